@@ -1,0 +1,78 @@
+"""One error body for every 4xx/5xx answer.
+
+Shape: ``{"error": {"code": str, "message": str, "field": str | null}}``.
+Raise :class:`ApiError` in routers; engine errors (:class:`infomap_core.errors.MapEqError`)
+and pydantic validation errors are converted by the handlers installed by
+:func:`install_error_handlers`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import ORJSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from infomap_core.errors import MapEqError
+
+
+class ApiError(Exception):
+    """An error with an HTTP status, a machine code, a message and the offending field."""
+
+    def __init__(self, status: int, code: str, message: str, field: str | None = None):
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+
+
+def error_body(code: str, message: str, field: str | None = None) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message, "field": field}}
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {
+        "description": text,
+        "content": {"application/json": {"example": error_body(code, text, field)}},
+    }
+    for status, code, text, field in [
+        (413, "payload_too_large", "network too large for the synchronous endpoint; submit it to /v1/jobs", "edges"),
+        (422, "invalid_network", "weights must be finite, got nan", "edges"),
+    ]
+}
+
+
+def _field_from_loc(loc: tuple | list) -> str | None:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path")]
+    return ".".join(parts) or None
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_: Request, exc: ApiError):
+        return ORJSONResponse(error_body(exc.code, exc.message, exc.field), status_code=exc.status)
+
+    @app.exception_handler(MapEqError)
+    async def _engine_error(_: Request, exc: MapEqError):
+        return ORJSONResponse(error_body(exc.code, str(exc), exc.field), status_code=422)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(_: Request, exc: RequestValidationError):
+        errors = exc.errors()
+        first = errors[0] if errors else {"loc": (), "msg": "invalid request"}
+        field = _field_from_loc(first.get("loc", ()))
+        msg = first.get("msg", "invalid request")
+        message = f"{field}: {msg}" if field else msg
+        return ORJSONResponse(error_body("validation_error", message, field), status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_: Request, exc: StarletteHTTPException):
+        code = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}.get(exc.status_code, "http_error")
+        return ORJSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
+
+    @app.exception_handler(Exception)
+    async def _internal_error(_: Request, exc: Exception):
+        return ORJSONResponse(error_body("internal_error", f"internal error: {type(exc).__name__}"), status_code=500)

@@ -1,0 +1,360 @@
+"""The network: a compressed sparse row (CSR) link store with a node-id map.
+
+Rules applied to every input form (documented in README, "Input rules"):
+
+* Node ids are all integers (any int64, huge ids cost nothing: they are mapped,
+  never used as array offsets) or all strings. Mixing the two is an error, since
+  ``1`` and ``"1"`` would otherwise be merged or split silently.
+* Weights must be finite and >= 0. NaN, infinite or negative weights raise
+  :class:`InvalidWeightError`. Links of weight 0 are dropped.
+* Duplicate links are summed. For undirected networks ``(u, v)`` and ``(v, u)``
+  are the same link.
+* Self-links are kept (as the official Infomap does since 2.0).
+* A network without any link of positive weight raises :class:`EmptyNetworkError`.
+* Nodes declared without links (``nodes=``) are kept; they carry no link flow.
+
+Node ``i`` of the CSR arrays has the caller's id ``node_ids[i]``; ids are sorted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .errors import EmptyNetworkError, InvalidWeightError, NetworkError
+
+__all__ = ["Network"]
+
+
+@dataclass(frozen=True, eq=False)
+class Network:
+    """A weighted network, directed or not, stored as CSR out-links.
+
+    For an undirected network each link is stored once, from the smaller to the
+    larger node index. ``node_weights`` are the teleportation weights used by the
+    ``to_nodes`` option (Pajek vertex weights), 1 when not given.
+    """
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    weights: np.ndarray
+    directed: bool
+    node_ids: np.ndarray
+    node_weights: np.ndarray
+    node_names: tuple[str, ...] | None = None
+    _index: dict = field(default_factory=dict, repr=False, compare=False)
+
+    # ------------------------------------------------------------------ shape
+    @property
+    def num_nodes(self) -> int:
+        return int(self.indptr.shape[0] - 1)
+
+    @property
+    def num_links(self) -> int:
+        return int(self.indices.shape[0])
+
+    @property
+    def total_weight(self) -> float:
+        return float(self.weights.sum())
+
+    def sources(self) -> np.ndarray:
+        """Source index of every stored link (the COO row array)."""
+        return np.repeat(np.arange(self.num_nodes, dtype=np.int64), np.diff(self.indptr))
+
+    def index_of(self, ids: Iterable[Any], *, field_name: str = "partition") -> np.ndarray:
+        """Node indices of the given caller ids; unknown ids raise :class:`PartitionError`."""
+        from .errors import PartitionError
+
+        ids = _as_id_array(list(ids), field_name)
+        if ids.size == 0:
+            return np.zeros(0, dtype=np.int64)
+        if ids.dtype.kind != self.node_ids.dtype.kind:
+            # Allow string ids that spell integers against an integer network (clu files).
+            if self.node_ids.dtype.kind == "i" and ids.dtype.kind in "OU":
+                try:
+                    ids = np.array([int(x) for x in ids], dtype=np.int64)
+                except ValueError:
+                    raise PartitionError(f"node ids must be integers for this network", field=field_name)
+            else:
+                ids = ids.astype(self.node_ids.dtype) if self.node_ids.dtype.kind in "OU" else ids
+        pos = np.searchsorted(self.node_ids, ids)
+        pos = np.clip(pos, 0, self.num_nodes - 1)
+        bad = self.node_ids[pos] != ids
+        if np.any(bad):
+            unknown = ids[np.argmax(bad)]
+            raise PartitionError(f"unknown node id {unknown!r} ({int(bad.sum())} unknown in all)", field=field_name)
+        return pos.astype(np.int64)
+
+    def fingerprint(self) -> str:
+        """sha256 of the normalized network (ids, links, weights, directedness)."""
+        h = hashlib.sha256()
+        h.update(b"directed" if self.directed else b"undirected")
+        if self.node_ids.dtype.kind == "i":
+            h.update(self.node_ids.astype("<i8").tobytes())
+        else:
+            h.update("\x00".join(map(str, self.node_ids)).encode())
+        for arr in (self.indptr.astype("<i8"), self.indices.astype("<i8"), self.weights.astype("<f8"), self.node_weights.astype("<f8")):
+            h.update(arr.tobytes())
+        return h.hexdigest()
+
+    def to_coo(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(source, target, weight) index arrays of the stored links."""
+        return self.sources(), self.indices, self.weights
+
+    # ------------------------------------------------------------ constructors
+    @classmethod
+    def from_arrays(
+        cls,
+        source: Sequence | np.ndarray,
+        target: Sequence | np.ndarray,
+        weight: Sequence | np.ndarray | None = None,
+        *,
+        directed: bool = False,
+        nodes: Sequence | np.ndarray | None = None,
+        node_weights: Mapping | Sequence | np.ndarray | None = None,
+        node_names: Mapping | None = None,
+    ) -> "Network":
+        """Build from parallel arrays of caller ids (and optional weights).
+
+        ``nodes`` lists extra node ids (kept even without links). ``node_weights``
+        is a mapping id -> weight or an array aligned with ``nodes``.
+        ``node_names`` maps id -> label (Pajek vertex labels).
+        """
+        src = _as_id_array(source, "source")
+        tgt = _as_id_array(target, "target")
+        if src.shape != tgt.shape or src.ndim != 1:
+            raise NetworkError("source and target must be 1-D and of equal length", field="edges")
+        if weight is None:
+            w = np.ones(src.shape[0], dtype=np.float64)
+        else:
+            try:
+                w = np.asarray(weight, dtype=np.float64)
+            except (TypeError, ValueError):
+                raise InvalidWeightError("link weights must be numbers", field="weight")
+            if w.shape != src.shape:
+                raise NetworkError("weight must have one value per link", field="weight")
+        _check_weights(w, "weight")
+
+        extra = _as_id_array(nodes, "nodes") if nodes is not None else None
+        parts = [src, tgt] + ([extra] if extra is not None else [])
+        kinds = {p.dtype.kind for p in parts if p.size}
+        if len(kinds) > 1:
+            raise NetworkError("node ids must be all integers or all strings, not a mix", field="edges")
+        all_ids = np.concatenate(parts) if kinds else np.zeros(0, dtype=np.int64)
+        if all_ids.size == 0:
+            raise EmptyNetworkError("the network has no links", field="edges")
+        node_ids, inverse = np.unique(all_ids, return_inverse=True)
+        n = node_ids.shape[0]
+        m = src.shape[0]
+        a = inverse[:m].astype(np.int64)
+        b = inverse[m : 2 * m].astype(np.int64)
+
+        nw = np.ones(n, dtype=np.float64)
+        if node_weights is not None:
+            nw = _node_weight_array(node_weights, node_ids, extra)
+        names = None
+        if node_names:
+            lookup = {str(k): str(v) for k, v in node_names.items()}
+            names = tuple(lookup.get(str(i), str(i)) for i in node_ids)
+        return cls._from_index_links(a, b, w, n, directed, node_ids, nw, names)
+
+    @classmethod
+    def from_edges(
+        cls,
+        edges: Iterable[Sequence],
+        *,
+        directed: bool = False,
+        nodes: Sequence | None = None,
+        node_weights: Mapping | Sequence | None = None,
+        node_names: Mapping | None = None,
+    ) -> "Network":
+        """Build from ``(source, target)`` or ``(source, target, weight)`` tuples."""
+        edges = list(edges)
+        if not edges:
+            raise EmptyNetworkError("the network has no links", field="edges")
+        widths = {len(e) for e in edges}
+        if not widths <= {2, 3}:
+            raise NetworkError("each edge must be [source, target] or [source, target, weight]", field="edges")
+        if widths == {2}:
+            src = [e[0] for e in edges]
+            tgt = [e[1] for e in edges]
+            w = None
+        else:
+            src = [e[0] for e in edges]
+            tgt = [e[1] for e in edges]
+            w = [e[2] if len(e) == 3 else 1.0 for e in edges]
+        return cls.from_arrays(src, tgt, w, directed=directed, nodes=nodes, node_weights=node_weights, node_names=node_names)
+
+    @classmethod
+    def from_scipy(cls, matrix: Any, *, directed: bool | None = None, node_ids: Sequence | None = None) -> "Network":
+        """Build from a square scipy.sparse matrix; ``A[i, j]`` is the weight of i -> j.
+
+        ``directed=None`` infers: a symmetric matrix is undirected (each pair once),
+        anything else directed.
+        """
+        import scipy.sparse as sp
+
+        if not sp.issparse(matrix):
+            raise NetworkError("expected a scipy.sparse matrix", field="sparse")
+        coo = sp.coo_array(matrix)
+        return cls._from_square_coo(coo.shape, coo.row, coo.col, coo.data, directed, node_ids, "sparse")
+
+    @classmethod
+    def from_numpy(cls, adjacency: Any, *, directed: bool | None = None, node_ids: Sequence | None = None) -> "Network":
+        """Build from a dense square adjacency matrix (``A[i, j]`` = weight of i -> j)."""
+        try:
+            arr = np.asarray(adjacency, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise NetworkError("adjacency must be a square matrix of numbers (ragged rows?)", field="adjacency")
+        if arr.ndim != 2 or arr.shape[0] != arr.shape[1]:
+            raise NetworkError(f"adjacency must be square, got shape {arr.shape}", field="adjacency")
+        _check_weights(arr.ravel(), "adjacency")
+        row, col = np.nonzero(arr)
+        return cls._from_square_coo(arr.shape, row, col, arr[row, col], directed, node_ids, "adjacency")
+
+    @classmethod
+    def from_networkx(cls, graph: Any, *, weight: str = "weight") -> "Network":
+        """Build from a networkx graph; directedness is taken from the graph.
+
+        Multigraph parallel edges are summed. Node attribute ``weight`` (if any)
+        becomes the teleportation weight; attribute ``name`` becomes the label.
+        """
+        directed = bool(graph.is_directed())
+        nodes = list(graph.nodes())
+        edges = list(graph.edges(data=weight, default=1.0))
+        if not edges:
+            raise EmptyNetworkError("the graph has no edges", field="graph")
+        src = [e[0] for e in edges]
+        tgt = [e[1] for e in edges]
+        w = [e[2] for e in edges]
+        nw = {n: d["weight"] for n, d in graph.nodes(data=True) if "weight" in d}
+        names = {n: d["name"] for n, d in graph.nodes(data=True) if "name" in d}
+        node_weights = {n: nw.get(n, 1.0) for n in nodes} if nw else None
+        return cls.from_arrays(src, tgt, w, directed=directed, nodes=nodes, node_weights=node_weights, node_names=names or None)
+
+    # --------------------------------------------------------------- internals
+    @classmethod
+    def _from_square_coo(cls, shape, row, col, data, directed, node_ids, field_name) -> "Network":
+        if len(shape) != 2 or shape[0] != shape[1]:
+            raise NetworkError(f"matrix must be square, got shape {tuple(shape)}", field=field_name)
+        n = int(shape[0])
+        if n == 0:
+            raise EmptyNetworkError("the matrix is empty", field=field_name)
+        row = np.asarray(row, dtype=np.int64)
+        col = np.asarray(col, dtype=np.int64)
+        data = np.asarray(data, dtype=np.float64)
+        _check_weights(data, field_name)
+        if directed is None:
+            directed = not _is_symmetric(n, row, col, data)
+        if not directed:
+            keep = row <= col
+            # A symmetric matrix holds each undirected link twice; keep one copy.
+            if _is_symmetric(n, row, col, data):
+                row, col, data = row[keep], col[keep], data[keep]
+        if node_ids is None:
+            ids = np.arange(n, dtype=np.int64)
+        else:
+            ids = _as_id_array(node_ids, "node_ids")
+            if ids.shape[0] != n or np.unique(ids).shape[0] != n:
+                raise NetworkError("node_ids must hold one distinct id per row", field="node_ids")
+            order = np.argsort(ids, kind="stable")
+            rank = np.empty(n, dtype=np.int64)
+            rank[order] = np.arange(n)
+            row, col, ids = rank[row], rank[col], ids[order]
+        return cls._from_index_links(row, col, data, n, bool(directed), ids, np.ones(n), None)
+
+    @classmethod
+    def _from_index_links(cls, a, b, w, n, directed, node_ids, node_weights, names) -> "Network":
+        if not directed:
+            a, b = np.minimum(a, b), np.maximum(a, b)
+        positive = w > 0
+        if not np.all(positive):
+            a, b, w = a[positive], b[positive], w[positive]
+        if a.shape[0] == 0:
+            raise EmptyNetworkError("the network has no link with positive weight", field="edges")
+        key = a * np.int64(n) + b
+        uniq, inv = np.unique(key, return_inverse=True)
+        summed = np.bincount(inv.ravel(), weights=w, minlength=uniq.shape[0])
+        src = uniq // n
+        tgt = (uniq % n).astype(np.int64)
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(src, minlength=n), out=indptr[1:])
+        return cls(
+            indptr=indptr,
+            indices=np.ascontiguousarray(tgt),
+            weights=np.ascontiguousarray(summed, dtype=np.float64),
+            directed=bool(directed),
+            node_ids=node_ids,
+            node_weights=np.ascontiguousarray(node_weights, dtype=np.float64),
+            node_names=names,
+        )
+
+
+def _as_id_array(values: Any, field_name: str) -> np.ndarray:
+    """Node ids as an int64 array, or an object array of str; bools and floats are refused."""
+    if isinstance(values, np.ndarray):
+        arr = values
+    else:
+        values = list(values)
+        if values and all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in values):
+            try:
+                return np.asarray(values, dtype=np.int64)
+            except OverflowError:
+                raise NetworkError("integer node ids must fit in 64 bits", field=field_name)
+        if values and all(isinstance(v, str) for v in values):
+            return np.asarray(values, dtype=object)
+        if not values:
+            return np.zeros(0, dtype=np.int64)
+        kinds = {type(v).__name__ for v in values}
+        if kinds <= {"int", "str"} or kinds <= {"int", "str", "int64"}:
+            raise NetworkError("node ids must be all integers or all strings, not a mix", field=field_name)
+        raise NetworkError(f"node ids must be integers or strings, got {sorted(kinds)}", field=field_name)
+    if arr.dtype.kind in "iu":
+        if arr.dtype.kind == "u" and arr.size and arr.max() > np.iinfo(np.int64).max:
+            raise NetworkError("integer node ids must fit in 64 bits", field=field_name)
+        return arr.astype(np.int64, copy=False)
+    if arr.dtype.kind == "U":
+        return arr.astype(object)
+    if arr.dtype.kind == "O":
+        return _as_id_array(arr.tolist(), field_name)
+    raise NetworkError(f"node ids must be integers or strings, got dtype {arr.dtype}", field=field_name)
+
+
+def _check_weights(w: np.ndarray, field_name: str) -> None:
+    if w.size == 0:
+        return
+    if not np.all(np.isfinite(w)):
+        bad = w[~np.isfinite(w)][0]
+        raise InvalidWeightError(f"weights must be finite, got {bad}", field=field_name)
+    if np.any(w < 0):
+        raise InvalidWeightError(f"weights must be >= 0, got {w[w < 0][0]}", field=field_name)
+
+
+def _node_weight_array(node_weights, node_ids: np.ndarray, extra: np.ndarray | None) -> np.ndarray:
+    nw = np.ones(node_ids.shape[0], dtype=np.float64)
+    if isinstance(node_weights, Mapping):
+        keys = _as_id_array(list(node_weights.keys()), "node_weights")
+        vals = np.asarray(list(node_weights.values()), dtype=np.float64)
+    else:
+        if extra is None:
+            raise NetworkError("node_weights as a list needs nodes= to align with", field="node_weights")
+        keys, vals = extra, np.asarray(node_weights, dtype=np.float64)
+        if vals.shape != keys.shape:
+            raise NetworkError("node_weights must have one value per node", field="node_weights")
+    _check_weights(vals, "node_weights")
+    if keys.size:
+        pos = np.searchsorted(node_ids, keys)
+        nw[pos] = vals
+    return nw
+
+
+def _is_symmetric(n: int, row: np.ndarray, col: np.ndarray, data: np.ndarray) -> bool:
+    import scipy.sparse as sp
+
+    mat = sp.csr_array((data, (row, col)), shape=(n, n))
+    diff = mat - mat.T
+    return diff.nnz == 0 or float(abs(diff).max()) == 0.0
