@@ -9,18 +9,28 @@ from .errors import (
     ParseError,
     PartitionError,
 )
+from .flow import FLOW_MODELS, FlowGraph, compute_flow
+from .infomap import (
+    CodelengthResult,
+    InfomapOptions,
+    InfomapResult,
+    Problem,
+    TrialResult,
+    best_of,
+    compute_codelength,
+    prepare,
+    run_infomap,
+    run_trial,
+    warmup,
+)
 from .network import Network
+from .tree import Tree
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "EmptyNetworkError",
-    "InvalidWeightError",
-    "MapEqError",
-    "Network",
-    "NetworkError",
-    "OptionError",
-    "ParseError",
-    "PartitionError",
-    "__version__",
+    "FLOW_MODELS", "CodelengthResult", "EmptyNetworkError", "FlowGraph", "InfomapOptions", "InfomapResult",
+    "InvalidWeightError", "MapEqError", "Network", "NetworkError", "OptionError", "ParseError", "PartitionError",
+    "Problem", "Tree", "TrialResult", "__version__", "best_of", "compute_codelength", "compute_flow", "prepare",
+    "run_infomap", "run_trial", "warmup",
 ]

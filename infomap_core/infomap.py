@@ -1,0 +1,382 @@
+"""Public entry points: options, trials, results.
+
+``run_infomap(network, options)`` = ``prepare`` (flow, once) + ``run_trial`` for each
+trial (seed ``options.seed + j``) + ``best_of`` (the shortest codelength wins). The
+pieces are public so that a scheduler (Dask) can run trials as separate tasks.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+import numpy as np
+
+from .errors import OptionError, PartitionError
+from .flow import FLOW_MODELS, FlowGraph, compute_flow
+from .mapequation import two_level_codelength
+from .multilevel import optimize_multilevel
+from .network import Network
+from .optimizer import SearchSettings, optimize_two_level
+from .tree import Tree
+
+__all__ = [
+    "InfomapOptions", "Problem", "TrialResult", "InfomapResult", "CodelengthResult",
+    "prepare", "run_trial", "best_of", "run_infomap", "compute_codelength", "warmup",
+]
+
+
+@dataclass(frozen=True)
+class InfomapOptions:
+    """Engine options; names and defaults follow the official Infomap."""
+
+    two_level: bool = False
+    flow_model: str | None = None
+    directed: bool | None = None
+    teleportation_probability: float = 0.15
+    recorded_teleportation: bool = False
+    to_nodes: bool = False
+    markov_time: float = 1.0
+    num_trials: int = 1
+    seed: int = 123
+
+    def __post_init__(self):
+        if self.flow_model is not None and self.flow_model not in FLOW_MODELS:
+            raise OptionError(f"unknown flow model {self.flow_model!r}; expected one of {', '.join(FLOW_MODELS)}",
+                              field="flow_model")
+        if not (0.0 <= float(self.teleportation_probability) < 1.0):
+            raise OptionError("teleportation_probability must be in [0, 1)", field="teleportation_probability")
+        if not (np.isfinite(self.markov_time) and self.markov_time > 0):
+            raise OptionError("markov_time must be a positive number", field="markov_time")
+        if int(self.num_trials) < 1:
+            raise OptionError("num_trials must be >= 1", field="num_trials")
+        if not (0 <= int(self.seed) < 2**32):
+            raise OptionError("seed must be in [0, 2**32)", field="seed")
+
+    def resolved_flow_model(self, network: Network) -> str:
+        if self.flow_model:
+            return self.flow_model
+        directed = network.directed if self.directed is None else self.directed
+        return "directed" if directed else "undirected"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, eq=False)
+class Problem:
+    """A network with its flow: everything a trial needs (picklable)."""
+
+    network: Network
+    flow: FlowGraph
+    initial: np.ndarray | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class TrialResult:
+    trial: int
+    seed: int
+    codelength: float
+    tree: Tree
+    elapsed: float
+
+
+@dataclass(frozen=True, eq=False)
+class InfomapResult:
+    """The best partition over all trials, in the caller's node ids."""
+
+    network: Network
+    flow: FlowGraph
+    tree: Tree
+    codelength: float
+    index_codelength: float
+    module_codelength: float
+    one_level_codelength: float
+    options: InfomapOptions
+    trial_codelengths: list[float]
+    best_trial: int
+    elapsed: float
+    level_codelengths: list[float] = field(default_factory=list)
+
+    @property
+    def relative_codelength_savings(self) -> float:
+        if self.one_level_codelength <= 0:
+            return 0.0
+        return 1.0 - self.codelength / self.one_level_codelength
+
+    @property
+    def num_levels(self) -> int:
+        return self.tree.num_levels
+
+    @property
+    def num_modules(self) -> int:
+        """Number of top modules."""
+        return self.tree.num_top_modules
+
+    @property
+    def seed(self) -> int:
+        return self.options.seed
+
+    @property
+    def node_flow(self) -> np.ndarray:
+        return self.flow.node_flow
+
+    def module_ids(self, level: int = 1) -> np.ndarray:
+        """1-based module of every node (index order) at ``level`` (1 top, -1 leaf modules)."""
+        return self.tree.modules_at_level(level) + 1
+
+    @property
+    def modules(self) -> dict[Any, int]:
+        """Top module (1-based) of each node id."""
+        return dict(zip(self.network.node_ids.tolist(), self.module_ids(1).tolist()))
+
+    def to_dict(self, *, include_tree: bool = True, include_flow: bool = False) -> dict[str, Any]:
+        """The JSON schema shared by the CLI and the REST API (see docs/result-schema.md)."""
+        ids = [str(i) for i in self.network.node_ids.tolist()]
+        out: dict[str, Any] = {
+            "codelength": self.codelength,
+            "index_codelength": self.index_codelength,
+            "module_codelength": self.module_codelength,
+            "one_level_codelength": self.one_level_codelength,
+            "relative_codelength_savings": self.relative_codelength_savings,
+            "num_modules": self.num_modules,
+            "num_top_modules": self.num_modules,
+            "num_levels": self.num_levels,
+            "num_nodes": self.network.num_nodes,
+            "num_links": self.network.num_links,
+            "directed": self.flow.flow_model != "undirected",
+            "flow_model": self.flow.flow_model,
+            "modules": dict(zip(ids, self.module_ids(1).tolist())),
+            "seed": self.options.seed,
+            "num_trials": self.options.num_trials,
+            "best_trial": self.best_trial,
+            "trial_codelengths": self.trial_codelengths,
+            "level_codelengths": self.level_codelengths,
+            "elapsed_seconds": self.elapsed,
+            "options": self.options.to_dict(),
+        }
+        if include_flow:
+            out["node_flow"] = dict(zip(ids, self.flow.node_flow.tolist()))
+        if include_tree:
+            from .formats import tree_to_json
+
+            out["tree"] = tree_to_json(self.tree, self.network)
+        return out
+
+
+@dataclass(frozen=True, eq=False)
+class CodelengthResult:
+    """Codelength terms of a given partition or tree, with a per-module breakdown."""
+
+    codelength: float
+    index_codelength: float
+    module_codelength: float
+    one_level_codelength: float
+    tree: Tree
+    network: Network
+    flow: FlowGraph
+
+    @property
+    def relative_codelength_savings(self) -> float:
+        return 1.0 - self.codelength / self.one_level_codelength if self.one_level_codelength > 0 else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        terms = self.tree.codelength_terms()
+        kids = self.tree.children()[0]
+        from .formats import path_string_of
+
+        top = [
+            {
+                "module": int(self.tree.rank[t]),
+                "path": path_string_of(self.tree, int(t)),
+                "flow": float(self.tree.flow[t]),
+                "enter": float(self.tree.enter[t]),
+                "exit": float(self.tree.exit[t]),
+                "codelength": float(_subtree_sum(self.tree, terms, int(t))),
+                "num_nodes": int(_subtree_leaves(self.tree, int(t))),
+            }
+            for t in kids
+        ]
+        return {
+            "codelength": self.codelength,
+            "index_codelength": self.index_codelength,
+            "module_codelength": self.module_codelength,
+            "one_level_codelength": self.one_level_codelength,
+            "relative_codelength_savings": self.relative_codelength_savings,
+            "num_modules": len(top),
+            "num_levels": self.tree.num_levels,
+            "flow_model": self.flow.flow_model,
+            "modules": top,
+        }
+
+
+def _subtree_sum(tree: Tree, values: np.ndarray, root: int) -> float:
+    kids = tree.children()
+    stack, total = [root], 0.0
+    while stack:
+        t = stack.pop()
+        total += values[t]
+        stack.extend(kids[t].tolist())
+    return total
+
+
+def _subtree_leaves(tree: Tree, root: int) -> int:
+    kids = tree.children()
+    stack, count = [root], 0
+    while stack:
+        t = stack.pop()
+        if tree.leaf[t] >= 0:
+            count += 1
+        stack.extend(kids[t].tolist())
+    return count
+
+
+# --------------------------------------------------------------------- running
+def _flow_for(network: Network, options: InfomapOptions) -> FlowGraph:
+    return compute_flow(
+        network,
+        options.resolved_flow_model(network),
+        teleportation_probability=options.teleportation_probability,
+        recorded_teleportation=options.recorded_teleportation,
+        to_nodes=options.to_nodes,
+        markov_time=options.markov_time,
+    )
+
+
+def _partition_array(network: Network, partition: Mapping, field_name: str = "initial_partition") -> np.ndarray:
+    """Module index per node from {id: module}; every node must be covered."""
+    if not partition:
+        raise PartitionError("the partition is empty", field=field_name)
+    idx = network.index_of(partition.keys(), field_name=field_name)
+    if np.unique(idx).shape[0] != idx.shape[0]:
+        raise PartitionError("a node appears twice in the partition", field=field_name)
+    modules = np.full(network.num_nodes, -1, dtype=np.int64)
+    _, labels = np.unique(np.asarray([str(m) for m in partition.values()]), return_inverse=True)
+    modules[idx] = labels
+    missing = modules < 0
+    if missing.any():
+        # Nodes the partition leaves out get a module of their own (as the official -c).
+        modules[missing] = labels.max() + 1 + np.arange(int(missing.sum()))
+    return modules
+
+
+def prepare(network: Network, options: InfomapOptions | None = None,
+            initial_partition: Mapping | None = None) -> Problem:
+    """Compute the flow once; the result is shared by all trials."""
+    options = options or InfomapOptions()
+    flow = _flow_for(network, options)
+    initial = _partition_array(network, initial_partition) if initial_partition else None
+    return Problem(network=network, flow=flow, initial=initial)
+
+
+def run_trial(problem: Problem, options: InfomapOptions, trial: int,
+              settings: SearchSettings | None = None) -> TrialResult:
+    """Run trial ``trial`` with seed ``options.seed + trial``."""
+    start = time.perf_counter()
+    seed = int(options.seed) + int(trial)
+    rng = np.random.default_rng(seed)
+    if options.two_level:
+        modules, _ = optimize_two_level(problem.flow, rng, settings, problem.initial)
+        tree = Tree.two_level(problem.flow, modules)
+    else:
+        tree = optimize_multilevel(problem.flow, rng, settings, problem.initial)
+    total, _, _ = tree.codelength()
+    return TrialResult(trial=int(trial), seed=seed, codelength=total, tree=tree, elapsed=time.perf_counter() - start)
+
+
+def best_of(problem: Problem, options: InfomapOptions, trials: list[TrialResult], elapsed: float | None = None) -> InfomapResult:
+    """The trial with the shortest codelength (the lowest trial index on ties)."""
+    if not trials:
+        raise OptionError("no trial results", field="num_trials")
+    ordered = sorted(trials, key=lambda t: t.trial)
+    best = min(ordered, key=lambda t: (t.codelength, t.trial))
+    total, index, module = best.tree.codelength()
+    one_level = float(-_plogp_sum(problem.flow.node_flow))
+    return InfomapResult(
+        network=problem.network,
+        flow=problem.flow,
+        tree=best.tree,
+        codelength=total,
+        index_codelength=index,
+        module_codelength=module,
+        one_level_codelength=one_level,
+        options=options,
+        trial_codelengths=[t.codelength for t in ordered],
+        best_trial=best.trial,
+        elapsed=sum(t.elapsed for t in ordered) if elapsed is None else elapsed,
+        level_codelengths=best.tree.level_codelengths(),
+    )
+
+
+def _plogp_sum(x: np.ndarray) -> float:
+    x = x[x > 0]
+    return float((x * np.log2(x)).sum())
+
+
+def run_infomap(network: Network, options: InfomapOptions | None = None, *,
+                initial_partition: Mapping | None = None,
+                progress: Callable[[int, int], None] | None = None,
+                settings: SearchSettings | None = None, **overrides: Any) -> InfomapResult:
+    """Find the partition (multilevel unless ``two_level``) that minimizes the map equation."""
+    options = options or InfomapOptions()
+    if overrides:
+        options = replace(options, **overrides)
+    start = time.perf_counter()
+    problem = prepare(network, options, initial_partition)
+    trials = []
+    for j in range(options.num_trials):
+        trials.append(run_trial(problem, options, j, settings))
+        if progress is not None:
+            progress(j + 1, options.num_trials)
+    return best_of(problem, options, trials, elapsed=time.perf_counter() - start)
+
+
+def compute_codelength(network: Network, partition: Mapping | Tree | list, options: InfomapOptions | None = None) -> CodelengthResult:
+    """Codelength of a given partition ({id: module}), tree paths ({id: (1, 2, ...)}) or Tree."""
+    options = options or InfomapOptions()
+    flow = _flow_for(network, options)
+    if isinstance(partition, Tree):
+        tree = partition
+    else:
+        tree = _tree_from_mapping(network, flow, partition)
+    total, index, module = tree.codelength()
+    one_level = float(-_plogp_sum(flow.node_flow))
+    return CodelengthResult(total, index, module, one_level, tree, network, flow)
+
+
+def _tree_from_mapping(network: Network, flow: FlowGraph, partition: Mapping) -> Tree:
+    """{id: module} (two-level) or {id: path tuple/str "1:2:3"} (multilevel, leaf rank last)."""
+    if not isinstance(partition, Mapping) or not partition:
+        raise PartitionError("the partition must be a non-empty mapping of node id to module", field="partition")
+    values = list(partition.values())
+    if all(isinstance(v, (tuple, list, str)) and (not isinstance(v, str) or ":" in v) for v in values):
+        idx = network.index_of(partition.keys(), field_name="partition")
+        if np.unique(idx).shape[0] != idx.shape[0]:
+            raise PartitionError("a node appears twice in the tree", field="partition")
+        if idx.shape[0] != network.num_nodes:
+            raise PartitionError(f"the tree covers {idx.shape[0]} of {network.num_nodes} nodes", field="partition")
+        paths: list = [None] * network.num_nodes
+        for i, v in zip(idx.tolist(), values):
+            parts = v.split(":") if isinstance(v, str) else v
+            try:
+                path = tuple(int(x) for x in parts)
+            except (TypeError, ValueError):
+                raise PartitionError(f"bad tree path {v!r}", field="partition")
+            if len(path) < 2:
+                raise PartitionError(f"tree path {v!r} needs a module and a leaf rank", field="partition")
+            paths[i] = path[:-1]
+        return Tree.from_paths(flow, paths)
+    modules = _partition_array(network, partition, "partition")
+    return Tree.two_level(flow, modules)
+
+
+def warmup() -> None:
+    """Compile (or load from cache) every numba kernel on a tiny network."""
+    edges = [(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)]
+    for directed, recorded in ((False, False), (True, False), (True, True)):
+        net = Network.from_edges(edges, directed=directed)
+        run_infomap(net, InfomapOptions(two_level=False, recorded_teleportation=recorded))
+        run_infomap(net, InfomapOptions(two_level=True, recorded_teleportation=recorded))
+    two_level_codelength(_flow_for(Network.from_edges(edges), InfomapOptions()), np.array([0, 0, 0, 1, 1, 1]))

@@ -1,0 +1,268 @@
+"""numba kernels of the optimizer: module sums, the core move loop, aggregation.
+
+A *level* is a network of units (leaf nodes, or modules aggregated into super-nodes)
+given by arrays over contiguous memory:
+
+* ``indptr, indices, pflow``: symmetric CSR without self-entries; ``pflow`` is the
+  total flow between two units in both directions.
+* ``flow, enter, exit``: unit flow and enter/exit flow (links to other units only).
+* ``tf, tw``: teleportation flow and weight (zeros unless teleportation is recorded).
+* ``parent``: a constraint group per unit; a unit only moves to modules of its own
+  group. ``parent_exit[g]`` is the exit flow of the enclosing module of group ``g``
+  (0 for the whole network). One group runs the plain two-level search; one group per
+  module runs all the sub-module searches of coarse-tuning and of the multilevel
+  recursion at once, each with its own index codebook.
+
+Moving unit ``u`` (flow ``p``, enter ``e``, exit ``x``) from module ``a`` to ``b``,
+with ``d_a``, ``d_b`` the flow between ``u`` and the other members of ``a`` and ``b``,
+changes ``E_a -> E_a - e + d_a``, ``X_a -> X_a - x + d_a``, ``E_b -> E_b + e - d_b``,
+``X_b -> X_b + x - d_b`` and the group's codeword total ``Q -> Q + d_a - d_b``; the
+change of L needs the plogp of those 13 quantities, so a move is O(degree).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+__all__ = ["module_sums", "core_loop", "aggregate", "relabel"]
+
+
+@njit(cache=True, inline="always")
+def _plogp(x):
+    if x > 0.0:
+        return x * np.log2(x)
+    return 0.0
+
+
+@njit(cache=True)
+def module_sums(indptr, indices, pflow, flow, enter, exit_, tf, tw, mod, k, recorded):
+    """Flow, enter, exit, teleportation flow and weight of each of ``k`` modules."""
+    n = flow.shape[0]
+    mflow = np.zeros(k)
+    menter = np.zeros(k)
+    mexit = np.zeros(k)
+    mtf = np.zeros(k)
+    mtw = np.zeros(k)
+    own = np.zeros(k)
+    for u in range(n):
+        m = mod[u]
+        mflow[m] += flow[u]
+        menter[m] += enter[u]
+        mexit[m] += exit_[u]
+        mtf[m] += tf[u]
+        mtw[m] += tw[u]
+        own[m] += tf[u] * tw[u]
+        for e in range(indptr[u], indptr[u + 1]):
+            v = indices[e]
+            if v > u and mod[v] == m:
+                menter[m] -= pflow[e]
+                mexit[m] -= pflow[e]
+    if recorded:
+        for m in range(k):
+            inner = mtf[m] * mtw[m] - own[m]
+            menter[m] -= inner
+            mexit[m] -= inner
+    return mflow, menter, mexit, mtf, mtw
+
+
+@njit(cache=True)
+def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent_exit,
+              mod, recorded, seed, loop_limit, min_improvement):
+    """Move units to the neighbouring (or an empty) module that lowers L the most.
+
+    ``mod`` (initial module per unit, values < n) is updated in place. Sweeps visit
+    units in a fresh random order and skip units whose neighbourhood did not change;
+    they stop when nothing moves, the sweep gains less than ``min_improvement`` or
+    after ``loop_limit`` sweeps. Returns (total change of L, number of moves).
+    """
+    np.random.seed(seed)
+    n = flow.shape[0]
+    mflow, menter, mexit, mtf, mtw = module_sums(indptr, indices, pflow, flow, enter, exit_, tf, tw, mod, n, recorded)
+    msize = np.zeros(n, dtype=np.int64)
+    mgroup = np.full(n, -1, dtype=np.int64)
+    for u in range(n):
+        msize[mod[u]] += 1
+        mgroup[mod[u]] = parent[u]
+    num_groups = parent_exit.shape[0]
+    gq = parent_exit.copy()
+    for m in range(n):
+        if msize[m] > 0:
+            gq[mgroup[m]] += menter[m]
+    empty = np.empty(n, dtype=np.int64)
+    num_empty = 0
+    for m in range(n - 1, -1, -1):
+        if msize[m] == 0:
+            empty[num_empty] = m
+            num_empty += 1
+
+    acc = np.zeros(n)
+    mark = np.full(n, -1, dtype=np.int64)
+    cand = np.empty(n, dtype=np.int64)
+    dirty = np.ones(n, dtype=np.bool_)
+    order = np.arange(n)
+    total_delta = 0.0
+    total_moves = 0
+    visit = 0
+    for _sweep in range(loop_limit):
+        np.random.shuffle(order)
+        sweep_delta = 0.0
+        sweep_moves = 0
+        for idx in range(n):
+            u = order[idx]
+            if not dirty[u]:
+                continue
+            dirty[u] = False
+            visit += 1
+            g = parent[u]
+            old = mod[u]
+            ncand = 0
+            for e in range(indptr[u], indptr[u + 1]):
+                v = indices[e]
+                if parent[v] != g:
+                    continue
+                mv = mod[v]
+                if mark[mv] != visit:
+                    mark[mv] = visit
+                    acc[mv] = 0.0
+                    cand[ncand] = mv
+                    ncand += 1
+                acc[mv] += pflow[e]
+            d_old = acc[old] if mark[old] == visit else 0.0
+            if recorded:
+                d_old += tf[u] * (mtw[old] - tw[u]) + (mtf[old] - tf[u]) * tw[u]
+            pu = flow[u]
+            eu = enter[u]
+            xu = exit_[u]
+            q = gq[g]
+            plq = _plogp(q)
+            eo = menter[old]
+            xo = mexit[old]
+            po = mflow[old]
+            old_side = (-_plogp(eo - eu + d_old) + _plogp(eo)
+                        - _plogp(xo - xu + d_old) + _plogp(xo)
+                        + _plogp(xo + po - xu - pu + d_old) - _plogp(xo + po))
+            best = old
+            best_delta = 0.0
+            best_d = -1.0
+            extra = 1 if (msize[old] > 1 and num_empty > 0) else 0
+            for c in range(ncand + extra):
+                if c < ncand:
+                    m = cand[c]
+                    if m == old:
+                        continue
+                    d_new = acc[m]
+                else:
+                    m = empty[num_empty - 1]
+                    d_new = 0.0
+                if recorded:
+                    d_new += tf[u] * mtw[m] + mtf[m] * tw[u]
+                en = menter[m]
+                xn = mexit[m]
+                pn = mflow[m]
+                delta = (_plogp(q + d_old - d_new) - plq + old_side
+                         - _plogp(en + eu - d_new) + _plogp(en)
+                         - _plogp(xn + xu - d_new) + _plogp(xn)
+                         + _plogp(xn + pn + xu + pu - d_new) - _plogp(xn + pn))
+                if delta < best_delta - 1e-14 or (delta <= best_delta + 1e-14 and d_new > best_d and best != old):
+                    best = m
+                    best_delta = delta
+                    best_d = d_new
+            if best == old or best_delta >= -1e-16:
+                continue
+            # Apply the move.
+            if mark[best] != visit:
+                d_new = 0.0
+            else:
+                d_new = acc[best]
+            if recorded:
+                d_new += tf[u] * mtw[best] + mtf[best] * tw[u]
+            if msize[best] == 0:
+                num_empty -= 1
+                mgroup[best] = g
+            menter[old] += -eu + d_old
+            mexit[old] += -xu + d_old
+            mflow[old] -= pu
+            mtf[old] -= tf[u]
+            mtw[old] -= tw[u]
+            menter[best] += eu - d_new
+            mexit[best] += xu - d_new
+            mflow[best] += pu
+            mtf[best] += tf[u]
+            mtw[best] += tw[u]
+            gq[g] += d_old - d_new
+            msize[old] -= 1
+            msize[best] += 1
+            if msize[old] == 0:
+                empty[num_empty] = old
+                num_empty += 1
+            mod[u] = best
+            for e in range(indptr[u], indptr[u + 1]):
+                dirty[indices[e]] = True
+            sweep_delta += best_delta
+            sweep_moves += 1
+        total_delta += sweep_delta
+        total_moves += sweep_moves
+        if sweep_moves == 0 or -sweep_delta < min_improvement:
+            break
+    return total_delta, total_moves
+
+
+@njit(cache=True)
+def relabel(mod):
+    """Renumber module ids to 0..k-1 in order of first appearance; returns (new ids, k)."""
+    n = mod.shape[0]
+    remap = np.full(n if n > 0 else 1, -1, dtype=np.int64)
+    out = np.empty(n, dtype=np.int64)
+    k = 0
+    for u in range(n):
+        m = mod[u]
+        if remap[m] < 0:
+            remap[m] = k
+            k += 1
+        out[u] = remap[m]
+    return out, k
+
+
+@njit(cache=True)
+def aggregate(indptr, indices, pflow, mod, k):
+    """CSR of the module network: summed flow between different modules."""
+    n = mod.shape[0]
+    counts = np.zeros(k + 1, dtype=np.int64)
+    for u in range(n):
+        counts[mod[u] + 1] += 1
+    start = np.cumsum(counts)
+    members = np.empty(n, dtype=np.int64)
+    fill = start[:-1].copy()
+    for u in range(n):
+        members[fill[mod[u]]] = u
+        fill[mod[u]] += 1
+    acc = np.zeros(k)
+    mark = np.full(k, -1, dtype=np.int64)
+    touched = np.empty(k, dtype=np.int64)
+    new_indptr = np.zeros(k + 1, dtype=np.int64)
+    cap = indices.shape[0]
+    new_indices = np.empty(cap, dtype=np.int64)
+    new_flow = np.empty(cap)
+    nnz = 0
+    for m in range(k):
+        nt = 0
+        for i in range(start[m], start[m + 1]):
+            u = members[i]
+            for e in range(indptr[u], indptr[u + 1]):
+                mv = mod[indices[e]]
+                if mv == m:
+                    continue
+                if mark[mv] != m:
+                    mark[mv] = m
+                    acc[mv] = 0.0
+                    touched[nt] = mv
+                    nt += 1
+                acc[mv] += pflow[e]
+        sel = np.sort(touched[:nt])
+        for j in range(nt):
+            new_indices[nnz] = sel[j]
+            new_flow[nnz] = acc[sel[j]]
+            nnz += 1
+        new_indptr[m + 1] = nnz
+    return new_indptr, new_indices[:nnz].copy(), new_flow[:nnz].copy()

@@ -1,0 +1,215 @@
+"""The two-level search: core loop, repeated aggregation, fine- and coarse-tuning.
+
+One trial (:func:`optimize_two_level`):
+
+1. Start from singletons (or a warm-start partition); move nodes (core loop), then
+   aggregate the modules into super-nodes and move those, until no module merges.
+2. Alternate *fine-tuning* (re-move single leaf nodes starting from the current
+   modules, then aggregate again) and *coarse-tuning* (split every module into
+   sub-modules by a constrained search, then move the sub-modules as units and
+   aggregate again) until an iteration gains less than ``max(1e-10, 1e-5 L1)``.
+3. If the result is longer than the one-level codelength, return one module.
+
+All randomness comes from ``rng`` so a seed fixes the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .flow import FlowGraph
+from .kernels import aggregate, core_loop, module_sums, relabel
+from .mapequation import plogp, two_level_codelength
+
+__all__ = ["Level", "SearchSettings", "find_modules", "level_codelength", "optimize_level", "optimize_two_level", "sub_modules"]
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """Limits of the search (the official Infomap's defaults)."""
+
+    core_loop_limit: int = 10
+    aggregated_loop_limit: int = 20
+    core_loop_threshold: float = 1e-10
+    tune_relative_threshold: float = 1e-5
+    max_tune_iterations: int = 50
+
+
+@dataclass(frozen=True, eq=False)
+class Level:
+    """A network of units in the layout the kernels take (see :mod:`.kernels`)."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    pflow: np.ndarray
+    flow: np.ndarray
+    enter: np.ndarray
+    exit: np.ndarray
+    tf: np.ndarray
+    tw: np.ndarray
+    recorded: bool
+
+    @property
+    def n(self) -> int:
+        return int(self.flow.shape[0])
+
+    @classmethod
+    def from_flow(cls, fg: FlowGraph) -> "Level":
+        return cls(fg.pair_indptr, fg.pair_indices, fg.pair_flow, fg.node_flow, fg.enter, fg.exit,
+                   fg.tele_flow, fg.tele_weight, fg.recorded)
+
+    def merged(self, mod: np.ndarray, k: int) -> "Level":
+        """The module network of partition ``mod`` (ids 0..k-1)."""
+        mflow, menter, mexit, mtf, mtw = module_sums(
+            self.indptr, self.indices, self.pflow, self.flow, self.enter, self.exit, self.tf, self.tw,
+            mod, k, self.recorded)
+        indptr, indices, pflow = aggregate(self.indptr, self.indices, self.pflow, mod, k)
+        return Level(indptr, indices, pflow, mflow, np.maximum(menter, 0.0), np.maximum(mexit, 0.0),
+                     mtf, mtw, self.recorded)
+
+    def run_core_loop(self, mod, parent, parent_exit, seed, loop_limit, threshold):
+        return core_loop(self.indptr, self.indices, self.pflow, self.flow, self.enter, self.exit,
+                         self.tf, self.tw, parent, parent_exit, mod, self.recorded, seed, loop_limit, threshold)
+
+
+def _seed(rng: np.random.Generator) -> int:
+    return int(rng.integers(0, 2**31 - 1))
+
+
+def find_modules(level: Level, initial: np.ndarray | None, rng: np.random.Generator,
+                 settings: SearchSettings, parent: np.ndarray | None = None,
+                 parent_exit: np.ndarray | None = None) -> tuple[np.ndarray, int]:
+    """Core loop, then aggregate and repeat while modules keep merging.
+
+    Returns the module (0..k-1) of every unit of ``level`` and ``k``. With ``parent``
+    the units only join modules of their own group (see :mod:`.kernels`).
+    """
+    n = level.n
+    if parent is None:
+        parent = np.zeros(n, dtype=np.int64)
+        parent_exit = np.zeros(1)
+    mod = np.arange(n, dtype=np.int64) if initial is None else np.array(initial, dtype=np.int64)
+    unit_of = np.arange(n, dtype=np.int64)  # current-level unit of each original unit
+    current, cur_parent = level, parent
+    loop_limit = settings.core_loop_limit
+    while True:
+        current.run_core_loop(mod, cur_parent, parent_exit, _seed(rng), loop_limit, settings.core_loop_threshold)
+        mod, k = relabel(mod)
+        unit_of = mod[unit_of]
+        if k == current.n or k <= 1:
+            return unit_of, k
+        group = np.empty(k, dtype=np.int64)
+        group[mod] = cur_parent
+        current, cur_parent = current.merged(mod, k), group
+        mod = np.arange(k, dtype=np.int64)
+        loop_limit = settings.aggregated_loop_limit
+
+
+def sub_modules(level: Level, modules: np.ndarray, k: int, rng: np.random.Generator,
+                settings: SearchSettings) -> tuple[np.ndarray, int]:
+    """Split every module into sub-modules, all modules at once.
+
+    Each module is searched as its own network: units only join units of the same
+    module, and the module's exit flow enters its index codebook.
+    """
+    _, _, mexit, _, _ = module_sums(level.indptr, level.indices, level.pflow, level.flow, level.enter,
+                                    level.exit, level.tf, level.tw, modules, k, level.recorded)
+    return find_modules(level, None, rng, settings, parent=modules.astype(np.int64),
+                        parent_exit=np.maximum(mexit, 0.0))
+
+
+def level_codelength(level: Level, mod: np.ndarray, k: int, parent: np.ndarray | None = None,
+                     parent_exit: np.ndarray | None = None) -> np.ndarray:
+    """Two-level codelength of partition ``mod`` of ``level``, one value per group.
+
+    ``L_g = plogp(sum E + X_g) - sum plogp(E) - plogp(X_g)
+    + sum [plogp(X_m + P_m) - plogp(X_m) - sum_units plogp(p_u)]`` over the modules
+    ``m`` of group ``g``; without groups a single value, the network's codelength.
+    """
+    if parent is None:
+        parent = np.zeros(level.n, dtype=np.int64)
+        parent_exit = np.zeros(1)
+    mflow, menter, mexit, _, _ = module_sums(level.indptr, level.indices, level.pflow, level.flow, level.enter,
+                                             level.exit, level.tf, level.tw, mod, k, level.recorded)
+    menter, mexit = np.maximum(menter, 0.0), np.maximum(mexit, 0.0)
+    groups = parent_exit.shape[0]
+    mgroup = np.zeros(k, dtype=np.int64)
+    mgroup[mod] = parent
+    sum_enter = np.bincount(mgroup, weights=menter, minlength=groups) + parent_exit
+    per_module = -plogp(menter) - plogp(mexit) + plogp(mexit + mflow)
+    unit_terms = np.bincount(parent, weights=plogp(level.flow), minlength=groups)
+    return (plogp(sum_enter) - plogp(parent_exit) + np.bincount(mgroup, weights=per_module, minlength=groups)
+            - unit_terms)
+
+
+def one_module_codelength(level: Level, parent: np.ndarray, parent_exit: np.ndarray) -> np.ndarray:
+    """Codelength of each group kept as a single module (its flat codebook)."""
+    groups = parent_exit.shape[0]
+    gflow = np.bincount(parent, weights=level.flow, minlength=groups)
+    unit_terms = np.bincount(parent, weights=plogp(level.flow), minlength=groups)
+    return plogp(parent_exit + gflow) - plogp(parent_exit) - unit_terms
+
+
+def _coarse_tune(level, modules, k, rng, settings, parent, parent_exit):
+    subs, ks = sub_modules(level, modules, k, rng, settings)
+    if ks == level.n:
+        return modules, k
+    top_of_sub = np.empty(ks, dtype=np.int64)
+    top_of_sub[subs] = modules
+    group_of_sub = np.empty(ks, dtype=np.int64)
+    group_of_sub[subs] = parent
+    coarse = level.merged(subs, ks)
+    tops, kt = find_modules(coarse, top_of_sub, rng, settings, parent=group_of_sub, parent_exit=parent_exit)
+    return tops[subs], kt
+
+
+def optimize_level(level: Level, rng: np.random.Generator, settings: SearchSettings | None = None,
+                   initial: np.ndarray | None = None, parent: np.ndarray | None = None,
+                   parent_exit: np.ndarray | None = None) -> tuple[np.ndarray, int]:
+    """Two-level search on ``level`` (within groups if ``parent`` is given).
+
+    Returns the module (0..k-1) of every unit and ``k``. Tune iterations stop when
+    the total gain is below ``max(1e-10, 1e-5 L1)``; modules are never worse than
+    the starting point.
+    """
+    settings = settings or SearchSettings()
+    if parent is None:
+        parent = np.zeros(level.n, dtype=np.int64)
+        parent_exit = np.zeros(1)
+    modules, k = find_modules(level, initial, rng, settings, parent, parent_exit)
+    codelength = float(level_codelength(level, modules, k, parent, parent_exit).sum())
+    one_level = float(one_module_codelength(level, parent, parent_exit).sum())
+    threshold = max(1e-10, settings.tune_relative_threshold * one_level)
+    coarse_tried = False
+    fine = True
+    for _ in range(settings.max_tune_iterations):
+        if k <= parent_exit.shape[0]:
+            break
+        if fine:
+            new, nk = find_modules(level, modules, rng, settings, parent, parent_exit)
+        else:
+            new, nk = _coarse_tune(level, modules, k, rng, settings, parent, parent_exit)
+            coarse_tried = True
+        new_length = float(level_codelength(level, new, nk, parent, parent_exit).sum())
+        gain = codelength - new_length
+        if gain > 0:
+            modules, k, codelength = new, nk, new_length
+        if gain < threshold and coarse_tried:
+            break
+        fine = not fine
+    return modules, k
+
+
+def optimize_two_level(fg: FlowGraph, rng: np.random.Generator, settings: SearchSettings | None = None,
+                       initial: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    """One trial of the two-level search; returns (module per node, codelength).
+
+    If no partition beats the one-level codelength, every node is put in one module.
+    """
+    modules, _ = optimize_level(Level.from_flow(fg), rng, settings, initial)
+    result = two_level_codelength(fg, modules)
+    if result.codelength > result.one_level_codelength:
+        return np.zeros(fg.num_nodes, dtype=np.int64), result.one_level_codelength
+    return modules, result.codelength
