@@ -40,7 +40,58 @@ def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: Searc
         return Tree.two_level(fg, zero)
     below = _sub_module_columns(level, modules, k, rng, settings)
     above = _super_module_columns(level, modules, k, rng, settings)
-    return Tree.from_columns(fg, above + [modules] + below)
+    return dissolve_redundant_modules(fg, Tree.from_columns(fg, above + [modules] + below))
+
+
+def dissolve_redundant_modules(fg: FlowGraph, tree: Tree) -> Tree:
+    """Replace modules of modules by their children where that shortens L.
+
+    Dissolving module ``M`` (children modules, rate ``R_M``) into its parent ``P``
+    changes L by ``plogp(x_P + R_P - e_M + R_M) - plogp(x_P + R_P) + plogp(e_M)
+    - plogp(x_M + R_M) + plogp(x_M)``; the best such move is applied until none
+    gains. Only modules whose children are modules qualify, so every module keeps
+    children of one kind (as the official tree files expect).
+    """
+    from .mapequation import plogp
+
+    parent = tree.parent.copy()
+    is_leaf = tree.leaf >= 0
+    rate = np.where(is_leaf, tree.flow, tree.enter)
+    exit_ = tree.exit.copy()
+    exit_[0] = 0.0
+    alive = np.ones(parent.shape[0], dtype=bool)
+    changed = False
+    while True:
+        has_parent = (parent >= 0) & alive
+        sum_rate = np.bincount(parent[has_parent], weights=rate[has_parent], minlength=parent.shape[0])
+        leaf_kids = np.bincount(parent[has_parent & is_leaf], minlength=parent.shape[0])
+        candidates = np.nonzero(alive & ~is_leaf & (parent >= 0) & (leaf_kids == 0) & (sum_rate > 0))[0]
+        if candidates.size == 0:
+            break
+        p = parent[candidates]
+        r_p = sum_rate[p]
+        r_m = sum_rate[candidates]
+        e_m = rate[candidates]
+        x_m = exit_[candidates]
+        delta = (plogp(exit_[p] + r_p - e_m + r_m) - plogp(exit_[p] + r_p) + plogp(e_m)
+                 - plogp(x_m + r_m) + plogp(x_m))
+        best = int(np.argmin(delta))
+        if not delta[best] < -MIN_GAIN:
+            break
+        m = candidates[best]
+        parent[(parent == m) & alive] = parent[m]
+        alive[m] = False
+        changed = True
+    if not changed:
+        return tree
+    keep = np.nonzero(alive & ~is_leaf)[0]
+    new_index = np.full(parent.shape[0], -1, dtype=np.int64)
+    new_index[keep] = np.arange(keep.shape[0])
+    module_parent = np.where(parent[keep] >= 0, new_index[np.maximum(parent[keep], 0)], -1)
+    leaves = np.nonzero(is_leaf)[0]
+    leaf_parent = np.empty(fg.num_nodes, dtype=np.int64)
+    leaf_parent[tree.leaf[leaves]] = new_index[parent[leaves]]
+    return Tree._assemble(fg, module_parent, leaf_parent, keep.shape[0])
 
 
 def _sub_module_columns(level: Level, modules: np.ndarray, k: int, rng, settings) -> list[np.ndarray]:

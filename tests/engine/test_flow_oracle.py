@@ -1,0 +1,100 @@
+"""Node flow and fixed-partition codelength equal the official Infomap's."""
+
+import numpy as np
+import pytest
+
+from infomap_core import InfomapOptions, Network, compute_codelength, compute_flow
+
+from .networks import karate, les_miserables, lfr, two_triangles, weighted_directed_with_dangling
+from .oracle import codelength_of, official, official_flow
+
+FLOW_CASES = [
+    ("undirected", dict()),
+    ("directed", dict()),
+    ("directed recorded", dict(recorded=True)),
+    ("directed to nodes", dict(to_nodes=True)),
+    ("directed recorded to nodes", dict(recorded=True, to_nodes=True)),
+    ("undirdir", dict(flow_model="undirdir")),
+    ("outdirdir", dict(flow_model="outdirdir")),
+    ("rawdir", dict(flow_model="rawdir")),
+    ("directed markov time 2", dict(markov_time=2.0)),
+]
+
+
+def _ours_options(case: dict, directed: bool) -> dict:
+    return dict(
+        flow_model=case.get("flow_model") or ("directed" if directed else "undirected"),
+        recorded_teleportation=case.get("recorded", False),
+        to_nodes=case.get("to_nodes", False),
+        markov_time=case.get("markov_time", 1.0),
+    )
+
+
+@pytest.mark.parametrize("name,case", FLOW_CASES, ids=[c[0] for c in FLOW_CASES])
+def test_node_flow_equals_official(name, case):
+    net = weighted_directed_with_dangling()
+    if name == "undirected":
+        net = Network.from_arrays(*[net.node_ids[a] for a in net.to_coo()[:2]], net.weights, directed=False)
+    ours = compute_flow(net, **{k: v for k, v in _ours_options(case, net.directed).items()})
+    im = official(net, partition={int(i): 1 for i in net.node_ids}, **case)
+    np.testing.assert_allclose(ours.node_flow, official_flow(im, net), rtol=1e-9, atol=1e-14)
+
+
+def _random_partition(net: Network, k: int, seed: int) -> dict:
+    rng = np.random.default_rng(seed)
+    ids = net.node_ids.tolist()
+    return {i: int(m) for i, m in zip(ids, rng.integers(1, k + 1, len(ids)))}
+
+
+@pytest.mark.parametrize("name,case", FLOW_CASES, ids=[c[0] for c in FLOW_CASES])
+@pytest.mark.parametrize("k", [2, 5, 12])
+def test_fixed_partition_codelength_directed_dangling(name, case, k):
+    net = weighted_directed_with_dangling(seed=k)
+    part = _random_partition(net, k, seed=k)
+    ours = compute_codelength(net, part, InfomapOptions(**_ours_options(case, True)))
+    im = official(net, partition=part, **case)
+    assert ours.codelength == pytest.approx(codelength_of(im), rel=1e-9)
+
+
+def test_two_triangles_known_values():
+    net = two_triangles()
+    result = compute_codelength(net, {1: 1, 2: 1, 3: 1, 4: 2, 5: 2, 6: 2})
+    assert result.codelength == pytest.approx(2.320730, abs=5e-7)
+    assert result.one_level_codelength == pytest.approx(2.556657, abs=5e-7)
+    assert result.relative_codelength_savings == pytest.approx(1 - 2.320730 / 2.556657, abs=1e-6)
+
+
+@pytest.mark.parametrize("make", [two_triangles, karate, les_miserables], ids=["twotriangles", "karate", "lesmis"])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_fixed_partition_codelength_undirected(make, seed):
+    net = make()
+    part = _random_partition(net, 4, seed)
+    ours = compute_codelength(net, part)
+    im = official(net, partition=part)
+    assert ours.codelength == pytest.approx(codelength_of(im), rel=1e-9)
+
+
+def test_string_ids_partition():
+    net = les_miserables()
+    part = _random_partition(net, 4, 9)
+    ours = compute_codelength(net, part)
+    im = official(net, partition=part)
+    assert ours.codelength == pytest.approx(codelength_of(im), rel=1e-9)
+
+
+@pytest.mark.parametrize("mu", [0.1, 0.3, 0.5])
+def test_fixed_partition_codelength_lfr(mu):
+    net, truth = lfr(1000, mu)
+    part = dict(zip(net.node_ids.tolist(), truth.tolist()))
+    ours = compute_codelength(net, part)
+    assert ours.codelength == pytest.approx(codelength_of(official(net, partition=part)), rel=1e-9)
+    directed = Network.from_arrays(net.node_ids[net.sources()], net.node_ids[net.indices], directed=True)
+    ours_d = compute_codelength(directed, part)
+    assert ours_d.codelength == pytest.approx(codelength_of(official(directed, partition=part)), rel=1e-9)
+
+
+def test_self_links_kept_and_scored_like_official():
+    net = Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4), (1, 1, 2.0), (5, 5, 0.5)])
+    for part in ({1: 1, 2: 1, 3: 1, 4: 2, 5: 2, 6: 2}, {i: i for i in range(1, 7)}):
+        assert compute_codelength(net, part).codelength == pytest.approx(
+            codelength_of(official(net, partition=part)), rel=1e-9)

@@ -1,0 +1,66 @@
+"""Optimization: known optima and no worse than the official Infomap."""
+
+import numpy as np
+import pytest
+
+from infomap_core import InfomapOptions, Network, run_infomap
+
+from .networks import karate, lfr, two_triangles, weighted_directed_with_dangling
+from .oracle import codelength_of, official
+
+
+def test_two_triangles_optimum():
+    result = run_infomap(two_triangles(), InfomapOptions(two_level=True))
+    assert result.codelength == pytest.approx(2.320730, abs=5e-7)
+    assert result.num_modules == 2
+    assert result.modules[1] == result.modules[2] == result.modules[3] != result.modules[4]
+
+
+def test_karate_optimum():
+    result = run_infomap(karate(), InfomapOptions(two_level=True, num_trials=5))
+    assert result.codelength == pytest.approx(4.31179, abs=5e-6)
+    assert result.num_modules == 3
+    assert len(result.trial_codelengths) == 5
+
+
+@pytest.mark.parametrize("mu", [0.1, 0.3, 0.5])
+def test_lfr_no_worse_than_official(mu):
+    net, _ = lfr(1000, mu)
+    seeds = range(1, 6)
+    ours = [run_infomap(net, InfomapOptions(two_level=True, seed=s)).codelength for s in seeds]
+    theirs = [codelength_of(official(net, seed=s)) for s in seeds]
+    assert np.mean(ours) <= np.mean(theirs) * (1 + 1e-9)
+
+
+def test_directed_no_worse_than_official():
+    net = weighted_directed_with_dangling(n=200, m=900)
+    ours = [run_infomap(net, InfomapOptions(two_level=True, seed=s)).codelength for s in range(1, 6)]
+    theirs = [codelength_of(official(net, seed=s)) for s in range(1, 6)]
+    assert np.mean(ours) <= np.mean(theirs) * (1 + 1e-9)
+
+
+def test_same_seed_same_result():
+    net, _ = lfr(1000, 0.3)
+    a = run_infomap(net, InfomapOptions(two_level=True, seed=42, num_trials=2))
+    b = run_infomap(net, InfomapOptions(two_level=True, seed=42, num_trials=2))
+    assert a.modules == b.modules
+    assert a.trial_codelengths == b.trial_codelengths
+
+
+def test_warm_start_from_planted_partition_keeps_it_or_improves():
+    net, truth = lfr(1000, 0.3)
+    initial = dict(zip(net.node_ids.tolist(), truth.tolist()))
+    from infomap_core import compute_codelength
+
+    planted = compute_codelength(net, initial).codelength
+    result = run_infomap(net, InfomapOptions(two_level=True), initial_partition=initial)
+    assert result.codelength <= planted + 1e-12
+
+
+def test_one_module_when_no_structure():
+    # A complete graph has no modular structure: the answer is one module with L = H(p).
+    edges = [(i, j) for i in range(8) for j in range(i + 1, 8)]
+    result = run_infomap(Network.from_edges(edges), InfomapOptions(two_level=True))
+    assert result.num_modules == 1
+    assert result.codelength == pytest.approx(result.one_level_codelength, rel=1e-12)
+    assert result.codelength == pytest.approx(3.0, rel=1e-12)

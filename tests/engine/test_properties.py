@@ -1,0 +1,84 @@
+"""Invariants of the map equation and of the optimizer's move delta (hypothesis)."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from infomap_core import InfomapOptions, Network, compute_codelength, compute_flow, run_infomap
+from infomap_core.kernels import core_loop
+from infomap_core.mapequation import plogp, two_level_codelength
+from infomap_core.optimizer import Level
+
+
+@st.composite
+def networks(draw, directed=None):
+    n = draw(st.integers(3, 25))
+    m = draw(st.integers(n, 4 * n))
+    src = draw(st.lists(st.integers(0, n - 1), min_size=m, max_size=m))
+    tgt = draw(st.lists(st.integers(0, n - 1), min_size=m, max_size=m))
+    w = draw(st.lists(st.floats(0.1, 10.0), min_size=m, max_size=m))
+    is_directed = draw(st.booleans()) if directed is None else directed
+    return Network.from_arrays(src, tgt, w, directed=is_directed)
+
+
+def _partition(net, k, seed):
+    rng = np.random.default_rng(seed)
+    return dict(zip(net.node_ids.tolist(), rng.integers(0, k, net.num_nodes).tolist()))
+
+
+@settings(max_examples=60, deadline=None)
+@given(networks())
+def test_one_module_codelength_is_entropy_of_node_flow(net):
+    result = compute_codelength(net, {i: 0 for i in net.node_ids.tolist()})
+    p = compute_flow(net).node_flow
+    assert result.codelength == pytest.approx(float(-plogp(p).sum()), rel=1e-12, abs=1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(networks(), st.integers(1, 6), st.integers(0, 10**6))
+def test_relabelling_nodes_and_modules_leaves_codelength_unchanged(net, k, seed):
+    part = _partition(net, k, seed)
+    base = compute_codelength(net, part).codelength
+    rng = np.random.default_rng(seed)
+    new_ids = rng.permutation(10 * net.num_nodes)[: net.num_nodes] + 1000
+    rename = dict(zip(net.node_ids.tolist(), new_ids.tolist()))
+    src, tgt, w = net.to_coo()
+    relabelled = Network.from_arrays(new_ids[src], new_ids[tgt], w, directed=net.directed)
+    module_names = {m: f"m{(m * 7919) % 101}" for m in range(k)}
+    part2 = {rename[i]: module_names[m] for i, m in part.items()}
+    assert compute_codelength(relabelled, part2).codelength == pytest.approx(base, rel=1e-10)
+
+
+@settings(max_examples=60, deadline=None)
+@given(networks(), st.integers(1, 6), st.integers(0, 10**6), st.floats(0.01, 1000.0))
+def test_scaling_weights_leaves_codelength_unchanged(net, k, seed, scale):
+    part = _partition(net, k, seed)
+    src, tgt, w = net.to_coo()
+    scaled = Network.from_arrays(net.node_ids[src], net.node_ids[tgt], w * scale, directed=net.directed)
+    assert compute_codelength(scaled, part).codelength == pytest.approx(
+        compute_codelength(net, part).codelength, rel=1e-9)
+
+
+@settings(max_examples=80, deadline=None)
+@given(networks(), st.integers(1, 5), st.integers(0, 10**6), st.booleans())
+def test_core_loop_delta_equals_recomputation(net, k, seed, recorded):
+    """The kernel's accumulated change of L equals the exact recomputation."""
+    fg = compute_flow(net, "directed" if net.directed else "undirected", recorded_teleportation=recorded)
+    rng = np.random.default_rng(seed)
+    mod = rng.integers(0, k, net.num_nodes).astype(np.int64)
+    before = two_level_codelength(fg, mod).codelength
+    level = Level.from_flow(fg)
+    delta, moves = level.run_core_loop(mod, np.zeros(net.num_nodes, dtype=np.int64), np.zeros(1),
+                                       int(seed % 1000), 1, 0.0)
+    after = two_level_codelength(fg, mod).codelength
+    assert after - before == pytest.approx(delta, abs=1e-9)
+    assert delta <= 1e-12
+
+
+@settings(max_examples=20, deadline=None)
+@given(networks(), st.integers(0, 1000))
+def test_same_seed_same_result(net, seed):
+    a = run_infomap(net, InfomapOptions(seed=seed, num_trials=2))
+    b = run_infomap(net, InfomapOptions(seed=seed, num_trials=2))
+    assert a.modules == b.modules and a.codelength == b.codelength
