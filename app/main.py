@@ -1,0 +1,73 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import ORJSONResponse
+
+from infomap_core import __version__, warmup
+
+from .errors import error_body, install_error_handlers
+from .routers import health, infomap
+from .settings import Settings, get_settings
+
+
+class BodyLimit:
+    """ASGI middleware: 413 for bodies above ``max_bytes`` (declared or streamed)."""
+
+    def __init__(self, app, max_bytes: int):
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            return await self._reject(send)
+        seen = 0
+
+        async def limited():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise _TooLarge()
+            return message
+
+        try:
+            await self.app(scope, limited, send)
+        except _TooLarge:
+            await self._reject(send)
+
+    async def _reject(self, send):
+        response = ORJSONResponse(error_body("payload_too_large", f"request body exceeds {self.max_bytes} bytes"),
+                                  status_code=413)
+        await response({"type": "http"}, None, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI):
+        if settings.warmup:
+            await run_in_threadpool(warmup)
+        yield
+
+    app = FastAPI(title="mapeq", version=__version__, default_response_class=ORJSONResponse, lifespan=lifespan,
+                  description="Community detection with the map equation (InfoMap).")
+    app.dependency_overrides[get_settings] = lambda: settings
+    install_error_handlers(app)
+    app.include_router(health.router)
+    app.include_router(infomap.router)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    return app

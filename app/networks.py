@@ -1,0 +1,97 @@
+"""Request bodies -> :class:`infomap_core.Network` (exactly one network form)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from infomap_core import Network
+from infomap_core.errors import NetworkError
+
+from .errors import ApiError
+from .schemas import NetworkBody
+
+FORMS = ("edges", "links", "sparse", "adjacency")
+
+
+def count_links(body: NetworkBody) -> int:
+    if body.edges is not None:
+        return len(body.edges)
+    if body.links is not None:
+        return len(body.links)
+    if body.sparse is not None:
+        return len(body.sparse.data)
+    if body.adjacency is not None:
+        return sum(len(r) for r in body.adjacency)
+    return 0
+
+
+def network_from_body(body: NetworkBody) -> Network:
+    """The network of ``body``; engine errors are reported against the form's field."""
+    try:
+        return _network_from_body(body)
+    except NetworkError as exc:
+        form = next((f for f in FORMS if getattr(body, f) is not None), "edges")
+        field = exc.field if exc.field in ("nodes", "node_weights") else form
+        raise ApiError(422, exc.code, exc.message, field=field) from exc
+
+
+def _network_from_body(body: NetworkBody) -> Network:
+    given = [f for f in FORMS if getattr(body, f) is not None]
+    if len(given) != 1:
+        what = "none" if not given else ", ".join(given)
+        raise ApiError(422, "invalid_network", f"give exactly one network form of {', '.join(FORMS)} (got {what})",
+                       field=given[1] if len(given) > 1 else "edges")
+    form = given[0]
+    nodes = node_weights = names = None
+    if body.nodes:
+        nodes = [n.id for n in body.nodes]
+        node_weights = {n.id: n.weight for n in body.nodes if n.weight is not None} or None
+        names = {n.id: n.name for n in body.nodes if n.name is not None} or None
+    directed = bool(body.directed)
+    if form == "edges":
+        rows = body.edges
+        widths = {len(r) for r in rows}
+        if not widths <= {2, 3}:
+            raise ApiError(422, "invalid_network", "each edge must be [source, target] or [source, target, weight]",
+                           field="edges")
+        src = [r[0] for r in rows]
+        tgt = [r[1] for r in rows]
+        for ids in (src, tgt):
+            if any(isinstance(x, float) for x in ids):
+                raise ApiError(422, "invalid_network", "node ids must be integers or strings", field="edges")
+        weights = None
+        if 3 in widths:
+            weights = [r[2] if len(r) == 3 else 1.0 for r in rows]
+            if any(isinstance(x, str) for x in weights):
+                raise ApiError(422, "invalid_weight", "edge weights must be numbers", field="edges")
+        return Network.from_arrays(src, tgt, weights, directed=directed, nodes=nodes, node_weights=node_weights,
+                                   node_names=names)
+    if form == "links":
+        links = body.links
+        return Network.from_arrays([l.source for l in links], [l.target for l in links], [l.weight for l in links],
+                                   directed=directed, nodes=nodes, node_weights=node_weights, node_names=names)
+    if form == "sparse":
+        sp_body = body.sparse
+        n_rows, n_cols = sp_body.shape
+        row = np.asarray(sp_body.row, dtype=np.int64)
+        col = np.asarray(sp_body.col, dtype=np.int64)
+        data = np.asarray(sp_body.data, dtype=np.float64)
+        if not (row.shape == col.shape == data.shape):
+            raise ApiError(422, "invalid_network", "row, col and data must have the same length", field="sparse")
+        if n_rows != n_cols or n_rows <= 0:
+            raise ApiError(422, "invalid_network", f"shape must be square and non-empty, got {sp_body.shape}",
+                           field="sparse.shape")
+        if row.size and (row.min() < 0 or col.min() < 0 or row.max() >= n_rows or col.max() >= n_cols):
+            raise ApiError(422, "invalid_network", "row/col index outside shape", field="sparse")
+        import scipy.sparse as sp
+
+        if data.size and not np.all(np.isfinite(data)):
+            raise ApiError(422, "invalid_weight", "weights must be finite", field="sparse.data")
+        matrix = sp.coo_array((data, (row, col)), shape=(n_rows, n_cols))
+        return Network.from_scipy(matrix, directed=body.directed)
+    rows = body.adjacency
+    if not rows or any(len(r) != len(rows) for r in rows):
+        raise ApiError(422, "invalid_network", "adjacency must be a non-empty square matrix (ragged or non-square rows)",
+                       field="adjacency")
+    return Network.from_numpy(np.asarray(rows, dtype=np.float64), directed=body.directed)
+

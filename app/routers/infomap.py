@@ -1,0 +1,103 @@
+"""POST /v1/infomap and POST /v1/codelength: synchronous engine calls."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, File, Form, UploadFile
+from fastapi.concurrency import run_in_threadpool
+
+from infomap_core import InfomapOptions, __version__, compute_codelength, run_infomap
+from infomap_core.io import parse_network
+
+from ..errors import ERROR_RESPONSES, ApiError
+from ..networks import count_links, network_from_body
+from ..schemas import CodelengthRequest, CodelengthResponse, InfomapRequest, InfomapResponse
+from ..settings import Settings, get_settings
+
+router = APIRouter(prefix="/v1", tags=["infomap"])
+
+
+def _check_size(num_links: int, num_trials: int, settings: Settings) -> None:
+    if num_links > settings.max_sync_links:
+        raise ApiError(413, "too_large_for_sync",
+                       f"{num_links} links exceed the synchronous limit of {settings.max_sync_links}; "
+                       "submit the same body to POST /v1/jobs", field="edges")
+    if num_trials > settings.max_sync_trials:
+        raise ApiError(413, "too_large_for_sync",
+                       f"{num_trials} trials exceed the synchronous limit of {settings.max_sync_trials}; "
+                       "submit the same body to POST /v1/jobs", field="num_trials")
+
+
+def _options(body) -> InfomapOptions:
+    return InfomapOptions(
+        two_level=getattr(body, "two_level", False),
+        flow_model=body.flow_model,
+        directed=body.directed,
+        teleportation_probability=body.teleportation_probability,
+        recorded_teleportation=body.recorded_teleportation,
+        to_nodes=body.to_nodes,
+        markov_time=body.markov_time,
+        num_trials=getattr(body, "num_trials", 1),
+        seed=getattr(body, "seed", 123),
+    )
+
+
+def _infomap_payload(network, options, initial, include_tree: bool, include_flow: bool) -> dict:
+    partition = None
+    if initial:
+        partition = {}
+        numeric = network.node_ids.dtype.kind == "i"
+        for key, module in initial.items():
+            try:
+                partition[int(key) if numeric else key] = module
+            except ValueError:
+                raise ApiError(422, "invalid_partition", f"unknown node id {key!r}", field="initial_partition")
+    result = run_infomap(network, options, initial_partition=partition)
+    data = result.to_dict(include_tree=include_tree and not options.two_level, include_flow=include_flow)
+    data["metadata"] = {
+        "seed": options.seed,
+        "engine_version": __version__,
+        "input_sha256": network.fingerprint(),
+        "elapsed_seconds": result.elapsed,
+    }
+    return data
+
+
+@router.post("/infomap", response_model=InfomapResponse, response_model_exclude_none=True, responses=ERROR_RESPONSES,
+             summary="Find modules (multilevel unless two_level)")
+async def infomap_endpoint(body: InfomapRequest, settings: Settings = Depends(get_settings)):
+    _check_size(count_links(body), body.num_trials, settings)
+    network = network_from_body(body)
+    return await run_in_threadpool(_infomap_payload, network, _options(body), body.initial_partition,
+                                   body.include_tree, body.include_flow)
+
+
+@router.post("/infomap/file", response_model=InfomapResponse, response_model_exclude_none=True,
+             responses=ERROR_RESPONSES, summary="Find modules in an uploaded link-list or Pajek file")
+async def infomap_file_endpoint(file: UploadFile = File(..., description="link list or Pajek"),
+                                directed: bool = Form(False), two_level: bool = Form(False),
+                                num_trials: int = Form(1, ge=1, le=1000), seed: int = Form(123, ge=0, lt=2**32),
+                                settings: Settings = Depends(get_settings)):
+    raw = await file.read()
+    network = await run_in_threadpool(parse_network, raw, directed=True if directed else None)
+    _check_size(network.num_links, num_trials, settings)
+    options = InfomapOptions(two_level=two_level, num_trials=num_trials, seed=seed, directed=directed or None)
+    return await run_in_threadpool(_infomap_payload, network, options, None, True, False)
+
+
+def _codelength_payload(network, partition, options) -> dict:
+    numeric = network.node_ids.dtype.kind == "i"
+    converted = {}
+    for key, module in partition.items():
+        try:
+            converted[int(key) if numeric else key] = module
+        except ValueError:
+            raise ApiError(422, "invalid_partition", f"unknown node id {key!r}", field="partition")
+    return compute_codelength(network, converted, options).to_dict()
+
+
+@router.post("/codelength", response_model=CodelengthResponse, responses=ERROR_RESPONSES,
+             summary="Codelength of a given partition or tree, per module")
+async def codelength_endpoint(body: CodelengthRequest, settings: Settings = Depends(get_settings)):
+    _check_size(count_links(body), 1, settings)
+    network = network_from_body(body)
+    return await run_in_threadpool(_codelength_payload, network, body.partition, _options(body))
