@@ -1,0 +1,105 @@
+"""Output formats: round trips through our readers and the official Infomap."""
+
+import json
+import warnings
+
+import numpy as np
+import pytest
+
+from infomap_core import InfomapOptions, compute_codelength, run_infomap
+from infomap_core.formats import FORMATS, render
+from infomap_core.io import parse_partition, parse_tree
+
+from .networks import karate, lfr
+from .oracle import codelength_of, official
+from .test_multilevel import nine_triangles, planted_hierarchy
+
+
+@pytest.fixture(scope="module")
+def results():
+    return {
+        "ninetriangles": run_infomap(nine_triangles(), InfomapOptions(seed=2)),
+        "hierarchy": run_infomap(planted_hierarchy(), InfomapOptions(seed=1)),
+        "karate-two-level": run_infomap(karate(), InfomapOptions(two_level=True)),
+    }
+
+
+def test_format_table_is_complete():
+    assert set(FORMATS) == {"json", "clu", "tree", "ftree", "csv", "newick"}
+    assert all(f.extension.startswith(".") and "/" in f.media_type for f in FORMATS.values())
+
+
+@pytest.mark.parametrize("name", ["ninetriangles", "hierarchy", "karate-two-level"])
+def test_tree_round_trip_gives_same_tree_and_codelength(results, name):
+    result = results[name]
+    rows = parse_tree(render(result, "tree"))
+    assert len(rows) == result.network.num_nodes
+    paths = {node: ":".join(map(str, path)) for path, _, _, node in rows}
+    scored = compute_codelength(result.network, paths)
+    assert scored.codelength == pytest.approx(result.codelength, rel=1e-12)
+    assert scored.tree.num_levels == result.num_levels
+    ours = dict(zip(result.network.node_ids.tolist(), result.tree.paths()))
+    assert {k: tuple(int(x) for x in v.split(":")) for k, v in paths.items()} == ours
+
+
+@pytest.mark.parametrize("name", ["ninetriangles", "hierarchy"])
+def test_ftree_tree_part_and_module_links(results, name):
+    result = results[name]
+    text = render(result, "ftree")
+    assert parse_tree(text) == parse_tree(render(result, "tree"))
+    sections = [line for line in text.splitlines() if line.startswith("*Links ")]
+    assert sections[0].startswith("*Links undirected")
+    root = sections[1].split()
+    assert root[1] == "root" and int(root[5]) == result.num_modules
+    # the flow on links between top modules is the index codebook's traffic
+    body = text.split(sections[1] + "\n", 1)[1].split("*Links", 1)[0].strip().splitlines()
+    between = sum(float(line.split()[2]) for line in body)
+    top_exit = result.tree.exit[result.tree.children()[0]].sum()
+    assert between == pytest.approx(top_exit, rel=1e-6)
+
+
+@pytest.mark.parametrize("level", [1, -1])
+def test_clu_round_trip(results, level):
+    result = results["hierarchy"]
+    part = parse_partition(render(result, "clu", clu_level=level))
+    expected = dict(zip(result.network.node_ids.tolist(), result.module_ids(level).tolist()))
+    assert part == expected
+    if level == 1:
+        assert compute_codelength(result.network, part).codelength == pytest.approx(
+            compute_codelength(result.network, expected).codelength, rel=1e-12)
+
+
+def test_official_reads_our_tree_and_clu(results, tmp_path):
+    result = results["hierarchy"]
+    tree_file = tmp_path / "h.tree"
+    tree_file.write_text(render(result, "tree"))
+    im = official(result.network, two_level=False, extra=f"--no-infomap --cluster-data {tree_file}")
+    assert codelength_of(im) == pytest.approx(result.codelength, rel=1e-9)
+    clu_file = tmp_path / "h.clu"
+    clu_file.write_text(render(result, "clu"))
+    im = official(result.network, two_level=True, extra=f"--no-infomap --cluster-data {clu_file}")
+    flat = compute_codelength(result.network, parse_partition(clu_file.read_text()))
+    assert codelength_of(im) == pytest.approx(flat.codelength, rel=1e-9)
+
+
+def test_csv_newick_json(results):
+    result = results["ninetriangles"]
+    csv = render(result, "csv").splitlines()
+    assert csv[0] == "path,flow,name,node_id" and len(csv) == 28
+    newick = render(result, "newick").strip().splitlines()[-1]
+    assert newick.endswith(";") and newick.count("(") == newick.count(")")
+    import re
+
+    labels = re.findall(r"[(,](\w+):", newick)
+    assert sorted(int(x) for x in labels) == list(range(1, 28))
+    assert newick.count("(") == result.tree.size - result.network.num_nodes  # one per module, root included
+    data = json.loads(render(result, "json"))
+    assert data["codelength"] == pytest.approx(result.codelength)
+    assert data["num_levels"] == 3 and len(data["node_flow"]) == 27
+
+
+def test_lfr_10000_multilevel_no_worse_than_official():
+    net, _ = lfr(10000, 0.3)
+    ours = [run_infomap(net, InfomapOptions(seed=s)).codelength for s in range(1, 6)]
+    theirs = [codelength_of(official(net, two_level=False, seed=s)) for s in range(1, 6)]
+    assert np.mean(ours) <= np.mean(theirs) * (1 + 1e-9)
