@@ -212,7 +212,11 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
 def relabel(mod):
     """Renumber module ids to 0..k-1 in order of first appearance; returns (new ids, k)."""
     n = mod.shape[0]
-    remap = np.full(n if n > 0 else 1, -1, dtype=np.int64)
+    size = 1
+    for u in range(n):
+        if mod[u] + 1 > size:
+            size = mod[u] + 1
+    remap = np.full(size, -1, dtype=np.int64)
     out = np.empty(n, dtype=np.int64)
     k = 0
     for u in range(n):

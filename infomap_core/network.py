@@ -144,14 +144,10 @@ class Network:
         kinds = {p.dtype.kind for p in parts if p.size}
         if len(kinds) > 1:
             raise NetworkError("node ids must be all integers or all strings, not a mix", field="edges")
-        all_ids = np.concatenate(parts) if kinds else np.zeros(0, dtype=np.int64)
-        if all_ids.size == 0:
+        if not kinds:
             raise EmptyNetworkError("the network has no links", field="edges")
-        node_ids, inverse = np.unique(all_ids, return_inverse=True)
+        node_ids, a, b, extra_idx = _index_ids(src, tgt, extra)
         n = node_ids.shape[0]
-        m = src.shape[0]
-        a = inverse[:m].astype(np.int64)
-        b = inverse[m : 2 * m].astype(np.int64)
 
         nw = np.ones(n, dtype=np.float64)
         if node_weights is not None:
@@ -276,22 +272,49 @@ class Network:
             a, b, w = a[positive], b[positive], w[positive]
         if a.shape[0] == 0:
             raise EmptyNetworkError("the network has no link with positive weight", field="edges")
-        key = a * np.int64(n) + b
-        uniq, inv = np.unique(key, return_inverse=True)
-        summed = np.bincount(inv.ravel(), weights=w, minlength=uniq.shape[0])
-        src = uniq // n
-        tgt = (uniq % n).astype(np.int64)
-        indptr = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.bincount(src, minlength=n), out=indptr[1:])
+        import scipy.sparse as sp
+
+        # CSR conversion is a counting sort (O(m) memory); sum_duplicates sorts each row.
+        csr = sp.csr_array((w, (a, b)), shape=(n, n))
+        del a, b, w
+        csr.sum_duplicates()
         return cls(
-            indptr=indptr,
-            indices=np.ascontiguousarray(tgt),
-            weights=np.ascontiguousarray(summed, dtype=np.float64),
+            indptr=csr.indptr.astype(np.int64),
+            indices=csr.indices.astype(np.int64),
+            weights=np.ascontiguousarray(csr.data, dtype=np.float64),
             directed=bool(directed),
             node_ids=node_ids,
             node_weights=np.ascontiguousarray(node_weights, dtype=np.float64),
             node_names=names,
         )
+
+
+def _index_ids(src: np.ndarray, tgt: np.ndarray, extra: np.ndarray | None):
+    """(sorted distinct ids, source index, target index, extra index).
+
+    Integer ids spanning a range not much larger than the number of links are mapped
+    with a presence table (no sort); anything else goes through ``np.unique``.
+    """
+    parts = [p for p in (src, tgt, extra) if p is not None and p.size]
+    if all(p.dtype.kind == "i" for p in parts):
+        lo = min(int(p.min()) for p in parts)
+        hi = max(int(p.max()) for p in parts)
+        span = hi - lo + 1
+        if span <= 4 * sum(p.size for p in parts) + 1024:
+            present = np.zeros(span, dtype=np.bool_)
+            for p in parts:
+                present[p - lo] = True
+            rank = np.cumsum(present, dtype=np.int64) - 1
+            node_ids = np.nonzero(present)[0].astype(np.int64) + lo
+            del present
+            mapped = [rank[p - lo] if p is not None else None for p in (src, tgt, extra)]
+            return node_ids, mapped[0], mapped[1], mapped[2]
+    all_ids = np.concatenate(parts)
+    node_ids, inverse = np.unique(all_ids, return_inverse=True)
+    m = src.shape[0]
+    inverse = inverse.astype(np.int64)
+    extra_idx = inverse[2 * m:] if extra is not None else None
+    return node_ids, inverse[:m], inverse[m:2 * m], extra_idx
 
 
 def _as_id_array(values: Any, field_name: str) -> np.ndarray:
