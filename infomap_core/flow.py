@@ -28,10 +28,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
 from numba import njit
 
 from .errors import OptionError
+from .kernels import symmetric_pairs
 from .network import Network
 
 __all__ = ["FLOW_MODELS", "FlowGraph", "compute_flow"]
@@ -55,6 +55,7 @@ class FlowGraph:
     tele_flow: np.ndarray
     tele_weight: np.ndarray
     link_source: np.ndarray
+    link_indptr: np.ndarray
     link_target: np.ndarray
     link_flow: np.ndarray
     pair_indptr: np.ndarray
@@ -155,13 +156,7 @@ def compute_flow(
         exit_ = exit_ + (tau * node_flow + (1 - tau) * dangling_flow) * (1.0 - tele_weight)
         enter = enter + (tau * (1.0 - node_flow) + (1 - tau) * (sum_dangling - dangling_flow)) * tele_weight
 
-    pair = sp.coo_array(
-        (np.concatenate([link_flow[other], link_flow[other]]),
-         (np.concatenate([src[other], tgt[other]]), np.concatenate([tgt[other], src[other]]))),
-        shape=(n, n),
-    ).tocsr()
-    pair.sum_duplicates()
-    pair.sort_indices()
+    pair_indptr, pair_indices, pair_flow = symmetric_pairs(network.indptr, network.indices, link_flow)
 
     return FlowGraph(
         node_flow=np.ascontiguousarray(node_flow, dtype=np.float64),
@@ -170,11 +165,12 @@ def compute_flow(
         tele_flow=np.ascontiguousarray(tele_flow if recorded else np.zeros(n)),
         tele_weight=np.ascontiguousarray(tele_weight if recorded else np.zeros(n)),
         link_source=src,
+        link_indptr=network.indptr,
         link_target=tgt,
         link_flow=np.ascontiguousarray(link_flow),
-        pair_indptr=pair.indptr.astype(np.int64),
-        pair_indices=pair.indices.astype(np.int64),
-        pair_flow=np.ascontiguousarray(pair.data, dtype=np.float64),
+        pair_indptr=pair_indptr,
+        pair_indices=pair_indices,
+        pair_flow=pair_flow,
         flow_model=model,
         recorded=recorded,
         teleportation_probability=tau,

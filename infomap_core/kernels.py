@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["module_sums", "core_loop", "aggregate", "relabel"]
+__all__ = ["module_sums", "core_loop", "aggregate", "relabel", "symmetric_pairs", "link_module_sums"]
 
 
 @njit(cache=True, inline="always")
@@ -229,6 +229,50 @@ def relabel(mod):
 
 
 @njit(cache=True)
+def symmetric_pairs(indptr, indices, link_flow):
+    """Symmetric CSR of the links without self-links: each link (s, t, f) gives (s, t, f)
+    and (t, s, f). Reciprocal links stay separate entries (the kernels sum them)."""
+    n = indptr.shape[0] - 1
+    counts = np.zeros(n + 1, dtype=np.int64)
+    for s in range(n):
+        for e in range(indptr[s], indptr[s + 1]):
+            t = indices[e]
+            if t != s:
+                counts[s + 1] += 1
+                counts[t + 1] += 1
+    out_indptr = np.cumsum(counts)
+    fill = out_indptr[:-1].copy()
+    out_indices = np.empty(out_indptr[n], dtype=np.int64)
+    out_flow = np.empty(out_indptr[n])
+    for s in range(n):
+        for e in range(indptr[s], indptr[s + 1]):
+            t = indices[e]
+            if t != s:
+                f = link_flow[e]
+                out_indices[fill[s]] = t
+                out_flow[fill[s]] = f
+                fill[s] += 1
+                out_indices[fill[t]] = s
+                out_flow[fill[t]] = f
+                fill[t] += 1
+    return out_indptr, out_indices, out_flow
+
+
+@njit(cache=True)
+def link_module_sums(indptr, indices, link_flow, modules, k):
+    """Flow on links inside each module (self-links excluded), from the CSR link store."""
+    inside = np.zeros(k)
+    n = indptr.shape[0] - 1
+    for s in range(n):
+        m = modules[s]
+        for e in range(indptr[s], indptr[s + 1]):
+            t = indices[e]
+            if t != s and modules[t] == m:
+                inside[m] += link_flow[e]
+    return inside
+
+
+@njit(cache=True)
 def aggregate(indptr, indices, pflow, mod, k):
     """CSR of the module network: summed flow between different modules."""
     n = mod.shape[0]
@@ -245,9 +289,19 @@ def aggregate(indptr, indices, pflow, mod, k):
     mark = np.full(k, -1, dtype=np.int64)
     touched = np.empty(k, dtype=np.int64)
     new_indptr = np.zeros(k + 1, dtype=np.int64)
-    cap = indices.shape[0]
-    new_indices = np.empty(cap, dtype=np.int64)
-    new_flow = np.empty(cap)
+    for m in range(k):  # first pass: distinct neighbouring modules per module
+        nt = 0
+        for i in range(start[m], start[m + 1]):
+            u = members[i]
+            for e in range(indptr[u], indptr[u + 1]):
+                mv = mod[indices[e]]
+                if mv != m and mark[mv] != m:
+                    mark[mv] = m
+                    nt += 1
+        new_indptr[m + 1] = new_indptr[m] + nt
+    mark[:] = -1
+    new_indices = np.empty(new_indptr[k], dtype=np.int64)
+    new_flow = np.empty(new_indptr[k])
     nnz = 0
     for m in range(k):
         nt = 0
@@ -268,5 +322,4 @@ def aggregate(indptr, indices, pflow, mod, k):
             new_indices[nnz] = sel[j]
             new_flow[nnz] = acc[sel[j]]
             nnz += 1
-        new_indptr[m + 1] = nnz
-    return new_indptr, new_indices[:nnz].copy(), new_flow[:nnz].copy()
+    return new_indptr, new_indices, new_flow

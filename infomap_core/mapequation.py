@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .flow import FlowGraph
+from .kernels import link_module_sums
 
 __all__ = ["Codelength", "plogp", "module_flows", "two_level_codelength", "one_level_codelength"]
 
@@ -60,9 +61,7 @@ def module_flows(flow: FlowGraph, modules: np.ndarray, num_modules: int | None =
     """(flow, enter, exit) per module for ``modules`` (module index per node, 0-based)."""
     modules = np.asarray(modules, dtype=np.int64)
     k = int(modules.max()) + 1 if num_modules is None else int(num_modules)
-    src, tgt, f = flow.link_source, flow.link_target, flow.link_flow
-    internal = (modules[src] == modules[tgt]) & (src != tgt)
-    inside = np.bincount(modules[src[internal]], weights=f[internal], minlength=k)
+    inside = link_module_sums(flow.link_indptr, flow.link_target, flow.link_flow, modules, k)
     mflow = np.bincount(modules, weights=flow.node_flow, minlength=k)
     menter = np.bincount(modules, weights=flow.enter, minlength=k) - inside
     mexit = np.bincount(modules, weights=flow.exit, minlength=k) - inside

@@ -66,7 +66,7 @@ def test_core_loop_delta_equals_recomputation(net, k, seed, recorded):
     """The kernel's accumulated change of L equals the exact recomputation."""
     fg = compute_flow(net, "directed" if net.directed else "undirected", recorded_teleportation=recorded)
     rng = np.random.default_rng(seed)
-    mod = rng.integers(0, k, net.num_nodes).astype(np.int64)
+    mod = np.unique(rng.integers(0, k, net.num_nodes), return_inverse=True)[1].astype(np.int64)  # ids < n
     before = two_level_codelength(fg, mod).codelength
     level = Level.from_flow(fg)
     delta, moves = level.run_core_loop(mod, np.zeros(net.num_nodes, dtype=np.int64), np.zeros(1),
