@@ -79,6 +79,14 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
     np.random.seed(seed)
     n = flow.shape[0]
     mflow, menter, mexit, mtf, mtw = module_sums(indptr, indices, pflow, flow, enter, exit_, tf, tw, mod, n, recorded)
+    # plogp of each module's enter, exit and exit + flow, kept up to date on moves
+    pl_enter = np.empty(n)
+    pl_exit = np.empty(n)
+    pl_exit_flow = np.empty(n)
+    for m in range(n):
+        pl_enter[m] = _plogp(menter[m])
+        pl_exit[m] = _plogp(mexit[m])
+        pl_exit_flow[m] = _plogp(mexit[m] + mflow[m])
     msize = np.zeros(n, dtype=np.int64)
     mgroup = np.full(n, -1, dtype=np.int64)
     for u in range(n):
@@ -139,9 +147,12 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             eo = menter[old]
             xo = mexit[old]
             po = mflow[old]
-            old_side = (-_plogp(eo - eu + d_old) + _plogp(eo)
-                        - _plogp(xo - xu + d_old) + _plogp(xo)
-                        + _plogp(xo + po - xu - pu + d_old) - _plogp(xo + po))
+            # enter == exit (undirected flow) lets one plogp serve both codebooks
+            same_ex = eu == xu
+            pl_eo_after = _plogp(eo - eu + d_old)
+            pl_xo_after = pl_eo_after if (same_ex and eo == xo) else _plogp(xo - xu + d_old)
+            old_side = (-pl_eo_after + pl_enter[old] - pl_xo_after + pl_exit[old]
+                        + _plogp(xo + po - xu - pu + d_old) - pl_exit_flow[old])
             best = old
             best_delta = 0.0
             best_d = -1.0
@@ -160,10 +171,11 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                 en = menter[m]
                 xn = mexit[m]
                 pn = mflow[m]
+                pl_en_after = _plogp(en + eu - d_new)
+                pl_xn_after = pl_en_after if (same_ex and en == xn) else _plogp(xn + xu - d_new)
                 delta = (_plogp(q + d_old - d_new) - plq + old_side
-                         - _plogp(en + eu - d_new) + _plogp(en)
-                         - _plogp(xn + xu - d_new) + _plogp(xn)
-                         + _plogp(xn + pn + xu + pu - d_new) - _plogp(xn + pn))
+                         - pl_en_after + pl_enter[m] - pl_xn_after + pl_exit[m]
+                         + _plogp(xn + pn + xu + pu - d_new) - pl_exit_flow[m])
                 if delta < best_delta - 1e-14 or (delta <= best_delta + 1e-14 and d_new > best_d and best != old):
                     best = m
                     best_delta = delta
@@ -197,6 +209,10 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                 empty[num_empty] = old
                 num_empty += 1
             mod[u] = best
+            for m in (old, best):
+                pl_enter[m] = _plogp(menter[m])
+                pl_exit[m] = _plogp(mexit[m])
+                pl_exit_flow[m] = _plogp(mexit[m] + mflow[m])
             for e in range(indptr[u], indptr[u + 1]):
                 dirty[indices[e]] = True
             sweep_delta += best_delta
