@@ -31,7 +31,7 @@ import numpy as np
 from numba import njit
 
 from .errors import OptionError
-from .kernels import symmetric_pairs
+from .kernels import symmetric_pair_counts, symmetric_pairs
 from .network import Network
 
 __all__ = ["FLOW_MODELS", "FlowGraph", "compute_flow"]
@@ -54,7 +54,6 @@ class FlowGraph:
     exit: np.ndarray
     tele_flow: np.ndarray
     tele_weight: np.ndarray
-    link_source: np.ndarray
     link_indptr: np.ndarray
     link_target: np.ndarray
     link_flow: np.ndarray
@@ -70,6 +69,11 @@ class FlowGraph:
     @property
     def num_nodes(self) -> int:
         return int(self.node_flow.shape[0])
+
+    @property
+    def link_source(self) -> np.ndarray:
+        """Source node of every link (computed on demand: it is not kept, to save memory)."""
+        return np.repeat(np.arange(self.num_nodes, dtype=np.int64), np.diff(self.link_indptr))
 
 
 def compute_flow(
@@ -156,7 +160,11 @@ def compute_flow(
         exit_ = exit_ + (tau * node_flow + (1 - tau) * dangling_flow) * (1.0 - tele_weight)
         enter = enter + (tau * (1.0 - node_flow) + (1 - tau) * (sum_dangling - dangling_flow)) * tele_weight
 
-    pair_indptr, pair_indices, pair_flow = symmetric_pairs(network.indptr, network.indices, link_flow)
+    pair_indptr = symmetric_pair_counts(network.indptr, network.indices)
+    index_type = np.int32 if n < 2**31 - 1 else np.int64
+    pair_indices = np.empty(pair_indptr[-1], dtype=index_type)
+    pair_flow = np.empty(pair_indptr[-1])
+    symmetric_pairs(network.indptr, network.indices, link_flow, pair_indptr, pair_indices, pair_flow)
 
     return FlowGraph(
         node_flow=np.ascontiguousarray(node_flow, dtype=np.float64),
@@ -164,7 +172,6 @@ def compute_flow(
         exit=np.ascontiguousarray(exit_, dtype=np.float64),
         tele_flow=np.ascontiguousarray(tele_flow if recorded else np.zeros(n)),
         tele_weight=np.ascontiguousarray(tele_weight if recorded else np.zeros(n)),
-        link_source=src,
         link_indptr=network.indptr,
         link_target=tgt,
         link_flow=np.ascontiguousarray(link_flow),

@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["module_sums", "core_loop", "aggregate", "relabel", "symmetric_pairs", "link_module_sums"]
+__all__ = ["module_sums", "core_loop", "aggregate", "relabel", "symmetric_pair_counts", "symmetric_pairs", "link_module_sums"]
 
 
 @njit(cache=True, inline="always")
@@ -245,9 +245,8 @@ def relabel(mod):
 
 
 @njit(cache=True)
-def symmetric_pairs(indptr, indices, link_flow):
-    """Symmetric CSR of the links without self-links: each link (s, t, f) gives (s, t, f)
-    and (t, s, f). Reciprocal links stay separate entries (the kernels sum them)."""
+def symmetric_pair_counts(indptr, indices):
+    """Row pointer of the symmetric pair CSR (see :func:`symmetric_pairs`)."""
     n = indptr.shape[0] - 1
     counts = np.zeros(n + 1, dtype=np.int64)
     for s in range(n):
@@ -256,10 +255,16 @@ def symmetric_pairs(indptr, indices, link_flow):
             if t != s:
                 counts[s + 1] += 1
                 counts[t + 1] += 1
-    out_indptr = np.cumsum(counts)
+    return np.cumsum(counts)
+
+
+@njit(cache=True)
+def symmetric_pairs(indptr, indices, link_flow, out_indptr, out_indices, out_flow):
+    """Fill the symmetric CSR of the links without self-links: each link (s, t, f)
+    gives (s, t, f) and (t, s, f). Reciprocal links stay separate entries (the kernels
+    sum them). ``out_indices`` may be int32 to halve its memory."""
+    n = indptr.shape[0] - 1
     fill = out_indptr[:-1].copy()
-    out_indices = np.empty(out_indptr[n], dtype=np.int64)
-    out_flow = np.empty(out_indptr[n])
     for s in range(n):
         for e in range(indptr[s], indptr[s + 1]):
             t = indices[e]
@@ -271,7 +276,6 @@ def symmetric_pairs(indptr, indices, link_flow):
                 out_indices[fill[t]] = s
                 out_flow[fill[t]] = f
                 fill[t] += 1
-    return out_indptr, out_indices, out_flow
 
 
 @njit(cache=True)
