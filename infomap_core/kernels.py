@@ -66,6 +66,18 @@ def module_sums(indptr, indices, pflow, flow, enter, exit_, tf, tw, mod, k, reco
     return mflow, menter, mexit, mtf, mtw
 
 
+# Columns of the per-module record used by the core loop: one row per module, so that
+# evaluating a candidate module touches one cache line instead of eight arrays.
+_ENTER, _EXIT, _FLOW, _TF, _TW, _PL_ENTER, _PL_EXIT, _PL_EXIT_FLOW = 0, 1, 2, 3, 4, 5, 6, 7
+
+
+@njit(cache=True, inline="always")
+def _refresh(rec, m):
+    rec[m, _PL_ENTER] = _plogp(rec[m, _ENTER])
+    rec[m, _PL_EXIT] = _plogp(rec[m, _EXIT])
+    rec[m, _PL_EXIT_FLOW] = _plogp(rec[m, _EXIT] + rec[m, _FLOW])
+
+
 @njit(cache=True)
 def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent_exit,
               mod, recorded, seed, loop_limit, min_improvement):
@@ -79,20 +91,20 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
     np.random.seed(seed)
     n = flow.shape[0]
     mflow, menter, mexit, mtf, mtw = module_sums(indptr, indices, pflow, flow, enter, exit_, tf, tw, mod, n, recorded)
-    # plogp of each module's enter, exit and exit + flow, kept up to date on moves
-    pl_enter = np.empty(n)
-    pl_exit = np.empty(n)
-    pl_exit_flow = np.empty(n)
+    rec = np.empty((n, 8))
     for m in range(n):
-        pl_enter[m] = _plogp(menter[m])
-        pl_exit[m] = _plogp(mexit[m])
-        pl_exit_flow[m] = _plogp(mexit[m] + mflow[m])
+        rec[m, _ENTER] = menter[m]
+        rec[m, _EXIT] = mexit[m]
+        rec[m, _FLOW] = mflow[m]
+        rec[m, _TF] = mtf[m]
+        rec[m, _TW] = mtw[m]
+        _refresh(rec, m)
     msize = np.zeros(n, dtype=np.int64)
     mgroup = np.full(n, -1, dtype=np.int64)
     for u in range(n):
         msize[mod[u]] += 1
         mgroup[mod[u]] = parent[u]
-    num_groups = parent_exit.shape[0]
+    constrained = parent_exit.shape[0] > 1
     gq = parent_exit.copy()
     for m in range(n):
         if msize[m] > 0:
@@ -104,14 +116,16 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             empty[num_empty] = m
             num_empty += 1
 
-    acc = np.zeros(n)
-    mark = np.full(n, -1, dtype=np.int64)
+    # scratch[m] = (flow between the visited unit and module m, visit stamp)
+    scratch = np.zeros((n, 2))
+    scratch[:, 1] = -1.0
     cand = np.empty(n, dtype=np.int64)
     dirty = np.ones(n, dtype=np.bool_)
-    order = np.arange(n)
+    order = np.arange(n).astype(np.int32)
+    lmod = mod.astype(np.int32)  # a compact copy: random reads of module ids dominate
     total_delta = 0.0
     total_moves = 0
-    visit = 0
+    visit = 0.0
     for _sweep in range(loop_limit):
         np.random.shuffle(order)
         sweep_delta = 0.0
@@ -121,38 +135,39 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             if not dirty[u]:
                 continue
             dirty[u] = False
-            visit += 1
+            visit += 1.0
             g = parent[u]
-            old = mod[u]
+            old = np.int64(lmod[u])
             ncand = 0
             for e in range(indptr[u], indptr[u + 1]):
                 v = indices[e]
-                if parent[v] != g:
+                if constrained and parent[v] != g:
                     continue
-                mv = mod[v]
-                if mark[mv] != visit:
-                    mark[mv] = visit
-                    acc[mv] = 0.0
+                mv = lmod[v]
+                if scratch[mv, 1] != visit:
+                    scratch[mv, 1] = visit
+                    scratch[mv, 0] = pflow[e]
                     cand[ncand] = mv
                     ncand += 1
-                acc[mv] += pflow[e]
-            d_old = acc[old] if mark[old] == visit else 0.0
+                else:
+                    scratch[mv, 0] += pflow[e]
+            d_old = scratch[old, 0] if scratch[old, 1] == visit else 0.0
             if recorded:
-                d_old += tf[u] * (mtw[old] - tw[u]) + (mtf[old] - tf[u]) * tw[u]
+                d_old += tf[u] * (rec[old, _TW] - tw[u]) + (rec[old, _TF] - tf[u]) * tw[u]
             pu = flow[u]
             eu = enter[u]
             xu = exit_[u]
             q = gq[g]
             plq = _plogp(q)
-            eo = menter[old]
-            xo = mexit[old]
-            po = mflow[old]
+            eo = rec[old, _ENTER]
+            xo = rec[old, _EXIT]
+            po = rec[old, _FLOW]
             # enter == exit (undirected flow) lets one plogp serve both codebooks
             same_ex = eu == xu
             pl_eo_after = _plogp(eo - eu + d_old)
             pl_xo_after = pl_eo_after if (same_ex and eo == xo) else _plogp(xo - xu + d_old)
-            old_side = (-pl_eo_after + pl_enter[old] - pl_xo_after + pl_exit[old]
-                        + _plogp(xo + po - xu - pu + d_old) - pl_exit_flow[old])
+            old_side = (-pl_eo_after + rec[old, _PL_ENTER] - pl_xo_after + rec[old, _PL_EXIT]
+                        + _plogp(xo + po - xu - pu + d_old) - rec[old, _PL_EXIT_FLOW])
             best = old
             best_delta = 0.0
             best_d = -1.0
@@ -162,20 +177,20 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                     m = cand[c]
                     if m == old:
                         continue
-                    d_new = acc[m]
+                    d_new = scratch[m, 0]
                 else:
                     m = empty[num_empty - 1]
                     d_new = 0.0
                 if recorded:
-                    d_new += tf[u] * mtw[m] + mtf[m] * tw[u]
-                en = menter[m]
-                xn = mexit[m]
-                pn = mflow[m]
+                    d_new += tf[u] * rec[m, _TW] + rec[m, _TF] * tw[u]
+                en = rec[m, _ENTER]
+                xn = rec[m, _EXIT]
+                pn = rec[m, _FLOW]
                 pl_en_after = _plogp(en + eu - d_new)
                 pl_xn_after = pl_en_after if (same_ex and en == xn) else _plogp(xn + xu - d_new)
                 delta = (_plogp(q + d_old - d_new) - plq + old_side
-                         - pl_en_after + pl_enter[m] - pl_xn_after + pl_exit[m]
-                         + _plogp(xn + pn + xu + pu - d_new) - pl_exit_flow[m])
+                         - pl_en_after + rec[m, _PL_ENTER] - pl_xn_after + rec[m, _PL_EXIT]
+                         + _plogp(xn + pn + xu + pu - d_new) - rec[m, _PL_EXIT_FLOW])
                 if delta < best_delta - 1e-14 or (delta <= best_delta + 1e-14 and d_new > best_d and best != old):
                     best = m
                     best_delta = delta
@@ -183,36 +198,31 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             if best == old or best_delta >= -1e-16:
                 continue
             # Apply the move.
-            if mark[best] != visit:
-                d_new = 0.0
-            else:
-                d_new = acc[best]
+            d_new = scratch[best, 0] if scratch[best, 1] == visit else 0.0
             if recorded:
-                d_new += tf[u] * mtw[best] + mtf[best] * tw[u]
+                d_new += tf[u] * rec[best, _TW] + rec[best, _TF] * tw[u]
             if msize[best] == 0:
                 num_empty -= 1
                 mgroup[best] = g
-            menter[old] += -eu + d_old
-            mexit[old] += -xu + d_old
-            mflow[old] -= pu
-            mtf[old] -= tf[u]
-            mtw[old] -= tw[u]
-            menter[best] += eu - d_new
-            mexit[best] += xu - d_new
-            mflow[best] += pu
-            mtf[best] += tf[u]
-            mtw[best] += tw[u]
+            rec[old, _ENTER] += -eu + d_old
+            rec[old, _EXIT] += -xu + d_old
+            rec[old, _FLOW] -= pu
+            rec[old, _TF] -= tf[u]
+            rec[old, _TW] -= tw[u]
+            rec[best, _ENTER] += eu - d_new
+            rec[best, _EXIT] += xu - d_new
+            rec[best, _FLOW] += pu
+            rec[best, _TF] += tf[u]
+            rec[best, _TW] += tw[u]
+            _refresh(rec, old)
+            _refresh(rec, best)
             gq[g] += d_old - d_new
             msize[old] -= 1
             msize[best] += 1
             if msize[old] == 0:
                 empty[num_empty] = old
                 num_empty += 1
-            mod[u] = best
-            for m in (old, best):
-                pl_enter[m] = _plogp(menter[m])
-                pl_exit[m] = _plogp(mexit[m])
-                pl_exit_flow[m] = _plogp(mexit[m] + mflow[m])
+            lmod[u] = best
             for e in range(indptr[u], indptr[u + 1]):
                 dirty[indices[e]] = True
             sweep_delta += best_delta
@@ -221,6 +231,8 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
         total_moves += sweep_moves
         if sweep_moves == 0 or -sweep_delta < min_improvement:
             break
+    for u in range(n):
+        mod[u] = lmod[u]
     return total_delta, total_moves
 
 
