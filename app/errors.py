@@ -39,6 +39,8 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         "content": {"application/json": {"example": error_body(code, text, field)}},
     }
     for status, code, text, field in [
+        (404, "not_found", "no job '6f1c'", "job_id"),
+        (409, "not_ready", "job 6f1c is running, no result", "job_id"),
         (413, "payload_too_large", "network too large for the synchronous endpoint; submit it to /v1/jobs", "edges"),
         (422, "invalid_network", "weights must be finite, got nan", "edges"),
     ]
@@ -64,6 +66,8 @@ def install_error_handlers(app: FastAPI) -> None:
         errors = exc.errors()
         first = errors[0] if errors else {"loc": (), "msg": "invalid request"}
         field = _field_from_loc(first.get("loc", ()))
+        if first.get("type") in ("union_tag_invalid", "union_tag_not_found"):
+            field = ".".join(filter(None, [field, "kind"]))
         msg = first.get("msg", "invalid request")
         message = f"{field}: {msg}" if field else msg
         return ORJSONResponse(error_body("validation_error", message, field), status_code=422)

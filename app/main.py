@@ -11,7 +11,9 @@ from fastapi.responses import ORJSONResponse
 from infomap_core import __version__, warmup
 
 from .errors import error_body, install_error_handlers
-from .routers import health, infomap
+from .jobs.runner import JobRunner
+from .jobs.store import JobStore
+from .routers import health, infomap, jobs, vectors
 from .settings import Settings, get_settings
 
 
@@ -58,10 +60,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI):
+    async def lifespan(app: FastAPI):
         if settings.warmup:
             await run_in_threadpool(warmup)
-        yield
+        store = JobStore(settings.resolved_database_url())
+        runner = JobRunner(store, settings)
+        app.state.jobs = store
+        app.state.runner = runner
+        await runner.start()
+        try:
+            yield
+        finally:
+            await runner.stop()
+            store.close()
 
     app = FastAPI(title="mapeq", version=__version__, default_response_class=ORJSONResponse, lifespan=lifespan,
                   description="Community detection with the map equation (InfoMap).")
@@ -69,5 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(infomap.router)
+    app.include_router(vectors.router)
+    app.include_router(jobs.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     return app

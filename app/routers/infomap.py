@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Depends, File, Form, UploadFile
 from fastapi.concurrency import run_in_threadpool
 
-from infomap_core import InfomapOptions, __version__, compute_codelength, run_infomap
+from infomap_core import InfomapOptions, InfomapResult, Network, __version__, compute_codelength, run_infomap
 from infomap_core.io import parse_network
 
 from ..errors import ERROR_RESPONSES, ApiError
@@ -16,7 +18,7 @@ from ..settings import Settings, get_settings
 router = APIRouter(prefix="/v1", tags=["infomap"])
 
 
-def _check_size(num_links: int, num_trials: int, settings: Settings) -> None:
+def check_sync_size(num_links: int, num_trials: int, settings: Settings) -> None:
     if num_links > settings.max_sync_links:
         raise ApiError(413, "too_large_for_sync",
                        f"{num_links} links exceed the synchronous limit of {settings.max_sync_links}; "
@@ -27,7 +29,7 @@ def _check_size(num_links: int, num_trials: int, settings: Settings) -> None:
                        "submit the same body to POST /v1/jobs", field="num_trials")
 
 
-def _options(body) -> InfomapOptions:
+def options_of(body) -> InfomapOptions:
     return InfomapOptions(
         two_level=getattr(body, "two_level", False),
         flow_model=body.flow_model,
@@ -41,17 +43,27 @@ def _options(body) -> InfomapOptions:
     )
 
 
-def _infomap_payload(network, options, initial, include_tree: bool, include_flow: bool) -> dict:
-    partition = None
-    if initial:
-        partition = {}
-        numeric = network.node_ids.dtype.kind == "i"
-        for key, module in initial.items():
-            try:
-                partition[int(key) if numeric else key] = module
-            except ValueError:
-                raise ApiError(422, "invalid_partition", f"unknown node id {key!r}", field="initial_partition")
-    result = run_infomap(network, options, initial_partition=partition)
+def _keyed(network: Network, mapping: dict[str, Any], field: str) -> dict:
+    """JSON object keys are strings; map them back to the network's id type."""
+    if network.node_ids.dtype.kind != "i":
+        return dict(mapping)
+    converted = {}
+    for key, value in mapping.items():
+        try:
+            converted[int(key)] = value
+        except ValueError:
+            raise ApiError(422, "invalid_partition", f"unknown node id {key!r}", field=field)
+    return converted
+
+
+def infomap_inputs(body: InfomapRequest) -> tuple[Network, InfomapOptions, dict | None]:
+    network = network_from_body(body)
+    initial = _keyed(network, body.initial_partition, "initial_partition") if body.initial_partition else None
+    return network, options_of(body), initial
+
+
+def shape_result(result: InfomapResult, network: Network, options: InfomapOptions, include_tree: bool,
+                 include_flow: bool) -> dict:
     data = result.to_dict(include_tree=include_tree and not options.two_level, include_flow=include_flow)
     data["metadata"] = {
         "seed": options.seed,
@@ -62,13 +74,18 @@ def _infomap_payload(network, options, initial, include_tree: bool, include_flow
     return data
 
 
+def _run(network: Network, options: InfomapOptions, initial: dict | None, include_tree: bool,
+         include_flow: bool) -> dict:
+    result = run_infomap(network, options, initial_partition=initial)
+    return shape_result(result, network, options, include_tree, include_flow)
+
+
 @router.post("/infomap", response_model=InfomapResponse, response_model_exclude_none=True, responses=ERROR_RESPONSES,
              summary="Find modules (multilevel unless two_level)")
 async def infomap_endpoint(body: InfomapRequest, settings: Settings = Depends(get_settings)):
-    _check_size(count_links(body), body.num_trials, settings)
-    network = network_from_body(body)
-    return await run_in_threadpool(_infomap_payload, network, _options(body), body.initial_partition,
-                                   body.include_tree, body.include_flow)
+    check_sync_size(count_links(body), body.num_trials, settings)
+    network, options, initial = infomap_inputs(body)
+    return await run_in_threadpool(_run, network, options, initial, body.include_tree, body.include_flow)
 
 
 @router.post("/infomap/file", response_model=InfomapResponse, response_model_exclude_none=True,
@@ -79,25 +96,24 @@ async def infomap_file_endpoint(file: UploadFile = File(..., description="link l
                                 settings: Settings = Depends(get_settings)):
     raw = await file.read()
     network = await run_in_threadpool(parse_network, raw, directed=True if directed else None)
-    _check_size(network.num_links, num_trials, settings)
+    check_sync_size(network.num_links, num_trials, settings)
     options = InfomapOptions(two_level=two_level, num_trials=num_trials, seed=seed, directed=directed or None)
-    return await run_in_threadpool(_infomap_payload, network, options, None, True, False)
+    return await run_in_threadpool(_run, network, options, None, True, False)
 
 
-def _codelength_payload(network, partition, options) -> dict:
-    numeric = network.node_ids.dtype.kind == "i"
-    converted = {}
-    for key, module in partition.items():
-        try:
-            converted[int(key) if numeric else key] = module
-        except ValueError:
-            raise ApiError(422, "invalid_partition", f"unknown node id {key!r}", field="partition")
-    return compute_codelength(network, converted, options).to_dict()
+def codelength_payload(body: CodelengthRequest) -> dict:
+    network = network_from_body(body)
+    partition = _keyed(network, body.partition, "partition")
+    return compute_codelength(network, partition, options_of(body)).to_dict()
+
+
+def codelength_payload_from_body(body: dict) -> dict:
+    """For the job runner: validate the stored body, then score it."""
+    return codelength_payload(CodelengthRequest.model_validate(body))
 
 
 @router.post("/codelength", response_model=CodelengthResponse, responses=ERROR_RESPONSES,
              summary="Codelength of a given partition or tree, per module")
 async def codelength_endpoint(body: CodelengthRequest, settings: Settings = Depends(get_settings)):
-    _check_size(count_links(body), 1, settings)
-    network = network_from_body(body)
-    return await run_in_threadpool(_codelength_payload, network, body.partition, _options(body))
+    check_sync_size(count_links(body), 1, settings)
+    return await run_in_threadpool(codelength_payload, body)

@@ -12,8 +12,10 @@ TWO_TRIANGLES = [[1, 2], [2, 3], [3, 1], [3, 4], [4, 5], [5, 6], [6, 4]]
 
 
 @pytest.fixture(scope="module")
-def client():
-    app = create_app(Settings(max_sync_links=1000, max_body_bytes=200_000, warmup=True))
+def client(tmp_path_factory):
+    settings = Settings(max_sync_links=1000, max_body_bytes=200_000, warmup=True,
+                        data_dir=tmp_path_factory.mktemp("data"), dask_workers=1, dask_processes=False)
+    app = create_app(settings)
     with TestClient(app) as c:
         yield c
 
@@ -28,7 +30,8 @@ def assert_error(response, status, field=None):
 
 def test_health_ready_version(client):
     assert client.get("/healthz").json() == {"status": "ok"}
-    assert client.get("/readyz").json()["status"] == "ready"
+    assert client.get("/readyz").json() == {"status": "ready", "store": "ok", "executor": "ok",
+                                            "version": client.get("/v1/version").json()["mapeq"]}
     assert client.get("/v1/version").json()["mapeq"]
 
 

@@ -1,0 +1,1 @@
+"""Durable asynchronous jobs: an SQL job store and a runner that executes on Dask."""

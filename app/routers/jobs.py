@@ -1,0 +1,126 @@
+"""Durable asynchronous jobs: submit, inspect, fetch results, cancel, list."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Union
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import ORJSONResponse, PlainTextResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from infomap_core.formats import FORMATS
+
+from ..errors import ERROR_RESPONSES, ApiError
+from ..networks import network_from_body
+from ..schemas import CodelengthRequest, InfomapRequest
+from .vectors import ClusterVectorsRequest
+
+router = APIRouter(prefix="/v1", tags=["jobs"])
+
+
+class InfomapJob(InfomapRequest):
+    kind: Literal["infomap"]
+
+
+class CodelengthJob(CodelengthRequest):
+    kind: Literal["codelength"]
+
+
+class ClusterVectorsJob(ClusterVectorsRequest):
+    kind: Literal["cluster_vectors"]
+
+
+JobBody = Annotated[Union[InfomapJob, CodelengthJob, ClusterVectorsJob], Field(discriminator="kind")]
+
+
+class Progress(BaseModel):
+    done: int
+    total: int
+
+
+class JobStatus(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "id": "6f1c...", "kind": "infomap", "status": "running", "progress": {"done": 3, "total": 10},
+        "created_at": "2026-11-24T16:00:00+00:00", "started_at": "2026-11-24T16:00:01+00:00",
+        "finished_at": None, "error": None}]})
+
+    id: str
+    kind: str
+    status: Literal["queued", "running", "succeeded", "failed", "cancelled"]
+    progress: Progress
+    created_at: str
+    started_at: str | None
+    finished_at: str | None
+    error: str | None
+
+
+class JobList(BaseModel):
+    jobs: list[JobStatus]
+    total: int
+    offset: int
+    limit: int
+
+
+def _store(request: Request):
+    return request.app.state.jobs
+
+
+def _job_or_404(request: Request, job_id: str):
+    job = _store(request).get(job_id)
+    if job is None:
+        raise ApiError(404, "not_found", f"no job {job_id!r}", field="job_id")
+    return job
+
+
+@router.post("/jobs", status_code=202, response_model=JobStatus, responses=ERROR_RESPONSES,
+             summary="Submit a job (infomap, codelength or cluster_vectors) with the same body as the sync endpoint")
+async def submit_job(body: JobBody, request: Request, response: Response):
+    payload = body.model_dump(exclude={"kind"})
+    total = 1
+    if isinstance(body, (InfomapJob, CodelengthJob)):
+        await run_in_threadpool(network_from_body, body)  # invalid networks are refused now, with the field
+        total = body.num_trials if isinstance(body, InfomapJob) else 1
+    else:
+        total = 1
+    job = await run_in_threadpool(_store(request).submit, body.kind, payload, total)
+    response.headers["Location"] = f"/v1/jobs/{job.id}"
+    return job.to_dict()
+
+
+@router.get("/jobs", response_model=JobList, summary="List jobs, newest first")
+async def list_jobs(request: Request, offset: int = Query(0, ge=0), limit: int = Query(50, ge=1, le=500),
+                    status: Literal["queued", "running", "succeeded", "failed", "cancelled"] | None = None):
+    jobs, total = await run_in_threadpool(_store(request).list, offset, limit, status)
+    return {"jobs": [j.to_dict() for j in jobs], "total": total, "offset": offset, "limit": limit}
+
+
+@router.get("/jobs/{job_id}", response_model=JobStatus, responses=ERROR_RESPONSES,
+            summary="Status, progress, timestamps and error of a job")
+async def get_job(job_id: str, request: Request):
+    return (await run_in_threadpool(_job_or_404, request, job_id)).to_dict()
+
+
+@router.get("/jobs/{job_id}/result", summary="The result of a succeeded job, in any output format",
+            responses={200: {"content": {f.media_type: {} for f in FORMATS.values()}}})
+async def get_result(job_id: str, request: Request,
+                     format: Literal["json", "clu", "tree", "ftree", "csv", "newick"] = "json") -> Any:
+    job = await run_in_threadpool(_job_or_404, request, job_id)
+    if job.status != "succeeded":
+        detail = f"; error: {job.error}" if job.error else ""
+        raise ApiError(409, "not_ready", f"job {job_id} is {job.status}, no result{detail}", field="job_id")
+    result = await run_in_threadpool(_store(request).result, job_id)
+    formats = result.pop("formats", {})
+    if format == "json":
+        return ORJSONResponse(result)
+    if format not in formats:
+        raise ApiError(422, "format_unavailable", f"format {format!r} exists only for infomap jobs", field="format")
+    spec = FORMATS[format]
+    return PlainTextResponse(formats[format], media_type=spec.media_type, headers={
+        "Content-Disposition": f'attachment; filename="{job_id}{spec.extension}"'})
+
+
+@router.delete("/jobs/{job_id}", response_model=JobStatus, summary="Cancel a queued or running job")
+async def cancel_job(job_id: str, request: Request):
+    await run_in_threadpool(_job_or_404, request, job_id)
+    return (await run_in_threadpool(_store(request).cancel, job_id)).to_dict()
