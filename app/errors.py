@@ -39,10 +39,12 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         "content": {"application/json": {"example": error_body(code, text, field)}},
     }
     for status, code, text, field in [
+        (400, "bad_request", "There was an error parsing the body", None),
         (404, "not_found", "no job '6f1c'", "job_id"),
         (409, "not_ready", "job 6f1c is running, no result", "job_id"),
         (413, "payload_too_large", "network too large for the synchronous endpoint; submit it to /v1/jobs", "edges"),
         (422, "invalid_network", "weights must be finite, got nan", "edges"),
+        (503, "not_ready", "Dask executor not connected", None),
     ]
 }
 
@@ -50,6 +52,18 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 def _field_from_loc(loc: tuple | list) -> str | None:
     parts = [str(p) for p in loc if p not in ("body", "query", "path")]
     return ".".join(parts) or None
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method of every route whose path matches (Starlette reports only the first route's)."""
+    from starlette.routing import Match
+
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        if match != Match.NONE and getattr(route, "methods", None):
+            methods |= set(route.methods)
+    return sorted(methods)
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -73,9 +87,13 @@ def install_error_handlers(app: FastAPI) -> None:
         return ORJSONResponse(error_body("validation_error", message, field), status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_: Request, exc: StarletteHTTPException):
-        code = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}.get(exc.status_code, "http_error")
-        return ORJSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        code = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
+                413: "payload_too_large"}.get(exc.status_code, "http_error")
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(_allowed_methods(request))
+        return ORJSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code, headers=headers)
 
     @app.exception_handler(Exception)
     async def _internal_error(_: Request, exc: Exception):

@@ -10,7 +10,7 @@ from fastapi.responses import ORJSONResponse
 
 from infomap_core import __version__, warmup
 
-from .errors import error_body, install_error_handlers
+from .errors import ERROR_RESPONSES, error_body, install_error_handlers
 from .jobs.runner import JobRunner
 from .jobs.store import JobStore
 from .routers import health, infomap, jobs, vectors
@@ -75,6 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             store.close()
 
     app = FastAPI(title="mapeq", version=__version__, default_response_class=ORJSONResponse, lifespan=lifespan,
+                  responses=ERROR_RESPONSES,
                   description="Community detection with the map equation (InfoMap).")
     app.dependency_overrides[get_settings] = lambda: settings
     install_error_handlers(app)

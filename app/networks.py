@@ -11,6 +11,7 @@ from .errors import ApiError
 from .schemas import NetworkBody
 
 FORMS = ("edges", "links", "sparse", "adjacency")
+MAX_MATRIX_DIM = 50_000_000  # a COO shape above this is refused (the node table alone would be huge)
 
 
 def count_links(body: NetworkBody) -> int:
@@ -73,8 +74,14 @@ def _network_from_body(body: NetworkBody) -> Network:
     if form == "sparse":
         sp_body = body.sparse
         n_rows, n_cols = sp_body.shape
-        row = np.asarray(sp_body.row, dtype=np.int64)
-        col = np.asarray(sp_body.col, dtype=np.int64)
+        if max(abs(n_rows), abs(n_cols)) > MAX_MATRIX_DIM:
+            raise ApiError(422, "invalid_network", f"shape above the limit of {MAX_MATRIX_DIM} nodes",
+                           field="sparse.shape")
+        try:
+            row = np.asarray(sp_body.row, dtype=np.int64)
+            col = np.asarray(sp_body.col, dtype=np.int64)
+        except OverflowError:
+            raise ApiError(422, "invalid_network", "row/col index outside shape", field="sparse")
         data = np.asarray(sp_body.data, dtype=np.float64)
         if not (row.shape == col.shape == data.shape):
             raise ApiError(422, "invalid_network", "row, col and data must have the same length", field="sparse")

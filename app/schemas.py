@@ -10,6 +10,8 @@ NodeId = int | str
 
 
 class Link(BaseModel):
+    model_config = ConfigDict(strict=True)
+
     source: NodeId
     target: NodeId
     weight: float = 1.0
@@ -18,13 +20,17 @@ class Link(BaseModel):
 class SparseTensor(BaseModel):
     """A COO tensor: entry ``data[i]`` at ``(row[i], col[i])`` of a square ``shape``."""
 
-    shape: tuple[int, int]
+    model_config = ConfigDict(strict=True)
+
+    shape: list[int] = Field(..., min_length=2, max_length=2, description="[rows, cols], square")
     row: list[int]
     col: list[int]
     data: list[float]
 
 
 class NodeInfo(BaseModel):
+    model_config = ConfigDict(strict=True)
+
     id: NodeId
     name: str | None = None
     weight: float | None = Field(None, description="teleportation weight (used with to_nodes)")
@@ -33,7 +39,7 @@ class NodeInfo(BaseModel):
 class NetworkBody(BaseModel):
     """Exactly one of ``edges``, ``links``, ``sparse``, ``adjacency``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     edges: list[list[NodeId | float]] | None = Field(None, description="[source, target] or [source, target, weight]")
     links: list[Link] | None = None
@@ -44,6 +50,8 @@ class NetworkBody(BaseModel):
 
 
 class Options(BaseModel):
+    model_config = ConfigDict(strict=True)
+
     two_level: bool = False
     flow_model: Literal["undirected", "directed", "undirdir", "outdirdir", "rawdir"] | None = None
     teleportation_probability: float = Field(0.15, ge=0.0, lt=1.0)
@@ -59,7 +67,7 @@ class InfomapRequest(NetworkBody, Options):
     include_tree: bool = True
     include_flow: bool = False
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+    model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={"examples": [{
         "edges": [[1, 2], [2, 3], [3, 1], [3, 4], [4, 5], [5, 6], [6, 4]],
         "two_level": True, "num_trials": 2, "seed": 7,
     }]})
@@ -73,7 +81,7 @@ class CodelengthRequest(NetworkBody):
     to_nodes: bool = False
     markov_time: float = Field(1.0, gt=0.0, le=1e6)
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+    model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={"examples": [{
         "edges": [[1, 2], [2, 3], [3, 1], [3, 4], [4, 5], [5, 6], [6, 4]],
         "partition": {"1": 1, "2": 1, "3": 1, "4": 2, "5": 2, "6": 2},
     }]})

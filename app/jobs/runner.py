@@ -55,7 +55,7 @@ class JobRunner:
         else:
             workers = self.settings.dask_workers or os.cpu_count() or 1
             self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1,
-                                        processes=self.settings.dask_processes, dashboard_address=None,
+                                        processes=self.settings.dask_processes, dashboard_address=":0",
                                         silence_logs=logging.WARNING)
             self.client = Client(self.cluster)
         self.client.register_plugin(WarmupPlugin(), name="mapeq-warmup")
