@@ -89,7 +89,7 @@ async def submit_job(body: JobBody, request: Request, response: Response):
 
 
 @router.get("/jobs", response_model=JobList, summary="List jobs, newest first")
-async def list_jobs(request: Request, offset: int = Query(0, ge=0), limit: int = Query(50, ge=1, le=500),
+async def list_jobs(request: Request, offset: int = Query(0, ge=0, le=2**31 - 1), limit: int = Query(50, ge=1, le=500),
                     status: Literal["queued", "running", "succeeded", "failed", "cancelled"] | None = None):
     jobs, total = await run_in_threadpool(_store(request).list, offset, limit, status)
     return {"jobs": [j.to_dict() for j in jobs], "total": total, "offset": offset, "limit": limit}

@@ -2,7 +2,7 @@
 
 import pytest
 import schemathesis
-from schemathesis.specs.openapi.checks import positive_data_acceptance
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 
@@ -29,4 +29,9 @@ def test_api_conforms_to_its_schema(case):
     CASES["count"] += 1
     # Schema-valid bodies may still be invalid networks (NaN weights, two network forms,
     # ragged matrices): those get a documented 422, so "valid data accepted" is not checked.
-    case.call_and_validate(excluded_checks=[positive_data_acceptance])
+    excluded = [positive_data_acceptance]
+    if case.operation.path == "/v1/infomap/file":
+        # multipart cannot carry the non-string values of negative cases: they arrive as
+        # absent fields, which have defaults, so such a request is valid by the time it lands.
+        excluded.append(negative_data_rejection)
+    case.call_and_validate(excluded_checks=excluded)
