@@ -144,7 +144,8 @@ class JobRunner:
         request = InfomapRequest.model_validate(body)
         network, options, initial = infomap_inputs(request)
         problem = prepare(network, options, initial)
-        shared = self.client.scatter(problem, broadcast=True)
+        # hash=False: two jobs with equal inputs must not share (and release) one key
+        shared = self.client.scatter(problem, broadcast=True, hash=False)
         futures = [self.client.submit(run_trial, shared, options, j, pure=False, key=f"{job_id}-trial-{j}")
                    for j in range(options.num_trials)]
         trials = []
