@@ -80,9 +80,12 @@ def install_error_handlers(app: FastAPI) -> None:
         errors = exc.errors()
         first = errors[0] if errors else {"loc": (), "msg": "invalid request"}
         field = _field_from_loc(first.get("loc", ()))
+        msg = first.get("msg", "invalid request")
+        if first.get("type") == "json_invalid":
+            field = "body"
+            msg = f"invalid JSON ({first.get('ctx', {}).get('error', 'parse error')}); NaN and Infinity are not JSON"
         if first.get("type") in ("union_tag_invalid", "union_tag_not_found"):
             field = ".".join(filter(None, [field, "kind"]))
-        msg = first.get("msg", "invalid request")
         message = f"{field}: {msg}" if field else msg
         return ORJSONResponse(error_body("validation_error", message, field), status_code=422)
 

@@ -26,6 +26,32 @@ def count_links(body: NetworkBody) -> int:
     return 0
 
 
+def _numeric_edges(rows: list) -> tuple[np.ndarray, np.ndarray, np.ndarray | None] | None:
+    """Integer-id edges as arrays in one numpy conversion, or None for the general path.
+
+    The body was validated by pydantic (strict types), so a rectangular numeric array
+    means integer ids (and float weights in a third column).
+    """
+    if not rows:
+        return None
+    try:
+        arr = np.array(rows)
+    except (ValueError, OverflowError):
+        return None
+    if arr.ndim != 2 or arr.shape[1] not in (2, 3):
+        return None
+    if arr.dtype.kind == "i" and arr.shape[1] == 2:
+        return arr[:, 0], arr[:, 1], None
+    if arr.dtype.kind == "i":
+        return arr[:, 0], arr[:, 1], arr[:, 2].astype(np.float64)
+    if arr.dtype.kind == "f" and arr.shape[1] == 3:
+        ids = arr[:, :2]
+        if np.all(np.isfinite(ids)) and np.all(ids == np.round(ids)) and np.all(np.abs(ids) < 2**53):
+            if all(isinstance(rows[0][j], int) for j in (0, 1)):
+                return ids[:, 0].astype(np.int64), ids[:, 1].astype(np.int64), arr[:, 2]
+    return None
+
+
 def network_from_body(body: NetworkBody) -> Network:
     """The network of ``body``; engine errors are reported against the form's field."""
     try:
@@ -51,6 +77,11 @@ def _network_from_body(body: NetworkBody) -> Network:
     directed = bool(body.directed)
     if form == "edges":
         rows = body.edges
+        fast = _numeric_edges(rows)
+        if fast is not None:
+            src, tgt, weights = fast
+            return Network.from_arrays(src, tgt, weights, directed=directed, nodes=nodes,
+                                       node_weights=node_weights, node_names=names)
         widths = {len(r) for r in rows}
         if not widths <= {2, 3}:
             raise ApiError(422, "invalid_network", "each edge must be [source, target] or [source, target, weight]",

@@ -10,12 +10,13 @@ from fastapi.concurrency import run_in_threadpool
 from infomap_core import InfomapOptions, InfomapResult, Network, __version__, compute_codelength, run_infomap
 from infomap_core.io import parse_network
 
+from ..routing import ORJSONRoute
 from ..errors import ERROR_RESPONSES, ApiError
 from ..networks import count_links, network_from_body
 from ..schemas import CodelengthRequest, CodelengthResponse, InfomapRequest, InfomapResponse
 from ..settings import Settings, get_settings
 
-router = APIRouter(prefix="/v1", tags=["infomap"])
+router = APIRouter(prefix="/v1", tags=["infomap"], route_class=ORJSONRoute)
 
 
 def check_sync_size(num_links: int, num_trials: int, settings: Settings) -> None:

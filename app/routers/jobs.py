@@ -11,12 +11,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from infomap_core.formats import FORMATS
 
+from ..routing import ORJSONRoute
 from ..errors import ERROR_RESPONSES, ApiError
 from ..networks import network_from_body
 from ..schemas import CodelengthRequest, InfomapRequest
 from .vectors import ClusterVectorsRequest
 
-router = APIRouter(prefix="/v1", tags=["jobs"])
+router = APIRouter(prefix="/v1", tags=["jobs"], route_class=ORJSONRoute)
 
 
 class InfomapJob(InfomapRequest):

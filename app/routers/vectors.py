@@ -12,11 +12,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from infomap_core import InfomapOptions, Network, __version__, run_infomap
 from infomap_core.errors import EmptyNetworkError
 
+from ..routing import ORJSONRoute
 from ..errors import ERROR_RESPONSES, ApiError
 from ..knn import knn_graph
 from ..settings import Settings, get_settings
 
-router = APIRouter(prefix="/v1", tags=["vectors"])
+router = APIRouter(prefix="/v1", tags=["vectors"], route_class=ORJSONRoute)
 
 
 class ClusterVectorsRequest(BaseModel):
