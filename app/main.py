@@ -56,6 +56,22 @@ class _TooLarge(Exception):
     pass
 
 
+async def _connect_store(settings: Settings) -> JobStore:
+    """The job store, waiting up to ``startup_timeout`` s for the database (compose starts all at once)."""
+    import asyncio
+    import logging
+
+    deadline = asyncio.get_running_loop().time() + settings.startup_timeout
+    while True:
+        try:
+            return await run_in_threadpool(JobStore, settings.resolved_database_url())
+        except Exception as exc:  # noqa: BLE001 - retried until the deadline, then raised
+            if asyncio.get_running_loop().time() > deadline:
+                raise
+            logging.getLogger("mapeq").warning("job store not reachable yet (%s); retrying", type(exc).__name__)
+            await asyncio.sleep(1.0)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
 
@@ -63,7 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI):
         if settings.warmup:
             await run_in_threadpool(warmup)
-        store = JobStore(settings.resolved_database_url())
+        store = await _connect_store(settings)
         runner = JobRunner(store, settings)
         app.state.jobs = store
         app.state.runner = runner
