@@ -125,3 +125,26 @@ async def get_result(job_id: str, request: Request,
 async def cancel_job(job_id: str, request: Request):
     await run_in_threadpool(_job_or_404, request, job_id)
     return (await run_in_threadpool(_store(request).cancel, job_id)).to_dict()
+
+
+@router.get("/selftest", summary="Run a tiny job end to end through the job store and the executor",
+            description="Submits the two-triangles network as an `infomap` job, waits for it (at most 120 s) and "
+                        "returns its status and codelength (2.32073 bits when everything works).")
+async def selftest(request: Request):
+    import asyncio
+
+    store = _store(request)
+    body = {"edges": [[1, 2], [2, 3], [3, 1], [3, 4], [4, 5], [5, 6], [6, 4]], "two_level": True}
+    job = await run_in_threadpool(store.submit, "infomap", InfomapRequest.model_validate(body).model_dump(), 1)
+    deadline = asyncio.get_running_loop().time() + 120
+    while True:
+        current = await run_in_threadpool(store.get, job.id)
+        if current.status in ("succeeded", "failed", "cancelled"):
+            break
+        if asyncio.get_running_loop().time() > deadline:
+            raise ApiError(503, "not_ready", f"self-test job {job.id} still {current.status} after 120 s")
+        await asyncio.sleep(0.1)
+    if current.status != "succeeded":
+        raise ApiError(503, "not_ready", f"self-test job {job.id} {current.status}: {current.error}")
+    result = await run_in_threadpool(store.result, job.id)
+    return {"status": "ok", "job": current.to_dict(), "codelength": result["codelength"]}

@@ -140,3 +140,9 @@ def test_queued_and_running_jobs_survive_a_restart(tmp_path):
         direct = second.post("/v1/infomap", json={k: v for k, v in body.items() if k != "kind"}).json()
         assert result["codelength"] == direct["codelength"] and result["modules"] == direct["modules"]
         assert second.get("/v1/jobs").json()["total"] == 2
+
+
+def test_selftest_runs_a_job_end_to_end(client):
+    data = client.get("/v1/selftest").json()
+    assert data["status"] == "ok" and data["job"]["status"] == "succeeded"
+    assert data["codelength"] == pytest.approx(2.320730, abs=5e-7)
