@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Body, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import ORJSONResponse, PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field
@@ -76,7 +76,14 @@ def _job_or_404(request: Request, job_id: str):
 
 @router.post("/jobs", status_code=202, response_model=JobStatus, responses=ERROR_RESPONSES,
              summary="Submit a job (infomap, codelength or cluster_vectors) with the same body as the sync endpoint")
-async def submit_job(body: JobBody, request: Request, response: Response):
+async def submit_job(request: Request, response: Response, body: Annotated[JobBody, Body(openapi_examples={
+        "infomap": {"summary": "find modules", "value": {
+            "kind": "infomap", "edges": [[1, 2], [2, 3], [3, 1], [3, 4], [4, 5], [5, 6], [6, 4]], "num_trials": 10}},
+        "codelength": {"summary": "score a partition", "value": {
+            "kind": "codelength", "edges": [[1, 2], [2, 3], [3, 1], [3, 4], [4, 5], [5, 6], [6, 4]],
+            "partition": {"1": 1, "2": 1, "3": 1, "4": 2, "5": 2, "6": 2}}},
+        "cluster_vectors": {"summary": "cluster embedding vectors", "value": {
+            "kind": "cluster_vectors", "vectors": [[1, 0], [0.9, 0.1], [0, 1], [0.1, 0.9]], "top_k": 1}}})]):
     payload = body.model_dump(exclude={"kind"})
     total = 1
     if isinstance(body, (InfomapJob, CodelengthJob)):
