@@ -49,15 +49,20 @@ class NetworkBody(BaseModel):
     directed: bool | None = Field(None, description="default: false (matrices: inferred from symmetry)")
 
 
-class Options(BaseModel):
+class FlowOptions(BaseModel):
+    """How links become flow (see infomap_core.flow)."""
+
     model_config = ConfigDict(strict=True)
 
-    two_level: bool = False
     flow_model: Literal["undirected", "directed", "undirdir", "outdirdir", "rawdir"] | None = None
     teleportation_probability: float = Field(0.15, ge=0.0, lt=1.0)
     recorded_teleportation: bool = False
     to_nodes: bool = False
     markov_time: float = Field(1.0, gt=0.0, le=1e6)
+
+
+class Options(FlowOptions):
+    two_level: bool = False
     num_trials: int = Field(1, ge=1, le=1000)
     seed: int = Field(123, ge=0, lt=2**32)
 
@@ -73,13 +78,8 @@ class InfomapRequest(NetworkBody, Options):
     }]})
 
 
-class CodelengthRequest(NetworkBody):
+class CodelengthRequest(NetworkBody, FlowOptions):
     partition: dict[str, int | str] = Field(..., description="node id -> module, or node id -> tree path '1:2:1'")
-    flow_model: Literal["undirected", "directed", "undirdir", "outdirdir", "rawdir"] | None = None
-    teleportation_probability: float = Field(0.15, ge=0.0, lt=1.0)
-    recorded_teleportation: bool = False
-    to_nodes: bool = False
-    markov_time: float = Field(1.0, gt=0.0, le=1e6)
 
     model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={"examples": [{
         "edges": [[1, 2], [2, 3], [3, 1], [3, 4], [4, 5], [5, 6], [6, 4]],
@@ -94,7 +94,9 @@ class RunMetadata(BaseModel):
     elapsed_seconds: float
 
 
-class InfomapResponse(BaseModel):
+class CodelengthTerms(BaseModel):
+    """Codelengths in bits; relative savings = 1 - codelength / one_level_codelength."""
+
     codelength: float
     index_codelength: float
     module_codelength: float
@@ -102,6 +104,9 @@ class InfomapResponse(BaseModel):
     relative_codelength_savings: float
     num_modules: int
     num_levels: int
+
+
+class InfomapResponse(CodelengthTerms):
     num_nodes: int
     num_links: int
     modules: dict[str, int]
@@ -121,13 +126,6 @@ class ModuleBreakdown(BaseModel):
     num_nodes: int
 
 
-class CodelengthResponse(BaseModel):
-    codelength: float
-    index_codelength: float
-    module_codelength: float
-    one_level_codelength: float
-    relative_codelength_savings: float
-    num_modules: int
-    num_levels: int
+class CodelengthResponse(CodelengthTerms):
     flow_model: str
     modules: list[ModuleBreakdown]
