@@ -63,9 +63,9 @@ def _technique_routers() -> list:
 
     if importlib.util.find_spec("app.routers.techniques") is None:
         return []
-    from .routers.techniques import ROUTERS
+    from .routers import techniques
 
-    return list(ROUTERS)
+    return list(getattr(techniques, "ROUTERS", []))
 
 
 async def _connect_store(settings: Settings) -> JobStore:

@@ -139,3 +139,34 @@ def test_killing_a_worker_mid_job_ten_times(client, cluster):
         result = client.get(f"/v1/jobs/{job['id']}/result").json()
         assert result["codelength"] == reference["codelength"]
         assert result["modules"] == reference["modules"]
+
+
+def test_api_restart_on_postgresql_loses_and_duplicates_nothing(cluster, tmp_path):
+    from tests.service.test_store_postgres import PG_ADMIN
+
+    import psycopg2
+
+    conn = psycopg2.connect(PG_ADMIN, connect_timeout=5)
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'mapeq_restart'")
+        cur.execute("DROP DATABASE IF EXISTS mapeq_restart")
+        cur.execute("CREATE DATABASE mapeq_restart")
+    conn.close()
+    url = "postgresql+psycopg2://postgres@127.0.0.1:5432/mapeq_restart"
+
+    def app_settings(**extra):
+        return Settings(data_dir=tmp_path, database_url=url, dask_address=cluster.address, job_poll_interval=0.05,
+                        **extra)
+
+    body = {"kind": "infomap", "edges": lfr_edges(10000), "num_trials": 6, "two_level": True}
+    with TestClient(create_app(app_settings(max_concurrent_jobs=1))) as first:
+        jobs = [first.post("/v1/jobs", json={**body, "seed": s}).json() for s in (1, 2, 3)]
+        wait_for(first, jobs[0]["id"], statuses=("running",))
+    with TestClient(create_app(app_settings())) as second:
+        finals = [wait_for(second, j["id"], timeout=300) for j in jobs]
+        assert [f["status"] for f in finals] == ["succeeded"] * 3
+        listing = second.get("/v1/jobs").json()
+        assert listing["total"] == 3 and sorted(j["id"] for j in listing["jobs"]) == sorted(j["id"] for j in jobs)
+        reference = second.post("/v1/infomap", json={k: v for k, v in body.items() if k != "kind"} | {"seed": 1})
+        assert second.get(f"/v1/jobs/{jobs[0]['id']}/result").json()["codelength"] == reference.json()["codelength"]
