@@ -27,7 +27,7 @@ class SparseAttentionRequest(Strict):
     k: Tensor = Field(..., description="keys, the shape of q")
     v: Tensor = Field(..., description="values [n, d_v] or [heads, n, d_v]")
     mode: Literal["full", "atrous", "local", "sparse"] = Field(
-        "sparse", description="full: every key; atrous: (i - j) mod rate = 0; local: |i - j| <= window; "
+        ..., description="full: every key; atrous: (i - j) mod rate = 0; local: |i - j| <= window; "
         "sparse: |i - j| <= window or (i - j) mod rate = 0, one softmax over the union")
     rate: int | None = Field(None, ge=1, description="atrous and sparse (required there)")
     window: int | None = Field(None, ge=0, description="local (required) and sparse (default: rate)")
