@@ -2,7 +2,6 @@
 conform to the response model and match the references, including values up to the 1e100 input bound."""
 
 import numpy as np
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
