@@ -14,6 +14,7 @@ from .errors import ERROR_RESPONSES, error_body, install_error_handlers
 from .jobs.runner import JobRunner
 from .jobs.store import JobStore
 from .routers import health, infomap, jobs, vectors
+from .routers.techniques import ROUTERS as TECHNIQUE_ROUTERS
 
 from .settings import Settings, get_settings
 
@@ -55,17 +56,6 @@ class BodyLimit:
 
 class _TooLarge(Exception):
     pass
-
-
-def _technique_routers() -> list:
-    """The auxiliary technique routers (``app.routers.techniques.ROUTERS``), once that package exists."""
-    import importlib.util
-
-    if importlib.util.find_spec("app.routers.techniques") is None:
-        return []
-    from .routers import techniques
-
-    return list(getattr(techniques, "ROUTERS", []))
 
 
 async def _connect_store(settings: Settings) -> JobStore:
@@ -111,7 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(infomap.router)
     app.include_router(vectors.router)
     app.include_router(jobs.router)
-    for router in _technique_routers():
+    for router in TECHNIQUE_ROUTERS:
         app.include_router(router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     return app
