@@ -142,18 +142,9 @@ def test_killing_a_worker_mid_job_ten_times(client, cluster):
 
 
 def test_api_restart_on_postgresql_loses_and_duplicates_nothing(cluster, tmp_path):
-    from tests.service.test_store_postgres import PG_ADMIN
+    from tests.service.test_store_postgres import fresh_database
 
-    import psycopg2
-
-    conn = psycopg2.connect(PG_ADMIN, connect_timeout=5)
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'mapeq_restart'")
-        cur.execute("DROP DATABASE IF EXISTS mapeq_restart")
-        cur.execute("CREATE DATABASE mapeq_restart")
-    conn.close()
-    url = "postgresql+psycopg2://postgres@127.0.0.1:5432/mapeq_restart"
+    url = fresh_database("mapeq_restart")
 
     def app_settings(**extra):
         return Settings(data_dir=tmp_path, database_url=url, dask_address=cluster.address, job_poll_interval=0.05,

@@ -14,20 +14,23 @@ from app.settings import Settings
 from .test_jobs import karate_edges, wait_for
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
-PG_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/mapeq_test"
+
+
+def fresh_database(name: str) -> str:
+    """Drop and create database ``name``; an unreachable server fails the tests (never skips)."""
+    conn = psycopg2.connect(PG_ADMIN, connect_timeout=5)
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
+        cur.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cur.execute(f'CREATE DATABASE "{name}"')
+    conn.close()
+    return f"postgresql+psycopg2://postgres@127.0.0.1:5432/{name}"
 
 
 @pytest.fixture(scope="module")
 def pg_url():
-    """A fresh mapeq_test database; an unreachable server fails the tests (never skips)."""
-    conn = psycopg2.connect(PG_ADMIN, connect_timeout=5)
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'mapeq_test'")
-        cur.execute("DROP DATABASE IF EXISTS mapeq_test")
-        cur.execute("CREATE DATABASE mapeq_test")
-    conn.close()
-    return PG_URL
+    return fresh_database("mapeq_test")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
