@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -46,7 +46,6 @@ class Network:
     node_ids: np.ndarray
     node_weights: np.ndarray
     node_names: tuple[str, ...] | None = None
-    _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     # ------------------------------------------------------------------ shape
     @property
