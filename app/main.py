@@ -14,6 +14,7 @@ from .errors import ERROR_RESPONSES, error_body, install_error_handlers
 from .jobs.runner import JobRunner
 from .jobs.store import JobStore
 from .routers import health, infomap, jobs, vectors
+from .routers import web
 from .routers.techniques import ROUTERS as TECHNIQUE_ROUTERS
 
 from .settings import Settings, get_settings
@@ -101,6 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(infomap.router)
     app.include_router(vectors.router)
     app.include_router(jobs.router)
+    app.include_router(web.router)
     for router in TECHNIQUE_ROUTERS:
         app.include_router(router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
