@@ -1,0 +1,89 @@
+"""``read_network`` / ``parse_network``: a link list or a Pajek file to a :class:`Network`.
+
+Format detection (``format=None``): the content decides. If the first line that is
+neither blank nor a ``#`` comment starts with ``*`` (``*Vertices``, ``*Edges``,
+``*Arcs``, ``*Links``, ...), the file is Pajek; otherwise it is a link list. The
+extension never overrides the content: a ``.net`` file without a header is a link
+list (``ninetriangles.net`` from the official Infomap is one), and a ``.txt`` file
+with a header is Pajek.
+
+Directedness (``directed``): ``None`` means undirected for a link list and "from the
+sections" for Pajek (see :mod:`infomap_core.io.pajek`); ``True``/``False`` force it.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..errors import OptionError, ParseError
+from ..network import Network
+from ._common import as_bytes, read_bytes, strip_comment
+from .link_list import scan_link_table
+from .pajek import parse_pajek
+
+__all__ = ["read_network", "parse_network", "detect_format", "FORMATS"]
+
+FORMATS = ("link-list", "pajek")
+
+
+def read_network(path: str | os.PathLike, *, format: str | None = None, directed: bool | None = None) -> Network:
+    """Read a link-list or Pajek file (``.gz`` is decompressed).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file.
+    format : {None, "link-list", "pajek"}
+        None detects the format from the content (see the module docstring).
+    directed : bool or None
+        None: a link list is undirected, a Pajek file is directed if it has ``*Arcs``.
+
+    Raises
+    ------
+    ParseError
+        A malformed line (``.line`` is 1-based), or no links at all.
+    InvalidWeightError
+        A NaN, infinite or negative weight (with its line).
+    NetworkError
+        Other network rules (see :mod:`infomap_core.network`).
+    """
+    return parse_network(read_bytes(path), format=format, directed=directed)
+
+
+def parse_network(data: str | bytes, *, format: str | None = None, directed: bool | None = None) -> Network:
+    """Parse the text of a link-list or Pajek file; arguments as :func:`read_network`."""
+    raw = as_bytes(data, "network")
+    if format not in (None, *FORMATS):
+        raise OptionError(f"unknown network format {format!r}; expected one of {', '.join(FORMATS)}", field="format")
+    if directed is not None and not isinstance(directed, bool):
+        raise OptionError(f"directed must be True, False or None, got {directed!r}", field="directed")
+    if format is None:
+        format = detect_format(raw)
+    if format == "pajek":
+        return parse_pajek(raw, directed=directed)
+    return _parse_link_list(raw, bool(directed))
+
+
+def detect_format(data: str | bytes) -> str:
+    """``"pajek"`` if the first non-blank, non-comment line starts with ``*``, else ``"link-list"``."""
+    raw = as_bytes(data, "network")
+    pos, n = 0, len(raw)
+    while pos < n:
+        end = raw.find(b"\n", pos)
+        if end < 0:
+            end = n
+        stripped = strip_comment(raw[pos:end]).strip()
+        if stripped:
+            return "pajek" if stripped.startswith(b"*") else "link-list"
+        pos = end + 1
+    return "link-list"
+
+
+def _parse_link_list(raw: bytes, directed: bool) -> Network:
+    table = scan_link_table(raw, 0, 1, field="network")
+    if table.at_header:
+        raise ParseError("a Pajek section header in a link list (Pajek headers must come before any link line)",
+                         line=table.stop_line, field="network")
+    if len(table) == 0:
+        raise ParseError("the network has no links (no 'source target [weight]' line)", field="network")
+    return Network.from_arrays(table.src, table.tgt, table.weight, directed=directed)
