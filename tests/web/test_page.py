@@ -267,3 +267,18 @@ def test_the_page_and_its_assets_are_served_without_a_cdn(api):
     assert missing.status_code == 404
     assert api.get("/static/%2e%2e/settings.py").status_code == 404
     assert api.get("/static/nope.js").json()["error"]["code"] == "not_found"
+
+
+def test_the_committed_bundle_was_built_from_the_committed_sources():
+    """app/static/app.js names the sha256 of web/src and package-lock.json it was built from (web/scripts/build.mjs)."""
+    import hashlib
+
+    web = ROOT / "web"
+    digest = hashlib.sha256()
+    for rel in sorted(f"src/{p.name}" for p in (web / "src").iterdir()) + ["package-lock.json"]:
+        digest.update(rel.encode() + b"\0" + (web / rel).read_bytes() + b"\0")
+    first_line = (ROOT / "app" / "static" / "app.js").read_text().splitlines()[0]
+    assert first_line.endswith(f"(sources sha256 {digest.hexdigest()})"), (
+        "app/static is stale: cd web && npm ci && npm run build")
+    for name in ("index.html", "style.css"):
+        assert (ROOT / "app" / "static" / name).read_bytes() == (web / "src" / name).read_bytes()

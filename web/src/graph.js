@@ -2,11 +2,12 @@
 // and zoom). Canvas, not SVG, so a few thousand nodes and links stay smooth: one
 // path for all links, one arc per node, redrawn at most once per animation frame.
 
-import { forceLink, forceManyBody, forceSimulation, forceX, forceY } from "d3-force";
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY } from "d3-force";
 import { select } from "d3-selection";
 import { zoom, zoomIdentity } from "d3-zoom";
 
-export function forceView(canvas, { onClick = null, describe = (n) => n.label ?? String(n.id), tooltip = null } = {}) {
+export function forceView(canvas, { onClick = null, describe = (n) => n.label ?? String(n.id), tooltip = null,
+  collide = false } = {}) {
   const ctx = canvas.getContext("2d");
   let nodes = [];
   let links = [];
@@ -170,6 +171,7 @@ export function forceView(canvas, { onClick = null, describe = (n) => n.label ??
         .force("charge", forceManyBody().strength(big ? -12 : -40).theta(0.9).distanceMax(big ? 200 : 600))
         .force("x", forceX().strength(0.04))
         .force("y", forceY().strength(0.04))
+        .force("collide", collide ? forceCollide((n) => n.r + 2).iterations(2) : null)
         .alphaDecay(big ? 0.06 : 0.03)
         .on("tick", () => {
           ticks += 1;

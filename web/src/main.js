@@ -238,11 +238,11 @@ function drawModules(keep = true) {
   const maxLink = Math.max(...links.map((l) => l.flow), 1e-300);
   const nodes = units.map((u) => {
     const top = topLeaves(u, 1)[0];
-    const r = 5 + 28 * Math.sqrt(u.flow / maxFlow);
+    const r = 4 + (28 * Math.sqrt(u.flow / maxFlow)) / Math.max(1, Math.sqrt(units.length / 12));
     return {
       id: u.path,
       r,
-      color: colorOf(u.children ? topRankOf(u) : topRankOf(u)),
+      color: colorOf(topRankOf(u)),
       outline: Boolean(u.children),
       label: u.children ? `${u.path} ${top?.name ?? ""}` : u.name,
       showLabel: units.length <= 60,
@@ -505,6 +505,7 @@ async function start() {
       ? `module ${n.unit.path} · flow ${fmtG(n.unit.flow, 4)} · ${n.unit.size} nodes · ${topLeaves(n.unit, 3).map((x) => x.name).join(", ")}`
       : `${n.unit.name} · flow ${fmtG(n.unit.flow, 4)}`),
     onClick: (n) => toggle(n.unit.path),
+    collide: true,
   });
   $("#fit-network").addEventListener("click", () => networkView.fit());
   $("#fit-modules").addEventListener("click", () => moduleView.fit());

@@ -32,6 +32,7 @@ export function buildTree(response, names = new Map()) {
         t.node = src.node;
         t.name = src.name;
         t.children = null;
+        byNode.set(String(t.node), t);
       }
       return t;
     };
