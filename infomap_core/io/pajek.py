@@ -2,12 +2,15 @@
 
 Sections (names case-insensitive, the count after a name is optional and not used):
 
-* ``*Vertices [N]``: ``id ["label"] [weight]`` per line. The label is the text
-  between the first and the last ``"`` of the line (it may hold spaces), or a single
-  unquoted token; the weight is the teleportation weight (``node_weights``, 1 when
-  missing, finite and >= 0). Further fields (Pajek coordinates, colours) are ignored,
-  as the official Infomap does. A listed vertex is a node even without links. A
-  vertex listed twice is an error.
+* ``*Vertices [N]``: ``id ["label"] [weight]`` per line. The quoted label may hold
+  spaces, ``#`` and quotes: it ends at the first ``"`` that is followed by a blank,
+  ``#`` or the end of the line and by no other ``"`` outside a trailing comment (the
+  official Infomap takes the last ``"`` of the line, the same for lines without a
+  trailing comment). A single unquoted token is a label too. The weight is the
+  teleportation weight (``node_weights``, 1 when missing, finite and >= 0); further
+  fields (Pajek coordinates, colours) are ignored, as the official Infomap does. A
+  listed vertex is a node even without links; a vertex listed twice is an error.
+  Without any label, ``node_names`` is None.
 * ``*Edges`` (undirected), ``*Arcs`` (directed), ``*Links`` (directed only if the
   caller says so): ``source target [weight]`` lines, read by the link-list reader.
 * ``*Edgeslist`` / ``*Arcslist``: ``source target1 target2 ...``, weight 1 each.
@@ -126,9 +129,9 @@ def _vertex_line(raw: bytes, line: int, vertices: _Vertices) -> None:
         vid, rest = vid.split(b"#", 1)[0], b""
     first, cut = rest.find(b'"'), rest.find(b"#")
     if cut >= 0 and (first < 0 or cut < first):  # a comment before any quote
-        rest = rest[:cut]
-    first, last = rest.find(b'"'), rest.rfind(b'"')
-    if 0 <= first < last:
+        rest, first = rest[:cut], -1
+    last = _closing_quote(rest, first) if first >= 0 else -1
+    if last > first:
         if rest[:first].strip():
             raise ParseError("expected 'id \"label\" [weight]': text between the id and the quoted label",
                              line=line, field=_FIELD)
@@ -143,6 +146,19 @@ def _vertex_line(raw: bytes, line: int, vertices: _Vertices) -> None:
     vertices.ids.append(vid)
     vertices.lines.append(line)
     vertices.names.append(name)
+
+
+def _closing_quote(rest: bytes, first: int) -> int:
+    """The quote that ends a label opened at ``first``: the first one followed by a blank, ``#`` or the
+    end of the line, with no quote after it outside a trailing comment (so labels may hold quotes and
+    ``#``); -1 if there is none."""
+    q = rest.find(b'"', first + 1)
+    while q >= 0:
+        after = rest[q + 1:]
+        if (not after or after[:1].isspace() or after[:1] == b"#") and b'"' not in strip_comment(after):
+            return q
+        q = rest.find(b'"', q + 1)
+    return -1
 
 
 def _scan_adjacency_list(buf: bytes, start: int, first_line: int, *, field: str = _FIELD,
