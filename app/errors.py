@@ -55,14 +55,24 @@ def _field_from_loc(loc: tuple | list) -> str | None:
 
 
 def _allowed_methods(request: Request) -> list[str]:
-    """Every method of every route whose path matches (Starlette reports only the first route's)."""
+    """Every method some route accepts on this path.
+
+    Probes each method against every route (``Match.FULL``) instead of reading
+    ``route.methods``: routers included into the app are not flat ``APIRoute`` objects
+    in every FastAPI version, and Starlette reports only the first route's methods.
+    """
     from starlette.routing import Match
 
     methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches({**request.scope, "method": "GET"})
-        if match != Match.NONE and getattr(route, "methods", None):
-            methods |= set(route.methods)
+    for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"):
+        for route in request.app.router.routes:
+            try:
+                match, _ = route.matches({**request.scope, "method": method})
+            except Exception:  # noqa: BLE001 - a route that cannot match this scope does not allow it
+                continue
+            if match == Match.FULL:
+                methods.add(method)
+                break
     return sorted(methods)
 
 

@@ -133,6 +133,17 @@ def test_unknown_route_is_404_with_error_body(client):
     assert_error(client.get("/v1/nope"), 404)
 
 
+@pytest.mark.parametrize("method,path,allow", [
+    ("GET", "/v1/infomap", "POST"),
+    ("PUT", "/v1/jobs", "GET, POST"),
+    ("POST", "/v1/jobs/abc", "DELETE, GET"),
+])
+def test_wrong_method_is_405_with_allow_and_error_body(client, method, path, allow):
+    response = client.request(method, path)
+    assert_error(response, 405)
+    assert response.headers["allow"] == allow
+
+
 def test_same_seed_same_answer(client):
     body = {"edges": TWO_TRIANGLES + [[6, 7], [7, 8], [8, 6]], "seed": 5, "num_trials": 3}
     a, b = client.post("/v1/infomap", json=body).json(), client.post("/v1/infomap", json=body).json()
