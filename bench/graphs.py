@@ -1,61 +1,205 @@
-"""Benchmark graphs: networkx LFR graphs and a large planted partition, cached as .npz."""
+"""Benchmark graphs, generated once and cached in ``bench/cache/``.
+
+* LFR graphs from ``networkx.LFR_benchmark_graph`` for n = 1k, 10k, 100k and mixing
+  mu = 0.1, 0.3, 0.5, 0.6: average degree 20, maximum degree 50, communities of 20-100
+  nodes, degree exponent tau1 = 3 and community-size exponent tau2 = 1.5. (tau1 = 2 fails
+  with "Could not match average_degree" for every seed tried: with k_max = 50 the power law
+  cannot reach <k> = 20.) Seed 10; a seed whose generation fails is replaced by the next.
+  Self-loops, which networkx occasionally creates, are dropped.
+* A planted partition with 1M nodes and 10M links, built with numpy (no networkx):
+  communities of 50-200 nodes (a remainder below 50 joins the last one); each link is drawn
+  from a uniformly chosen node to a node of the same community with probability 1 - mu
+  (mu = 0.3) and to a uniformly chosen node otherwise, so a node has about 20 links, 30% of
+  them leaving its community. 11M links are drawn; self-loops and repeats are dropped and a
+  random 10M of the rest kept. Seed 1.
+
+Each graph ``NAME`` is stored as
+
+* ``NAME.txt``: the link list, one ``source target`` per line, 0-based node ids, each
+  undirected link once;
+* ``NAME.truth.npy``: the planted community of every node (int64, indexed by node id);
+* ``NAME.edges.npy``: the same links as an (m, 2) int64 array, for fast loading;
+* ``NAME.json``: the generator, its parameters, the seed actually used and the sizes.
+
+``python -m bench.graphs [--sizes 1k,10k,100k] [--mu 0.1,0.3,0.5,0.6] [--big] [--force]``
+generates whatever is missing. LFR at n = 100k takes minutes per graph; run it with ``nice``.
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 CACHE = Path(__file__).resolve().parent / "cache"
+SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000}
+MUS = ("0.1", "0.3", "0.5", "0.6")
+
+LFR_PARAMS = dict(tau1=3.0, tau2=1.5, average_degree=20, max_degree=50, min_community=20, max_community=100)
+LFR_SEED = 10
+LFR_SEED_ATTEMPTS = 10
+PLANTED_PARAMS = dict(n=1_000_000, links=10_000_000, mu=0.3, min_community=50, max_community=200)
+PLANTED_SEED = 1
 
 
-def lfr(n: int, mu: float, seed: int = 10) -> Path:
-    """LFR (tau1=3, tau2=1.5, <k>=20, k_max=50, communities 20-100); retries seeds that fail."""
-    path = CACHE / f"lfr_n{n}_mu{mu}.npz"
-    if path.exists():
-        return path
+@dataclass(frozen=True)
+class Graph:
+    """A cached benchmark graph: ``name`` is the file stem, ``label`` the table name."""
+
+    name: str
+    label: str
+    size: str = ""  # LFR only: "1k", "10k", "100k"
+    mu: str = ""  # LFR only
+
+    def path(self, suffix: str) -> Path:
+        return CACHE / f"{self.name}{suffix}"
+
+    @property
+    def links_path(self) -> Path:
+        return self.path(".txt")
+
+    @property
+    def exists(self) -> bool:
+        return all(self.path(s).exists() for s in (".txt", ".truth.npy", ".edges.npy", ".json"))
+
+    def load(self) -> tuple[np.ndarray, np.ndarray]:
+        """(edges (m, 2) int64, truth (n,) int64)."""
+        return np.load(self.path(".edges.npy")), np.load(self.path(".truth.npy"))
+
+    def meta(self) -> dict:
+        return json.loads(self.path(".json").read_text())
+
+
+def lfr_graph(size: str, mu: str) -> Graph:
+    return Graph(f"lfr_n{SIZES[size]}_mu{float(mu)}", f"LFR n={size} mu={mu}", size, mu)
+
+
+def planted_graph() -> Graph:
+    p = PLANTED_PARAMS
+    return Graph(f"planted_n{p['n']}_m{p['links']}_mu{p['mu']}", "planted n=1M m=10M")
+
+
+def select(sizes: list[str], mus: list[str], big: bool) -> list[Graph]:
+    """The graphs named by ``--sizes``, ``--mu`` and ``--big``, in table order."""
+    unknown = [s for s in sizes if s not in SIZES]
+    if unknown:
+        raise ValueError(f"unknown size {unknown[0]!r}: choose from {', '.join(SIZES)}")
+    graphs = [lfr_graph(s, mu) for s in sizes for mu in mus]
+    return graphs + [planted_graph()] if big else graphs
+
+
+def _save(graph: Graph, edges: np.ndarray, truth: np.ndarray, meta: dict) -> None:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    edges = np.ascontiguousarray(edges, dtype=np.int64)
+    np.save(graph.path(".edges.npy"), edges)
+    np.save(graph.path(".truth.npy"), np.asarray(truth, dtype=np.int64))
+    tmp = graph.path(".txt.tmp")
+    with open(tmp, "w") as f:
+        for chunk in range(0, edges.shape[0], 1_000_000):
+            np.savetxt(f, edges[chunk:chunk + 1_000_000], fmt="%d")
+    tmp.replace(graph.links_path)
+    meta = dict(meta, nodes=int(truth.shape[0]), links=int(edges.shape[0]),
+                communities=int(np.unique(truth).shape[0]), ids="0-based, each undirected link once")
+    graph.path(".json").write_text(json.dumps(meta, indent=1) + "\n")  # written last: marks completion
+
+
+def generate_lfr(size: str, mu: str, *, force: bool = False) -> Graph:
+    graph = lfr_graph(size, mu)
+    if graph.exists and not force:
+        return graph
     import networkx as nx
 
-    for attempt in range(10):
+    n, start = SIZES[size], time.perf_counter()
+    p = LFR_PARAMS
+    for seed in range(LFR_SEED, LFR_SEED + LFR_SEED_ATTEMPTS):
         try:
-            g = nx.LFR_benchmark_graph(n, 3, 1.5, mu, average_degree=20, max_degree=50, min_community=20,
-                                       max_community=100, seed=seed + attempt)
+            g = nx.LFR_benchmark_graph(n, p["tau1"], p["tau2"], float(mu), average_degree=p["average_degree"],
+                                       max_degree=p["max_degree"], min_community=p["min_community"],
+                                       max_community=p["max_community"], seed=seed)
             break
         except nx.ExceededMaxIterations:
             continue
-    else:  # pragma: no cover
-        raise RuntimeError(f"LFR generation failed for n={n} mu={mu}")
-    g.remove_edges_from(nx.selfloop_edges(g))
-    edges = np.array(list(g.edges()), dtype=np.int64)
+    else:
+        raise RuntimeError(f"LFR generation failed for n={n} mu={mu} with seeds "
+                           f"{LFR_SEED}-{LFR_SEED + LFR_SEED_ATTEMPTS - 1}")
+    self_loops = nx.number_of_selfloops(g)
+    g.remove_edges_from(list(nx.selfloop_edges(g)))
+    edges = np.array(list(g.edges()), dtype=np.int64).reshape(-1, 2)
     truth = np.array([min(g.nodes[v]["community"]) for v in range(n)], dtype=np.int64)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    np.savez(path, edges=edges, truth=truth)
-    return path
+    _save(graph, edges, np.unique(truth, return_inverse=True)[1], {
+        "generator": f"networkx {nx.__version__} LFR_benchmark_graph", "n": n, "mu": float(mu), **p,
+        "seed": seed, "self_loops_dropped": int(self_loops),
+        "generation_seconds": round(time.perf_counter() - start, 1)})
+    return graph
 
 
-def planted(n: int = 1_000_000, degree: int = 20, mu: float = 0.3, seed: int = 1) -> Path:
-    """Planted partition: communities of 50-200 nodes, each node ~degree/2 stubs, a fraction mu outside."""
-    path = CACHE / f"planted_n{n}_k{degree}_mu{mu}.npz"
-    if path.exists():
-        return path
-    rng = np.random.default_rng(seed)
-    sizes = []
-    total = 0
-    while total < n:
-        s = int(rng.integers(50, 201))
-        sizes.append(min(s, n - total))
-        total += sizes[-1]
-    sizes = np.array(sizes)
-    truth = np.repeat(np.arange(sizes.shape[0]), sizes)
-    start = np.r_[0, np.cumsum(sizes)[:-1]]
-    m = n * degree // 2
+def generate_planted(*, force: bool = False) -> Graph:
+    graph = planted_graph()
+    if graph.exists and not force:
+        return graph
+    p, start = PLANTED_PARAMS, time.perf_counter()
+    n, links, mu = p["n"], p["links"], p["mu"]
+    rng = np.random.default_rng(PLANTED_SEED)
+    # community sizes until they cover n; a remainder below the minimum joins the last community
+    sizes = rng.integers(p["min_community"], p["max_community"] + 1, 2 * n // p["min_community"] + 1)
+    ends = np.cumsum(sizes)
+    k = int(np.searchsorted(ends, n))  # communities 0..k-1 end before n
+    sizes = sizes[:k + 1].copy()
+    sizes[k] = n - (ends[k - 1] if k else 0)
+    if sizes[k] < p["min_community"] and k:
+        sizes[k - 1] += sizes[k]
+        sizes = sizes[:k]
+    truth = np.repeat(np.arange(sizes.shape[0], dtype=np.int64), sizes)
+    first = np.r_[0, np.cumsum(sizes)[:-1]]
+    # 10% more draws than links: after dropping self-loops and repeats, keep a random `links` of them
+    m = links + links // 10
     src = rng.integers(0, n, m)
-    outside = rng.random(m) < mu
-    comm = truth[src]
-    inside_target = start[comm] + (rng.random(m) * sizes[comm]).astype(np.int64)
-    tgt = np.where(outside, rng.integers(0, n, m), inside_target)
-    keep = src != tgt
-    edges = np.stack([src[keep], tgt[keep]], axis=1)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    np.savez(path, edges=edges, truth=truth)
-    return path
+    community = truth[src]
+    inside = first[community] + (rng.random(m) * sizes[community]).astype(np.int64)
+    tgt = np.where(rng.random(m) < mu, rng.integers(0, n, m), inside)
+    lo, hi = np.minimum(src, tgt), np.maximum(src, tgt)
+    del src, community, inside, tgt
+    keys = np.unique(lo[lo != hi] * n + hi[lo != hi])
+    del lo, hi
+    if keys.shape[0] < links:
+        raise RuntimeError(f"only {keys.shape[0]} distinct links drawn, {links} wanted")
+    keys = np.sort(keys[rng.permutation(keys.shape[0])[:links]])
+    edges = np.stack([keys // n, keys % n], axis=1)
+    _save(graph, edges, truth, {
+        "generator": "numpy planted partition (bench/graphs.py)", **p, "seed": PLANTED_SEED,
+        "draws": "1.1 x links; self-loops and repeats dropped, then a random subset of the links kept",
+        "generation_seconds": round(time.perf_counter() - start, 1)})
+    return graph
+
+
+def ensure(graphs: list[Graph], *, force: bool = False) -> None:
+    for graph in graphs:
+        if graph.exists and not force:
+            continue
+        start = time.perf_counter()
+        if graph.size:
+            generate_lfr(graph.size, graph.mu, force=force)
+        else:
+            generate_planted(force=force)
+        meta = graph.meta()
+        print(f"{graph.name}: {meta['nodes']} nodes, {meta['links']} links, {meta['communities']} communities, "
+              f"seed {meta['seed']}, {time.perf_counter() - start:.1f} s", flush=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default=",".join(SIZES), help="LFR sizes (1k,10k,100k); empty for none")
+    parser.add_argument("--mu", default=",".join(MUS), help="LFR mixing parameters")
+    parser.add_argument("--big", action="store_true", help="also the 1M-node planted partition")
+    parser.add_argument("--force", action="store_true", help="regenerate even if cached")
+    args = parser.parse_args(argv)
+    sizes = [s for s in args.sizes.split(",") if s]
+    ensure(select(sizes, args.mu.split(","), args.big), force=args.force)
+
+
+if __name__ == "__main__":
+    main()

@@ -13,12 +13,11 @@ import argparse
 import tempfile
 import time
 
-import numpy as np
 from fastapi.testclient import TestClient
 
 from app.main import create_app
 from app.settings import Settings
-from bench.graphs import lfr
+from bench.graphs import SIZES, ensure, lfr_graph
 from tests.scaleout.test_cluster import Cluster
 from tests.service.test_jobs import karate_edges, wait_for
 
@@ -62,8 +61,9 @@ def main(argv=None) -> None:
     parser.add_argument("--trials", type=int, default=8)
     parser.add_argument("--n", type=int, default=100_000)
     args = parser.parse_args(argv)
-    data = np.load(lfr(args.n, 0.3))
-    edges = data["edges"].tolist()
+    graph = lfr_graph({v: k for k, v in SIZES.items()}[args.n], "0.3")
+    ensure([graph])
+    edges = graph.load()[0].tolist()
     rows = []
     for workers in (1, 2):
         big, codelength, small = measure(workers, edges, args.trials)
