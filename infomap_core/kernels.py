@@ -306,7 +306,11 @@ def link_module_sums(indptr, indices, link_flow, modules, k):
 
 @njit(cache=True)
 def aggregate(indptr, indices, pflow, mod, k):
-    """CSR of the module network: summed flow between different modules."""
+    """CSR of the module network: summed flow between different modules.
+
+    The module indices keep the dtype of ``indices`` (int32 for every network below
+    2**31 - 1 nodes), so the kernels see one index type at every level.
+    """
     n = mod.shape[0]
     counts = np.zeros(k + 1, dtype=np.int64)
     for u in range(n):
@@ -332,7 +336,7 @@ def aggregate(indptr, indices, pflow, mod, k):
                     nt += 1
         new_indptr[m + 1] = new_indptr[m] + nt
     mark[:] = -1
-    new_indices = np.empty(new_indptr[k], dtype=np.int64)
+    new_indices = np.empty(new_indptr[k], dtype=indices.dtype)
     new_flow = np.empty(new_indptr[k])
     nnz = 0
     for m in range(k):

@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from .csr import links_to_csr
 from .errors import EmptyNetworkError, InvalidWeightError, NetworkError
 
 __all__ = ["Network"]
@@ -128,7 +129,7 @@ class Network:
         if src.shape != tgt.shape or src.ndim != 1:
             raise NetworkError("source and target must be 1-D and of equal length", field="edges")
         if weight is None:
-            w = np.ones(src.shape[0], dtype=np.float64)
+            w = None  # every link weighs 1; no array of ones is built
         else:
             try:
                 w = np.asarray(weight, dtype=np.float64)
@@ -136,7 +137,7 @@ class Network:
                 raise InvalidWeightError("link weights must be numbers", field="weight")
             if w.shape != src.shape:
                 raise NetworkError("weight must have one value per link", field="weight")
-        _check_weights(w, "weight")
+            _check_weights(w, "weight")
 
         extra = _as_id_array(nodes, "nodes") if nodes is not None else None
         parts = [src, tgt] + ([extra] if extra is not None else [])
@@ -264,23 +265,22 @@ class Network:
 
     @classmethod
     def _from_index_links(cls, a, b, w, n, directed, node_ids, node_weights, names) -> "Network":
-        if not directed:
-            a, b = np.minimum(a, b), np.maximum(a, b)
-        positive = w > 0
-        if not np.all(positive):
-            a, b, w = a[positive], b[positive], w[positive]
+        """``w=None`` gives every link weight 1; links of weight 0 are dropped."""
+        if w is None:
+            w = np.empty(0)
+        else:
+            positive = w > 0
+            if not np.all(positive):
+                a, b, w = a[positive], b[positive], w[positive]
         if a.shape[0] == 0:
             raise EmptyNetworkError("the network has no link with positive weight", field="edges")
-        import scipy.sparse as sp
-
-        # CSR conversion is a counting sort (O(m) memory); sum_duplicates sorts each row.
-        csr = sp.csr_array((w, (a, b)), shape=(n, n))
-        del a, b, w
-        csr.sum_duplicates()
+        indptr, indices, weights = links_to_csr(np.ascontiguousarray(a, dtype=np.int64),
+                                                np.ascontiguousarray(b, dtype=np.int64),
+                                                np.ascontiguousarray(w, dtype=np.float64), n, not directed)
         return cls(
-            indptr=csr.indptr.astype(np.int64),
-            indices=csr.indices.astype(np.int64),
-            weights=np.ascontiguousarray(csr.data, dtype=np.float64),
+            indptr=indptr,
+            indices=indices,
+            weights=weights,
             directed=bool(directed),
             node_ids=node_ids,
             node_weights=np.ascontiguousarray(node_weights, dtype=np.float64),
@@ -306,7 +306,7 @@ def _index_ids(src: np.ndarray, tgt: np.ndarray, extra: np.ndarray | None):
             rank = np.cumsum(present, dtype=np.int64) - 1
             node_ids = np.nonzero(present)[0].astype(np.int64) + lo
             del present
-            mapped = [rank[p - lo] if p is not None else None for p in (src, tgt, extra)]
+            mapped = [None if p is None else rank[p] if lo == 0 else rank[p - lo] for p in (src, tgt, extra)]
             return node_ids, mapped[0], mapped[1], mapped[2]
     all_ids = np.concatenate(parts)
     node_ids, inverse = np.unique(all_ids, return_inverse=True)

@@ -108,7 +108,10 @@ def find_modules(level: Level, initial: np.ndarray | None, rng: np.random.Genera
             return unit_of, k
         group = np.empty(k, dtype=np.int64)
         group[mod] = cur_parent
-        current, cur_parent = current.merged(mod, k), group
+        # Aggregate from ``level`` rather than from ``current``: the same module network,
+        # but the previous one can go first, so only one module network is alive at a time.
+        current = None
+        current, cur_parent = level.merged(unit_of, k), group
         mod = np.arange(k, dtype=np.int64)
         loop_limit = settings.aggregated_loop_limit
 
@@ -166,8 +169,8 @@ def _coarse_tune(level, modules, k, rng, settings, parent, parent_exit):
     top_of_sub[subs] = modules
     group_of_sub = np.empty(ks, dtype=np.int64)
     group_of_sub[subs] = parent
-    coarse = level.merged(subs, ks)
-    tops, kt = find_modules(coarse, top_of_sub, rng, settings, parent=group_of_sub, parent_exit=parent_exit)
+    tops, kt = find_modules(level.merged(subs, ks), top_of_sub, rng, settings, parent=group_of_sub,
+                            parent_exit=parent_exit)
     return tops[subs], kt
 
 

@@ -1,0 +1,81 @@
+"""The CSR link store: the numba builder against scipy.sparse, and the input rules."""
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from infomap_core import Network
+from infomap_core.csr import links_to_csr
+from infomap_core.errors import EmptyNetworkError, InvalidWeightError, NetworkError
+
+
+@st.composite
+def link_arrays(draw):
+    n = draw(st.integers(1, 12))
+    m = draw(st.integers(0, 40))
+    src = np.array(draw(st.lists(st.integers(0, n - 1), min_size=m, max_size=m)), dtype=np.int64)
+    tgt = np.array(draw(st.lists(st.integers(0, n - 1), min_size=m, max_size=m)), dtype=np.int64)
+    w = np.array(draw(st.lists(st.floats(0.01, 100.0), min_size=m, max_size=m)), dtype=np.float64)
+    return n, src, tgt, w
+
+
+def _scipy_csr(n, src, tgt, w, undirected):
+    if undirected:
+        src, tgt = np.minimum(src, tgt), np.maximum(src, tgt)
+    csr = sp.csr_array((w, (src, tgt)), shape=(n, n))
+    csr.sum_duplicates()
+    return csr
+
+
+@settings(max_examples=150, deadline=None)
+@given(link_arrays(), st.booleans(), st.booleans())
+def test_links_to_csr_equals_scipy(links, undirected, unit):
+    n, src, tgt, w = links
+    weights = np.ones_like(w) if unit else w
+    indptr, indices, data = links_to_csr(src, tgt, np.empty(0) if unit else w, n, undirected)
+    expected = _scipy_csr(n, src, tgt, weights, undirected)
+    np.testing.assert_array_equal(indptr, expected.indptr)
+    np.testing.assert_array_equal(indices, expected.indices)
+    np.testing.assert_allclose(data, expected.data, rtol=1e-12)
+    assert indptr.dtype == indices.dtype == np.int64 and data.dtype == np.float64
+    if undirected:
+        assert np.all(indices >= np.repeat(np.arange(n), np.diff(indptr)))
+
+
+def test_duplicates_summed_reversed_pairs_merged_self_links_kept():
+    net = Network.from_arrays([1, 2, 2, 3, 3], [2, 1, 1, 3, 1], [1.0, 2.0, 0.5, 4.0, 1.0])
+    assert net.num_links == 3
+    src, tgt, w = net.to_coo()
+    links = {(int(net.node_ids[s]), int(net.node_ids[t])): float(x) for s, t, x in zip(src, tgt, w)}
+    assert links == {(1, 2): 3.5, (1, 3): 1.0, (3, 3): 4.0}
+
+
+def test_directed_keeps_both_directions():
+    net = Network.from_arrays([1, 2, 1], [2, 1, 2], directed=True)
+    src, tgt, w = net.to_coo()
+    assert sorted(zip(src.tolist(), tgt.tolist(), w.tolist())) == [(0, 1, 2.0), (1, 0, 1.0)]
+
+
+def test_zero_weights_dropped_and_all_zero_is_empty():
+    net = Network.from_arrays([1, 2], [2, 3], [0.0, 2.0])
+    assert net.num_links == 1 and net.num_nodes == 3  # node 1 stays, without links
+    with pytest.raises(EmptyNetworkError, match="positive weight"):
+        Network.from_arrays([1], [2], [0.0])
+
+
+@pytest.mark.parametrize("weight,match", [(float("nan"), "finite"), (float("inf"), "finite"), (-1.0, ">= 0")])
+def test_bad_weights_raise(weight, match):
+    with pytest.raises(InvalidWeightError, match=match):
+        Network.from_arrays([1, 2], [2, 3], [1.0, weight])
+
+
+def test_huge_and_negative_ids_are_mapped_not_offsets():
+    net = Network.from_arrays([2**62, -5], [-5, 7])
+    assert net.node_ids.tolist() == [-5, 7, 2**62] and net.num_links == 2
+
+
+def test_mixed_id_kinds_refused():
+    with pytest.raises(NetworkError, match="not a mix"):
+        Network.from_arrays([1, "a"], ["b", 2])
