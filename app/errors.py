@@ -28,6 +28,10 @@ class ApiError(Exception):
         self.message = message
         self.field = field
 
+    def __reduce__(self):
+        # Keep every attribute across pickling (errors raised on Dask workers).
+        return type(self), (self.status, self.code, self.message, self.field)
+
 
 def error_body(code: str, message: str, field: str | None = None) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "field": field}}

@@ -20,6 +20,14 @@ class MapEqError(ValueError):
         where = f"line {line}: " if line is not None else ""
         super().__init__(f"{where}{message}")
 
+    def __reduce__(self):
+        # Keep field and line across pickling (errors raised on Dask workers).
+        return _rebuild, (type(self), self.message, self.field, self.line)
+
+
+def _rebuild(cls, message, field, line):
+    return cls(message, field=field, line=line)
+
 
 class NetworkError(MapEqError):
     """The network is malformed: bad weights, ids, shapes or empty."""

@@ -149,3 +149,12 @@ def test_same_seed_same_answer(client):
     a, b = client.post("/v1/infomap", json=body).json(), client.post("/v1/infomap", json=body).json()
     assert a["modules"] == b["modules"] and a["trial_codelengths"] == b["trial_codelengths"]
     assert not math.isnan(a["codelength"])
+
+
+def test_api_error_round_trips_through_pickle():
+    import pickle
+
+    from app.errors import ApiError
+
+    copy = pickle.loads(pickle.dumps(ApiError(422, "invalid_vectors", "ragged rows", field="vectors")))
+    assert (copy.status, copy.code, copy.message, copy.field) == (422, "invalid_vectors", "ragged rows", "vectors")
