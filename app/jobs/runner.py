@@ -1,9 +1,10 @@
 """The job runner: claims queued jobs from the store and executes them on Dask.
 
-Each trial of an ``infomap`` job is its own Dask task; the prepared problem (network
-and flow) is scattered to the workers once, progress is written as trials finish,
-and the best trial wins. Engine work never runs on the event loop: the loop only
-claims jobs and hands each to a thread that drives Dask.
+An ``infomap`` job is a small graph of tasks (:mod:`.tasks`): prepare (validate the
+stored request, compute the flow), copied to every worker, then one task per trial,
+then finish (best trial, every format). Progress is written as trials finish.
+Engine work never runs in this process: the event loop only claims jobs and hands
+each to a thread that drives Dask.
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ import asyncio
 import logging
 import os
 
-from distributed import Client, LocalCluster, as_completed
+from distributed import Client, LocalCluster, as_completed, wait
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from infomap_core import best_of, prepare, run_trial, warmup
+from infomap_core import warmup
 from infomap_core.errors import MapEqError
-from infomap_core.formats import FORMATS, render
 
 from ..errors import ApiError
+from . import tasks
 from .store import JobStore
 
 log = logging.getLogger("mapeq.jobs")
@@ -114,9 +115,13 @@ class JobRunner:
 
     def _execute(self, job_id: str, kind: str) -> None:
         try:
-            body = self.store.request(job_id)
-            result = {"infomap": self._infomap, "codelength": self._codelength,
-                      "cluster_vectors": self._cluster_vectors}[kind](job_id, body)
+            # The request bytes travel inside the first task, so the scheduler holds the whole
+            # lineage: whatever a dead worker held is recomputed elsewhere from them (scattered
+            # data would be lost with the last worker holding it).
+            request = self.store.request_bytes(job_id)
+            run = {"infomap": self._infomap, "codelength": self._codelength,
+                   "cluster_vectors": self._cluster_vectors}[kind]
+            result = run(job_id, request)
             if not self.store.finish(job_id, result):
                 log.info("job %s finished after it was cancelled", job_id)
         except Cancelled:
@@ -137,41 +142,41 @@ class JobRunner:
         job = self.store.get(job_id)
         return job is None or job.status == "cancelled"
 
-    def _infomap(self, job_id: str, body: dict) -> dict:
-        from ..routers.infomap import infomap_inputs, shape_result
-        from ..schemas import InfomapRequest
-
-        request = InfomapRequest.model_validate(body)
-        network, options, initial = infomap_inputs(request)
-        problem = prepare(network, options, initial)
-        # hash=False: two jobs with equal inputs must not share (and release) one key
-        shared = self.client.scatter(problem, broadcast=True, hash=False)
-        futures = [self.client.submit(run_trial, shared, options, j, pure=False, key=f"{job_id}-trial-{j}")
-                   for j in range(options.num_trials)]
-        trials = []
+    def _infomap(self, job_id: str, request) -> dict:
+        """prepare -> one task per trial -> finish, all on workers; progress as trials end."""
+        total = self.store.get(job_id).progress_total
+        prepared = self.client.submit(tasks.prepare_infomap, request, pure=False, key=f"{job_id}-prepare")
+        futures = [prepared]
         try:
-            for future in as_completed(futures):
-                trials.append(future.result())
-                self.store.progress(job_id, len(trials))
+            wait(prepared)
+            if prepared.status == "error":
+                prepared.result()  # raises the validation error
+            # Copy the prepared problem to every worker (peer to peer) so that the trials
+            # spread over all of them instead of queueing where it was computed.
+            try:
+                self.client.replicate(prepared)
+            except Exception:  # noqa: BLE001 - only an optimization: the trials still run without it
+                log.warning("job %s: could not replicate the prepared problem", job_id, exc_info=True)
+            trials = [self.client.submit(tasks.infomap_trial, prepared, j, pure=False, key=f"{job_id}-trial-{j}")
+                      for j in range(total)]
+            futures += trials
+            done = 0
+            for future in as_completed(trials):
+                if future.status == "error":
+                    future.result()  # raises the trial's (or the preparation's) exception
+                done += 1
+                self.store.progress(job_id, done)
                 if self._cancelled(job_id):
                     raise Cancelled()
+            finish = self.client.submit(tasks.finish_infomap, prepared, trials, pure=False, key=f"{job_id}-finish")
+            futures.append(finish)
+            return finish.result()
         finally:
             for future in futures:
                 future.cancel()
-        result = best_of(problem, options, trials)
-        payload = shape_result(result, network, options, request.include_tree, request.include_flow)
-        payload["formats"] = {name: render(result, name) for name in FORMATS if name != "json"}
-        return payload
 
-    def _codelength(self, job_id: str, body: dict) -> dict:
-        from ..routers.infomap import codelength_payload_from_body
+    def _codelength(self, job_id: str, request) -> dict:
+        return self.client.submit(tasks.codelength_job, request, pure=False, key=f"{job_id}-codelength").result()
 
-        future = self.client.submit(codelength_payload_from_body, body, pure=False, key=f"{job_id}-codelength")
-        return future.result()
-
-    def _cluster_vectors(self, job_id: str, body: dict) -> dict:
-        from ..routers.vectors import cluster_vectors
-
-        future = self.client.submit(cluster_vectors, body, pure=False, key=f"{job_id}-vectors")
-        return future.result()
-
+    def _cluster_vectors(self, job_id: str, request) -> dict:
+        return self.client.submit(tasks.cluster_vectors_job, request, pure=False, key=f"{job_id}-vectors").result()

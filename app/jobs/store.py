@@ -123,8 +123,12 @@ class JobStore:
             return _job(row) if row else None
 
     def request(self, job_id: str) -> dict:
+        return orjson.loads(self.request_bytes(job_id))
+
+    def request_bytes(self, job_id: str) -> bytes:
+        """The stored request body (JSON)."""
         with self._session() as s:
-            return orjson.loads(s.get(JobRow, job_id).request)
+            return bytes(s.get(JobRow, job_id).request)
 
     def result(self, job_id: str) -> dict | None:
         with self._session() as s:

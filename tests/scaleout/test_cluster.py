@@ -14,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.main import create_app
+from infomap_core import warmup
 from app.settings import Settings
 from tests.engine.networks import lfr
 from tests.service.test_jobs import karate_edges, wait_for
@@ -91,6 +92,9 @@ def client(cluster, tmp_path_factory):
         while len(runner.client.scheduler_info()["workers"]) < 2:
             assert time.monotonic() < deadline, "the two workers did not join"
             time.sleep(0.2)
+        # Both workers warm (kernels loaded) before the first job: a worker still compiling
+        # would rightly get no trials, and the spread test would measure start-up instead.
+        runner.client.run(warmup)
         yield c
 
 
