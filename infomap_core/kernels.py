@@ -25,7 +25,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["module_sums", "core_loop", "aggregate", "relabel", "symmetric_pair_counts", "symmetric_pairs", "link_module_sums"]
+__all__ = ["module_sums", "core_loop", "aggregate", "induced", "relabel", "symmetric_pair_counts", "symmetric_pairs",
+           "link_module_sums"]
 
 
 @njit(cache=True, inline="always")
@@ -358,4 +359,40 @@ def aggregate(indptr, indices, pflow, mod, k):
             new_indices[nnz] = sel[j]
             new_flow[nnz] = acc[sel[j]]
             nnz += 1
+    return new_indptr, new_indices, new_flow
+
+
+@njit(cache=True)
+def induced(indptr, indices, pflow, pos, group):
+    """CSR of the units with ``pos[u] >= 0`` (new index ``pos[u]``, increasing with ``u``),
+    keeping only the entries between units of the same ``group`` (indexed by new index).
+    Indices keep the dtype of ``indices``."""
+    n = indptr.shape[0] - 1
+    k = group.shape[0]
+    new_indptr = np.zeros(k + 1, dtype=np.int64)
+    for u in range(n):
+        pu = pos[u]
+        if pu < 0:
+            continue
+        count = 0
+        for e in range(indptr[u], indptr[u + 1]):
+            pv = pos[indices[e]]
+            if pv >= 0 and group[pv] == group[pu]:
+                count += 1
+        new_indptr[pu + 1] = count
+    for i in range(k):
+        new_indptr[i + 1] += new_indptr[i]
+    new_indices = np.empty(new_indptr[k], dtype=indices.dtype)
+    new_flow = np.empty(new_indptr[k])
+    fill = 0
+    for u in range(n):
+        pu = pos[u]
+        if pu < 0:
+            continue
+        for e in range(indptr[u], indptr[u + 1]):
+            pv = pos[indices[e]]
+            if pv >= 0 and group[pv] == group[pu]:
+                new_indices[fill] = pv
+                new_flow[fill] = pflow[e]
+                fill += 1
     return new_indptr, new_indices, new_flow

@@ -13,10 +13,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from .flow import FlowGraph
-from .kernels import module_sums, relabel
+from .kernels import induced, module_sums, relabel
 from .optimizer import Level, SearchSettings, level_codelength, one_module_codelength, optimize_level
 from .tree import Tree
 
@@ -112,7 +114,8 @@ def _sub_module_columns(level: Level, modules: np.ndarray, k: int, rng, settings
         group_exit = np.zeros(num_groups)
         group_exit[group] = np.maximum(mexit[current_ids[selected]], 0.0)
         sub = _induced(level, selected, group)
-        subs, ks = optimize_level(sub, rng, settings, parent=group, parent_exit=group_exit)
+        untuned = replace(settings, max_tune_iterations=settings.sub_module_tune_iterations)
+        subs, ks = optimize_level(sub, rng, untuned, parent=group, parent_exit=group_exit)
         split = level_codelength(sub, subs, ks, group, group_exit)
         flat = one_module_codelength(sub, group, group_exit)
         count = np.bincount(np.unique(group * (ks + 1) + subs) // (ks + 1), minlength=num_groups)
@@ -134,20 +137,11 @@ def _sub_module_columns(level: Level, modules: np.ndarray, k: int, rng, settings
 
 
 def _induced(level: Level, selected: np.ndarray, group: np.ndarray) -> Level:
-    """The units ``selected`` with only the links inside their own group."""
-    n = level.n
-    pos = np.full(n, -1, dtype=np.int64)
+    """The units ``selected`` (increasing) with only the links inside their own group."""
+    pos = np.full(level.n, -1, dtype=np.int64)
     pos[selected] = np.arange(selected.shape[0])
-    src = np.repeat(np.arange(n, dtype=np.int64), np.diff(level.indptr))
-    dst = level.indices
-    s_pos, d_pos = pos[src], pos[dst]
-    keep = (s_pos >= 0) & (d_pos >= 0)
-    keep[keep] = group[s_pos[keep]] == group[d_pos[keep]]
-    rows = s_pos[keep]
-    indptr = np.zeros(selected.shape[0] + 1, dtype=np.int64)
-    np.cumsum(np.bincount(rows, minlength=selected.shape[0]), out=indptr[1:])
-    return Level(indptr, np.ascontiguousarray(d_pos[keep]), np.ascontiguousarray(level.pflow[keep]),
-                 level.flow[selected], level.enter[selected], level.exit[selected],
+    indptr, indices, pflow = induced(level.indptr, level.indices, level.pflow, pos, group)
+    return Level(indptr, indices, pflow, level.flow[selected], level.enter[selected], level.exit[selected],
                  level.tf[selected], level.tw[selected], level.recorded)
 
 
