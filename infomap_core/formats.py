@@ -177,20 +177,25 @@ def render_ftree(result: "InfomapResult") -> str:
     ra, rb = tree.rank[a], tree.rank[b]
     if not directed:
         ra, rb = np.minimum(ra, rb), np.maximum(ra, rb)
-    links: dict[int, dict[tuple[int, int], float]] = {}
-    key = np.stack([owner, ra, rb], axis=1)
-    uniq, inv = np.unique(key, axis=0, return_inverse=True)
-    sums = np.bincount(inv.ravel(), weights=f, minlength=uniq.shape[0])
-    for (o, x, y), s in zip(uniq.tolist(), sums.tolist()):
-        links.setdefault(o, {})[(x, y)] = s
+    # Sum the flow of equal (owner, ra, rb) triples: sort once, then reduce each run.
+    order = np.lexsort((rb, ra, owner))
+    owner, ra, rb, f = owner[order], ra[order], rb[order], f[order]
+    new_run = np.ones(owner.shape[0], dtype=bool)
+    new_run[1:] = (owner[1:] != owner[:-1]) | (ra[1:] != ra[:-1]) | (rb[1:] != rb[:-1])
+    starts = np.flatnonzero(new_run)
+    owner, ra, rb = owner[starts], ra[starts], rb[starts]
+    sums = np.add.reduceat(f, starts) if starts.size else f[:0]
+    # The links of module t are rows first[t]:first[t + 1] (owners are sorted).
+    first = np.searchsorted(owner, np.arange(tree.parent.shape[0] + 1))
+    link_lines = [f"{x} {y} {s:.9g}" for x, y, s in zip(ra.tolist(), rb.tolist(), sums.tolist())]
     kids = tree.children()
     for t in tree.depth_first().tolist():
         if tree.leaf[t] >= 0:
             continue
-        own = links.get(t, {})
+        lo, hi = int(first[t]), int(first[t + 1])
         path = "root" if t == 0 else path_string_of(tree, t)
-        lines.append(f"*Links {path} {tree.enter[t]:.9g} {tree.exit[t]:.9g} {len(own)} {len(kids[t])}")
-        lines.extend(f"{x} {y} {s:.9g}" for (x, y), s in sorted(own.items()))
+        lines.append(f"*Links {path} {tree.enter[t]:.9g} {tree.exit[t]:.9g} {hi - lo} {len(kids[t])}")
+        lines.extend(link_lines[lo:hi])
     return text + "\n".join(lines) + "\n"
 
 
