@@ -148,15 +148,8 @@ class JobRunner:
         prepared = self.client.submit(tasks.prepare_infomap, request, pure=False, key=f"{job_id}-prepare")
         futures = [prepared]
         try:
-            wait(prepared)
-            if prepared.status == "error":
-                prepared.result()  # raises the validation error
-            # Copy the prepared problem to every worker (peer to peer) so that the trials
-            # spread over all of them instead of queueing where it was computed.
-            try:
-                self.client.replicate(prepared)
-            except Exception:  # noqa: BLE001 - only an optimization: the trials still run without it
-                log.warning("job %s: could not replicate the prepared problem", job_id, exc_info=True)
+            if total > 1:
+                self._replicate(job_id, prepared)
             trials = [self.client.submit(tasks.infomap_trial, prepared, j, pure=False, key=f"{job_id}-trial-{j}")
                       for j in range(total)]
             futures += trials
@@ -174,6 +167,17 @@ class JobRunner:
         finally:
             for future in futures:
                 future.cancel()
+
+    def _replicate(self, job_id: str, prepared) -> None:
+        """Copy the prepared problem to every worker (peer to peer) once it exists, so
+        that the trials spread over all workers instead of queueing where it was made."""
+        wait(prepared)
+        if prepared.status == "error":
+            prepared.result()  # raises the validation error
+        try:
+            self.client.replicate(prepared)
+        except Exception:  # noqa: BLE001 - only an optimization: the trials still run without it
+            log.warning("job %s: could not replicate the prepared problem", job_id, exc_info=True)
 
     def _codelength(self, job_id: str, request) -> dict:
         return self.client.submit(tasks.codelength_job, request, pure=False, key=f"{job_id}-codelength").result()
