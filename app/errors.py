@@ -12,10 +12,11 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import ORJSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from infomap_core.errors import MapEqError
+
+from .responses import OrjsonResponse
 
 
 class ApiError(Exception):
@@ -83,11 +84,11 @@ def _allowed_methods(request: Request) -> list[str]:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError):
-        return ORJSONResponse(error_body(exc.code, exc.message, exc.field), status_code=exc.status)
+        return OrjsonResponse(error_body(exc.code, exc.message, exc.field), status_code=exc.status)
 
     @app.exception_handler(MapEqError)
     async def _engine_error(_: Request, exc: MapEqError):
-        return ORJSONResponse(error_body(exc.code, str(exc), exc.field), status_code=422)
+        return OrjsonResponse(error_body(exc.code, str(exc), exc.field), status_code=422)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_: Request, exc: RequestValidationError):
@@ -101,7 +102,7 @@ def install_error_handlers(app: FastAPI) -> None:
         if first.get("type") in ("union_tag_invalid", "union_tag_not_found"):
             field = ".".join(filter(None, [field, "kind"]))
         message = f"{field}: {msg}" if field else msg
-        return ORJSONResponse(error_body("validation_error", message, field), status_code=422)
+        return OrjsonResponse(error_body("validation_error", message, field), status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):
@@ -110,8 +111,8 @@ def install_error_handlers(app: FastAPI) -> None:
         headers = dict(getattr(exc, "headers", None) or {})
         if exc.status_code == 405:
             headers["Allow"] = ", ".join(_allowed_methods(request))
-        return ORJSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code, headers=headers)
+        return OrjsonResponse(error_body(code, str(exc.detail)), status_code=exc.status_code, headers=headers)
 
     @app.exception_handler(Exception)
     async def _internal_error(_: Request, exc: Exception):
-        return ORJSONResponse(error_body("internal_error", f"internal error: {type(exc).__name__}"), status_code=500)
+        return OrjsonResponse(error_body("internal_error", f"internal error: {type(exc).__name__}"), status_code=500)

@@ -6,13 +6,13 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import ORJSONResponse
 
 from infomap_core import __version__, warmup
 
 from .errors import ERROR_RESPONSES, error_body, install_error_handlers
 from .jobs.runner import JobRunner
 from .jobs.store import JobStore
+from .responses import OrjsonResponse
 from .routers import health, infomap, jobs, vectors
 from .routers import web
 from .routers.techniques import ROUTERS as TECHNIQUE_ROUTERS
@@ -50,7 +50,7 @@ class BodyLimit:
             await self._reject(send)
 
     async def _reject(self, send):
-        response = ORJSONResponse(error_body("payload_too_large", f"request body exceeds {self.max_bytes} bytes"),
+        response = OrjsonResponse(error_body("payload_too_large", f"request body exceeds {self.max_bytes} bytes"),
                                   status_code=413)
         await response({"type": "http"}, None, send)
 
@@ -93,7 +93,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await runner.stop()
             store.close()
 
-    app = FastAPI(title="mapeq", version=__version__, default_response_class=ORJSONResponse, lifespan=lifespan,
+    app = FastAPI(title="mapeq", version=__version__, default_response_class=OrjsonResponse, lifespan=lifespan,
                   responses=ERROR_RESPONSES,
                   description="Community detection with the map equation (InfoMap).")
     app.dependency_overrides[get_settings] = lambda: settings

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal, Union
 
 from fastapi import APIRouter, Body, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import ORJSONResponse, PlainTextResponse
+from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from infomap_core.formats import FORMATS
@@ -14,6 +14,7 @@ from infomap_core.formats import FORMATS
 from ..routing import ORJSONRoute
 from ..errors import ERROR_RESPONSES, ApiError
 from ..networks import network_from_body
+from ..responses import OrjsonResponse
 from ..schemas import CodelengthRequest, InfomapRequest
 from .vectors import ClusterVectorsRequest
 
@@ -120,7 +121,7 @@ async def get_result(job_id: str, request: Request,
     result = await run_in_threadpool(_store(request).result, job_id)
     formats = result.pop("formats", {})
     if format == "json":
-        return ORJSONResponse(result)
+        return OrjsonResponse(result)
     if format not in formats:
         raise ApiError(422, "format_unavailable", f"format {format!r} exists only for infomap jobs", field="format")
     spec = FORMATS[format]
