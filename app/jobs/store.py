@@ -86,9 +86,16 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+def _utc(t: dt.datetime | None) -> dt.datetime | None:
+    """Times are stored in UTC; SQLite hands them back without their zone."""
+    if t is not None and t.tzinfo is None:
+        return t.replace(tzinfo=dt.timezone.utc)
+    return t
+
+
 def _job(row: JobRow) -> Job:
-    return Job(row.id, row.kind, row.status, row.progress_done, row.progress_total, row.created_at,
-               row.started_at, row.finished_at, row.error, row.attempts)
+    return Job(row.id, row.kind, row.status, row.progress_done, row.progress_total, _utc(row.created_at),
+               _utc(row.started_at), _utc(row.finished_at), row.error, row.attempts)
 
 
 class JobStore:

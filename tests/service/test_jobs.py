@@ -1,5 +1,6 @@
 """Durable jobs on Dask: lifecycle, formats, cancellation, errors and recovery after a stop."""
 
+import datetime as dt
 import time
 
 import pytest
@@ -50,7 +51,10 @@ def test_infomap_job_lifecycle_and_every_format(client):
     assert job["status"] in ("queued", "running") and job["progress"]["total"] == 4
     done = wait_for(client, job["id"])
     assert done["status"] == "succeeded" and done["progress"] == {"done": 4, "total": 4}
-    assert done["started_at"] and done["finished_at"]
+    # Timestamps are ISO 8601 in UTC with their offset, as at submission.
+    stamps = [dt.datetime.fromisoformat(done[k]) for k in ("created_at", "started_at", "finished_at")]
+    assert all(t.utcoffset() == dt.timedelta(0) for t in stamps) and stamps == sorted(stamps)
+    assert done["created_at"] == job["created_at"]
     result = client.get(f"/v1/jobs/{job['id']}/result").json()
     assert result["codelength"] == pytest.approx(4.311793, abs=1e-6) and result["num_modules"] == 3
     assert len(result["trial_codelengths"]) == 4
