@@ -103,3 +103,39 @@ def test_lfr_10000_multilevel_no_worse_than_official():
     ours = [run_infomap(net, InfomapOptions(seed=s)).codelength for s in range(1, 6)]
     theirs = [codelength_of(official(net, two_level=False, seed=s)) for s in range(1, 6)]
     assert np.mean(ours) <= np.mean(theirs) * (1 + 1e-9)
+
+
+def _ftree_link_sections(text: str) -> list:
+    """[(enter, exit, children, sorted link flows)] of every module, sorted: independent of
+    how either engine orders modules and numbers the children of a module."""
+    sections = []
+    for line in text.splitlines():
+        parts = line.split()
+        if line.startswith("*Links ") and len(parts) == 6:
+            sections.append((float(parts[2]), float(parts[3]), int(parts[5]), []))
+        elif sections and parts and not line.startswith("#"):
+            sections[-1][3].append(float(parts[2]))
+    return sorted((children, round(enter, 6), exit_, enter, sorted(flows))
+                  for enter, exit_, children, flows in sections)
+
+
+@pytest.mark.parametrize("network", ["ninetriangles", "hierarchy", "directed"])
+def test_ftree_module_links_equal_the_official_ftree_of_the_same_tree(network, tmp_path):
+    from .networks import weighted_directed_with_dangling
+
+    net = {"ninetriangles": nine_triangles, "hierarchy": planted_hierarchy,
+           "directed": weighted_directed_with_dangling}[network]()
+    result = run_infomap(net, InfomapOptions(seed=1, num_trials=2))
+    (tmp_path / "ours.tree").write_text(render(result, "tree"))
+    im = official(net, two_level=False, extra=f"--no-infomap --cluster-data {tmp_path / 'ours.tree'}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        im.write_flow_tree(str(tmp_path / "official.ftree"))
+    ours = _ftree_link_sections(render(result, "ftree"))
+    theirs = _ftree_link_sections((tmp_path / "official.ftree").read_text())
+    assert len(ours) == int((result.tree.leaf < 0).sum())  # one section per module, the root included
+    assert len(ours) == len(theirs)
+    for (children, _, exit_, enter, flows), (t_children, _, t_exit, t_enter, t_flows) in zip(ours, theirs):
+        assert children == t_children and len(flows) == len(t_flows)
+        assert (enter, exit_) == pytest.approx((t_enter, t_exit), rel=1e-5)  # theirs: 6 digits
+        assert flows == pytest.approx(t_flows, rel=1e-5)
