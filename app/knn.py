@@ -21,10 +21,13 @@ def normalize_rows(vectors: np.ndarray) -> np.ndarray:
         raise NetworkError(f"vectors must be a [n, d] matrix with n >= 2, got shape {x.shape}", field="vectors")
     if not np.all(np.isfinite(x)):
         raise NetworkError("vectors must be finite numbers", field="vectors")
-    norms = np.linalg.norm(x, axis=1)
-    if np.any(norms == 0):
-        raise NetworkError(f"vector {int(np.argmax(norms == 0))} is all zeros (no cosine similarity)", field="vectors")
-    return x / norms[:, None]
+    # Cosine ignores scale: divide each row by its largest |value| first, so the norm of
+    # vectors like 1e200 neither overflows to inf nor underflows to 0 (exact either way).
+    peak = np.max(np.abs(x), axis=1)
+    if np.any(peak == 0):
+        raise NetworkError(f"vector {int(np.argmax(peak == 0))} is all zeros (no cosine similarity)", field="vectors")
+    x = x / peak[:, None]
+    return x / np.linalg.norm(x, axis=1)[:, None]
 
 
 def knn_graph(vectors: np.ndarray, top_k: int = 40, min_similarity: float = 0.5,

@@ -33,6 +33,19 @@ def test_blocked_knn_equals_brute_force(block):
     np.testing.assert_allclose(sim, (xn[src] * xn[tgt]).sum(axis=1), rtol=1e-12)
 
 
+@pytest.mark.parametrize("scale", [1e-300, 1e200])
+def test_knn_is_scale_free_at_the_float_limits(scale):
+    """Cosine ignores scale: tiny or huge vectors give the same graph, no overflow to 0 or NaN."""
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=(40, 6))
+    row_scale = scale * rng.uniform(0.5, 2.0, size=(40, 1))
+    with np.errstate(all="raise"):
+        scaled = knn_graph(x * row_scale, top_k=5, min_similarity=0.1)
+    plain = knn_graph(x, top_k=5, min_similarity=0.1)
+    assert [a.tolist() for a in scaled[:2]] == [a.tolist() for a in plain[:2]]
+    np.testing.assert_allclose(scaled[2], plain[2], rtol=1e-12)
+
+
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     settings = Settings(data_dir=tmp_path_factory.mktemp("v"), dask_workers=1, dask_processes=False,
