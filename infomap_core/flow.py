@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 from numba import njit
 
-from .errors import OptionError
+from .errors import NetworkError, OptionError
 from .kernels import symmetric_pair_counts, symmetric_pairs
 from .network import Network
 
@@ -101,7 +101,12 @@ def compute_flow(
     n = network.num_nodes
     src, tgt, w = network.to_coo()
     self_link = src == tgt
-    total_w = float(w.sum())
+    with np.errstate(over="ignore"):
+        total_w = float(w.sum())
+    if not total_w <= 1e300:
+        # Flow only depends on weight ratios; rescale so sums like 2 W stay finite.
+        w = w / w.max()
+        total_w = float(w.sum())
     strength_norm = 2.0 * total_w - float(w[self_link].sum())
 
     out_w = np.bincount(src, weights=w, minlength=n)
@@ -123,7 +128,12 @@ def compute_flow(
         link_flow = np.where(self_link, w, 2.0 * w) / strength_norm
     elif model == "directed":
         if to_nodes:
-            tele_weight = network.node_weights / network.node_weights.sum()
+            peak = network.node_weights.max()
+            if not peak > 0:
+                raise NetworkError("teleporting to nodes needs a positive node weight somewhere",
+                                   field="node_weights")
+            tele_weight = network.node_weights / peak  # scaled first: the sum stays finite
+            tele_weight = tele_weight / tele_weight.sum()
         else:
             tele_weight = np.bincount(tgt if recorded else src, weights=w, minlength=n) / total_w
         trans = np.divide(w, out_w[src], out=np.zeros_like(w), where=out_w[src] > 0)

@@ -79,3 +79,27 @@ def test_huge_and_negative_ids_are_mapped_not_offsets():
 def test_mixed_id_kinds_refused():
     with pytest.raises(NetworkError, match="not a mix"):
         Network.from_arrays([1, "a"], ["b", 2])
+
+
+@pytest.mark.parametrize("weight", [1e308, 1e-320])
+@pytest.mark.parametrize("directed", [False, True])
+def test_extreme_weights_give_the_unit_weight_answer(weight, directed):
+    """Flow depends on weight ratios only: weights near the float limits must not overflow."""
+    from infomap_core import InfomapOptions, run_infomap
+
+    links = [(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)]
+    unit = run_infomap(Network.from_edges(links, directed=directed), InfomapOptions(two_level=True))
+    with np.errstate(all="raise"):
+        extreme = run_infomap(Network.from_edges([(a, b, weight) for a, b in links], directed=directed),
+                              InfomapOptions(two_level=True))
+    assert extreme.codelength == pytest.approx(unit.codelength, rel=1e-12)
+    assert extreme.modules == unit.modules
+
+
+def test_teleporting_to_nodes_with_all_node_weights_zero_is_an_error():
+    from infomap_core import compute_flow
+
+    net = Network.from_arrays([1, 2], [2, 3], directed=True, nodes=[1, 2, 3], node_weights=[0.0, 0.0, 0.0])
+    with pytest.raises(NetworkError, match="positive node weight") as info:
+        compute_flow(net, to_nodes=True)
+    assert info.value.field == "node_weights"
