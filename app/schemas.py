@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from infomap_core.flow import MAX_MARKOV_TIME
+
 NodeId = int | str
 
 
@@ -58,7 +60,7 @@ class FlowOptions(BaseModel):
     teleportation_probability: float = Field(0.15, ge=0.0, lt=1.0)
     recorded_teleportation: bool = False
     to_nodes: bool = False
-    markov_time: float = Field(1.0, gt=0.0, le=1e6)
+    markov_time: float = Field(1.0, gt=0.0, le=MAX_MARKOV_TIME)
 
 
 class Options(FlowOptions):

@@ -76,6 +76,16 @@ class FlowGraph:
         return np.repeat(np.arange(self.num_nodes, dtype=np.int64), np.diff(self.link_indptr))
 
 
+MAX_MARKOV_TIME = 1e6
+
+
+def check_markov_time(markov_time: float) -> None:
+    """0 < markov_time <= 1e6. Beyond that the module codelengths subtract plogp terms of
+    exit flows so large that float64 keeps no bits of their difference."""
+    if not (np.isfinite(markov_time) and 0 < markov_time <= MAX_MARKOV_TIME):
+        raise OptionError(f"markov_time must be in (0, {MAX_MARKOV_TIME:g}], got {markov_time}", field="markov_time")
+
+
 def compute_flow(
     network: Network,
     flow_model: str | None = None,
@@ -95,8 +105,7 @@ def compute_flow(
     tau = float(teleportation_probability)
     if not (0.0 <= tau < 1.0):
         raise OptionError("teleportation_probability must be in [0, 1)", field="teleportation_probability")
-    if not (np.isfinite(markov_time) and markov_time > 0):
-        raise OptionError("markov_time must be a positive number", field="markov_time")
+    check_markov_time(markov_time)
 
     n = network.num_nodes
     src, tgt, w = network.to_coo()

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from .errors import OptionError, PartitionError
-from .flow import FLOW_MODELS, FlowGraph, compute_flow
+from .flow import FLOW_MODELS, FlowGraph, check_markov_time, compute_flow
 from .mapequation import two_level_codelength
 from .multilevel import optimize_multilevel
 from .network import Network
@@ -48,8 +48,7 @@ class InfomapOptions:
                               field="flow_model")
         if not (0.0 <= float(self.teleportation_probability) < 1.0):
             raise OptionError("teleportation_probability must be in [0, 1)", field="teleportation_probability")
-        if not (np.isfinite(self.markov_time) and self.markov_time > 0):
-            raise OptionError("markov_time must be a positive number", field="markov_time")
+        check_markov_time(self.markov_time)
         if int(self.num_trials) < 1:
             raise OptionError("num_trials must be >= 1", field="num_trials")
         if not (0 <= int(self.seed) < 2**32):

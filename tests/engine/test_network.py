@@ -103,3 +103,33 @@ def test_teleporting_to_nodes_with_all_node_weights_zero_is_an_error():
     with pytest.raises(NetworkError, match="positive node weight") as info:
         compute_flow(net, to_nodes=True)
     assert info.value.field == "node_weights"
+
+
+@pytest.mark.parametrize("markov_time", [0.0, -1.0, float("nan"), float("inf"), 1e6 * 1.0001, 1e300])
+def test_markov_time_outside_its_range_is_an_error(markov_time):
+    from infomap_core import InfomapOptions, OptionError, compute_flow
+
+    with pytest.raises(OptionError, match="markov_time") as info:
+        InfomapOptions(markov_time=markov_time)
+    assert info.value.field == "markov_time"
+    with pytest.raises(OptionError, match="markov_time"):
+        compute_flow(Network.from_edges([(1, 2)]), markov_time=markov_time)
+
+
+def test_largest_markov_time_matches_the_official():
+    import warnings
+
+    import infomap
+
+    from infomap_core import InfomapOptions, compute_codelength
+
+    links = [(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)]
+    ours = compute_codelength(Network.from_edges(links), {1: 1, 2: 1, 3: 1, 4: 2, 5: 2, 6: 2},
+                              InfomapOptions(markov_time=1e6))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        im = infomap.Infomap("--two-level --silent --no-infomap --markov-time 1e6")
+        for a, b in links:
+            im.add_link(a, b)
+        im.run(initial_partition={1: 1, 2: 1, 3: 1, 4: 2, 5: 2, 6: 2})
+    assert ours.codelength == pytest.approx(im.codelength, rel=1e-6)
