@@ -1,8 +1,9 @@
-// Build the page into app/static: the bundled examples, one minified ES module
-// (esbuild), the HTML and the CSS. The bundle's first line records a sha256 of
-// web/src and package-lock.json, which tests/web checks against the committed sources.
+// Build the page's script into app/static/app.js: the bundled examples and one minified
+// ES module (esbuild). The HTML and the CSS are written in app/static directly. The
+// bundle's first line records a sha256 of web/src and package-lock.json, which
+// tests/web checks against the committed sources.
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -35,5 +36,4 @@ await build({
   banner: { js: `// mapeq web page, built from web/ (sources sha256 ${digest})` },
   legalComments: "eof",
 });
-for (const f of ["index.html", "style.css"]) copyFileSync(join(web, "src", f), join(out, f));
-console.log(`app/static built (sources sha256 ${digest})`);
+console.log(`app/static/app.js built (sources sha256 ${digest})`);
