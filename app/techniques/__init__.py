@@ -58,6 +58,16 @@ def too_large(field: str, what: str, value: int | float, limit: int | float) -> 
     return TechniqueError(f"{field}: {what} is {value:,}, above the limit of {limit:,}", field, status=413)
 
 
+def _check_rank_and_size(arr: np.ndarray, field: str, ndim: int | tuple[int, ...], max_values: int) -> None:
+    """Rank in ``ndim`` (422) and at most ``max_values`` values (413)."""
+    ranks = (ndim,) if isinstance(ndim, int) else ndim
+    if arr.ndim not in ranks:
+        want = " or ".join(f"{r}-D" for r in ranks)
+        raise TechniqueError(f"{field} must be {want}, got shape {list(arr.shape)}", field)
+    if arr.size > max_values:
+        raise too_large(field, "the number of values", arr.size, max_values)
+
+
 def as_float_array(values: Any, field: str, *, ndim: int | tuple[int, ...], max_values: int,
                    allow_empty: bool = False, low: float | None = None,
                    high: float | None = None) -> npt.NDArray[np.float64]:
@@ -71,12 +81,7 @@ def as_float_array(values: Any, field: str, *, ndim: int | tuple[int, ...], max_
         arr = np.asarray(values, dtype=np.float64)
     except (TypeError, ValueError, OverflowError):
         raise TechniqueError(f"{field} must be a rectangular array of numbers (rows of equal length)", field) from None
-    ranks = (ndim,) if isinstance(ndim, int) else ndim
-    if arr.ndim not in ranks:
-        want = " or ".join(f"{r}-D" for r in ranks)
-        raise TechniqueError(f"{field} must be {want}, got shape {list(arr.shape)}", field)
-    if arr.size > max_values:
-        raise too_large(field, "the number of values", arr.size, max_values)
+    _check_rank_and_size(arr, field, ndim, max_values)
     if arr.size == 0 and not allow_empty:
         raise TechniqueError(f"{field} is empty (shape {list(arr.shape)})", field)
     if arr.size and not np.all(np.abs(arr) <= MAX_ABS_VALUE):
@@ -99,12 +104,7 @@ def as_index_array(values: Any, field: str, *, ndim: int | tuple[int, ...] = 1, 
         arr = arr.astype(np.int64, copy=False)
     except (TypeError, ValueError, OverflowError):
         raise TechniqueError(f"{field} must be a rectangular array of integers", field) from None
-    ranks = (ndim,) if isinstance(ndim, int) else ndim
-    if arr.ndim not in ranks:
-        want = " or ".join(f"{r}-D" for r in ranks)
-        raise TechniqueError(f"{field} must be {want}, got shape {list(arr.shape)}", field)
-    if arr.size > max_values:
-        raise too_large(field, "the number of values", arr.size, max_values)
+    _check_rank_and_size(arr, field, ndim, max_values)
     if arr.size == 0 and not allow_empty:
         raise TechniqueError(f"{field} is empty", field)
     bound = MAX_ID + 1 if upper is None else upper
