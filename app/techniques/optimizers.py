@@ -212,8 +212,10 @@ def _data(X: Any, y: Any, *, binary: bool) -> tuple[np.ndarray, np.ndarray]:
 class LeastSquares(Objective):
     r""":math:`\frac1{2m}\sum_i (x_i\cdot w + b - y_i)^2`; without intercept ``b`` is fixed at 0."""
 
+    binary = False  # targets restricted to [0, 1]
+
     def __init__(self, X: Any, y: Any, *, fit_intercept: bool = True):
-        self.X, self.y = _data(X, y, binary=False)
+        self.X, self.y = _data(X, y, binary=self.binary)
         self.num_rows = self.X.shape[0]
         self.fit_intercept = bool(fit_intercept)
 
@@ -250,10 +252,7 @@ class LeastSquares(Objective):
 class Logistic(LeastSquares):
     r"""Mean cross-entropy :math:`\log(1+e^{z_i}) - y_i z_i`, :math:`z_i = x_i\cdot w + b`, :math:`y_i\in[0,1]`."""
 
-    def __init__(self, X: Any, y: Any, *, fit_intercept: bool = True):
-        self.X, self.y = _data(X, y, binary=True)
-        self.num_rows = self.X.shape[0]
-        self.fit_intercept = bool(fit_intercept)
+    binary = True
 
     def loss_grad(self, params: Params, batch=None) -> tuple[float, Params]:
         X, y, z = self._residual_grad(params, batch)
