@@ -86,3 +86,15 @@ def strip_comment(line: bytes) -> bytes:
     """The line up to its first ``#``."""
     cut = line.find(b"#")
     return line if cut < 0 else line[:cut]
+
+
+def split_lines(buf: bytes, pos: int, line: int, stop: int | None = None):
+    """Yield ``(line number, start offset, fields before any '#')`` for each line from
+    offset ``pos`` (numbered ``line``) to ``stop`` (the end by default)."""
+    stop = len(buf) if stop is None else stop
+    while pos < stop:
+        end = buf.find(b"\n", pos)
+        if end < 0:
+            end = len(buf)
+        yield line, pos, strip_comment(buf[pos:end]).split()
+        pos, line = end + 1, line + 1

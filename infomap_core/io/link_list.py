@@ -28,7 +28,7 @@ import numpy as np
 
 from ..errors import ParseError
 from . import _scan
-from ._common import decode_ids, int_token, parse_weight, strip_comment
+from ._common import decode_ids, int_token, parse_weight, split_lines
 
 __all__ = ["LinkTable", "scan_link_table", "KERNEL_MIN_BYTES"]
 
@@ -124,28 +124,18 @@ def _scan_with_python(buf: bytes, start: int, first_line: int, strings: bool, fi
     src: list[bytes] = []
     tgt: list[bytes] = []
     weight: list[float] = []
-    pos = start
-    line = first_line
-    n = len(buf)
-    at_header = False
-    while pos < n:
-        end = buf.find(b"\n", pos)
-        if end < 0:
-            end = n
-        parts = strip_comment(buf[pos:end]).split()
+    pos, line, at_header = len(buf), first_line, False
+    for number, offset, parts in split_lines(buf, start, first_line):
         if parts:
             if parts[0].startswith(b"*"):
-                at_header = True
+                pos, line, at_header = offset, number, True
                 break
             if len(parts) not in (2, 3):
-                raise _columns_error(len(parts), line, field)
+                raise _columns_error(len(parts), number, field)
             src.append(parts[0])
             tgt.append(parts[1])
-            weight.append(parse_weight(parts[2], line, field) if len(parts) == 3 else 1.0)
-        pos = end + 1
-        line += 1
-    if not at_header:
-        pos = n
+            weight.append(parse_weight(parts[2], number, field) if len(parts) == 3 else 1.0)
+        line = number + 1
     w = np.array(weight, dtype=np.float64)
     ints = None if strings else _int_ids(src + tgt)
     if ints is not None:

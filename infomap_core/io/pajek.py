@@ -50,7 +50,7 @@ import numpy as np
 
 from ..errors import ParseError
 from ..network import Network
-from ._common import decode, int_token, parse_weight, strip_comment
+from ._common import decode, int_token, parse_weight, split_lines, strip_comment
 from .link_list import LinkTable, scan_link_table
 
 __all__ = ["parse_pajek", "SECTIONS"]
@@ -166,24 +166,17 @@ def _scan_adjacency_list(buf: bytes, start: int, first_line: int, *, field: str 
     """``source target1 target2 ...`` lines (weight 1) until the end or a header line."""
     src: list[bytes] = []
     tgt: list[bytes] = []
-    pos, line, n = start, first_line, len(buf)
-    at_header = False
-    while pos < n:
-        end = buf.find(b"\n", pos)
-        if end < 0:
-            end = n
-        parts = strip_comment(buf[pos:end]).split()
+    pos, line, at_header = len(buf), first_line, False
+    for number, offset, parts in split_lines(buf, start, first_line):
         if parts:
             if parts[0].startswith(b"*"):
-                at_header = True
+                pos, line, at_header = offset, number, True
                 break
             if len(parts) < 2:
-                raise ParseError("expected 'source target1 [target2 ...]', got 1 field", line=line, field=field)
+                raise ParseError("expected 'source target1 [target2 ...]', got 1 field", line=number, field=field)
             src.extend([parts[0]] * (len(parts) - 1))
             tgt.extend(parts[1:])
-        pos, line = end + 1, line + 1
-    if not at_header:
-        pos = n
+        line = number + 1
     m = len(src)
     tokens = src + tgt
     values = None if strings else [int_token(t) for t in tokens]
@@ -261,15 +254,9 @@ def _check_link_ends(buf: bytes, sections: list[_Section], node_list: np.ndarray
 def _first_unknown_line(buf: bytes, s: _Section, known: np.ndarray):
     """(line, id) of the first link line of section ``s`` with an unlisted end (error path only)."""
     listed = set(known.tolist())
-    pos, line = s.start, s.first_line
-    while pos < s.table.stop_pos:
-        end = buf.find(b"\n", pos)
-        if end < 0:
-            end = len(buf)
-        parts = strip_comment(buf[pos:end]).split()
+    for line, _, parts in split_lines(buf, s.start, s.first_line, s.table.stop_pos):
         for token in parts[:2] if s.kind in LINK_SECTIONS else parts:
             value = decode(token) if known.dtype.kind == "O" else int_token(token)
             if value not in listed:
                 return line, value
-        pos, line = end + 1, line + 1
     return None

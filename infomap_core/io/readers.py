@@ -17,7 +17,7 @@ import os
 
 from ..errors import OptionError, ParseError
 from ..network import Network
-from ._common import as_bytes, read_bytes, strip_comment
+from ._common import as_bytes, read_bytes, split_lines
 from .link_list import scan_link_table
 from .pajek import parse_pajek
 
@@ -66,16 +66,9 @@ def parse_network(data: str | bytes, *, format: str | None = None, directed: boo
 
 def detect_format(data: str | bytes) -> str:
     """``"pajek"`` if the first non-blank, non-comment line starts with ``*``, else ``"link-list"``."""
-    raw = as_bytes(data, "network")
-    pos, n = 0, len(raw)
-    while pos < n:
-        end = raw.find(b"\n", pos)
-        if end < 0:
-            end = n
-        stripped = strip_comment(raw[pos:end]).strip()
-        if stripped:
-            return "pajek" if stripped.startswith(b"*") else "link-list"
-        pos = end + 1
+    for _, _, parts in split_lines(as_bytes(data, "network"), 0, 1):
+        if parts:
+            return "pajek" if parts[0].startswith(b"*") else "link-list"
     return "link-list"
 
 
