@@ -83,27 +83,24 @@ def _parse_weight(buf, ts, te, pow10):
     sig = 0
     frac = 0
     digits = 0
-    while i < te and buf[i] >= 48 and buf[i] <= 57:
+    dot = False
+    while i < te:  # digits with at most one '.'; m keeps at most 18 significant digits
+        if buf[i] == 46 and not dot:
+            dot = True
+            i += 1
+            continue
+        if buf[i] < 48 or buf[i] > 57:
+            break
         d = buf[i] - 48
         digits += 1
+        if dot:
+            frac += 1
         if m != 0 or d != 0:
             if sig == 18:
                 return False, 0.0
             m = m * 10 + d
             sig += 1
         i += 1
-    if i < te and buf[i] == 46:
-        i += 1
-        while i < te and buf[i] >= 48 and buf[i] <= 57:
-            d = buf[i] - 48
-            digits += 1
-            frac += 1
-            if m != 0 or d != 0:
-                if sig == 18:
-                    return False, 0.0
-                m = m * 10 + d
-                sig += 1
-            i += 1
     if digits == 0:
         return False, 0.0
     e = 0
