@@ -21,7 +21,7 @@ from infomap_core.errors import MapEqError
 
 from ..errors import ApiError
 from . import tasks
-from .store import JobStore
+from .store import Job, JobStore
 
 log = logging.getLogger("mapeq.jobs")
 
@@ -95,33 +95,34 @@ class JobRunner:
                 except asyncio.TimeoutError:
                     pass
                 continue
-            task = asyncio.create_task(asyncio.to_thread(self.execute, job.id, job.kind))
+            task = asyncio.create_task(asyncio.to_thread(self.execute, job))
             self._running.add(task)
             task.add_done_callback(self._running.discard)
 
     # ---------------------------------------------------------------- execution
-    def execute(self, job_id: str, kind: str) -> None:
+    def execute(self, job: Job) -> None:
         """Run one claimed job to its end state (succeeded, failed or cancelled).
 
         If the process stops meanwhile, the job goes back to the queue instead.
         """
         try:
-            self._execute(job_id, kind)
+            self._execute(job)
         except Exception:
             if self._stopping:
-                self.store.requeue(job_id)
+                self.store.requeue(job.id)
                 return
             raise
 
-    def _execute(self, job_id: str, kind: str) -> None:
+    def _execute(self, job: Job) -> None:
+        job_id = job.id
         try:
             # The request bytes travel inside the first task, so the scheduler holds the whole
             # lineage: whatever a dead worker held is recomputed elsewhere from them (scattered
             # data would be lost with the last worker holding it).
             request = self.store.request_bytes(job_id)
             run = {"infomap": self._infomap, "codelength": self._codelength,
-                   "cluster_vectors": self._cluster_vectors}[kind]
-            result = run(job_id, request)
+                   "cluster_vectors": self._cluster_vectors}[job.kind]
+            result = run(job, request)
             if not self.store.finish(job_id, result):
                 log.info("job %s finished after it was cancelled", job_id)
         except Cancelled:
@@ -142,9 +143,9 @@ class JobRunner:
         job = self.store.get(job_id)
         return job is None or job.status == "cancelled"
 
-    def _infomap(self, job_id: str, request) -> dict:
+    def _infomap(self, job: Job, request: bytes) -> dict:
         """prepare -> one task per trial -> finish, all on workers; progress as trials end."""
-        total = self.store.get(job_id).progress_total
+        job_id, total = job.id, job.progress_total  # total: num_trials, recorded at submission
         prepared = self.client.submit(tasks.prepare_infomap, request, pure=False, key=f"{job_id}-prepare")
         futures = [prepared]
         try:
@@ -179,8 +180,8 @@ class JobRunner:
         except Exception:  # noqa: BLE001 - only an optimization: the trials still run without it
             log.warning("job %s: could not replicate the prepared problem", job_id, exc_info=True)
 
-    def _codelength(self, job_id: str, request) -> dict:
-        return self.client.submit(tasks.codelength_job, request, pure=False, key=f"{job_id}-codelength").result()
+    def _codelength(self, job: Job, request: bytes) -> dict:
+        return self.client.submit(tasks.codelength_job, request, pure=False, key=f"{job.id}-codelength").result()
 
-    def _cluster_vectors(self, job_id: str, request) -> dict:
-        return self.client.submit(tasks.cluster_vectors_job, request, pure=False, key=f"{job_id}-vectors").result()
+    def _cluster_vectors(self, job: Job, request: bytes) -> dict:
+        return self.client.submit(tasks.cluster_vectors_job, request, pure=False, key=f"{job.id}-vectors").result()
