@@ -67,10 +67,8 @@ def _mapeq(edges: np.ndarray, n: int, seed: int, multilevel: bool):
     built = time.perf_counter()
     result = run_infomap(net, InfomapOptions(two_level=not multilevel, num_trials=1, seed=seed))
     done = time.perf_counter()
-    levels = getattr(result, "num_levels", None)
-    if multilevel and levels is None:
-        raise RuntimeError("this infomap_core has no multilevel result (num_levels)")
-    return base, built - start, done - built, result.codelength, result.num_modules, result.module_ids(1), levels
+    return (base, built - start, done - built, result.codelength, result.num_modules, result.module_ids(1),
+            result.num_levels)
 
 
 def _official(edges: np.ndarray, n: int, seed: int, multilevel: bool):
