@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench clean provision
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -15,8 +15,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/python -m app
 
-## Install and run the whole test suite.
-test: $(STAMP)
+## What the tests need on this machine: Debian's Chromium, the local PostgreSQL started.
+provision:
+	bash .ci/provision.sh
+
+## Install, provision and run the whole test suite.
+test: $(STAMP) provision
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 ## Benchmark against the official Infomap and igraph (see bench/README.md).

@@ -73,7 +73,7 @@ def api(server):
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).is_file():
-        pytest.fail(f"{CHROMIUM} is missing: run .ci/install-browser.sh (Debian's chromium package)")
+        pytest.fail(f"{CHROMIUM} is missing: run `make provision` (Debian's chromium package)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
