@@ -13,7 +13,7 @@ from pathlib import Path
 from fastapi import APIRouter
 from fastapi.responses import FileResponse, PlainTextResponse
 
-from ..errors import ApiError
+from ..errors import ApiError, echo
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 MEDIA_TYPES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html", ".map": "application/json"}
@@ -34,6 +34,6 @@ async def static(path: str):
     root = STATIC_DIR.resolve()
     target = (root / path).resolve()
     if root not in target.parents or not target.is_file():
-        raise ApiError(404, "not_found", f"no static file {path!r}", field="path")
+        raise ApiError(404, "not_found", f"no static file {echo(path)}", field="path")
     media = MEDIA_TYPES.get(target.suffix) or mimetypes.guess_type(target.name)[0] or "application/octet-stream"
     return FileResponse(target, media_type=media, headers={"Cache-Control": "no-cache"})
