@@ -11,19 +11,6 @@ from .errors import ApiError
 from .schemas import NetworkBody
 
 FORMS = ("edges", "links", "sparse", "adjacency")
-MAX_MATRIX_DIM = 50_000_000  # a COO shape above this is refused (the node table alone would be huge)
-
-
-def count_links(body: NetworkBody) -> int:
-    if body.edges is not None:
-        return len(body.edges)
-    if body.links is not None:
-        return len(body.links)
-    if body.sparse is not None:
-        return len(body.sparse.data)
-    if body.adjacency is not None:
-        return sum(len(r) for r in body.adjacency)
-    return 0
 
 
 def _numeric_edges(rows: list) -> tuple[np.ndarray, np.ndarray, np.ndarray | None] | None:
@@ -58,7 +45,7 @@ def network_from_body(body: NetworkBody) -> Network:
         return _network_from_body(body)
     except NetworkError as exc:
         form = next((f for f in FORMS if getattr(body, f) is not None), "edges")
-        field = exc.field if exc.field in ("nodes", "node_weights") else form
+        field = "nodes" if exc.field in ("nodes", "node_weights", "node_ids") else form
         raise ApiError(422, exc.code, exc.message, field=field) from exc
 
 
@@ -104,10 +91,7 @@ def _network_from_body(body: NetworkBody) -> Network:
                                    directed=directed, nodes=nodes, node_weights=node_weights, node_names=names)
     if form == "sparse":
         sp_body = body.sparse
-        n_rows, n_cols = sp_body.shape
-        if max(abs(n_rows), abs(n_cols)) > MAX_MATRIX_DIM:
-            raise ApiError(422, "invalid_network", f"shape above the limit of {MAX_MATRIX_DIM} nodes",
-                           field="sparse.shape")
+        n_rows, n_cols = sp_body.shape  # at most the nodes limit: checked before (app.cost)
         try:
             row = np.asarray(sp_body.row, dtype=np.int64)
             col = np.asarray(sp_body.col, dtype=np.int64)

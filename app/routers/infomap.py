@@ -8,26 +8,22 @@ from fastapi import APIRouter, Depends, File, Form, UploadFile
 from fastapi.concurrency import run_in_threadpool
 
 from infomap_core import InfomapOptions, InfomapResult, Network, __version__, compute_codelength, run_infomap
+from infomap_core.errors import MapEqError
 from infomap_core.io import parse_network
 
-from ..routing import ORJSONRoute
+from .. import cost
+from ..routing import ORJSONRoute, cost_checked
+from ..uploads import upload_text
 from ..errors import ERROR_RESPONSES, ApiError
-from ..networks import count_links, network_from_body
+from ..networks import network_from_body
 from ..schemas import CodelengthRequest, CodelengthResponse, InfomapRequest, InfomapResponse
 from ..settings import Settings, get_settings
 
 router = APIRouter(prefix="/v1", tags=["infomap"], route_class=ORJSONRoute)
 
 
-def check_sync_size(num_links: int, num_trials: int, settings: Settings) -> None:
-    if num_links > settings.max_sync_links:
-        raise ApiError(413, "too_large_for_sync",
-                       f"{num_links} links exceed the synchronous limit of {settings.max_sync_links}; "
-                       "submit the same body to POST /v1/jobs", field="edges")
-    if num_trials > settings.max_sync_trials:
-        raise ApiError(413, "too_large_for_sync",
-                       f"{num_trials} trials exceed the synchronous limit of {settings.max_sync_trials}; "
-                       "submit the same body to POST /v1/jobs", field="num_trials")
+def check_sync_size(num_links: int, num_trials: int, settings: Settings, field: str = "edges") -> None:
+    cost.Cost(links=(num_links, field), trials=(num_trials, "num_trials")).check(cost.Limits.synchronous(settings))
 
 
 def options_of(body) -> InfomapOptions:
@@ -83,21 +79,27 @@ def _run(network: Network, options: InfomapOptions, initial: dict | None, includ
 
 @router.post("/infomap", response_model=InfomapResponse, response_model_exclude_none=True, responses=ERROR_RESPONSES,
              summary="Find modules (multilevel unless two_level)")
+@cost_checked("sync")
 async def infomap_endpoint(body: InfomapRequest, settings: Settings = Depends(get_settings)):
-    check_sync_size(count_links(body), body.num_trials, settings)
+    cost.of_network(body).check(cost.Limits.synchronous(settings))
     network, options, initial = infomap_inputs(body)
     return await run_in_threadpool(_run, network, options, initial, body.include_tree, body.include_flow)
 
 
 @router.post("/infomap/file", response_model=InfomapResponse, response_model_exclude_none=True,
              responses=ERROR_RESPONSES, summary="Find modules in an uploaded link-list or Pajek file")
-async def infomap_file_endpoint(file: UploadFile = File(..., description="link list or Pajek"),
+async def infomap_file_endpoint(file: UploadFile = File(..., description="link list or Pajek, plain or gzip "
+                                                       "(detected by content)"),
                                 directed: bool = Form(False), two_level: bool = Form(False),
                                 num_trials: int = Form(1, ge=1, le=1000), seed: int = Form(123, ge=0, lt=2**32),
                                 settings: Settings = Depends(get_settings)):
-    raw = await file.read()
-    network = await run_in_threadpool(parse_network, raw, directed=True if directed else None)
-    check_sync_size(network.num_links, num_trials, settings)
+    check_sync_size(0, num_trials, settings)
+    raw = upload_text(await file.read(), settings.max_body_bytes)
+    try:
+        network = await run_in_threadpool(parse_network, raw, directed=True if directed else None)
+    except MapEqError as exc:
+        raise ApiError(422, exc.code, str(exc), field="file") from None
+    check_sync_size(network.num_links, num_trials, settings, field="file")
     options = InfomapOptions(two_level=two_level, num_trials=num_trials, seed=seed, directed=directed or None)
     return await run_in_threadpool(_run, network, options, None, True, False)
 
@@ -115,6 +117,7 @@ def codelength_payload_from_body(body: dict) -> dict:
 
 @router.post("/codelength", response_model=CodelengthResponse, responses=ERROR_RESPONSES,
              summary="Codelength of a given partition or tree, per module")
+@cost_checked("sync")
 async def codelength_endpoint(body: CodelengthRequest, settings: Settings = Depends(get_settings)):
-    check_sync_size(count_links(body), 1, settings)
+    cost.of_network(body).check(cost.Limits.synchronous(settings))
     return await run_in_threadpool(codelength_payload, body)

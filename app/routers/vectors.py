@@ -12,7 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from infomap_core import InfomapOptions, Network, __version__, run_infomap
 from infomap_core.errors import EmptyNetworkError
 
-from ..routing import ORJSONRoute
+from .. import cost
+from ..routing import ORJSONRoute, cost_checked
 from ..errors import ERROR_RESPONSES, ApiError
 from ..knn import knn_graph
 from ..settings import Settings, get_settings
@@ -96,8 +97,7 @@ def cluster_vectors(body: dict) -> dict:
 
 @router.post("/cluster/vectors", response_model=ClusterVectorsResponse, responses=ERROR_RESPONSES,
              summary="Cluster embedding vectors: kNN cosine graph -> InfoMap")
+@cost_checked("sync")
 async def cluster_vectors_endpoint(body: ClusterVectorsRequest, settings: Settings = Depends(get_settings)):
-    if len(body.vectors) > settings.max_sync_vectors:
-        raise ApiError(413, "too_large_for_sync", f"{len(body.vectors)} vectors exceed the synchronous limit of "
-                       f"{settings.max_sync_vectors}; submit the same body to POST /v1/jobs", field="vectors")
+    cost.of_vectors(len(body.vectors), body.top_k, body.num_trials).check(cost.Limits.synchronous(settings))
     return await run_in_threadpool(cluster_vectors, body.model_dump())

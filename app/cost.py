@@ -1,0 +1,140 @@
+"""What a request will cost, told from its shape before any work (no FastAPI here).
+
+A request is refused with 413 *before* the per-node and per-link arrays exist when one
+of its figures is above the limit that applies (synchronous endpoints or jobs):
+
+* ``nodes``: the rows of the node table, flow and answer. ``sparse.shape[0]`` (a COO
+  matrix declares its nodes, isolated ones included), the rows of ``adjacency``,
+  ``len(vectors)``, ``len(nodes)`` (link lists name at most ``2 x links`` more).
+* ``links``: the links the engine works on: entries of ``edges``/``links``/``sparse``,
+  the *non-zero* entries of ``adjacency``, and for vectors the derived kNN links
+  ``n x min(top_k, n - 1)``.
+* ``trials``: independent searches (work = links x trials).
+
+:func:`scan` reads the figures from the raw JSON bytes (array lengths only, nothing
+parsed); :func:`of_request` from a validated request model. :func:`check` compares
+them with the limits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field as dataclass_field
+from typing import Any
+
+from .jsonscan import array_lengths
+
+NETWORK_FORMS = ("edges", "links", "sparse", "adjacency")
+
+
+class LimitExceeded(Exception):
+    """A figure of the request is above the limit that applies (an HTTP 413).
+
+    Parameters
+    ----------
+    field : str
+        The request field the figure comes from (``edges``, ``sparse.shape``, ``vectors``...).
+    what : str
+        The figure (``links``, ``nodes``, ``trials``, ``derived kNN links``).
+    value, limit : int
+        The request's figure and the limit.
+    setting : str
+        The environment variable that sets the limit.
+    jobs : bool
+        True when the limit is a synchronous one (the message points to ``POST /v1/jobs``).
+    """
+
+    def __init__(self, field: str, what: str, value: int, limit: int, setting: str, jobs: bool):
+        self.field, self.what, self.value, self.limit, self.setting, self.jobs = field, what, value, limit, setting, jobs
+        hint = "; submit the same body to POST /v1/jobs" if jobs else ""
+        scope = "synchronous" if jobs else "job"
+        self.message = f"{value:,} {what} exceed the {scope} limit of {limit:,} ({setting}){hint}"
+        super().__init__(self.message)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The limits of one kind of execution; ``env`` names their environment variables."""
+
+    nodes: int
+    links: int
+    trials: int
+    vectors: int
+    sync: bool
+    env: dict[str, str] = dataclass_field(default_factory=dict)
+
+    @classmethod
+    def synchronous(cls, settings) -> "Limits":
+        return cls(settings.max_sync_nodes, settings.max_sync_links, settings.max_sync_trials,
+                   settings.max_sync_vectors, True,
+                   {"nodes": "MAPEQ_MAX_SYNC_NODES", "links": "MAPEQ_MAX_SYNC_LINKS",
+                    "trials": "MAPEQ_MAX_SYNC_TRIALS", "vectors": "MAPEQ_MAX_SYNC_VECTORS"})
+
+    @classmethod
+    def jobs(cls, settings) -> "Limits":
+        return cls(settings.max_job_nodes, settings.max_job_links, 1000, settings.max_job_vectors, False,
+                   {"nodes": "MAPEQ_MAX_JOB_NODES", "links": "MAPEQ_MAX_JOB_LINKS", "trials": "num_trials <= 1000",
+                    "vectors": "MAPEQ_MAX_JOB_VECTORS"})
+
+
+@dataclass(frozen=True)
+class Cost:
+    """Figures of one request, each with the request field it comes from."""
+
+    nodes: tuple[int, str] = (0, "nodes")
+    links: tuple[int, str] = (0, "edges")
+    trials: tuple[int, str] = (1, "num_trials")
+    vectors: tuple[int, str] = (0, "vectors")
+
+    def check(self, limits: Limits) -> None:
+        """Raise :class:`LimitExceeded` for the first figure above its limit."""
+        for name, what in (("vectors", "vectors"), ("nodes", "nodes"), ("links", "links"), ("trials", "trials")):
+            value, field = getattr(self, name)
+            limit = getattr(limits, name)
+            if value > limit:
+                if name == "links" and field == "vectors":
+                    what = "derived kNN links (vectors x top_k)"
+                raise LimitExceeded(field, what, value, limit, limits.env.get(name, name), limits.sync)
+
+
+def scan(raw: bytes) -> Cost:
+    """Lower bounds of a JSON body's figures from its array lengths alone.
+
+    Examples
+    --------
+    >>> scan(b'{"edges": [[1, 2], [2, 3]], "nodes": [{"id": 9}]}').links
+    (2, 'edges')
+    """
+    lengths = array_lengths(raw)
+    links = (0, "edges")
+    for form, key in (("edges", "edges"), ("links", "links"), ("sparse", "sparse.data")):
+        if key in lengths:
+            links = (lengths[key], form)
+            break
+    nodes = (lengths.get("nodes", 0), "nodes")
+    if "adjacency" in lengths:
+        nodes = max(nodes, (lengths["adjacency"], "adjacency"))
+    return Cost(nodes=nodes, links=links, vectors=(lengths.get("vectors", 0), "vectors"))
+
+
+def of_network(body: Any) -> Cost:
+    """Figures of a validated network request (:class:`app.schemas.NetworkBody`)."""
+    declared = len(body.nodes or ())
+    trials = (getattr(body, "num_trials", 1), "num_trials")
+    if body.sparse is not None:
+        shape = body.sparse.shape
+        nodes = max(abs(shape[0]), abs(shape[1])) if len(shape) == 2 else 0
+        return Cost(nodes=(max(nodes, declared), "sparse.shape"), links=(len(body.sparse.data), "sparse"),
+                    trials=trials)
+    if body.adjacency is not None:
+        rows = body.adjacency
+        nonzero = sum(sum(1 for v in row if v != 0) for row in rows)
+        return Cost(nodes=(max(len(rows), declared), "adjacency"), links=(nonzero, "adjacency"), trials=trials)
+    form = next((f for f in ("edges", "links") if getattr(body, f) is not None), "edges")
+    # Link lists name at most 2 x links nodes, already bounded by the links limit.
+    return Cost(nodes=(declared, "nodes"), links=(len(getattr(body, form) or ()), form), trials=trials)
+
+
+def of_vectors(n: int, top_k: int, num_trials: int) -> Cost:
+    """Figures of a vector clustering: ``n`` nodes and ``n x min(top_k, n - 1)`` derived links."""
+    return Cost(nodes=(n, "vectors"), links=(n * max(0, min(top_k, n - 1)), "vectors"),
+                trials=(num_trials, "num_trials"), vectors=(n, "vectors"))
