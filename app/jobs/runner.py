@@ -5,6 +5,12 @@ stored request, compute the flow), copied to every worker, then one task per tri
 then finish (best trial, every format). Progress is written as trials finish.
 Engine work never runs in this process: the event loop only claims jobs and hands
 each to a thread that drives Dask.
+
+Several API processes may share one job store. Each runner has its own lease-owner id;
+it renews the leases of the jobs it runs every ``MAPEQ_JOB_HEARTBEAT`` s, re-queues jobs
+whose lease expired (their process is gone) and writes a job's progress and end state
+only while its attempt is still the job's running one (:mod:`.store`): a runner that
+finds its attempt superseded (or the job cancelled) stops and writes nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +18,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import socket
+import uuid
 
 from distributed import Client, LocalCluster, as_completed, wait
 from distributed.diagnostics.plugin import WorkerPlugin
@@ -34,13 +42,16 @@ class WarmupPlugin(WorkerPlugin):
 
 
 class Cancelled(Exception):
-    pass
+    """The job was cancelled, or its attempt was superseded (lease lost): stop, write nothing."""
 
 
 class JobRunner:
-    def __init__(self, store: JobStore, settings):
+    def __init__(self, store: JobStore, settings, metrics=None):
         self.store = store
         self.settings = settings
+        self.metrics = metrics
+        self.lease_owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._heartbeat: asyncio.Task | None = None
         self.client: Client | None = None
         self.cluster: LocalCluster | None = None
         self._task: asyncio.Task | None = None
@@ -55,24 +66,42 @@ class JobRunner:
             self.client = Client(self.settings.dask_address, timeout=30)
         else:
             workers = self.settings.dask_workers or os.cpu_count() or 1
-            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1,
-                                        processes=self.settings.dask_processes, dashboard_address=":0",
-                                        silence_logs=logging.WARNING)
+            dashboard = self.settings.dashboard_address()
+            # tcp on loopback even for thread workers: the scheduler's HTTP server (the dashboard when
+            # asked for, Dask's own health routes otherwise) binds to the scheduler's host, never 0.0.0.0.
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, protocol="tcp://",
+                                        host="127.0.0.1", processes=self.settings.dask_processes,
+                                        dashboard_address=dashboard, silence_logs=logging.WARNING)
             self.client = Client(self.cluster)
         self.client.register_plugin(WarmupPlugin(), name="mapeq-warmup")
 
     async def start(self) -> None:
-        requeued = await asyncio.to_thread(self.store.requeue_running)
-        if requeued:
-            log.warning("re-queued %d job(s) left running by a previous process", requeued)
         await asyncio.to_thread(self.connect)
+        self._heartbeat = asyncio.create_task(self._beat())
         self._task = asyncio.create_task(self._loop())
+
+    async def _beat(self) -> None:
+        """Renew this process's leases and re-queue expired ones, every ``job_heartbeat`` s."""
+        while not self._stop.is_set():
+            try:
+                await asyncio.to_thread(self.store.renew, self.lease_owner, self.settings.job_lease)
+                requeued = await asyncio.to_thread(self.store.requeue_expired)
+                if requeued:
+                    log.warning("re-queued %d job(s) whose lease expired", requeued)
+            except Exception:  # noqa: BLE001 - the store may be briefly unreachable; try again
+                log.exception("job heartbeat failed")
+            try:
+                await asyncio.wait_for(self._stop.wait(), timeout=self.settings.job_heartbeat)
+            except asyncio.TimeoutError:
+                pass
 
     async def stop(self) -> None:
         self._stopping = True
         self._stop.set()
         if self._task:
             await self._task
+        if self._heartbeat:
+            await self._heartbeat
         for task in list(self._running):
             task.cancel()
         if self.client is not None:
@@ -88,7 +117,7 @@ class JobRunner:
             if len(self._running) >= self.settings.max_concurrent_jobs:
                 await asyncio.sleep(self.settings.job_poll_interval)
                 continue
-            job = await asyncio.to_thread(self.store.claim_next)
+            job = await asyncio.to_thread(self.store.claim_next, self.lease_owner, self.settings.job_lease)
             if job is None:
                 try:
                     await asyncio.wait_for(self._stop.wait(), timeout=self.settings.job_poll_interval)
@@ -109,12 +138,12 @@ class JobRunner:
             self._execute(job)
         except Exception:
             if self._stopping:
-                self.store.requeue(job.id)
+                self.store.requeue(job.id, job.attempts)
                 return
             raise
 
     def _execute(self, job: Job) -> None:
-        job_id = job.id
+        job_id, attempt = job.id, job.attempts
         try:
             # The request bytes travel inside the first task, so the scheduler holds the whole
             # lineage: whatever a dead worker held is recomputed elsewhere from them (scattered
@@ -123,35 +152,43 @@ class JobRunner:
             run = {"infomap": self._infomap, "codelength": self._codelength,
                    "cluster_vectors": self._cluster_vectors}[job.kind]
             result = run(job, request)
-            if not self.store.finish(job_id, result):
-                log.info("job %s finished after it was cancelled", job_id)
+            if self.store.finish(job_id, result, attempt):
+                log.info("job succeeded", extra=self._log_fields(job, "succeeded"))
+            else:
+                log.info("job finished after it was cancelled or re-queued; result dropped",
+                         extra=self._log_fields(job, "dropped"))
         except Cancelled:
-            log.info("job %s cancelled", job_id)
-        except ApiError as exc:
-            self.store.fail(job_id, f"{exc.field}: {exc.message}" if exc.field else exc.message)
-        except MapEqError as exc:
-            self.store.fail(job_id, f"{exc.field}: {exc}" if exc.field else str(exc))
+            log.info("job stopped: cancelled or re-queued", extra=self._log_fields(job, "stopped"))
+        except (ApiError, MapEqError) as exc:
+            message = getattr(exc, "message", str(exc)) if isinstance(exc, ApiError) else str(exc)
+            self.store.fail(job_id, f"{exc.field}: {message}" if exc.field else message, attempt)
+            log.info("job failed", extra=self._log_fields(job, "failed"))
         except Exception as exc:  # noqa: BLE001 - a job must never stay running
             if self._stopping:
                 raise
-            if self._cancelled(job_id):
+            if self._superseded(job):
                 return
-            log.exception("job %s failed", job_id)
-            self.store.fail(job_id, f"internal error: {type(exc).__name__}: {exc}")
+            log.exception("job failed", extra=self._log_fields(job, "failed"))
+            self.store.fail(job_id, f"internal error: {type(exc).__name__}: {exc}", attempt)
 
-    def _cancelled(self, job_id: str) -> bool:
-        job = self.store.get(job_id)
-        return job is None or job.status == "cancelled"
+    def _log_fields(self, job: Job, outcome: str) -> dict:
+        return {"job_id": job.id, "attempt": job.attempts, "outcome": outcome, "lease_owner": self.lease_owner,
+                "request_id": job.request_id}
+
+    def _superseded(self, job: Job) -> bool:
+        """The job was cancelled or another attempt took it over (this one's lease expired)."""
+        return not self.store.holds(job.id, job.attempts)
 
     def _infomap(self, job: Job, request: bytes) -> dict:
         """prepare -> one task per trial -> finish, all on workers; progress as trials end."""
         job_id, total = job.id, job.progress_total  # total: num_trials, recorded at submission
-        prepared = self.client.submit(tasks.prepare_infomap, request, pure=False, key=f"{job_id}-prepare")
+        key = f"{job_id}-{job.attempts}"
+        prepared = self.client.submit(tasks.prepare_infomap, request, pure=False, key=f"{key}-prepare")
         futures = [prepared]
         try:
             if total > 1:
                 self._replicate(job_id, prepared)
-            trials = [self.client.submit(tasks.infomap_trial, prepared, j, pure=False, key=f"{job_id}-trial-{j}")
+            trials = [self.client.submit(tasks.infomap_trial, prepared, j, pure=False, key=f"{key}-trial-{j}")
                       for j in range(total)]
             futures += trials
             done = 0
@@ -159,11 +196,15 @@ class JobRunner:
                 if future.status == "error":
                     future.result()  # raises the trial's (or the preparation's) exception
                 done += 1
-                self.store.progress(job_id, done)
-                if self._cancelled(job_id):
+                if not self.store.progress(job_id, done, job.attempts):
                     raise Cancelled()
-            finish = self.client.submit(tasks.finish_infomap, prepared, trials, pure=False, key=f"{job_id}-finish")
+            finish = self.client.submit(tasks.finish_infomap, prepared, trials, pure=False, key=f"{key}-finish")
             futures.append(finish)
+            if self.metrics is not None:
+                seconds = self.client.submit(tasks.trial_seconds, trials, pure=False, key=f"{key}-seconds")
+                futures.append(seconds)
+                for value in seconds.result():
+                    self.metrics.trial_duration.observe(value)
             return finish.result()
         finally:
             for future in futures:
@@ -181,7 +222,7 @@ class JobRunner:
             log.warning("job %s: could not replicate the prepared problem", job_id, exc_info=True)
 
     def _codelength(self, job: Job, request: bytes) -> dict:
-        return self.client.submit(tasks.codelength_job, request, pure=False, key=f"{job.id}-codelength").result()
+        return self.client.submit(tasks.codelength_job, request, pure=False, key=f"{job.id}-{job.attempts}-codelength").result()
 
     def _cluster_vectors(self, job: Job, request: bytes) -> dict:
-        return self.client.submit(tasks.cluster_vectors_job, request, pure=False, key=f"{job.id}-vectors").result()
+        return self.client.submit(tasks.cluster_vectors_job, request, pure=False, key=f"{job.id}-{job.attempts}-vectors").result()

@@ -1,8 +1,21 @@
 """The job store (SQLAlchemy 2.0): SQLite by default, any SQLAlchemy URL otherwise.
 
 A job row keeps its kind, request body, status, progress, timestamps, result and
-error, so that nothing is lost when the API process stops: queued jobs stay queued
-and jobs left ``running`` by a dead process are queued again at the next start.
+error, so that nothing is lost when an API process stops. Several API processes may
+share one store (PostgreSQL):
+
+* **Claim and lease.** A process claims a queued job with a compare-and-set that sets
+  ``lease_owner`` (the process's id), ``lease_expires_at`` and ``attempts + 1``; the
+  claim holds while the owner renews the lease (:meth:`JobStore.renew`, a heartbeat).
+* **Re-queue only expired leases** (:meth:`JobStore.requeue_expired`): a job whose owner
+  stopped renewing (killed, hung, cut off) goes back to the queue; a live owner's job
+  is never taken from it.
+* **Fencing.** ``attempts`` is the fencing token: every write of a running job (progress,
+  finish, fail, requeue) names the attempt it belongs to and changes nothing when the
+  row has moved on, so a late finisher cannot overwrite a newer attempt.
+
+Clocks: leases are stamped with the API processes' own UTC clocks, which must agree to
+well within ``MAPEQ_JOB_LEASE`` (NTP).
 """
 
 from __future__ import annotations
@@ -13,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import DateTime, Integer, LargeBinary, String, Text, create_engine, func, select, update
+from sqlalchemy import DateTime, Integer, LargeBinary, String, Text, create_engine, delete, func, select, update
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 STATUSES = ("queued", "running", "succeeded", "failed", "cancelled")
@@ -39,6 +52,10 @@ class JobRow(Base):
     result: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    owner: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    request_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    lease_owner: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    lease_expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 @dataclass(frozen=True)
@@ -53,6 +70,10 @@ class Job:
     finished_at: dt.datetime | None
     error: str | None
     attempts: int
+    owner: str | None = None
+    request_id: str | None = None
+    lease_owner: str | None = None
+    lease_expires_at: dt.datetime | None = None
 
     def to_dict(self) -> dict[str, Any]:
         def iso(t):
@@ -62,7 +83,8 @@ class Job:
             "id": self.id, "kind": self.kind, "status": self.status,
             "progress": {"done": self.progress_done, "total": self.progress_total},
             "created_at": iso(self.created_at), "started_at": iso(self.started_at),
-            "finished_at": iso(self.finished_at), "error": self.error,
+            "finished_at": iso(self.finished_at), "error": self.error, "attempts": self.attempts,
+            "request_id": self.request_id,
         }
 
 
@@ -95,18 +117,30 @@ def _utc(t: dt.datetime | None) -> dt.datetime | None:
 
 def _job(row: JobRow) -> Job:
     return Job(row.id, row.kind, row.status, row.progress_done, row.progress_total, _utc(row.created_at),
-               _utc(row.started_at), _utc(row.finished_at), row.error, row.attempts)
+               _utc(row.started_at), _utc(row.finished_at), row.error, row.attempts, row.owner, row.request_id,
+               row.lease_owner, _utc(row.lease_expires_at))
+
+
+def _owned(query, owner: str | None):
+    """Only the jobs of ``owner`` (an API key's fingerprint); every job when keys are off (None)."""
+    return query.where(JobRow.owner == owner) if owner is not None else query
+
+
+def _attempt(job_id: str, attempt: int):
+    """The row of one attempt of a running job (the fencing condition)."""
+    return (JobRow.id == job_id, JobRow.status == "running", JobRow.attempts == attempt)
 
 
 class JobStore:
     """All job-table operations; every method opens its own short transaction."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, migrate_schema: bool = True):
         kwargs: dict[str, Any] = {"pool_pre_ping": True}
         if url.startswith("sqlite"):
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
         self.engine = create_engine(url, **kwargs)
-        migrate(self.engine)
+        if migrate_schema:
+            migrate(self.engine)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
 
     def close(self) -> None:
@@ -117,17 +151,22 @@ class JobStore:
             s.execute(select(1))
         return True
 
-    def submit(self, kind: str, request: dict, total: int) -> Job:
+    def submit(self, kind: str, request: dict, total: int, owner: str | None = None,
+               request_id: str | None = None) -> Job:
         row = JobRow(id=str(uuid.uuid4()), kind=kind, status="queued", progress_done=0, progress_total=total,
-                     created_at=_now(), request=orjson.dumps(request), attempts=0)
+                     created_at=_now(), request=orjson.dumps(request), attempts=0, owner=owner,
+                     request_id=request_id)
         with self._session.begin() as s:
             s.add(row)
         return _job(row)
 
-    def get(self, job_id: str) -> Job | None:
+    def get(self, job_id: str, owner: str | None = None) -> Job | None:
+        """The job, or None when it does not exist or belongs to another owner (``owner`` given)."""
         with self._session() as s:
             row = s.get(JobRow, job_id)
-            return _job(row) if row else None
+            if row is None or (owner is not None and row.owner != owner):
+                return None
+            return _job(row)
 
     def request(self, job_id: str) -> dict:
         return orjson.loads(self.request_bytes(job_id))
@@ -142,60 +181,103 @@ class JobStore:
             row = s.get(JobRow, job_id)
             return orjson.loads(row.result) if row and row.result is not None else None
 
-    def list(self, offset: int = 0, limit: int = 50, status: str | None = None) -> tuple[list[Job], int]:
+    def list(self, offset: int = 0, limit: int = 50, status: str | None = None,
+             owner: str | None = None) -> tuple[list[Job], int]:
         with self._session() as s:
-            query = select(JobRow)
-            count = select(func.count()).select_from(JobRow)
+            query = _owned(select(JobRow), owner)
+            count = _owned(select(func.count()).select_from(JobRow), owner)
             if status:
                 query = query.where(JobRow.status == status)
                 count = count.where(JobRow.status == status)
             rows = s.scalars(query.order_by(JobRow.created_at.desc(), JobRow.id).offset(offset).limit(limit)).all()
             return [_job(r) for r in rows], int(s.scalar(count))
 
-    def claim_next(self) -> Job | None:
-        """Atomically move the oldest queued job to running (compare-and-set on status)."""
+    def count_by_status(self) -> dict[str, int]:
+        with self._session() as s:
+            return {status: int(n) for status, n in s.execute(select(JobRow.status, func.count())
+                                                              .group_by(JobRow.status))}
+
+    def claim_next(self, lease_owner: str = "local", lease: float = 30.0) -> Job | None:
+        """Atomically move the oldest queued job to running under a lease (compare-and-set on status)."""
         with self._session.begin() as s:
             candidates = s.scalars(select(JobRow.id).where(JobRow.status == "queued")
                                    .order_by(JobRow.created_at, JobRow.id).limit(5)).all()
             for job_id in candidates:
+                now = _now()
                 claimed = s.execute(update(JobRow).where(JobRow.id == job_id, JobRow.status == "queued")
-                                    .values(status="running", started_at=_now(), attempts=JobRow.attempts + 1))
+                                    .values(status="running", started_at=now, attempts=JobRow.attempts + 1,
+                                            lease_owner=lease_owner,
+                                            lease_expires_at=now + dt.timedelta(seconds=lease)))
                 if claimed.rowcount == 1:
                     return _job(s.get(JobRow, job_id))
         return None
 
-    def progress(self, job_id: str, done: int) -> None:
+    def renew(self, lease_owner: str, lease: float) -> int:
+        """Heartbeat: extend the lease of every running job of ``lease_owner``; how many it holds."""
         with self._session.begin() as s:
-            s.execute(update(JobRow).where(JobRow.id == job_id, JobRow.status == "running")
-                      .values(progress_done=done))
+            res = s.execute(update(JobRow).where(JobRow.status == "running", JobRow.lease_owner == lease_owner)
+                            .values(lease_expires_at=_now() + dt.timedelta(seconds=lease)))
+            return int(res.rowcount or 0)
 
-    def finish(self, job_id: str, result: dict) -> bool:
+    def holds(self, job_id: str, attempt: int) -> bool:
+        """Is ``attempt`` still the running attempt of the job (not cancelled, not re-queued)?"""
+        with self._session() as s:
+            return s.scalar(select(func.count()).select_from(JobRow).where(*_attempt(job_id, attempt))) == 1
+
+    def progress(self, job_id: str, done: int, attempt: int) -> bool:
         with self._session.begin() as s:
-            done = s.execute(update(JobRow).where(JobRow.id == job_id, JobRow.status == "running").values(
+            where = _attempt(job_id, attempt)
+            return s.execute(update(JobRow).where(*where).values(progress_done=done)).rowcount == 1
+
+    def finish(self, job_id: str, result: dict, attempt: int) -> bool:
+        """Store the result; False (nothing written) when the attempt is no longer the running one."""
+        with self._session.begin() as s:
+            where = _attempt(job_id, attempt)
+            done = s.execute(update(JobRow).where(*where).values(
                 status="succeeded", result=orjson.dumps(result, option=orjson.OPT_SERIALIZE_NUMPY),
-                finished_at=_now(), progress_done=JobRow.progress_total))
+                finished_at=_now(), progress_done=JobRow.progress_total, lease_owner=None, lease_expires_at=None))
             return done.rowcount == 1
 
-    def fail(self, job_id: str, error: str) -> None:
+    def fail(self, job_id: str, error: str, attempt: int) -> bool:
         with self._session.begin() as s:
-            s.execute(update(JobRow).where(JobRow.id == job_id, JobRow.status == "running")
-                      .values(status="failed", error=error, finished_at=_now()))
+            where = _attempt(job_id, attempt)
+            return s.execute(update(JobRow).where(*where).values(
+                status="failed", error=error, finished_at=_now(), lease_owner=None,
+                lease_expires_at=None)).rowcount == 1
 
     def cancel(self, job_id: str) -> Job | None:
         with self._session.begin() as s:
             s.execute(update(JobRow).where(JobRow.id == job_id, JobRow.status.in_(("queued", "running")))
-                      .values(status="cancelled", finished_at=_now()))
+                      .values(status="cancelled", finished_at=_now(), lease_owner=None, lease_expires_at=None))
         return self.get(job_id)
 
-    def requeue(self, job_id: str) -> None:
+    def requeue(self, job_id: str, attempt: int) -> bool:
         """Put a running job back in the queue (its process is stopping)."""
         with self._session.begin() as s:
-            s.execute(update(JobRow).where(JobRow.id == job_id, JobRow.status == "running")
-                      .values(status="queued", progress_done=0, started_at=None))
+            where = _attempt(job_id, attempt)
+            return s.execute(update(JobRow).where(*where).values(
+                status="queued", progress_done=0, started_at=None, lease_owner=None,
+                lease_expires_at=None)).rowcount == 1
+
+    def requeue_expired(self) -> int:
+        """Jobs whose lease expired (their process stopped renewing it) go back to the queue."""
+        with self._session.begin() as s:
+            res = s.execute(update(JobRow).where(JobRow.status == "running", JobRow.lease_expires_at < _now())
+                            .values(status="queued", progress_done=0, started_at=None, lease_owner=None,
+                                    lease_expires_at=None))
+            return int(res.rowcount or 0)
 
     def requeue_running(self) -> int:
-        """Jobs left running by a process that stopped go back to the queue."""
+        """Every running job back to the queue, leases or not (tests and single-process tools only)."""
         with self._session.begin() as s:
             res = s.execute(update(JobRow).where(JobRow.status == "running")
-                            .values(status="queued", progress_done=0, started_at=None))
+                            .values(status="queued", progress_done=0, started_at=None, lease_owner=None,
+                                    lease_expires_at=None))
+            return int(res.rowcount or 0)
+
+    def delete_expired(self, ttl: float) -> int:
+        """Delete finished jobs (succeeded, failed, cancelled) that finished more than ``ttl`` s ago."""
+        cutoff = _now() - dt.timedelta(seconds=ttl)
+        with self._session.begin() as s:
+            res = s.execute(delete(JobRow).where(JobRow.status.in_(FINISHED), JobRow.finished_at < cutoff))
             return int(res.rowcount or 0)

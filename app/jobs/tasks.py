@@ -41,6 +41,11 @@ def infomap_trial(prepared: PreparedInfomap, trial: int) -> TrialResult:
     return run_trial(prepared.problem, prepared.options, trial)
 
 
+def trial_seconds(trials: list[TrialResult]) -> list[float]:
+    """How long each trial took on its worker (for the metrics; only these floats travel back)."""
+    return [t.elapsed for t in trials]
+
+
 def finish_infomap(prepared: PreparedInfomap, trials: list[TrialResult]) -> dict:
     """The best trial as the sync endpoint's payload, plus every other format rendered."""
     from ..routers.infomap import shape_result

@@ -55,12 +55,13 @@ def test_migrations_create_the_table_and_are_idempotent(store):
 def test_store_lifecycle(store):
     job = store.submit("infomap", {"edges": [[1, 2]]}, total=3)
     assert store.get(job.id).status == "queued"
-    claimed = store.claim_next()
+    claimed = store.claim_next("me", 30)
     assert claimed.id == job.id and claimed.status == "running" and claimed.attempts == 1
-    assert store.claim_next() is None
-    store.progress(job.id, 2)
+    assert claimed.lease_owner == "me" and claimed.lease_expires_at > claimed.started_at
+    assert store.claim_next("me", 30) is None
+    assert store.progress(job.id, 2, attempt=1)
     assert store.get(job.id).progress_done == 2
-    assert store.finish(job.id, {"codelength": 1.5})
+    assert store.finish(job.id, {"codelength": 1.5}, attempt=1)
     assert store.result(job.id) == {"codelength": 1.5}
     assert store.get(job.id).status == "succeeded" and store.get(job.id).progress_done == 3
     assert store.request(job.id) == {"edges": [[1, 2]]}
@@ -86,13 +87,115 @@ def test_concurrent_claims_never_share_a_job(store):
 def test_requeue_and_cancel(store):
     a = store.submit("infomap", {}, total=1)
     b = store.submit("infomap", {}, total=1)
-    store.claim_next()
-    assert store.requeue_running() == 1
+    store.claim_next("me", 30)
+    assert store.requeue(a.id, attempt=1)
     assert store.get(a.id).status == "queued"
     assert store.cancel(b.id).status == "cancelled"
     assert store.cancel(b.id).status == "cancelled"  # idempotent; finished jobs stay as they are
     jobs, total = store.list(limit=10)
     assert total == 2 and {j.id for j in jobs} == {a.id, b.id}
+
+
+def _expire(store, job_id):
+    """Make a job's lease run out now (as if its process had stopped renewing it)."""
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from app.jobs.store import JobRow
+
+    with store.engine.begin() as conn:
+        conn.execute(update(JobRow).where(JobRow.id == job_id)
+                     .values(lease_expires_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(seconds=1)))
+
+
+def test_only_expired_leases_are_requeued(store):
+    live = store.submit("infomap", {}, total=1)
+    dead = store.submit("infomap", {}, total=1)
+    assert store.claim_next("live-process", 30).id == live.id
+    assert store.claim_next("dead-process", 30).id == dead.id
+    assert store.requeue_expired() == 0  # both leases hold: nothing is taken from anyone
+    _expire(store, dead.id)
+    assert store.renew("live-process", 30) == 1
+    assert store.requeue_expired() == 1
+    assert store.get(dead.id).status == "queued" and store.get(live.id).status == "running"
+    assert store.get(live.id).lease_owner == "live-process"
+
+
+def test_a_late_finisher_cannot_overwrite_a_newer_attempt(store):
+    job = store.submit("infomap", {}, total=3)
+    first = store.claim_next("slow", 30)
+    _expire(store, job.id)
+    assert store.requeue_expired() == 1
+    second = store.claim_next("fast", 30)
+    assert (first.attempts, second.attempts) == (1, 2)
+    # the first attempt wakes up: every write it tries is fenced off
+    assert not store.holds(job.id, first.attempts) and store.holds(job.id, second.attempts)
+    assert not store.progress(job.id, 3, first.attempts)
+    assert not store.finish(job.id, {"codelength": 9.9}, first.attempts)
+    assert not store.fail(job.id, "late", first.attempts)
+    assert not store.requeue(job.id, first.attempts)
+    assert store.finish(job.id, {"codelength": 1.5}, second.attempts)
+    assert not store.finish(job.id, {"codelength": 2.5}, second.attempts)  # completion is idempotent: once
+    assert store.result(job.id) == {"codelength": 1.5} and store.get(job.id).status == "succeeded"
+
+
+def test_jobs_belong_to_their_owner(store):
+    mine = store.submit("infomap", {}, total=1, owner="key-a", request_id="req-1")
+    theirs = store.submit("infomap", {}, total=1, owner="key-b")
+    assert store.get(mine.id, owner="key-a").request_id == "req-1"
+    assert store.get(mine.id, owner="key-b") is None and store.get(theirs.id, owner="key-b") is not None
+    jobs, total = store.list(owner="key-a")
+    assert total == 1 and [j.id for j in jobs] == [mine.id]
+    assert store.list()[1] == 2  # keys off: every job
+
+
+def test_expired_finished_jobs_are_deleted(store):
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from app.jobs.store import JobRow
+
+    old = store.submit("infomap", {}, total=1)
+    recent = store.submit("infomap", {}, total=1)
+    queued = store.submit("infomap", {}, total=1)
+    for job in (old, recent):
+        store.cancel(job.id)
+    with store.engine.begin() as conn:
+        conn.execute(update(JobRow).where(JobRow.id == old.id).values(
+            finished_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=2)))
+    assert store.delete_expired(3600) == 1
+    assert store.get(old.id) is None and store.get(recent.id) is not None and store.get(queued.id) is not None
+
+
+def test_migration_adds_the_lease_columns_to_a_0001_database(tmp_path):
+    """A job store created by revision 0001 (before leases) is upgraded in place, its jobs kept."""
+    from alembic import command
+    from alembic.config import Config
+    from pathlib import Path
+
+    from sqlalchemy import create_engine
+
+    import app.jobs.store as store_module
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(Path(store_module.__file__).resolve().parents[1] / "migrations"))
+    config.set_main_option("sqlalchemy.url", url)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO jobs (id, kind, status, progress_done, progress_total, created_at, request, attempts) "
+            "VALUES ('old-job', 'infomap', 'queued', 0, 1, '2026-01-01 00:00:00', x'7b7d', 0)")
+    engine.dispose()
+    store = JobStore(url)
+    columns = {c["name"] for c in inspect(store.engine).get_columns("jobs")}
+    assert {"owner", "request_id", "lease_owner", "lease_expires_at"} <= columns
+    assert store.get("old-job").status == "queued" and store.claim_next("me", 30).id == "old-job"
+    store.close()
 
 
 def test_service_runs_jobs_on_postgresql(pg_url, tmp_path):
