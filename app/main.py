@@ -1,7 +1,17 @@
-"""The FastAPI application factory."""
+"""The FastAPI application factory.
+
+``create_app(settings)`` is the API process (the *front*): its lifespan opens the job
+store, starts the job runner, the worker processes for CPU-bound requests
+(:mod:`app.workpool`) and the job cleanup; the :class:`app.gateway.Gateway` middleware
+admits requests and hands the work to those processes. ``create_app(settings,
+role="worker")`` is the same app without any of that, as each worker process runs it.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import re
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -9,61 +19,22 @@ from fastapi.concurrency import run_in_threadpool
 
 from infomap_core import __version__, warmup
 
-from .errors import ERROR_RESPONSES, error_body, install_error_handlers
+from .errors import ERROR_RESPONSES, install_error_handlers
+from .gateway import Gateway
 from .jobs.runner import JobRunner
 from .jobs.store import JobStore
 from .responses import OrjsonResponse
 from .routers import health, infomap, jobs, vectors
 from .routers import web
 from .routers.techniques import ROUTERS as TECHNIQUE_ROUTERS
-
 from .settings import Settings, get_settings
+from .telemetry import Metrics
 
-
-class BodyLimit:
-    """ASGI middleware: 413 for bodies above ``max_bytes`` (declared or streamed)."""
-
-    def __init__(self, app, max_bytes: int):
-        self.app = app
-        self.max_bytes = max_bytes
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            return await self._reject(send)
-        seen = 0
-
-        async def limited():
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _TooLarge()
-            return message
-
-        try:
-            await self.app(scope, limited, send)
-        except _TooLarge:
-            await self._reject(send)
-
-    async def _reject(self, send):
-        response = OrjsonResponse(error_body("payload_too_large", f"request body exceeds {self.max_bytes} bytes"),
-                                  status_code=413)
-        await response({"type": "http"}, None, send)
-
-
-class _TooLarge(Exception):
-    pass
+log = logging.getLogger("mapeq")
 
 
 async def _connect_store(settings: Settings) -> JobStore:
     """The job store, waiting up to ``startup_timeout`` s for the database (compose starts all at once)."""
-    import asyncio
-    import logging
-
     deadline = asyncio.get_running_loop().time() + settings.startup_timeout
     while True:
         try:
@@ -71,32 +42,78 @@ async def _connect_store(settings: Settings) -> JobStore:
         except Exception as exc:  # noqa: BLE001 - retried until the deadline, then raised
             if asyncio.get_running_loop().time() > deadline:
                 raise
-            logging.getLogger("mapeq").warning("job store not reachable yet (%s); retrying", type(exc).__name__)
+            log.warning("job store not reachable yet (%s); retrying", type(exc).__name__)
             await asyncio.sleep(1.0)
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def route_finder(app: FastAPI):
+    """scope -> the route template (``/v1/jobs/{job_id}``), or ``unmatched`` (bounded metric labels)."""
+    templates = list(app.openapi().get("paths", {})) + ["/", "/static/{path}", "/docs", "/redoc", "/openapi.json",
+                                                        "/metrics"]
+    patterns = [(re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(t)).replace("\\{path\\}", ".+") + "$"),
+                 t) for t in templates]
+    patterns = [(re.compile("^/static/.+$"), "/static/{path}")] + patterns
+
+    def find(scope) -> str:
+        path = scope.get("path", "")
+        for pattern, template in patterns:
+            if pattern.match(path):
+                return template
+        return "unmatched"
+
+    return find
+
+
+async def _cleanup_loop(store: JobStore, settings: Settings) -> None:
+    """Delete finished jobs older than ``job_ttl`` every ``job_cleanup_interval`` s."""
+    while True:
+        try:
+            removed = await asyncio.to_thread(store.delete_expired, settings.job_ttl)
+            if removed:
+                log.info("deleted %d expired job(s)", removed, extra={"job_ttl": settings.job_ttl})
+        except Exception:  # noqa: BLE001 - the next round tries again
+            log.exception("job cleanup failed")
+        await asyncio.sleep(settings.job_cleanup_interval)
+
+
+def create_app(settings: Settings | None = None, role: str = "front") -> FastAPI:
     settings = settings or get_settings()
+    front = role == "front"
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         if settings.warmup:
             await run_in_threadpool(warmup)
         store = await _connect_store(settings)
-        runner = JobRunner(store, settings)
         app.state.jobs = store
+        app.state.metrics.watch_jobs(store.count_by_status)
+        app.state.route_of = route_finder(app)
+        processes = settings.worker_processes()
+        if processes:
+            from .workpool import WorkPool
+
+            app.state.pool = WorkPool(settings, processes)
+        runner = JobRunner(store, settings, metrics=app.state.metrics)
         app.state.runner = runner
         await runner.start()
+        cleanup = asyncio.create_task(_cleanup_loop(store, settings)) if settings.job_ttl > 0 else None
         try:
             yield
         finally:
+            if cleanup is not None:
+                cleanup.cancel()
             await runner.stop()
+            if getattr(app.state, "pool", None) is not None:
+                await asyncio.to_thread(app.state.pool.close)
             store.close()
 
-    app = FastAPI(title="mapeq", version=__version__, default_response_class=OrjsonResponse, lifespan=lifespan,
-                  responses=ERROR_RESPONSES,
+    app = FastAPI(title="mapeq", version=__version__, default_response_class=OrjsonResponse,
+                  lifespan=lifespan if front else None, responses=ERROR_RESPONSES,
                   description="Community detection with the map equation (InfoMap).")
     app.dependency_overrides[get_settings] = lambda: settings
+    app.state.settings = settings
+    app.state.metrics = Metrics()
+    app.state.pool = None
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(infomap.router)
@@ -105,5 +122,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(web.router)
     for router in TECHNIQUE_ROUTERS:
         app.include_router(router)
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    if front:
+        app.add_middleware(Gateway, settings=settings, state=app.state)
+        origins = settings.cors_origin_list()
+        if origins:
+            from fastapi.middleware.cors import CORSMiddleware
+
+            app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST", "DELETE"],
+                               allow_headers=["Content-Type", "X-API-Key", "Authorization", "X-Request-ID"],
+                               expose_headers=["X-Request-ID", "Location", "Retry-After"])
     return app

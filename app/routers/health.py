@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import PlainTextResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from ..errors import ApiError
 
@@ -34,3 +36,14 @@ async def version() -> dict:
     import numpy
 
     return {"mapeq": __version__, "numpy": numpy.__version__, "numba": numba.__version__}
+
+
+@router.get("/metrics", summary="Prometheus metrics (text exposition format)",
+            response_class=PlainTextResponse,
+            responses={200: {"content": {CONTENT_TYPE_LATEST.split(";")[0]: {}}}},
+            description="Requests by route template and status, latency, work slots in use and waiting, engine "
+                        "time per link, job trial durations, jobs by status and queue depth.")
+async def metrics(request: Request):
+    registry = request.app.state.metrics.registry
+    text = await run_in_threadpool(generate_latest, registry)
+    return PlainTextResponse(text, media_type=CONTENT_TYPE_LATEST)

@@ -11,8 +11,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from infomap_core.formats import FORMATS
 
-from ..routing import ORJSONRoute
-from ..errors import ERROR_RESPONSES, ApiError
+from .. import cost
+from ..routing import ORJSONRoute, cost_checked
+from ..errors import ERROR_RESPONSES, ApiError, echo
 from ..networks import network_from_body
 from ..responses import OrjsonResponse
 from ..schemas import CodelengthRequest, InfomapRequest
@@ -55,6 +56,8 @@ class JobStatus(BaseModel):
     started_at: str | None
     finished_at: str | None
     error: str | None
+    attempts: int = Field(..., description="times the job was started (more than 1 after a process stopped)")
+    request_id: str | None = Field(..., description="X-Request-ID of the submission")
 
 
 class JobList(BaseModel):
@@ -68,15 +71,21 @@ def _store(request: Request):
     return request.app.state.jobs
 
 
+def _owner(request: Request) -> str | None:
+    """The caller's API-key fingerprint (jobs belong to it), or None when keys are off."""
+    return request.scope.get("mapeq.principal")
+
+
 def _job_or_404(request: Request, job_id: str):
-    job = _store(request).get(job_id)
+    job = _store(request).get(job_id, _owner(request))
     if job is None:
-        raise ApiError(404, "not_found", f"no job {job_id!r}", field="job_id")
+        raise ApiError(404, "not_found", f"no job {echo(job_id)}", field="job_id")
     return job
 
 
 @router.post("/jobs", status_code=202, response_model=JobStatus, responses=ERROR_RESPONSES,
              summary="Submit a job (infomap, codelength or cluster_vectors) with the same body as the sync endpoint")
+@cost_checked("jobs")
 async def submit_job(request: Request, response: Response, body: Annotated[JobBody, Body(openapi_examples={
         "infomap": {"summary": "find modules", "value": {
             "kind": "infomap", "edges": [[1, 2], [2, 3], [3, 1], [3, 4], [4, 5], [5, 6], [6, 4]], "num_trials": 10}},
@@ -86,21 +95,27 @@ async def submit_job(request: Request, response: Response, body: Annotated[JobBo
         "cluster_vectors": {"summary": "cluster embedding vectors", "value": {
             "kind": "cluster_vectors", "vectors": [[1, 0], [0.9, 0.1], [0, 1], [0.1, 0.9]], "top_k": 1}}})]):
     payload = body.model_dump(exclude={"kind"})
+    limits = cost.Limits.jobs(request.app.state.settings)
+    if isinstance(body, ClusterVectorsJob):
+        cost.of_vectors(len(body.vectors), body.top_k, body.num_trials).check(limits)
+    else:
+        cost.of_network(body).check(limits)
     total = 1
     if isinstance(body, (InfomapJob, CodelengthJob)):
         await run_in_threadpool(network_from_body, body)  # invalid networks are refused now, with the field
         total = body.num_trials if isinstance(body, InfomapJob) else 1
     else:
         total = 1
-    job = await run_in_threadpool(_store(request).submit, body.kind, payload, total)
+    job = await run_in_threadpool(_store(request).submit, body.kind, payload, total, _owner(request),
+                                  request.scope.get("mapeq.request_id"))
     response.headers["Location"] = f"/v1/jobs/{job.id}"
     return job.to_dict()
 
 
-@router.get("/jobs", response_model=JobList, summary="List jobs, newest first")
+@router.get("/jobs", response_model=JobList, summary="List jobs, newest first (only the caller's with API keys)")
 async def list_jobs(request: Request, offset: int = Query(0, ge=0, le=2**31 - 1), limit: int = Query(50, ge=1, le=500),
                     status: Literal["queued", "running", "succeeded", "failed", "cancelled"] | None = None):
-    jobs, total = await run_in_threadpool(_store(request).list, offset, limit, status)
+    jobs, total = await run_in_threadpool(_store(request).list, offset, limit, status, _owner(request))
     return {"jobs": [j.to_dict() for j in jobs], "total": total, "offset": offset, "limit": limit}
 
 
@@ -143,7 +158,8 @@ async def selftest(request: Request):
 
     store = _store(request)
     body = {"edges": [[1, 2], [2, 3], [3, 1], [3, 4], [4, 5], [5, 6], [6, 4]], "two_level": True}
-    job = await run_in_threadpool(store.submit, "infomap", InfomapRequest.model_validate(body).model_dump(), 1)
+    job = await run_in_threadpool(store.submit, "infomap", InfomapRequest.model_validate(body).model_dump(), 1,
+                                  _owner(request), request.scope.get("mapeq.request_id"))
     deadline = asyncio.get_running_loop().time() + 120
     while True:
         current = await run_in_threadpool(store.get, job.id)
