@@ -10,6 +10,9 @@ of its figures is above the limit that applies (synchronous endpoints or jobs):
   the *non-zero* entries of ``adjacency``, and for vectors the derived kNN links
   ``n x min(top_k, n - 1)``.
 * ``trials``: independent searches (work = links x trials).
+* ``entries``: the ``n x n`` numbers of a dense ``adjacency`` (parsed whatever their
+  value); one limit for synchronous requests and jobs, since ``sparse`` carries the
+  same network in its non-zeros alone.
 
 :func:`scan` reads the figures from the raw JSON bytes (array lengths only, nothing
 parsed); :func:`of_request` from a validated request model. :func:`check` compares
@@ -46,8 +49,7 @@ class LimitExceeded(Exception):
     def __init__(self, field: str, what: str, value: int, limit: int, setting: str, jobs: bool):
         self.field, self.what, self.value, self.limit, self.setting, self.jobs = field, what, value, limit, setting, jobs
         hint = "; submit the same body to POST /v1/jobs" if jobs else ""
-        scope = "synchronous" if jobs else "job"
-        self.message = f"{value:,} {what} exceed the {scope} limit of {limit:,} ({setting}){hint}"
+        self.message = f"{field}: {value:,} {what} exceed the limit of {limit:,} ({setting}){hint}"
         super().__init__(self.message)
 
 
@@ -59,21 +61,24 @@ class Limits:
     links: int
     trials: int
     vectors: int
+    entries: int
     sync: bool
     env: dict[str, str] = dataclass_field(default_factory=dict)
 
     @classmethod
     def synchronous(cls, settings) -> "Limits":
         return cls(settings.max_sync_nodes, settings.max_sync_links, settings.max_sync_trials,
-                   settings.max_sync_vectors, True,
+                   settings.max_sync_vectors, settings.max_dense_entries, True,
                    {"nodes": "MAPEQ_MAX_SYNC_NODES", "links": "MAPEQ_MAX_SYNC_LINKS",
-                    "trials": "MAPEQ_MAX_SYNC_TRIALS", "vectors": "MAPEQ_MAX_SYNC_VECTORS"})
+                    "trials": "MAPEQ_MAX_SYNC_TRIALS", "vectors": "MAPEQ_MAX_SYNC_VECTORS",
+                    "entries": "MAPEQ_MAX_DENSE_ENTRIES"})
 
     @classmethod
     def jobs(cls, settings) -> "Limits":
-        return cls(settings.max_job_nodes, settings.max_job_links, 1000, settings.max_job_vectors, False,
+        return cls(settings.max_job_nodes, settings.max_job_links, 1000, settings.max_job_vectors,
+                   settings.max_dense_entries, False,
                    {"nodes": "MAPEQ_MAX_JOB_NODES", "links": "MAPEQ_MAX_JOB_LINKS", "trials": "num_trials <= 1000",
-                    "vectors": "MAPEQ_MAX_JOB_VECTORS"})
+                    "vectors": "MAPEQ_MAX_JOB_VECTORS", "entries": "MAPEQ_MAX_DENSE_ENTRIES"})
 
 
 @dataclass(frozen=True)
@@ -84,16 +89,20 @@ class Cost:
     links: tuple[int, str] = (0, "edges")
     trials: tuple[int, str] = (1, "num_trials")
     vectors: tuple[int, str] = (0, "vectors")
+    entries: tuple[int, str] = (0, "adjacency")
 
     def check(self, limits: Limits) -> None:
         """Raise :class:`LimitExceeded` for the first figure above its limit."""
-        for name, what in (("vectors", "vectors"), ("nodes", "nodes"), ("links", "links"), ("trials", "trials")):
+        for name, what in (("entries", "dense matrix entries (n x n; send the non-zeros as sparse)"),
+                           ("vectors", "vectors"), ("nodes", "nodes"), ("links", "links"), ("trials", "trials")):
             value, field = getattr(self, name)
             limit = getattr(limits, name)
             if value > limit:
                 if name == "links" and field == "vectors":
                     what = "derived kNN links (vectors x top_k)"
-                raise LimitExceeded(field, what, value, limit, limits.env.get(name, name), limits.sync)
+                # A dense matrix is as large as it is for jobs too: no point in pointing there.
+                sync = limits.sync and name != "entries"
+                raise LimitExceeded(field, what, value, limit, limits.env.get(name, name), sync)
 
 
 def scan(raw: bytes) -> Cost:
@@ -111,9 +120,11 @@ def scan(raw: bytes) -> Cost:
             links = (lengths[key], form)
             break
     nodes = (lengths.get("nodes", 0), "nodes")
-    if "adjacency" in lengths:
-        nodes = max(nodes, (lengths["adjacency"], "adjacency"))
-    return Cost(nodes=nodes, links=links, vectors=(lengths.get("vectors", 0), "vectors"))
+    rows = lengths.get("adjacency", 0)
+    if rows > nodes[0]:
+        nodes = (rows, "adjacency")
+    return Cost(nodes=nodes, links=links, vectors=(lengths.get("vectors", 0), "vectors"),
+                entries=(rows * rows, "adjacency"))
 
 
 def of_network(body: Any) -> Cost:
@@ -128,7 +139,8 @@ def of_network(body: Any) -> Cost:
     if body.adjacency is not None:
         rows = body.adjacency
         nonzero = sum(sum(1 for v in row if v != 0) for row in rows)
-        return Cost(nodes=(max(len(rows), declared), "adjacency"), links=(nonzero, "adjacency"), trials=trials)
+        return Cost(nodes=(max(len(rows), declared), "adjacency"), links=(nonzero, "adjacency"), trials=trials,
+                    entries=(len(rows) ** 2, "adjacency"))
     form = next((f for f in ("edges", "links") if getattr(body, f) is not None), "edges")
     # Link lists name at most 2 x links nodes, already bounded by the links limit.
     return Cost(nodes=(declared, "nodes"), links=(len(getattr(body, form) or ()), form), trials=trials)

@@ -67,19 +67,18 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         "content": {"application/json": {"example": error_body(code, text, field)}},
     }
     for status, code, text, field in [
-        (400, "bad_request", "There was an error parsing the body", None),
-        (404, "not_found", "no job '6f1c'", "job_id"),
+        (400, "bad_request", "malformed Content-Length header (not a non-negative integer)", "Content-Length"),
         (401, "unauthorized", "missing or unknown API key (send it as X-API-Key or Authorization: Bearer)",
          "X-API-Key"),
         (404, "not_found", "no job '6f1c'", "job_id"),
         (408, "request_timeout", "no request body byte for 10 s", "body"),
         (409, "not_ready", "job 6f1c is running, no result", "job_id"),
-        (413, "too_large_for_sync", "2,000,001 links exceed the synchronous limit of 2,000,000 (MAPEQ_MAX_SYNC_LINKS); "
+        (413, "too_large_for_sync", "edges: 2,000,001 links exceed the limit of 2,000,000 (MAPEQ_MAX_SYNC_LINKS); "
          "submit the same body to POST /v1/jobs", "edges"),
         (415, "unsupported_media_type", "binary upload: send a link-list or Pajek text file, or gzip it", "file"),
         (422, "invalid_network", "weights must be finite, got nan", "edges"),
-        (429, "too_many_requests", "4 requests in progress and 64 waiting; retry after 1 s", None),
-        (503, "not_ready", "Dask executor not connected", None),
+        (503, "overloaded", "2 requests in progress and 64 waiting (MAPEQ_MAX_QUEUED_REQUESTS); retry later "
+         "(see Retry-After)", None),
         (504, "deadline_exceeded", "the request took longer than 60 s (MAPEQ_REQUEST_TIMEOUT); submit it to "
          "POST /v1/jobs", None),
     ]

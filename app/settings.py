@@ -25,6 +25,8 @@ class Settings(BaseSettings):
                                 "get 413 on synchronous endpoints")
     max_sync_trials: int = Field(50, ge=1)
     max_sync_vectors: int = Field(20_000, ge=2, description="more vectors get 413 on /v1/cluster/vectors")
+    max_dense_entries: int = Field(4_000_000, ge=1, description="a dense adjacency with more n x n entries gets 413 "
+                                   "(send the non-zeros as sparse)")
     max_job_nodes: int = Field(50_000_000, ge=2, description="more nodes get 413 at job submission")
     max_job_links: int = Field(100_000_000, ge=1, description="more links (kNN links for vectors) get 413 at job "
                                "submission")
