@@ -13,6 +13,7 @@ from infomap_core.io import parse_network
 
 from .. import cost
 from ..routing import ORJSONRoute, cost_checked
+from ..telemetry import record_engine
 from ..uploads import upload_text
 from ..errors import ERROR_RESPONSES, ApiError
 from ..networks import network_from_body
@@ -74,6 +75,7 @@ def shape_result(result: InfomapResult, network: Network, options: InfomapOption
 def _run(network: Network, options: InfomapOptions, initial: dict | None, include_tree: bool,
          include_flow: bool) -> dict:
     result = run_infomap(network, options, initial_partition=initial)
+    record_engine(result.elapsed, network.num_links)
     return shape_result(result, network, options, include_tree, include_flow)
 
 
