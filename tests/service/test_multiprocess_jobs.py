@@ -73,26 +73,23 @@ def test_kill_one_of_three_api_processes_during_30_jobs(tmp_path):
                 response = client.post(f"{servers[i % 3].base}/v1/jobs", json=body)
                 assert response.status_code == 202, response.text
                 ids.append(response.json()["id"])
-            # wait until the victim is running a job, freeze it, look at the store, kill it
+            # freeze the victim while it holds a running job, look at the store, kill it
+            victim_pid = str(victim.proc.pid)
             deadline = time.monotonic() + 120
             while True:
-                state = rows(dsn)
-                mine = [j for j, r in state.items() if r["status"] == "running"
-                        and r["lease_owner"] and r["lease_owner"].split(":")[1] == str(victim.proc.pid)]
-                if mine:
+                assert time.monotonic() < deadline, "the victim never held a running job"
+                os.kill(victim.proc.pid, signal.SIGSTOP)
+                snapshot = rows(dsn)
+                held = {j: r for j, r in snapshot.items() if r["status"] == "running"
+                        and r["lease_owner"].split(":")[1] == victim_pid}
+                if held:
                     break
-                assert time.monotonic() < deadline, "the victim never ran a job"
-                time.sleep(0.02)
-            os.kill(victim.proc.pid, signal.SIGSTOP)
-            snapshot = rows(dsn)
+                os.kill(victim.proc.pid, signal.SIGCONT)
+                time.sleep(0.05)
             os.kill(victim.proc.pid, signal.SIGKILL)
             victim.proc.wait()
-            victim_pid = str(victim.proc.pid)
-            held = {j: r for j, r in snapshot.items() if r["status"] == "running"
-                    and r["lease_owner"].split(":")[1] == victim_pid}
             held_by_live = {j for j, r in snapshot.items() if r["status"] == "running" and j not in held}
             unfinished = {j for j, r in snapshot.items() if r["status"] in ("queued", "running")}
-            assert held, "the victim held no job when it was killed"
 
             deadline = time.monotonic() + 300
             while True:
