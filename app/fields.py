@@ -92,6 +92,8 @@ def request_field(model: Any, loc: Iterable[Any]) -> str | None:
     parts: list[str] = []
     current = model if in_body else None
     for part in loc:
+        if part == "[key]":  # pydantic marks an invalid dict key so; the key itself is already named
+            continue
         current = _unwrap(current) if current is not None else None
         if current is not None and _is_union(current):
             current = _union_member(current, part)  # ``part`` names a branch, not a field: dropped

@@ -33,9 +33,9 @@ def _scan(buf):  # pragma: no cover - compiled
     while i < n:
         c = buf[i]
         if c == 34:  # '"'
-            top = depth - 1
-            is_key = top >= 0 and kind[top] == 1 and expect_key[top] == 1
-            if top >= 0 and kind[top] == 2:
+            top = min(depth, _MAX_DEPTH) - 1  # levels deeper than _MAX_DEPTH are not tracked
+            is_key = depth <= _MAX_DEPTH and top >= 0 and kind[top] == 1 and expect_key[top] == 1
+            if depth <= _MAX_DEPTH and top >= 0 and kind[top] == 2:
                 seen[top] = 1
             start = i + 1
             i += 1
@@ -49,7 +49,7 @@ def _scan(buf):  # pragma: no cover - compiled
                 expect_key[top] = 0
         elif c == 123 or c == 91:  # '{' or '['
             top = depth - 1
-            if top >= 0 and kind[top] == 2:
+            if 0 <= top < _MAX_DEPTH and kind[top] == 2:
                 seen[top] = 1
             if depth < _MAX_DEPTH:
                 kind[depth] = 1 if c == 123 else 2
