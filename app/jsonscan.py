@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numba
 import numpy as np
+import orjson
 
 _MAX_DEPTH = 64
 _MAX_RECORDS = 256
@@ -107,8 +108,18 @@ def array_lengths(raw: bytes) -> dict[str, int]:
     for k1s, k1e, k2s, k2e, count in _scan(buf):
         if count < 0 or k1s < 0:
             continue
-        name = raw[k1s:k1e].decode("utf-8", "replace")
+        name = _key(raw[k1s:k1e])
         if k2s >= 0:
-            name += "." + raw[k2s:k2e].decode("utf-8", "replace")
+            name += "." + _key(raw[k2s:k2e])
         lengths[name] = int(count)
     return lengths
+
+
+def _key(text: bytes) -> str:
+    """A key's characters with its escapes resolved (as the parser will read it)."""
+    if b"\\" not in text:
+        return text.decode("utf-8", "replace")
+    try:
+        return orjson.loads(b'"' + text + b'"')
+    except orjson.JSONDecodeError:
+        return text.decode("utf-8", "replace")
