@@ -9,12 +9,47 @@ export class ApiError extends Error {
   }
 }
 
+const KEY_STORE = "mapeq-api-key";
+
+/** The API key kept in this browser (empty when the server needs none). */
+export function apiKey() {
+  try {
+    return localStorage.getItem(KEY_STORE) || "";
+  } catch {
+    return "";
+  }
+}
+
+export function setApiKey(key) {
+  try {
+    if (key) localStorage.setItem(KEY_STORE, key);
+    else localStorage.removeItem(KEY_STORE);
+  } catch {
+    // storage disabled: the key lasts until the page is reloaded
+  }
+}
+
+function authHeaders() {
+  const key = apiKey();
+  return key ? { "X-API-Key": key } : {};
+}
+
+/** GET ``path`` with the API key, as a Blob (downloads of job results). */
+export async function download(path) {
+  const response = await fetch(path, { headers: authHeaders() });
+  if (!response.ok) {
+    const e = (await response.json().catch(() => null))?.error;
+    throw new ApiError(response.status, e?.code ?? "http_error", e?.message ?? `${response.status}`, e?.field ?? null);
+  }
+  return response.blob();
+}
+
 async function call(method, path, body) {
   let response;
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      headers: body === undefined ? authHeaders() : { ...authHeaders(), "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (err) {

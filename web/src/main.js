@@ -1,6 +1,6 @@
 // The page: read a network, run it through the API, show the modules.
 
-import { ApiError, capabilities, post, runJob } from "./api.js";
+import { ApiError, apiKey, capabilities, download, post, runJob, setApiKey } from "./api.js";
 import { NETWORK_EXAMPLES, VECTOR_EXAMPLES } from "./examples.generated.js";
 import { FORMATS, fmtG, render } from "./formats.js";
 import { forceView } from "./graph.js";
@@ -349,6 +349,18 @@ function renderDownloads() {
     a.download = `${state.source}${f.extension}`;
     if (job && state.caps.jobResult) {
       a.href = `/v1/jobs/${job.id}/result?format=${f.name}`;
+      // A plain link sends no API key: with one, fetch the file with it and hand over a blob.
+      a.addEventListener("click", async (event) => {
+        if (!apiKey() || a.dataset.url) return;
+        event.preventDefault();
+        try {
+          a.dataset.url = URL.createObjectURL(await download(a.href));
+          a.href = a.dataset.url;
+          a.click();
+        } catch (err) {
+          showError($("#network-form"), err.field, err.message);
+        }
+      });
     } else {
       a.href = "#";
       a.addEventListener("click", () => {
@@ -509,6 +521,9 @@ async function start() {
   });
   $("#fit-network").addEventListener("click", () => networkView.fit());
   $("#fit-modules").addEventListener("click", () => moduleView.fit());
+
+  $("#api-key").value = apiKey();
+  $("#api-key").addEventListener("change", (event) => setApiKey(event.target.value.trim()));
 
   state.caps = await capabilities();
   $("#server-info").textContent = `server ${state.caps.version}${state.caps.jobs ? " · jobs" : ""}`;
