@@ -1,4 +1,5 @@
-ARG BASE_IMAGE=python:3.11-slim
+# An exact version tag of the base image (override with --build-arg BASE_IMAGE=...).
+ARG BASE_IMAGE=python:3.11.13-slim-bookworm
 FROM ${BASE_IMAGE}
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -12,10 +13,13 @@ RUN useradd --create-home --uid 10001 mapeq \
     && chown -R mapeq:mapeq /var/cache/mapeq /data /app
 
 WORKDIR /app
+# Dependencies from the lock file only (exact versions, hashes checked), then mapeq without deps.
+COPY requirements.lock ./
+RUN pip install --no-cache-dir --require-hashes -r requirements.lock
 COPY pyproject.toml README.md ./
 COPY infomap_core ./infomap_core
 COPY app ./app
-RUN pip install --no-cache-dir . \
+RUN pip install --no-cache-dir --no-deps . \
     && rm -rf /app/infomap_core /app/app
 
 USER mapeq

@@ -4,8 +4,8 @@ For every HTTP request, in this order:
 
 1. **Request id** and one JSON access-log line; metrics by route template and status.
 2. **API key** (when ``MAPEQ_API_KEYS`` is set): ``X-API-Key: KEY`` or
-   ``Authorization: Bearer KEY``, else 401. Health, metrics, the page and the OpenAPI
-   document are open. The key's fingerprint is the request's *principal* (jobs belong to it).
+   ``Authorization: Bearer KEY``, else 401. The probes (health, readiness, self-test),
+   metrics, the page and the OpenAPI document are open. The key's fingerprint is the request's *principal* (jobs belong to it).
 3. **Work requests** (every POST/PUT/PATCH, and job result downloads) are admitted by a
    concurrency cap: at most ``slots`` at once, at most ``MAPEQ_MAX_QUEUED_REQUESTS`` waiting
    for at most ``MAPEQ_QUEUE_TIMEOUT`` s; beyond that 503 with ``Retry-After``. Then the
@@ -37,8 +37,8 @@ from .workpool import Answer, WorkerLost, call_app
 log = logging.getLogger("mapeq.access")
 
 #: Paths that need no API key (probes, scrapers, the page and its documentation).
-OPEN_PATHS = ("/healthz", "/readyz", "/metrics", "/v1/version", "/", "/docs", "/docs/oauth2-redirect", "/redoc",
-              "/openapi.json")
+OPEN_PATHS = ("/healthz", "/readyz", "/metrics", "/v1/version", "/v1/selftest", "/", "/docs", "/docs/oauth2-redirect",
+              "/redoc", "/openapi.json")
 OPEN_PREFIXES = ("/static/",)
 
 
