@@ -6,14 +6,15 @@ For every HTTP request, in this order:
 2. **API key** (when ``MAPEQ_API_KEYS`` is set): ``X-API-Key: KEY`` or
    ``Authorization: Bearer KEY``, else 401. The probes (health, readiness, self-test),
    metrics, the page and the OpenAPI document are open. The key's fingerprint is the request's *principal* (jobs belong to it).
-3. **Work requests** (every POST/PUT/PATCH, and job result downloads) are admitted by a
-   concurrency cap: at most ``slots`` at once, at most ``MAPEQ_MAX_QUEUED_REQUESTS`` waiting
-   for at most ``MAPEQ_QUEUE_TIMEOUT`` s; beyond that 503 with ``Retry-After``. Then the
-   body is read here with its limits: a malformed ``Content-Length`` is 400, a declared or
+3. **Work requests** (every POST/PUT/PATCH, and job result downloads): refused at once with
+   503 and ``Retry-After`` when every slot is busy and ``MAPEQ_MAX_QUEUED_REQUESTS`` wait
+   already. Then the body is read here, before any slot is taken (a slow upload holds its
+   connection, not a slot), with its limits: a malformed ``Content-Length`` is 400, a declared or
    streamed (chunked) body above ``MAPEQ_MAX_BODY_BYTES`` 413, a body that stalls for
    ``MAPEQ_BODY_IDLE_TIMEOUT`` s or takes longer than ``MAPEQ_BODY_TIMEOUT`` s in all 408
    (and the connection is closed); ``Content-Encoding: gzip`` is decompressed with the same
-   cap, other encodings are 415. The request then runs in a worker process
+   cap, other encodings are 415. The request then waits at most ``MAPEQ_QUEUE_TIMEOUT`` s for
+   one of the ``slots`` (503 with ``Retry-After`` after that) and runs in a worker process
    (:class:`app.workpool.WorkPool`) or, with ``MAPEQ_WORK_PROCESSES=0``, in this one, with
    the deadline ``MAPEQ_REQUEST_TIMEOUT`` (504 after it).
 4. Everything else (health, job status, listing, cancel, the page) runs here at once.
@@ -137,26 +138,26 @@ class Gateway:
     async def _admit_and_run(self, scope, receive, send, headers):
         settings = self.settings
         metrics = getattr(self.state, "metrics", None)
-        if self.slots.locked():
-            if self.waiting >= settings.max_queued_requests:
-                raise _Reject(503, "overloaded", f"{settings.work_slots()} requests in progress and {self.waiting} "
-                              "waiting (MAPEQ_MAX_QUEUED_REQUESTS); retry later", None,
-                              {"Retry-After": str(settings.retry_after)})
+        retry = {"Retry-After": str(settings.retry_after)}
+        if self.slots.locked() and self.waiting >= settings.max_queued_requests:
+            raise _Reject(503, "overloaded", f"{settings.work_slots()} requests in progress and {self.waiting} "
+                          "waiting (MAPEQ_MAX_QUEUED_REQUESTS); retry later", None, retry)
+        # The body is read before a work slot is taken: a slow upload holds a connection, never a slot.
+        body = await self._read_body(scope, receive, headers)
+        if body is None:
+            return  # the client left
         self.waiting += 1
         metrics and metrics.waiting.inc()
         try:
             await asyncio.wait_for(self.slots.acquire(), settings.queue_timeout)
         except asyncio.TimeoutError:
             raise _Reject(503, "overloaded", f"no work slot free within {settings.queue_timeout:g} s "
-                          "(MAPEQ_QUEUE_TIMEOUT); retry later", None, {"Retry-After": str(settings.retry_after)})
+                          "(MAPEQ_QUEUE_TIMEOUT); retry later", None, retry) from None
         finally:
             self.waiting -= 1
             metrics and metrics.waiting.dec()
         metrics and metrics.in_progress.inc()
         try:
-            body = await self._read_body(scope, receive, headers)
-            if body is None:
-                return  # the client left
             answer = await self._run(scope, body)
             if metrics is not None:
                 metrics.observe_engine(answer.engine)

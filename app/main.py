@@ -82,8 +82,8 @@ def create_app(settings: Settings | None = None, role: str = "front") -> FastAPI
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        if settings.warmup:
-            await run_in_threadpool(warmup)
+        if settings.warmup and not settings.worker_processes():
+            await run_in_threadpool(warmup)  # the engine runs here only without worker processes
         store = await _connect_store(settings)
         app.state.jobs = store
         app.state.metrics.watch_jobs(store.count_by_status)

@@ -80,3 +80,33 @@ def test_logs_are_json_lines_with_the_request_id(server):
     lines = [json.loads(line) for line in server.log.read_text().splitlines() if line.startswith("{")]
     access = [e for e in lines if e.get("request_id") == "log-check-1" and e["message"] == "request"]
     assert access and access[-1]["status"] == 422 and access[-1]["route"] == "/v1/infomap"
+
+
+def test_a_slow_upload_does_not_hold_a_work_slot(server):
+    """One worker process: a body trickling in does not keep another request from being answered."""
+    import socket
+    import time
+
+    answers = {}
+
+    def trickle():
+        with socket.create_connection(("127.0.0.1", server.port), timeout=30) as sock:
+            sock.sendall(b"POST /v1/infomap HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                         b"Content-Length: 1000\r\n\r\n{")
+            try:
+                for _ in range(20):  # a byte every 0.3 s: never idle for 1 s, over the 3 s total
+                    sock.sendall(b" ")
+                    time.sleep(0.3)
+            except OSError:
+                pass  # the server closed the connection
+            answers["slow"] = (time.monotonic(), sock.recv(65536))
+
+    thread = threading.Thread(target=trickle)
+    thread.start()
+    time.sleep(0.5)
+    response = httpx.post(f"{server.base}/v1/infomap", json={"edges": [[1, 2], [2, 3], [3, 1]]}, timeout=30)
+    answered = time.monotonic()
+    thread.join()
+    assert response.status_code == 200
+    slow_at, slow = answers["slow"]
+    assert slow.startswith(b"HTTP/1.1 408") and answered < slow_at
