@@ -96,17 +96,15 @@ class Gateway:
         finally:
             elapsed = time.perf_counter() - started
             route = self.route_of(scope)
-            metrics = getattr(self.state, "metrics", None)
-            if metrics is not None:
-                metrics.requests.labels(route, scope["method"], str(status["code"])).inc()
-                metrics.latency.labels(route, scope["method"]).observe(elapsed)
+            self.state.metrics.requests.labels(route, scope["method"], str(status["code"])).inc()
+            self.state.metrics.latency.labels(route, scope["method"]).observe(elapsed)
             if route not in ("/healthz", "/metrics"):
                 log.info("request", extra={"method": scope["method"], "route": route, "status": status["code"],
                                            "seconds": round(elapsed, 6)})
             REQUEST_ID.reset(token)
 
     def route_of(self, scope) -> str:
-        finder = getattr(self.state, "route_of", None)
+        finder = self.state.route_of
         return finder(scope) if finder else scope.get("path", "")
 
     async def _dispatch(self, scope, receive, send, headers):
@@ -137,7 +135,7 @@ class Gateway:
 
     async def _admit_and_run(self, scope, receive, send, headers):
         settings = self.settings
-        metrics = getattr(self.state, "metrics", None)
+        metrics = self.state.metrics
         retry = {"Retry-After": str(settings.retry_after)}
         if self.slots.locked() and self.waiting >= settings.max_queued_requests:
             raise _Reject(503, "overloaded", f"{settings.work_slots()} requests in progress and {self.waiting} "
@@ -147,7 +145,7 @@ class Gateway:
         if body is None:
             return  # the client left
         self.waiting += 1
-        metrics and metrics.waiting.inc()
+        metrics.waiting.inc()
         try:
             await asyncio.wait_for(self.slots.acquire(), settings.queue_timeout)
         except asyncio.TimeoutError:
@@ -155,23 +153,22 @@ class Gateway:
                           "(MAPEQ_QUEUE_TIMEOUT); retry later", None, retry) from None
         finally:
             self.waiting -= 1
-            metrics and metrics.waiting.dec()
-        metrics and metrics.in_progress.inc()
+            metrics.waiting.dec()
+        metrics.in_progress.inc()
         try:
             answer = await self._run(scope, body)
-            if metrics is not None:
-                metrics.observe_engine(answer.engine)
+            metrics.observe_engine(answer.engine)
             await send({"type": "http.response.start", "status": answer.status, "headers": answer.headers})
             await send({"type": "http.response.body", "body": answer.body})
         finally:
-            metrics and metrics.in_progress.dec()
+            metrics.in_progress.dec()
             self.slots.release()
 
     async def _run(self, scope, body: bytes) -> Answer:
         timeout = self.settings.request_timeout
         deadline = _Reject(504, "deadline_exceeded", f"the request took longer than {timeout:g} s "
                            "(MAPEQ_REQUEST_TIMEOUT); submit it to POST /v1/jobs")
-        pool = getattr(self.state, "pool", None)
+        pool = self.state.pool
         try:
             if pool is not None:
                 return await pool.run(scope, body, timeout)

@@ -48,18 +48,13 @@ async def _connect_store(settings: Settings) -> JobStore:
 
 def route_finder(app: FastAPI):
     """scope -> the route template (``/v1/jobs/{job_id}``), or ``unmatched`` (bounded metric labels)."""
-    templates = list(app.openapi().get("paths", {})) + ["/", "/static/{path}", "/docs", "/redoc", "/openapi.json",
-                                                        "/metrics"]
-    patterns = [(re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(t)).replace("\\{path\\}", ".+") + "$"),
-                 t) for t in templates]
-    patterns = [(re.compile("^/static/.+$"), "/static/{path}")] + patterns
+    templates = list(app.openapi().get("paths", {})) + ["/", "/docs", "/redoc", "/openapi.json"]
+    patterns = [(re.compile("^/static/.+$"), "/static/{path}")] + [
+        (re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(t)) + "$"), t) for t in templates]
 
     def find(scope) -> str:
         path = scope.get("path", "")
-        for pattern, template in patterns:
-            if pattern.match(path):
-                return template
-        return "unmatched"
+        return next((template for pattern, template in patterns if pattern.match(path)), "unmatched")
 
     return find
 
@@ -114,6 +109,7 @@ def create_app(settings: Settings | None = None, role: str = "front") -> FastAPI
     app.state.settings = settings
     app.state.metrics = Metrics()
     app.state.pool = None
+    app.state.route_of = None
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(infomap.router)
