@@ -19,6 +19,7 @@ class ErrorDetail(BaseModel):
     code: str
     message: str
     field: str | None
+    request_id: str | None = None
 
 
 class ErrorBody(BaseModel):
