@@ -19,6 +19,7 @@ import numpy as np
 
 from .flow import FlowGraph
 from .kernels import induced, module_sums, relabel
+from .mapequation import codebook_length, plogp
 from .optimizer import Level, SearchSettings, level_codelength, one_module_codelength, optimize_level
 from .tree import Tree
 
@@ -48,14 +49,16 @@ def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: Searc
 def dissolve_redundant_modules(fg: FlowGraph, tree: Tree) -> Tree:
     """Replace modules of modules by their children where that shortens L.
 
-    Dissolving module ``M`` (children modules, rate ``R_M``) into its parent ``P``
-    changes L by ``plogp(x_P + R_P - e_M + R_M) - plogp(x_P + R_P) + plogp(e_M)
-    - plogp(x_M + R_M) + plogp(x_M)``; the best such move is applied until none
+    Dissolving module ``M`` (enter ``e_M``, exit ``x_M``; children's rates summing to
+    ``R_M``, their plogp to ``S_M``) into its parent ``P`` replaces two codebooks by one::
+
+        delta L = codebook(x_P; R_P - e_M + R_M, S_P - plogp(e_M) + S_M)
+                  - codebook(x_P; R_P, S_P) - codebook(x_M; R_M, S_M)
+
+    (:func:`.mapequation.codebook_length`); the best such move is applied until none
     gains. Only modules whose children are modules qualify, so every module keeps
     children of one kind (as the official tree files expect).
     """
-    from .mapequation import plogp
-
     parent = tree.parent.copy()
     is_leaf = tree.leaf >= 0
     rate = np.where(is_leaf, tree.flow, tree.enter)
@@ -66,17 +69,16 @@ def dissolve_redundant_modules(fg: FlowGraph, tree: Tree) -> Tree:
     while True:
         has_parent = (parent >= 0) & alive
         sum_rate = np.bincount(parent[has_parent], weights=rate[has_parent], minlength=parent.shape[0])
+        sum_plogp = np.bincount(parent[has_parent], weights=plogp(rate[has_parent]), minlength=parent.shape[0])
         leaf_kids = np.bincount(parent[has_parent & is_leaf], minlength=parent.shape[0])
         candidates = np.nonzero(alive & ~is_leaf & (parent >= 0) & (leaf_kids == 0) & (sum_rate > 0))[0]
         if candidates.size == 0:
             break
-        p = parent[candidates]
-        r_p = sum_rate[p]
-        r_m = sum_rate[candidates]
-        e_m = rate[candidates]
-        x_m = exit_[candidates]
-        delta = (plogp(exit_[p] + r_p - e_m + r_m) - plogp(exit_[p] + r_p) + plogp(e_m)
-                 - plogp(x_m + r_m) + plogp(x_m))
+        p, m = parent[candidates], candidates
+        e_m = rate[m]
+        delta = (codebook_length(exit_[p], sum_rate[p] - e_m + sum_rate[m], sum_plogp[p] - plogp(e_m) + sum_plogp[m])
+                 - codebook_length(exit_[p], sum_rate[p], sum_plogp[p])
+                 - codebook_length(exit_[m], sum_rate[m], sum_plogp[m]))
         best = int(np.argmin(delta))
         if not delta[best] < -MIN_GAIN:
             break
@@ -174,7 +176,5 @@ def _enter_as_flow(level: Level) -> Level:
 
 
 def _index_codelength(units: Level) -> float:
-    from .mapequation import plogp
-
-    e = units.enter
-    return float(plogp(e.sum()) - plogp(e).sum())
+    """The index codebook with every unit a module of its own (units coded at their enter flow)."""
+    return float(codebook_length(0.0, units.enter.sum(), plogp(units.enter).sum()))

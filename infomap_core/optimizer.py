@@ -21,7 +21,7 @@ import numpy as np
 
 from .flow import FlowGraph
 from .kernels import aggregate, core_loop, module_sums, relabel
-from .mapequation import plogp, two_level_codelength
+from .mapequation import codebook_length, grouped_codelength, plogp, two_level_codelength
 
 __all__ = ["Level", "SearchSettings", "find_modules", "level_codelength", "optimize_level", "optimize_two_level", "sub_modules"]
 
@@ -135,34 +135,26 @@ def sub_modules(level: Level, modules: np.ndarray, k: int, rng: np.random.Genera
 
 def level_codelength(level: Level, mod: np.ndarray, k: int, parent: np.ndarray | None = None,
                      parent_exit: np.ndarray | None = None) -> np.ndarray:
-    """Two-level codelength of partition ``mod`` of ``level``, one value per group.
-
-    ``L_g = plogp(sum E + X_g) - sum plogp(E) - plogp(X_g)
-    + sum [plogp(X_m + P_m) - plogp(X_m) - sum_units plogp(p_u)]`` over the modules
-    ``m`` of group ``g``; without groups a single value, the network's codelength.
-    """
+    """Two-level codelength of partition ``mod`` of ``level``, one value per group
+    (:func:`.mapequation.grouped_codelength`); without groups a single value, the
+    network's codelength."""
     if parent is None:
         parent = np.zeros(level.n, dtype=np.int64)
         parent_exit = np.zeros(1)
     mflow, menter, mexit, _, _ = module_sums(level.indptr, level.indices, level.pflow, level.flow, level.enter,
                                              level.exit, level.tf, level.tw, mod, k, level.recorded)
-    menter, mexit = np.maximum(menter, 0.0), np.maximum(mexit, 0.0)
-    groups = parent_exit.shape[0]
     mgroup = np.zeros(k, dtype=np.int64)
     mgroup[mod] = parent
-    sum_enter = np.bincount(mgroup, weights=menter, minlength=groups) + parent_exit
-    per_module = -plogp(menter) - plogp(mexit) + plogp(mexit + mflow)
-    unit_terms = np.bincount(parent, weights=plogp(level.flow), minlength=groups)
-    return (plogp(sum_enter) - plogp(parent_exit) + np.bincount(mgroup, weights=per_module, minlength=groups)
-            - unit_terms)
+    unit_plogp = np.bincount(mod, weights=plogp(level.flow), minlength=k)
+    return grouped_codelength(mgroup, mflow, np.maximum(menter, 0.0), np.maximum(mexit, 0.0),
+                              unit_plogp, parent_exit)
 
 
 def one_module_codelength(level: Level, parent: np.ndarray, parent_exit: np.ndarray) -> np.ndarray:
-    """Codelength of each group kept as a single module (its flat codebook)."""
+    """Codelength of each group kept as a single module: the codebook of its exit and its units."""
     groups = parent_exit.shape[0]
-    gflow = np.bincount(parent, weights=level.flow, minlength=groups)
-    unit_terms = np.bincount(parent, weights=plogp(level.flow), minlength=groups)
-    return plogp(parent_exit + gflow) - plogp(parent_exit) - unit_terms
+    return codebook_length(parent_exit, np.bincount(parent, weights=level.flow, minlength=groups),
+                           np.bincount(parent, weights=plogp(level.flow), minlength=groups))
 
 
 def _coarse_tune(level, modules, k, rng, settings, parent, parent_exit):
