@@ -31,14 +31,13 @@ import numpy as np
 from .flow import FlowGraph
 from .kernels import induced, module_sums, relabel
 from .mapequation import codebook_length, plogp
-from .optimizer import Level, SearchSettings, level_codelength, one_module_codelength, optimize_level
+from .optimizer import MIN_GAIN, Level, SearchSettings, level_codelength, one_module_codelength, optimize_level
 from .tree import Tree
 from .treemoves import fine_tune_tree
 
 __all__ = ["optimize_multilevel"]
 
 MAX_DEPTH = 30
-MIN_GAIN = 1e-10
 
 
 def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: SearchSettings | None = None,

@@ -26,6 +26,10 @@ from .mapequation import codebook_length, grouped_codelength, plogp, two_level_c
 __all__ = ["Level", "SearchSettings", "find_modules", "level_codelength", "optimize_level", "optimize_two_level", "sub_modules"]
 
 
+#: Smallest codelength gain (bits) that counts as an improvement anywhere in the search.
+MIN_GAIN = 1e-10
+
+
 @dataclass(frozen=True)
 class SearchSettings:
     """Limits of the search.
@@ -218,10 +222,11 @@ def optimize_two_level(fg: FlowGraph, rng: np.random.Generator, settings: Search
                        initial: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     """One trial of the two-level search; returns (module per node, codelength).
 
-    If no partition beats the one-level codelength, every node is put in one module.
+    If no partition beats the one-level codelength by more than ``MIN_GAIN`` bits, every
+    node is put in one module (a tie goes to the simpler answer).
     """
     modules, _ = optimize_level(Level.from_flow(fg), rng, settings, initial)
     result = two_level_codelength(fg, modules)
-    if result.codelength > result.one_level_codelength:
+    if result.codelength >= result.one_level_codelength - MIN_GAIN:
         return np.zeros(fg.num_nodes, dtype=np.int64), result.one_level_codelength
     return modules, result.codelength
