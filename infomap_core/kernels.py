@@ -25,6 +25,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from .memory import content_delta, content_move, physical_slots
+
 __all__ = ["module_sums", "core_loop", "aggregate", "induced", "relabel", "symmetric_pair_counts", "symmetric_pairs",
            "link_module_sums"]
 
@@ -81,13 +83,22 @@ def _refresh(rec, m):
 
 @njit(cache=True)
 def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent_exit,
-              mod, recorded, seed, loop_limit, min_improvement):
+              mod, recorded, seed, loop_limit, min_improvement, first_loop, num_random_moves,
+              max_degree_for_random_moves, memory, cptr, cphys, cflow, num_physical):
     """Move units to the neighbouring (or an empty) module that lowers L the most.
 
     ``mod`` (initial module per unit, values < n) is updated in place. Sweeps visit
     units in a fresh random order and skip units whose neighbourhood did not change;
     they stop when nothing moves, the sweep gains less than ``min_improvement`` or
     after ``loop_limit`` sweeps. Returns (total change of L, number of moves).
+
+    Randomness beyond the order, as in the official Infomap: units with at most
+    ``max_degree_for_random_moves`` neighbours also try the modules of
+    ``num_random_moves`` random units of their group; with ``first_loop`` a unit that
+    others have already joined stays (modules grow from the first movers).
+
+    With ``memory`` (state networks) each unit's content ``(cptr, cphys, cflow)`` of
+    physical nodes enters the module codebooks (:mod:`.memory`).
     """
     np.random.seed(seed)
     n = flow.shape[0]
@@ -106,6 +117,23 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
         msize[mod[u]] += 1
         mgroup[mod[u]] = parent[u]
     constrained = parent_exit.shape[0] > 1
+    # Units of each group, contiguous, for the random moves.
+    num_groups = parent_exit.shape[0]
+    group_start = np.zeros(num_groups + 1, dtype=np.int64)
+    for u in range(n):
+        group_start[parent[u] + 1] += 1
+    for g in range(num_groups):
+        group_start[g + 1] += group_start[g]
+    group_units = np.empty(n, dtype=np.int64)
+    group_fill = group_start[:-1].copy()
+    for u in range(n):
+        group_units[group_fill[parent[u]]] = u
+        group_fill[parent[u]] += 1
+    if memory:
+        slot_ptr, slot_len, slot_module, slot_flow, slot_units = physical_slots(cptr, cphys, cflow, mod, num_physical)
+    else:
+        slot_ptr = slot_len = slot_module = slot_units = np.zeros(0, dtype=np.int64)
+        slot_flow = np.zeros(0)
     gq = parent_exit.copy()
     for m in range(n):
         if msize[m] > 0:
@@ -135,10 +163,12 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             u = order[idx]
             if not dirty[u]:
                 continue
+            old = np.int64(lmod[u])
+            if first_loop and _sweep == 0 and msize[old] > 1:
+                continue
             dirty[u] = False
             visit += 1.0
             g = parent[u]
-            old = np.int64(lmod[u])
             ncand = 0
             for e in range(indptr[u], indptr[u + 1]):
                 v = indices[e]
@@ -152,6 +182,15 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                     ncand += 1
                 else:
                     scratch[mv, 0] += pflow[e]
+            if indptr[u + 1] - indptr[u] <= max_degree_for_random_moves:
+                size_g = group_start[g + 1] - group_start[g]
+                for _r in range(num_random_moves):
+                    mv = lmod[group_units[group_start[g] + np.random.randint(0, size_g)]]
+                    if scratch[mv, 1] != visit:
+                        scratch[mv, 1] = visit
+                        scratch[mv, 0] = 0.0
+                        cand[ncand] = mv
+                        ncand += 1
             d_old = scratch[old, 0] if scratch[old, 1] == visit else 0.0
             if recorded:
                 d_old += tf[u] * (rec[old, _TW] - tw[u]) + (rec[old, _TF] - tf[u]) * tw[u]
@@ -169,6 +208,9 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             pl_xo_after = pl_eo_after if (same_ex and eo == xo) else _plogp(xo - xu + d_old)
             old_side = (-pl_eo_after + rec[old, _PL_ENTER] - pl_xo_after + rec[old, _PL_EXIT]
                         + _plogp(xo + po - xu - pu + d_old) - rec[old, _PL_EXIT_FLOW])
+            if memory:
+                old_side -= content_delta(cptr, cphys, cflow, u, old, -1.0, slot_ptr, slot_len, slot_module,
+                                          slot_flow)
             best = old
             best_delta = 0.0
             best_d = -1.0
@@ -192,6 +234,9 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                 delta = (_plogp(q + d_old - d_new) - plq + old_side
                          - pl_en_after + rec[m, _PL_ENTER] - pl_xn_after + rec[m, _PL_EXIT]
                          + _plogp(xn + pn + xu + pu - d_new) - rec[m, _PL_EXIT_FLOW])
+                if memory:
+                    delta -= content_delta(cptr, cphys, cflow, u, m, 1.0, slot_ptr, slot_len, slot_module,
+                                           slot_flow)
                 if delta < best_delta - 1e-14 or (delta <= best_delta + 1e-14 and d_new > best_d and best != old):
                     best = m
                     best_delta = delta
@@ -205,6 +250,9 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             if msize[best] == 0:
                 num_empty -= 1
                 mgroup[best] = g
+            if memory:
+                content_move(cptr, cphys, cflow, u, old, best, slot_ptr, slot_len, slot_module, slot_flow,
+                             slot_units)
             rec[old, _ENTER] += -eu + d_old
             rec[old, _EXIT] += -xu + d_old
             rec[old, _FLOW] -= pu
@@ -354,10 +402,9 @@ def aggregate(indptr, indices, pflow, mod, k):
                     touched[nt] = mv
                     nt += 1
                 acc[mv] += pflow[e]
-        sel = np.sort(touched[:nt])
-        for j in range(nt):
-            new_indices[nnz] = sel[j]
-            new_flow[nnz] = acc[sel[j]]
+        for j in range(nt):  # in order of first appearance: no kernel needs sorted rows
+            new_indices[nnz] = touched[j]
+            new_flow[nnz] = acc[touched[j]]
             nnz += 1
     return new_indptr, new_indices, new_flow
 
