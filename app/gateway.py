@@ -105,7 +105,7 @@ class Gateway:
 
     def route_of(self, scope) -> str:
         finder = self.state.route_of
-        return finder(scope) if finder else scope.get("path", "")
+        return finder(scope) if finder else "unmatched"
 
     async def _dispatch(self, scope, receive, send, headers):
         try:
