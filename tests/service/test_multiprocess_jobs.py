@@ -24,10 +24,10 @@ LEASE = 4.0
 
 
 def job_bodies() -> list[dict]:
-    net, _ = lfr(600, 0.3)
+    net, _ = lfr(2000, 0.3)  # about 0.5 s a job: 30 jobs outlast their submission
     src, tgt, _ = net.to_coo()
     edges = [[int(a), int(b)] for a, b in zip(net.node_ids[src], net.node_ids[tgt])]
-    return [{"kind": "infomap", "edges": edges, "num_trials": 4, "seed": 100 + i, "two_level": True}
+    return [{"kind": "infomap", "edges": edges, "num_trials": 8, "seed": 100 + i, "two_level": True}
             for i in range(30)]
 
 
