@@ -43,7 +43,13 @@ class ApiError(Exception):
 MAX_ECHO = 80
 
 
+#: Longest error message; longer ones (an engine message quoting a huge id) are cut.
+MAX_MESSAGE = 1000
+
+
 def error_body(code: str, message: str, field: str | None = None, request_id: str | None = None) -> dict[str, Any]:
+    if len(message) > MAX_MESSAGE:
+        message = message[:MAX_MESSAGE - 3] + "..."
     return {"error": {"code": code, "message": message, "field": field, "request_id": request_id}}
 
 

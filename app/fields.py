@@ -16,6 +16,8 @@ from typing import Any, Iterable
 from pydantic import BaseModel
 
 _PREFIXES = ("body", "query", "path", "header", "cookie")
+#: Longest part of a field name (dict keys and unknown field names come from the client).
+_MAX_PART = 80
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -98,7 +100,8 @@ def request_field(model: Any, loc: Iterable[Any]) -> str | None:
         if current is not None and _is_union(current):
             current = _union_member(current, part)  # ``part`` names a branch, not a field: dropped
             continue
-        parts.append(str(part))
+        text = str(part)
+        parts.append(text if len(text) <= _MAX_PART else text[:_MAX_PART - 3] + "...")
         if current is None:
             continue
         origin = typing.get_origin(current)

@@ -102,7 +102,9 @@ class Network:
         pos = np.clip(pos, 0, self.num_nodes - 1)
         bad = self.node_ids[pos] != ids
         if np.any(bad):
-            unknown = ids[np.argmax(bad)].item()  # a Python value: no np.int64(...) in the message
+            unknown = ids[np.argmax(bad)]
+            if isinstance(unknown, np.generic):
+                unknown = unknown.item()  # a Python value: no np.int64(...) in the message
             raise PartitionError(f"unknown node id {unknown!r} ({int(bad.sum())} unknown in all)", field=field_name)
         return pos.astype(np.int64)
 

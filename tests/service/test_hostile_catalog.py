@@ -86,7 +86,7 @@ def client(tmp_path_factory):
 
 
 def test_the_catalog_covers_every_endpoint(client):
-    assert len(CATALOG) >= 150
+    assert len(CATALOG) >= 450  # the README says "more than 450"
     paths = set(client.get("/openapi.json").json()["paths"]) - {"/healthz", "/readyz", "/metrics", "/v1/version",
                                                                   "/v1/selftest"}
     covered = set()
@@ -113,6 +113,10 @@ def test_hostile_request(client, entry):
     assert error["field"] == entry["field"], error
     if error["field"] is not None:  # a field of the operation, or one the request itself sent
         sent = set(entry.get("json") or {}) if isinstance(entry.get("json"), dict) else set()
-        assert error["field"].split(".")[0] in operation_fields(openapi, entry["method"], path) | sent, error
+        head = error["field"].split(".")[0]
+        if "..." in error["field"]:  # a long client-supplied name, cut
+            assert any(name.startswith(error["field"].split("...")[0]) for name in sent), error
+        else:
+            assert head in operation_fields(openapi, entry["method"], path) | sent, error
     assert "np." not in error["message"] and ".int" not in (error["field"] or "")
     assert client.get("/healthz").json() == {"status": "ok"}
