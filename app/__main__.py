@@ -17,8 +17,7 @@ def main() -> None:
     configure_logging(settings.log_level)
     port = int(os.environ.get("MAPEQ_PORT") or os.environ.get("PORT") or settings.port)
     uvicorn.run(create_app(settings), host=settings.host, port=port, http=JsonErrorHttpToolsProtocol,
-                limit_concurrency=settings.max_connections, timeout_keep_alive=5, log_config=None,
-                access_log=False)
+                timeout_keep_alive=5, log_config=None, access_log=False)
 
 
 if __name__ == "__main__":

@@ -56,7 +56,6 @@ class Settings(BaseSettings):
                                    "worker process is stopped)")
     body_idle_timeout: float = Field(15.0, gt=0, description="seconds without a body byte before 408")
     body_timeout: float = Field(120.0, gt=0, description="seconds to receive a whole body before 408")
-    max_connections: int = Field(1000, ge=1, description="open connections before uvicorn answers 503")
     log_level: str = Field("INFO", description="level of the JSON log lines on stderr")
 
     def api_key_list(self) -> list[str]:

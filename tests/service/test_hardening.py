@@ -241,3 +241,69 @@ def test_request_id_is_echoed_and_stored_with_the_job(client):
     bad = client.post("/v1/infomap", json={}, headers={"X-Request-ID": "bad id\twith tab"})
     assert bad.headers["x-request-id"] != "bad id\twith tab" and len(bad.headers["x-request-id"]) == 32
     assert bad.json()["error"]["request_id"] == bad.headers["x-request-id"]
+
+
+def _slow_body(trials: int) -> dict:
+    from tests.engine.networks import lfr
+
+    net, _ = lfr(2000, 0.3)
+    src, tgt, _ = net.to_coo()
+    return {"edges": [[int(a), int(b)] for a, b in zip(net.node_ids[src], net.node_ids[tgt])], "num_trials": trials}
+
+
+def _when_in_progress(client, count: int = 1) -> None:
+    deadline = time.monotonic() + 60
+    while f"mapeq_http_requests_in_progress {count:.1f}" not in client.get("/metrics").text:
+        assert time.monotonic() < deadline, "the request never started"
+        time.sleep(0.02)
+
+
+def test_a_request_that_waits_too_long_for_a_slot_is_503(tmp_path):
+    settings = make_settings(tmp_path, work_processes=1, max_queued_requests=5, queue_timeout=0.3, retry_after=2)
+    with TestClient(create_app(settings)) as c:
+        assert c.post("/v1/infomap", json={"edges": TWO_TRIANGLES}).status_code == 200
+        answers = {}
+        first = threading.Thread(target=lambda: answers.setdefault("slow", c.post("/v1/infomap",
+                                                                                   json=_slow_body(20))))
+        first.start()
+        try:
+            _when_in_progress(c)
+            waited = c.post("/v1/infomap", json={"edges": TWO_TRIANGLES})
+            assert "slow" not in answers
+        finally:
+            first.join()
+        error = error_of(waited, 503, None)
+        assert error["code"] == "overloaded" and "MAPEQ_QUEUE_TIMEOUT" in error["message"]
+        assert waited.headers["retry-after"] == "2"
+
+
+def _spawned_children() -> list[int]:
+    import os
+
+    pids = []
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
+            if b"multiprocessing" in cmdline and b"spawn" in cmdline:
+                pids.append(int(child))
+    return pids
+
+
+def test_a_worker_process_that_dies_mid_request_is_503_and_replaced(tmp_path):
+    import os
+    import signal
+
+    with TestClient(create_app(make_settings(tmp_path, work_processes=1))) as c:
+        assert c.post("/v1/infomap", json={"edges": TWO_TRIANGLES}).status_code == 200
+        answers = {}
+        slow = threading.Thread(target=lambda: answers.setdefault("slow", c.post("/v1/infomap",
+                                                                                  json=_slow_body(40))))
+        slow.start()
+        _when_in_progress(c)
+        for pid in _spawned_children():
+            os.kill(pid, signal.SIGKILL)
+        slow.join()
+        error = error_of(answers["slow"], 503, None)
+        assert error["code"] == "worker_lost" and answers["slow"].headers["retry-after"] == "1"
+        again = c.post("/v1/infomap", json={"edges": TWO_TRIANGLES, "two_level": True})
+        assert again.status_code == 200 and again.json()["codelength"] == pytest.approx(2.320730, abs=5e-7)
