@@ -119,7 +119,6 @@ def _sub_module_columns(level: Level, top: np.ndarray, rng, settings) -> list[np
     n = level.n
     columns: list[np.ndarray] = []
     current = top.copy()
-    sub_settings = replace(settings, max_tune_iterations=settings.sub_module_tune_iterations)
     for _ in range(MAX_DEPTH):
         active = current >= 0
         current_ids, kc = relabel(np.where(active, current, current.max() + 1 + np.arange(n)))
@@ -133,14 +132,7 @@ def _sub_module_columns(level: Level, top: np.ndarray, rng, settings) -> list[np
         group_exit = np.zeros(num_groups)
         group_exit[group] = np.maximum(mexit[current_ids[selected]], 0.0)
         sub = _induced(level, selected, group)
-        subs, ks = optimize_level(sub, rng, sub_settings, parent=group, parent_exit=group_exit)
-        subs = _coarsest_super_modules(sub, subs, ks, group, group_exit, rng, sub_settings)
-        subs, ks = relabel(subs)
-        split = level_codelength(sub, subs, ks, group, group_exit)
-        flat = one_module_codelength(sub, group, group_exit)
-        count = _modules_per_group(group, subs, num_groups)
-        size = np.bincount(group, minlength=num_groups)
-        keep = (split < flat - MIN_GAIN) & (count > 1) & (count < size)
+        subs, keep = _split_modules(sub, group, group_exit, rng, settings)
         kept_leaf = keep[group]
         if not kept_leaf.any():
             break
@@ -149,6 +141,41 @@ def _sub_module_columns(level: Level, top: np.ndarray, rng, settings) -> list[np
         columns.append(column)
         current = column
     return columns
+
+
+def _split_modules(sub: Level, group: np.ndarray, group_exit: np.ndarray, rng, settings) -> tuple[np.ndarray, np.ndarray]:
+    """Sub-modules of every group (module) at once: (sub-module per unit, groups whose split
+    shortens their codelength and is non-trivial).
+
+    Every group is searched untuned first; the groups whose split already beats their
+    flat codebook are searched again with tuning from there (a split that does not beat
+    the flat codebook untuned is almost never rescued by tuning, and most modules of a
+    large network have no structure inside); then super-modules coarsen every split.
+    """
+    num_groups = group_exit.shape[0]
+    quick = replace(settings, max_tune_iterations=0)
+    subs, ks = optimize_level(sub, rng, quick, parent=group, parent_exit=group_exit)
+    flat = one_module_codelength(sub, group, group_exit)
+    if settings.sub_module_tune_iterations > 0:
+        promising = level_codelength(sub, subs, ks, group, group_exit) < flat - MIN_GAIN
+        if promising.any():
+            units = np.nonzero(promising[group])[0]
+            tuned_group, num_tuned = relabel(group[units])
+            tuned_exit = np.zeros(num_tuned)
+            tuned_exit[tuned_group] = group_exit[group[units]]
+            start, _ = relabel(subs[units])
+            part = _induced(sub, units, tuned_group)
+            tuning = replace(settings, max_tune_iterations=settings.sub_module_tune_iterations)
+            tuned, _ = optimize_level(part, rng, tuning, initial=start, parent=tuned_group, parent_exit=tuned_exit)
+            subs = subs.copy()
+            subs[units] = ks + tuned
+            subs, ks = relabel(subs)
+    subs = _coarsest_super_modules(sub, subs, ks, group, group_exit, rng, quick)
+    subs, ks = relabel(subs)
+    split = level_codelength(sub, subs, ks, group, group_exit)
+    count = _modules_per_group(group, subs, num_groups)
+    size = np.bincount(group, minlength=num_groups)
+    return subs, (split < flat - MIN_GAIN) & (count > 1) & (count < size)
 
 
 def _modules_per_group(group: np.ndarray, modules: np.ndarray, num_groups: int) -> np.ndarray:
