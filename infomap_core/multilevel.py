@@ -30,7 +30,7 @@ import numpy as np
 
 from .flow import FlowGraph
 from .kernels import induced, module_sums, relabel
-from .mapequation import codebook_length, plogp
+from .mapequation import NO_VARIANT, Objective, codebook_length, plogp
 from .memory import select_content
 from .optimizer import MIN_GAIN, Level, SearchSettings, level_codelength, one_module_codelength, optimize_level
 from .tree import Tree
@@ -42,10 +42,10 @@ MAX_DEPTH = 30
 
 
 def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: SearchSettings | None = None,
-                        initial: np.ndarray | None = None) -> Tree:
+                        initial: np.ndarray | None = None, objective: Objective = NO_VARIANT) -> Tree:
     """One trial of the multilevel search; returns the module tree."""
     settings = settings or SearchSettings()
-    level = Level.from_flow(fg)
+    level = Level.from_flow(fg, objective)
     n = level.n
     modules, k = optimize_level(level, rng, settings, initial)
     zero = np.zeros(n, dtype=np.int64)
@@ -57,12 +57,12 @@ def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: Searc
         return Tree.two_level(fg, modules)
     top = _coarsest_super_modules(level, modules, k, zero, np.zeros(1), rng, settings)
     columns = [top] + _sub_module_columns(level, top, rng, settings)
-    tree = dissolve_redundant_modules(fg, Tree.from_columns(fg, columns))
-    tuned = fine_tune_tree(fg, tree, rng)
-    return tree if tuned is tree else dissolve_redundant_modules(fg, tuned)
+    tree = dissolve_redundant_modules(fg, Tree.from_columns(fg, columns), objective)
+    tuned = fine_tune_tree(fg, tree, rng, objective=objective)
+    return tree if tuned is tree else dissolve_redundant_modules(fg, tuned, objective)
 
 
-def dissolve_redundant_modules(fg: FlowGraph, tree: Tree) -> Tree:
+def dissolve_redundant_modules(fg: FlowGraph, tree: Tree, objective: Objective = NO_VARIANT) -> Tree:
     """Replace modules of modules by their children where that shortens L.
 
     Dissolving module ``M`` (enter ``e_M``, exit ``x_M``; children's rates summing to
@@ -71,9 +71,10 @@ def dissolve_redundant_modules(fg: FlowGraph, tree: Tree) -> Tree:
         delta L = codebook(x_P; R_P - e_M + R_M, S_P - plogp(e_M) + S_M)
                   - codebook(x_P; R_P, S_P) - codebook(x_M; R_M, S_M)
 
-    (:func:`.mapequation.codebook_length`); the best such move is applied until none
-    gains. Only modules whose children are modules qualify, so every module keeps
-    children of one kind (as the official tree files expect).
+    (:func:`.mapequation.codebook_length`), plus the variant terms of ``objective`` (one
+    module fewer; a top module's children becoming top modules); the best such move is
+    applied until none gains. Only modules whose children are modules qualify, so every
+    module keeps children of one kind (as the official tree files expect).
     """
     parent = tree.parent.copy()
     is_leaf = tree.leaf >= 0
@@ -95,6 +96,13 @@ def dissolve_redundant_modules(fg: FlowGraph, tree: Tree) -> Tree:
         delta = (codebook_length(exit_[p], sum_rate[p] - e_m + sum_rate[m], sum_plogp[p] - plogp(e_m) + sum_plogp[m])
                  - codebook_length(exit_[p], sum_rate[p], sum_plogp[p])
                  - codebook_length(exit_[m], sum_rate[m], sum_plogp[m]))
+        if objective.active:
+            kids = np.bincount(parent[has_parent], minlength=parent.shape[0])
+            top = int(kids[0])
+            top_after = top - 1 + kids[m]
+            lone = objective.module_cost * (float(top == 1) - (top_after == 1))  # a lone top module's exit
+            delta = delta - objective.module_cost + np.where(
+                p == 0, objective.top_penalty(top_after) - objective.top_penalty(top) + lone, 0.0)
         best = int(np.argmin(delta))
         if not delta[best] < -MIN_GAIN:
             break
@@ -192,7 +200,8 @@ def _induced(level: Level, selected: np.ndarray, group: np.ndarray) -> Level:
     indptr, indices, pflow = induced(level.indptr, level.indices, level.pflow, pos, group)
     content = None if level.content is None else select_content(*level.content, selected)
     return Level(indptr, indices, pflow, level.flow[selected], level.enter[selected], level.exit[selected],
-                 level.tf[selected], level.tw[selected], level.recorded, content, level.num_physical)
+                 level.tf[selected], level.tw[selected], level.recorded, content, level.num_physical,
+                 level.objective, top=False)
 
 
 def _coarsest_super_modules(level: Level, modules: np.ndarray, k: int, group: np.ndarray, group_exit: np.ndarray,
@@ -208,6 +217,7 @@ def _coarsest_super_modules(level: Level, modules: np.ndarray, k: int, group: np
     module_group = np.zeros(k, dtype=np.int64)
     module_group[modules] = group
     units = _enter_as_flow(level.merged(modules, k))
+    top_search = units.is_top_search(group_exit)
     unit_group = module_group
     top_of_unit = modules.copy()  # super-module (a unit of ``units``) of every unit of ``level``
     open_groups = np.ones(num_groups, dtype=bool)
@@ -218,6 +228,8 @@ def _coarsest_super_modules(level: Level, modules: np.ndarray, k: int, group: np
             break
         index_length = codebook_length(group_exit, np.bincount(unit_group, weights=units.enter, minlength=num_groups),
                                        np.bincount(unit_group, weights=plogp(units.enter), minlength=num_groups))
+        if top_search:  # the units are the top modules now; super-modules would be
+            index_length = index_length + level.objective.top_penalty(units_per_group)
         sm, ks = optimize_level(units, rng, settings, parent=unit_group, parent_exit=group_exit)
         new_length = level_codelength(units, sm, ks, unit_group, group_exit)
         count = _modules_per_group(unit_group, sm, num_groups)
@@ -239,4 +251,4 @@ def _coarsest_super_modules(level: Level, modules: np.ndarray, k: int, group: np
 def _enter_as_flow(level: Level) -> Level:
     """The module network as units coded at their enter flow (no physical content)."""
     return Level(level.indptr, level.indices, level.pflow, level.enter.copy(), level.enter, level.exit,
-                 level.tf, level.tw, level.recorded)
+                 level.tf, level.tw, level.recorded, objective=level.objective, top=level.top)

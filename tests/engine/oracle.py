@@ -86,6 +86,10 @@ def official_flags(options, flow_model: str) -> str:
         flags.append(f"--teleportation-probability {options.teleportation_probability!r}")
     if options.markov_time != 1.0:
         flags.append(f"--markov-time {options.markov_time!r}")
+    if options.entropy_corrected:
+        flags.append(f"--entropy-corrected --entropy-correction-strength {options.entropy_correction_strength!r}")
+    if options.preferred_number_of_modules:
+        flags.append(f"--preferred-number-of-modules {options.preferred_number_of_modules}")
     return " ".join(f for f in flags if f)
 
 
@@ -121,7 +125,8 @@ def official_score_of_tree(network: Network, tree, options, flow_model: str) -> 
                 else:
                     im.add_node(a + 1, teleportation_weight=float(node_weights[a]))
             src, tgt, w = network.as_arcs().to_coo()
-            w = w / w.max()  # only ratios matter; the official overflows near the float limits
+            if w.max() > 1e100:  # only ratios matter (but for the entropy correction's total degree)
+                w = w / w.max()  # and the official overflows near the float limits
             for s, t, x in zip((src + 1).tolist(), (tgt + 1).tolist(), w.tolist()):
                 im.add_link(s, t, x)
             im.run()
