@@ -1,0 +1,166 @@
+"""The official Infomap's command-line options, and which of them mapeq supports.
+
+:data:`OPTIONS` is the one table of the official options (Infomap 2.16, ``infomap -hh``):
+their short and long names, what kind of value they take, and for the supported ones the
+mapeq Python keyword and REST field. The drop-in command line
+(:mod:`infomap_core.dropin`) is built from it, the file headers use it to write the
+command line equivalent to a run's options (:func:`equivalent_flags`), and
+``docs/command-line.md`` prints it. An official option that mapeq does not support is
+refused by name, never ignored.
+
+Examples
+--------
+>>> from infomap_core import InfomapOptions
+>>> equivalent_flags(InfomapOptions(two_level=True, num_trials=10, seed=7))
+['--two-level', '--num-trials', '10', '--seed', '7']
+>>> find_option("-N").long
+'--num-trials'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .infomap import InfomapOptions
+
+__all__ = ["OfficialOption", "OPTIONS", "OUTPUT_FORMATS", "find_option", "equivalent_flags"]
+
+
+@dataclass(frozen=True)
+class OfficialOption:
+    """One official option. ``kind``: flag, count, int, float, str or list (comma list).
+
+    ``python`` and ``rest`` say where the same setting lives in mapeq's Python API and REST
+    API (None: the command line only); ``supported=False`` options are refused by name.
+    """
+
+    long: str
+    short: str | None = None
+    kind: str = "flag"
+    python: str | None = None
+    rest: str | None = None
+    help: str = ""
+    supported: bool = True
+
+    @property
+    def dest(self) -> str:
+        return self.long.lstrip("-").replace("-", "_")
+
+    @property
+    def takes_value(self) -> bool:
+        return self.kind in ("int", "float", "str", "list")
+
+
+_S = OfficialOption
+OPTIONS: tuple[OfficialOption, ...] = (
+    # About
+    _S("--help", "-h", "count", help="print this help"),
+    _S("--version", "-V", help="print the version"),
+    # Input
+    _S("--cluster-data", "-c", "str", "run_infomap(initial_partition=...)", "initial_partition",
+       "start from a .clu partition or the top modules of a .tree/.ftree (with --no-infomap: score it)"),
+    _S("--no-infomap", None, "flag", "compute_codelength(network, partition)", "POST /v1/codelength",
+       "do not optimize: write the --cluster-data partition (one module without it) and its codelength"),
+    # Algorithm
+    _S("--two-level", "-2", "flag", "InfomapOptions.two_level", "two_level", "a flat partition instead of a hierarchy"),
+    _S("--flow-model", "-f", "str", "InfomapOptions.flow_model", "flow_model",
+       "undirected, directed, undirdir, outdirdir or rawdir"),
+    _S("--directed", "-d", "flag", "InfomapOptions.directed", "directed", "links are arcs (flow model directed)"),
+    _S("--recorded-teleportation", "-e", "flag", "InfomapOptions.recorded_teleportation", "recorded_teleportation",
+       "code the teleportation steps too"),
+    _S("--to-nodes", None, "flag", "InfomapOptions.to_nodes", "to_nodes", "teleport to nodes instead of links"),
+    _S("--teleportation-probability", "-p", "float", "InfomapOptions.teleportation_probability",
+       "teleportation_probability", "teleportation probability of the directed flow (default 0.15)"),
+    _S("--markov-time", None, "float", "InfomapOptions.markov_time", "markov_time",
+       "scale link flow; larger gives fewer modules (default 1)"),
+    # Accuracy
+    _S("--seed", "-s", "int", "InfomapOptions.seed", "seed", "random seed (default 123)"),
+    _S("--num-trials", "-N", "int", "InfomapOptions.num_trials", "num_trials", "trials; the shortest wins (default 1)"),
+    _S("--core-loop-limit", "-M", "int", "SearchSettings.core_loop_limit", None,
+       "core loops that move each node (default 10)"),
+    _S("--tune-iteration-limit", "-T", "int", "SearchSettings.max_tune_iterations", None,
+       "fine/coarse-tune iterations, 0 = until the gain is below 1e-5 of the one-level codelength "
+       "(default: mapeq's 2, the official's 0)"),
+    # Output
+    _S("--out-name", None, "str", help="base name of the output files (default: the network file's stem)"),
+    _S("--no-file-output", "-0", help="write no files"),
+    _S("--tree", None, help="write NAME.tree (the default when no format is chosen)"),
+    _S("--ftree", None, help="write NAME.ftree (the tree and the flow between modules)"),
+    _S("--clu", None, help="write NAME.clu (module of each node at --clu-level)"),
+    _S("--clu-level", None, "int", "render(result, 'clu', clu_level=...)", None,
+       "module level of the .clu: 1 top modules, -1 bottom modules (default 1)"),
+    _S("--output", "-o", "list", "render(result, format)", "GET /v1/jobs/{id}/result?format=",
+       "comma list of clu, tree, ftree, newick, json, csv"),
+    _S("--print-all-trials", None, help="also write each trial's files (NAME_trial_K.EXT)"),
+    _S("--verbose", "-v", "count", help="more console output (-vv, -vvv: more still)"),
+    _S("--silent", None, help="no console output"),
+    _S("--pretty", None, help="no-op (deprecated in the official Infomap too)"),
+) + tuple(
+    _S(name, short, kind, supported=False)
+    for name, short, kind in (
+        ("--completion", None, "str"), ("--print-json-parameters", None, "flag"),
+        ("--skip-adjust-bipartite-flow", None, "flag"), ("--bipartite-teleportation", None, "flag"),
+        ("--weight-threshold", None, "float"), ("--include-self-links", "-k", "flag"),
+        ("--no-self-links", None, "flag"), ("--node-limit", None, "int"),
+        ("--matchable-multilayer-ids", None, "int"), ("--assign-to-neighbouring-module", None, "flag"),
+        ("--meta-data", None, "str"), ("--meta-data-rate", None, "float"), ("--meta-data-unweighted", None, "flag"),
+        ("--use-node-weights-as-flow", None, "flag"), ("--max-flow-iterations", None, "int"),
+        ("--min-flow-iterations", None, "int"), ("--flow-tolerance", None, "float"),
+        ("--regularized", None, "flag"), ("--regularization-strength", None, "float"),
+        ("--intra-regularization-strength", None, "float"), ("--inter-regularization-strength", None, "float"),
+        ("--multilayer-skip-absent-nodes", None, "flag"), ("--entropy-corrected", None, "flag"),
+        ("--entropy-correction-strength", None, "float"), ("--variable-markov-time", None, "flag"),
+        ("--variable-markov-damping", None, "float"), ("--variable-markov-min-scale", None, "float"),
+        ("--preferred-number-of-modules", None, "int"), ("--preferred-number-of-levels", None, "int"),
+        ("--preferred-number-of-levels-strength", None, "float"), ("--multilayer-relax-rate", None, "float"),
+        ("--multilayer-relax-limit", None, "int"), ("--multilayer-relax-limit-up", None, "int"),
+        ("--multilayer-relax-limit-down", None, "int"), ("--multilayer-relax-by-jsd", None, "flag"),
+        ("--multilayer-relax-to-self", None, "flag"), ("--core-level-limit", "-L", "int"),
+        ("--core-loop-codelength-threshold", None, "float"), ("--tune-iteration-relative-threshold", None, "float"),
+        ("--fast-hierarchical-solution", "-F", "count"), ("--inner-parallelization", None, "flag"),
+        ("--parallel-trials", None, "flag"), ("--converge", None, "flag"), ("--num-threads", None, "str"),
+        ("--threads", None, "str"), ("--prefer-modular-solution", None, "flag"),
+        ("--num-random-moves", None, "int"), ("--max-degree-for-random-moves", None, "int"),
+        ("--hide-bipartite-nodes", None, "flag"), ("--no-overwrite", None, "flag"),
+        ("--print-config-fingerprint", None, "flag"), ("--timing-json", None, "str"),
+        ("--summary-json", None, "str"), ("--manifest-json", None, "str"), ("--memory-report", None, "flag"),
+        ("--trial-offset", None, "int"), ("--trial-results", None, "str"), ("--no-final-output", None, "flag"),
+    )
+)
+
+#: ``-o`` formats of the official Infomap: the ones mapeq writes, and the ones it refuses by name.
+OUTPUT_FORMATS = {"clu": True, "tree": True, "ftree": True, "newick": True, "json": True, "csv": True,
+                  "network": False, "states": False, "flow": False}
+
+_BY_NAME = {name: o for o in OPTIONS for name in (o.long, o.short) if name}
+
+
+def find_option(name: str) -> OfficialOption | None:
+    """The option spelled ``name`` (``-N`` or ``--num-trials``), None if the official has none."""
+    return _BY_NAME.get(name)
+
+
+def equivalent_flags(options: "InfomapOptions") -> list[str]:
+    """Official flags that give ``options`` (defaults left out), for a file's command-line line."""
+    flags: list[str] = []
+    if options.two_level:
+        flags.append("--two-level")
+    if options.flow_model:
+        flags += ["--flow-model", options.flow_model]
+    elif options.directed:
+        flags.append("--directed")
+    if options.recorded_teleportation:
+        flags.append("--recorded-teleportation")
+    if options.to_nodes:
+        flags.append("--to-nodes")
+    if options.teleportation_probability != 0.15:
+        flags += ["--teleportation-probability", f"{options.teleportation_probability:g}"]
+    if options.markov_time != 1.0:
+        flags += ["--markov-time", f"{options.markov_time:g}"]
+    if options.num_trials != 1:
+        flags += ["--num-trials", str(options.num_trials)]
+    if options.seed != 123:
+        flags += ["--seed", str(options.seed)]
+    return flags
