@@ -31,8 +31,8 @@ def read_network_arg(path: str, *, format: str | None = None, directed: bool = F
 
 
 def read_cluster_file(path: str, field: str = "partition") -> dict:
-    """``{id: module}`` from a ``.clu`` file, or ``{id: (1, 2, ...)}`` (module path, leaf rank
-    dropped) from a ``.tree``/``.ftree`` file; the kind is told by the extension or the rows."""
+    """``{id: module}`` from a ``.clu`` file, or ``{id: (1, 2, ..., leaf rank)}`` (the node's path)
+    from a ``.tree``/``.ftree`` file; the kind is told by the extension or the rows."""
     from .io import read_partition, read_tree
 
     if not os.path.exists(path):

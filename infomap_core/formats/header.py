@@ -20,7 +20,8 @@ line (``^# (v\\d+\\.\\d+\\.\\d+)``) and the command line from the second. mapeq 
 lines in the same order with its own version and ``mapeq`` as the program:
 :func:`header_lines`. ``trials k of N`` is the number of trials run of those asked for.
 The input fingerprint line is written when the network came from a file (the first 16 hex
-digits of the SHA-256 of its bytes), the config fingerprint always (SHA-256 of the options).
+digits of the SHA-256 of its bytes), the cluster data fingerprint when a ``--cluster-data``
+file was read, the config fingerprint always (SHA-256 of the options).
 
 The parser's strict mode also needs non-zero ``completed in``, ``codelength`` and
 ``relative codelength savings`` values. A result with one module has savings 0 (and a
@@ -51,7 +52,8 @@ class RunInfo:
 
     ``command_line``: the arguments as typed (``["net.txt", "out", "-N", "10"]``); None
     writes the flags equivalent to the result's options. ``input_path``/``input_bytes``/
-    ``input_hash``/``input_mtime`` describe the network file. ``trials_done`` overrides the
+    ``input_hash``/``input_mtime`` describe the network file, ``cluster_hash`` the
+    ``--cluster-data`` file. ``trials_done`` overrides the
     number of trials run (a single trial's files from ``--print-all-trials``).
     """
 
@@ -60,6 +62,7 @@ class RunInfo:
     input_bytes: int | None = None
     input_hash: str | None = None
     input_mtime: int | None = None
+    cluster_hash: str | None = None
     trials_done: int | None = None
 
 
@@ -116,5 +119,7 @@ def header_lines(result: "InfomapResult", info: RunInfo | None = None) -> list[s
     ]
     if info.input_hash is not None:
         lines.append(f"# input fingerprint {info.input_hash} ({info.input_bytes} bytes)")
+    if info.cluster_hash is not None:
+        lines.append(f"# cluster data fingerprint {info.cluster_hash}")
     lines.append(f"# config fingerprint {config_fingerprint(result)}")
     return lines
