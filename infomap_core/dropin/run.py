@@ -71,9 +71,9 @@ def engine_options(args: DropinArgs) -> tuple[InfomapOptions, SearchSettings]:
     return options, settings
 
 
-def fixed_result(problem: Problem, options: InfomapOptions, tree: Tree, *, elapsed: float = 0.0,
+def fixed_result(problem: Problem, options: InfomapOptions, tree: Tree, *, elapsed: float,
                  started_at: float | None = None) -> InfomapResult:
-    """The result of a given tree, as if one trial had found it (``--no-infomap``)."""
+    """The result of a given tree, as if one trial had found it in ``elapsed`` seconds (``--no-infomap``)."""
     total, _, _ = tree.codelength()
     trial = TrialResult(trial=0, seed=int(options.seed), codelength=total, tree=tree, elapsed=elapsed)
     return best_of(problem, options, [trial], elapsed=elapsed, started_at=started_at)
