@@ -91,8 +91,7 @@ def _read_network(args: argparse.Namespace):
 
 def _run(args: argparse.Namespace, argv: list[str]) -> int:
     from .dropin.run import run_trials
-    from .formats import FORMATS, RunInfo, format_for, render
-    from .formats.header import file_fingerprint
+    from .formats import FORMATS, FileInfo, RunInfo, format_for, render
     from .infomap import best_of, prepare
     from .optimizer import SearchSettings
     from .progress import progress_wanted
@@ -112,11 +111,8 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     problem = prepare(network, options, initial)
     trials = run_trials(problem, options, settings, show_progress=progress_wanted(False))
     result = best_of(problem, options, trials, elapsed=time.perf_counter() - start, started_at=started_at)
-    info = RunInfo(command_line=tuple(argv))
-    if args.network != "-":
-        raw = Path(args.network).read_bytes()
-        info = RunInfo(command_line=tuple(argv), input_path=args.network, input_bytes=len(raw),
-                       input_hash=file_fingerprint(raw), input_mtime=int(os.stat(args.network).st_mtime))
+    info = RunInfo(command_line=tuple(argv), input=None if args.network == "-" else FileInfo.of(args.network),
+                   cluster_data=FileInfo.of(args.cluster_data) if args.cluster_data else None)
 
     def text(name: str) -> str:
         return render(result, name, clu_level=args.clu_level, info=info)

@@ -19,8 +19,7 @@ from typing import TextIO
 from .. import __version__
 from ..cli_io import DIRECTED_FLOW_MODELS, read_cluster_file
 from ..errors import OptionError
-from ..formats import FORMATS, RunInfo, render, render_official_json
-from ..formats.header import file_fingerprint
+from ..formats import FORMATS, FileInfo, RunInfo, render, render_official_json
 from ..infomap import InfomapOptions, InfomapResult, Problem, TrialResult, best_of, prepare, run_trial
 from ..official_options import OUTPUT_FORMATS
 from ..optimizer import SearchSettings
@@ -107,8 +106,7 @@ def run(args: DropinArgs, argv: list[str], out: TextIO = sys.stdout) -> int:
     cluster = None
     if args.cluster_data:
         cluster = read_cluster_file(args.cluster_data, field="cluster_data")
-        with open(args.cluster_data, "rb") as fh:
-            info = replace(info, cluster_hash=file_fingerprint(fh.read()))
+        info = replace(info, cluster_data=FileInfo.of(args.cluster_data))
     if args.no_infomap:
         options = replace(options, num_trials=1)
         result = _score(network, options, cluster, started_at)
@@ -148,12 +146,9 @@ def _read_input(args: DropinArgs, argv: list[str], options: InfomapOptions):
     if not os.path.exists(path):
         raise OptionError(f"no such file: {path}", field="network")
     raw = read_bytes(path)
-    stat = os.stat(path)
     directed = bool(options.directed) or options.flow_model in DIRECTED_FLOW_MODELS
     network = parse_network(raw, directed=True if directed else None)
-    info = RunInfo(command_line=tuple(argv), input_path=path, input_bytes=stat.st_size,
-                   input_hash=file_fingerprint(raw), input_mtime=int(stat.st_mtime))
-    return network, info
+    return network, RunInfo(command_line=tuple(argv), input=FileInfo.of(path, raw))
 
 
 def _score(network, options: InfomapOptions, cluster: dict | None, started_at: float) -> InfomapResult:

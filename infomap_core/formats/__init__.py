@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import OptionError
-from .header import RunInfo, header_lines
+from .header import FileInfo, RunInfo, header_lines
 from .json_formats import official_json, render_json, render_official_json, tree_to_json
 from .levels import modules_at_level
 from .text import path_string_of, render_clu, render_csv, render_ftree, render_newick, render_tree
@@ -31,7 +31,7 @@ from .text import path_string_of, render_clu, render_csv, render_ftree, render_n
 if TYPE_CHECKING:  # pragma: no cover
     from ..infomap import InfomapResult
 
-__all__ = ["FORMATS", "Format", "RunInfo", "render", "tree_to_json", "path_string_of", "format_for",
+__all__ = ["FORMATS", "Format", "FileInfo", "RunInfo", "render", "tree_to_json", "path_string_of", "format_for",
            "header_lines", "official_json", "render_official_json", "modules_at_level"]
 
 

@@ -33,6 +33,7 @@ non-strict parser reads both.
 from __future__ import annotations
 
 import hashlib
+import os
 import shlex
 import time
 from dataclasses import dataclass
@@ -43,7 +44,29 @@ import orjson
 if TYPE_CHECKING:  # pragma: no cover
     from ..infomap import InfomapResult
 
-__all__ = ["RunInfo", "header_lines", "config_fingerprint", "file_fingerprint", "version_line", "started_at_text"]
+__all__ = ["RunInfo", "FileInfo", "header_lines", "config_fingerprint", "file_fingerprint", "version_line", "started_at_text"]
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """A file a run read: its path as given, size in bytes, modification time and fingerprint."""
+
+    path: str
+    size: int
+    mtime: int
+    hash: str
+
+    @classmethod
+    def of(cls, path: str, data: bytes | None = None) -> "FileInfo":
+        """``data``: the file's content when already read (a ``.gz`` is fingerprinted decompressed)."""
+        stat = os.stat(path)
+        if data is None:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        return cls(path=path, size=stat.st_size, mtime=int(stat.st_mtime), hash=file_fingerprint(data))
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "size": self.size, "mtime": self.mtime, "hash": self.hash}
 
 
 @dataclass(frozen=True)
@@ -51,18 +74,14 @@ class RunInfo:
     """What a result does not know about how it was asked for.
 
     ``command_line``: the arguments as typed (``["net.txt", "out", "-N", "10"]``); None
-    writes the flags equivalent to the result's options. ``input_path``/``input_bytes``/
-    ``input_hash``/``input_mtime`` describe the network file, ``cluster_hash`` the
-    ``--cluster-data`` file. ``trials_done`` overrides the
-    number of trials run (a single trial's files from ``--print-all-trials``).
+    writes the flags equivalent to the result's options. ``input`` and ``cluster_data``: the
+    network file and the ``--cluster-data`` file. ``trials_done`` overrides the number of
+    trials run (a single trial's files from ``--print-all-trials``).
     """
 
     command_line: tuple[str, ...] | None = None
-    input_path: str | None = None
-    input_bytes: int | None = None
-    input_hash: str | None = None
-    input_mtime: int | None = None
-    cluster_hash: str | None = None
+    input: FileInfo | None = None
+    cluster_data: FileInfo | None = None
     trials_done: int | None = None
 
 
@@ -117,9 +136,9 @@ def header_lines(result: "InfomapResult", info: RunInfo | None = None) -> list[s
         f"# relative codelength savings {100 * result.relative_codelength_savings:g}%",
         f"# flow model {result.flow.flow_model}",
     ]
-    if info.input_hash is not None:
-        lines.append(f"# input fingerprint {info.input_hash} ({info.input_bytes} bytes)")
-    if info.cluster_hash is not None:
-        lines.append(f"# cluster data fingerprint {info.cluster_hash}")
+    if info.input is not None:
+        lines.append(f"# input fingerprint {info.input.hash} ({info.input.size} bytes)")
+    if info.cluster_data is not None:
+        lines.append(f"# cluster data fingerprint {info.cluster_data.hash}")
     lines.append(f"# config fingerprint {config_fingerprint(result)}")
     return lines

@@ -5,6 +5,7 @@ schema of ``docs/engine-api.md``. The official's (:func:`render_official_json`) 
 keys of the official Infomap 2.16's ``.json`` file in the same order: the header facts
 (``version``, ``args``, ``startedAt``, ``completedIn``, ``codelength``, ``seed``,
 ``trials``, ``numTrials``, ``configFingerprint``, ``input`` when read from a file,
+``clusterData`` when ``--cluster-data`` was read,
 ``numLevels``, ``numTopModules``, ``numModules`` per depth, ``relativeCodelengthSavings``,
 ``directed``, ``flowModel``, ``higherOrder``), then ``nodes`` (``path``, ``modules`` at each
 level, ``name``, ``flow``, ``mec``, ``id``) and ``modules`` (the root as ``[0]``, then every
@@ -87,9 +88,10 @@ def official_json(result: "InfomapResult", info: RunInfo | None = None) -> dict[
         "numTrials": result.options.num_trials,
         "configFingerprint": config_fingerprint(result),
     }
-    if info.input_path is not None:
-        doc["input"] = {"path": info.input_path, "size": info.input_bytes, "mtime": info.input_mtime,
-                        "hash": info.input_hash}
+    if info.input is not None:
+        doc["input"] = info.input.to_dict()
+    if info.cluster_data is not None:
+        doc["clusterData"] = info.cluster_data.to_dict()
     modules = tree.leaf < 0
     levels = result.num_levels
     doc.update({
