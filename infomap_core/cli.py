@@ -40,7 +40,10 @@ def _add_flow_options(p: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="mapeq", description="Community detection with the map equation.")
+    parser = argparse.ArgumentParser(
+        prog="mapeq", description="Community detection with the map equation.",
+        epilog="The official Infomap's command line works too: mapeq NETWORK OUT_DIR [official options] "
+               "(mapeq NETWORK OUT_DIR -h lists them).")
     parser.add_argument("--version", action="version", version=f"mapeq {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 

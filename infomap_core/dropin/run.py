@@ -91,13 +91,13 @@ class _Console:
             self.out.flush()
 
 
-def run(args: DropinArgs, argv: list[str], out: TextIO = sys.stdout) -> int:
+def run(args: DropinArgs, argv: list[str], out: TextIO | None = None) -> int:
     if args.network is None or args.out_dir is None:
         missing = "NETWORK and OUT_DIR" if args.network is None else "OUT_DIR"
         raise OptionError(f"missing {missing}: mapeq NETWORK OUT_DIR [options]", field="arguments")
     formats = output_formats(args)
     options, settings = engine_options(args)
-    console = _Console(args, out)
+    console = _Console(args, out or sys.stdout)
     started_at, start = time.time(), time.perf_counter()
     network, info = _read_input(args, argv, options)
     console.say(f"mapeq v{__version__}: {args.network} -> {args.out_dir}")
