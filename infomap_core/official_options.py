@@ -25,15 +25,16 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from .infomap import InfomapOptions
 
-__all__ = ["OfficialOption", "OPTIONS", "OUTPUT_FORMATS", "find_option", "equivalent_flags"]
+__all__ = ["OfficialOption", "OPTIONS", "OUTPUT_FORMATS", "find_option", "equivalent_flags", "options_table"]
 
 
 @dataclass(frozen=True)
 class OfficialOption:
     """One official option. ``kind``: flag, count, int, float, str or list (comma list).
 
-    ``python`` and ``rest`` say where the same setting lives in mapeq's Python API and REST
-    API (None: the command line only); ``supported=False`` options are refused by name.
+    ``python``, ``rest`` and ``run`` say where the same setting lives in mapeq's Python API,
+    REST API and own command line (None: nowhere else); ``supported=False`` options are
+    refused by name.
     """
 
     long: str
@@ -43,6 +44,7 @@ class OfficialOption:
     rest: str | None = None
     help: str = ""
     supported: bool = True
+    run: str | None = None  # the same setting in ``mapeq run`` / ``mapeq codelength``
 
     @property
     def dest(self) -> str:
@@ -60,29 +62,36 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--version", "-V", help="print the version"),
     # Input
     _S("--cluster-data", "-c", "str", "run_infomap(initial_partition=...)", "initial_partition",
-       "start from a .clu partition or the top modules of a .tree/.ftree (with --no-infomap: score it)"),
+       "start from a .clu partition or the top modules of a .tree/.ftree (with --no-infomap: score it)",
+       run="-c, --cluster-data"),
     _S("--no-infomap", None, "flag", "compute_codelength(network, partition)", "POST /v1/codelength",
-       "do not optimize: write the --cluster-data partition (one module without it) and its codelength"),
+       "do not optimize: write the --cluster-data tree (every node its own module without it) and its "
+       "codelength", run="mapeq codelength --partition"),
     # Algorithm
-    _S("--two-level", "-2", "flag", "InfomapOptions.two_level", "two_level", "a flat partition instead of a hierarchy"),
+    _S("--two-level", "-2", "flag", "InfomapOptions.two_level", "two_level", "a flat partition instead of a hierarchy",
+       run="-2, --two-level"),
     _S("--flow-model", "-f", "str", "InfomapOptions.flow_model", "flow_model",
-       "undirected, directed, undirdir, outdirdir or rawdir"),
-    _S("--directed", "-d", "flag", "InfomapOptions.directed", "directed", "links are arcs (flow model directed)"),
+       "undirected, directed, undirdir, outdirdir or rawdir", run="-f, --flow-model"),
+    _S("--directed", "-d", "flag", "InfomapOptions.directed", "directed", "links are arcs (flow model directed)",
+       run="-d, --directed"),
     _S("--recorded-teleportation", "-e", "flag", "InfomapOptions.recorded_teleportation", "recorded_teleportation",
-       "code the teleportation steps too"),
-    _S("--to-nodes", None, "flag", "InfomapOptions.to_nodes", "to_nodes", "teleport to nodes instead of links"),
+       "code the teleportation steps too", run="-e, --recorded-teleportation"),
+    _S("--to-nodes", None, "flag", "InfomapOptions.to_nodes", "to_nodes", "teleport to nodes instead of links",
+       run="--to-nodes"),
     _S("--teleportation-probability", "-p", "float", "InfomapOptions.teleportation_probability",
-       "teleportation_probability", "teleportation probability of the directed flow (default 0.15)"),
+       "teleportation_probability", "teleportation probability of the directed flow (default 0.15)",
+       run="-p, --teleportation-probability"),
     _S("--markov-time", None, "float", "InfomapOptions.markov_time", "markov_time",
-       "scale link flow; larger gives fewer modules (default 1)"),
+       "scale link flow; larger gives fewer modules (default 1)", run="--markov-time"),
     # Accuracy
-    _S("--seed", "-s", "int", "InfomapOptions.seed", "seed", "random seed (default 123)"),
-    _S("--num-trials", "-N", "int", "InfomapOptions.num_trials", "num_trials", "trials; the shortest wins (default 1)"),
+    _S("--seed", "-s", "int", "InfomapOptions.seed", "seed", "random seed (default 123)", run="-s, --seed"),
+    _S("--num-trials", "-N", "int", "InfomapOptions.num_trials", "num_trials", "trials; the shortest wins (default 1)",
+       run="-N, --num-trials"),
     _S("--core-loop-limit", "-M", "int", "SearchSettings.core_loop_limit", None,
        "core loops that move each node (default 10)"),
     _S("--tune-iteration-limit", "-T", "int", "SearchSettings.max_tune_iterations", None,
        "fine/coarse-tune iterations, 0 = until the gain is below 1e-5 of the one-level codelength "
-       "(default: mapeq's 2, the official's 0)"),
+       "(default: mapeq's 2, the official's 0)", run="-T, --tune-iteration-limit"),
     # Output
     _S("--out-name", None, "str", help="base name of the output files (default: the network file's stem)"),
     _S("--no-file-output", "-0", help="write no files"),
@@ -90,9 +99,9 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--ftree", None, help="write NAME.ftree (the tree and the flow between modules)"),
     _S("--clu", None, help="write NAME.clu (module of each node at --clu-level)"),
     _S("--clu-level", None, "int", "render(result, 'clu', clu_level=...)", None,
-       "module level of the .clu: 1 top modules, -1 bottom modules (default 1)"),
+       "module level of the .clu: 1 top modules, -1 bottom modules (default 1)", run="--clu-level"),
     _S("--output", "-o", "list", "render(result, format)", "GET /v1/jobs/{id}/result?format=",
-       "comma list of clu, tree, ftree, newick, json, csv"),
+       "comma list of clu, tree, ftree, newick, json (the official schema), csv", run="--output"),
     _S("--print-all-trials", None, help="also write each trial's files (NAME_trial_K.EXT)"),
     _S("--verbose", "-v", "count", help="more console output (-vv, -vvv: more still)"),
     _S("--silent", None, help="no console output"),
@@ -164,3 +173,20 @@ def equivalent_flags(options: "InfomapOptions") -> list[str]:
     if options.seed != 123:
         flags += ["--seed", str(options.seed)]
     return flags
+
+
+def options_table() -> str:
+    """The Markdown table of ``docs/command-line.md``: every official option and where it lives in mapeq."""
+
+    def cell(text: str | None) -> str:
+        return f"`{text}`" if text else "-"
+
+    rows = ["| official option (the same in `mapeq NETWORK OUT_DIR`) | what it does | `mapeq run` | Python | REST |",
+            "|---|---|---|---|---|"]
+    for o in OPTIONS:
+        names = ", ".join(n for n in (o.short, o.long) if n)
+        if o.supported:
+            rows.append(f"| `{names}` | {o.help} | {cell(o.run)} | {cell(o.python)} | {cell(o.rest)} |")
+    unsupported = ", ".join(f"`{o.long}`" for o in OPTIONS if not o.supported)
+    rows.append(f"| {unsupported} | refused by name (not supported yet) | - | - | - |")
+    return "\n".join(rows) + "\n"
