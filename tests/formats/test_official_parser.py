@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from infomap_core import InfomapOptions, Network, run_infomap
+from infomap_core import Network, run_infomap
 from infomap_core.formats import render
 from infomap_core.formats.module_links import module_links
 from infomap_core.formats.text import node_names, path_string_of
