@@ -132,6 +132,14 @@ def test_no_infomap_scores_the_officials_tree_equally(network, directed, tmp_pat
         for key in ("numLevels", "numTopModules", "numModules"):
             assert o_json[key] == t_json[key], key
         assert [m["numEdges"] for m in o_json["modules"]] == [m["numEdges"] for m in t_json["modules"]]
+        # Per node (by id: siblings of equal flow may be ranked in another order): name, flow, centrality.
+        theirs_by_id = {n["id"]: n for n in t_json["nodes"]}
+        for node in o_json["nodes"]:
+            other = theirs_by_id[node["id"]]
+            assert node["name"] == other["name"] and len(node["path"]) == len(other["path"])
+            assert (node["flow"], node["mec"]) == pytest.approx((other["flow"], other["mec"]), rel=1e-5, abs=1e-6)
+        assert sorted(m["codelength"] for m in o_json["modules"]) == pytest.approx(
+            sorted(m["codelength"] for m in t_json["modules"]), rel=1e-5, abs=1e-6)
         clu = next(p.name for p in theirs.iterdir() if p.suffix == ".clu")
         assert partition_of(ours / clu) == partition_of(theirs / clu)
 
