@@ -105,6 +105,11 @@ class Tree:
         return cls.from_columns(fg, [np.asarray(modules, dtype=np.int64)])
 
     @classmethod
+    def one_level(cls, fg: FlowGraph) -> "Tree":
+        """Every node directly under the root (``infomap --no-infomap``): codelength ``H(p)``."""
+        return cls._assemble(fg, np.array([-1], dtype=np.int64), np.zeros(fg.num_nodes, dtype=np.int64), 1)
+
+    @classmethod
     def _assemble(cls, fg: FlowGraph, module_parent: np.ndarray, leaf_parent: np.ndarray, num_modules: int,
                   *, node_labels=None) -> "Tree":
         """Append the leaves, compute every module's flow, enter and exit, rank children."""

@@ -159,7 +159,7 @@ def _score(network, options: InfomapOptions, cluster: dict | None, started_at: f
     if cluster:
         tree = compute_codelength(network, cluster, options).tree
     else:
-        tree = Tree.from_columns(problem.flow, [])  # every node a module of its own: one level
+        tree = Tree.one_level(problem.flow)
     return fixed_result(problem, options, tree, elapsed=time.perf_counter() - start, started_at=started_at)
 
 

@@ -79,16 +79,10 @@ def partition_of(clu: Path) -> set:
     return {frozenset(g) for g in groups.values()}
 
 
-# Known engine defects (issue 11, the engine rewrite on main): strict, so a fix turns them into failures
+# Known engine defects (issue 11, the lead's engine work): strict, so a fix turns them into failures
 # that ask for the mark to go.
 SEARCH_GAP = pytest.mark.xfail(strict=True, reason="issue 11 #2-3: multilevel search 0.03% above the official")
-RAGGED_DIRECTED = pytest.mark.xfail(strict=True, reason="issue 11 #1: the codelength of a ragged tree with "
-                                                        "directed flow differs from the official's")
-KNOWN = {("markov-time", "data/karate.net"): SEARCH_GAP,
-         **{("directed", name): RAGGED_DIRECTED for name in (
-             "infomap-examples/ninetriangles.net", "infomap-examples/ninetriangles.edges",
-             "infomap-examples/modular_w.net", "infomap-examples/modular_w.edges", "data/modular_w.net",
-             "data/ninetriangles.net")}}
+KNOWN = {("markov-time", "data/karate.net"): SEARCH_GAP}
 
 
 def _case(network: Path, tag: str, *values):

@@ -34,8 +34,6 @@ def test_mapeq_run_reads_arcs_as_the_official(tmp_path):
     assert (plain["flow_model"], arcs["flow_model"]) == ("undirected", "directed")
 
 
-@pytest.mark.xfail(strict=True, reason="needs Network to store links as given (the engine rewrite on main): "
-                                       "today an undirected read stores each link smaller id -> larger id")
 def test_read_then_directed_flow_model_keeps_arcs_one_way():
     """read_network(path) reads the *Arcs file undirected (the official rule); a directed flow model
     chosen afterwards must see the arcs as written, exactly as reading with directed=True."""
