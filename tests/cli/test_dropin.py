@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import select
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from infomap_core import InfomapOptions, run_infomap
 from infomap_core.cli_io import read_network_arg
 from infomap_core.official_options import OPTIONS
 
-from .conftest import DATA, mapeq_in_process, mapeq_script, official_cli
+from .conftest import DATA, OFFICIAL_CLI, mapeq_in_process, mapeq_script, official_cli
 
 NET = DATA / "ninetriangles.net"
 
@@ -97,10 +98,7 @@ def test_missing_out_dir_is_an_error(tmp_path):
 
 def test_every_official_option_is_in_the_table_and_supported_ones_parse(tmp_path):
     """The table covers the official's options (its -hh listing), and each supported one runs."""
-    listing = subprocess.run([str(official_cli.__globals__["OFFICIAL_CLI"]), "-hh"], capture_output=True,
-                             text=True).stdout
-    import re
-
+    listing = subprocess.run([str(OFFICIAL_CLI), "-hh"], capture_output=True, text=True).stdout
     official = set(re.findall(r"^\s+(?:-\S+\s+)?(--[a-z0-9-]+)", listing, flags=re.M))
     ours = {o.long for o in OPTIONS}
     assert official <= ours, sorted(official - ours)
