@@ -17,7 +17,8 @@ Characters that would break either are written as backslash escapes (:func:`esca
 ``\\t`` ``\\n`` ``\\r``         tab, line feed, carriage return
 ``\\xHH``                    a quote ``"`` (``\\x22``), other control characters,
                            in tokens also blanks, ``'``, ``#`` and a leading ``*``
-``\\uHHHH``                  U+0085, U+2028, U+2029 and other non-ASCII blanks
+``\\uHHHH``                  U+2028, U+2029, lone surrogates (a UTF-8 file cannot hold
+                           them), in tokens other non-ASCII blanks
 =========================  ====================================================
 
 A name without ``\\``, ``"`` or control characters is written exactly as the official
@@ -49,8 +50,8 @@ import re
 
 __all__ = ["escape_name", "escape_token", "unescape", "csv_text_cell", "csv_unguard", "newick_label"]
 
-_NAME_UNSAFE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029]')
-_TOKEN_UNSAFE = re.compile(r'[\\"\'#\s\x00-\x1f\x7f-\x9f\u2028\u2029]|^\*')
+_NAME_UNSAFE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]')
+_TOKEN_UNSAFE = re.compile(r'[\\"\'#\s\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]|^\*')
 _SHORT = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _ESCAPE = re.compile(r"\\(\\|t|n|r|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4})")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
