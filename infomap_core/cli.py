@@ -52,8 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("-2", "--two-level", action="store_true", help="flat partition instead of a hierarchy")
     run.add_argument("-N", "--num-trials", type=int, default=1, metavar="N")
     run.add_argument("-s", "--seed", type=int, default=123, metavar="S")
-    run.add_argument("-T", "--tune-iteration-limit", type=int, default=2, metavar="N",
-                     help="fine/coarse-tune iterations per trial (0 = until the gain is below 1e-5 L1)")
+    run.add_argument("-T", "--tune-iteration-limit", type=int, metavar="N",
+                     help="fine/coarse-tune iterations per trial (default 0: until the gain is below 1e-5 L1)")
     run.add_argument("-c", "--cluster-data", metavar="FILE", help="initial partition (.clu or .tree) to start from")
     run.add_argument("--output", default="json", help="comma list of formats: json,clu,tree,ftree,csv,newick")
     run.add_argument("--clu-level", type=int, default=1, help="module level in .clu (1 top, -1 leaf modules)")
@@ -93,10 +93,9 @@ def _read_network(args: argparse.Namespace):
 
 
 def _run(args: argparse.Namespace, argv: list[str]) -> int:
-    from .dropin.run import run_trials
+    from .dropin.run import run_trials, search_settings
     from .formats import FORMATS, FileInfo, RunInfo, format_for, render
     from .infomap import best_of, prepare
-    from .optimizer import SearchSettings
     from .progress import progress_wanted
 
     started_at, start = time.time(), time.perf_counter()
@@ -108,9 +107,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     if initial and any(isinstance(v, tuple) for v in initial.values()):
         initial = {k: v[0] for k, v in initial.items()}  # start from the top modules of a tree
     options = _options(args, two_level=args.two_level, num_trials=args.num_trials, seed=args.seed)
-    if args.tune_iteration_limit < 0:
-        raise MapEqError("--tune-iteration-limit must be >= 0", field="tune_iteration_limit")
-    settings = SearchSettings(max_tune_iterations=args.tune_iteration_limit or 1000)
+    settings = search_settings({"tune_iteration_limit": args.tune_iteration_limit})
     problem = prepare(network, options, initial)
     trials = run_trials(problem, options, settings, show_progress=progress_wanted(False))
     result = best_of(problem, options, trials, elapsed=time.perf_counter() - start, started_at=started_at)

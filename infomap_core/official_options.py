@@ -45,6 +45,8 @@ class OfficialOption:
     help: str = ""
     supported: bool = True
     run: str | None = None  # the same setting in ``mapeq run`` / ``mapeq codelength``
+    setting: str | None = None  # the SearchSettings field it sets
+    minimum: float | None = None  # smallest accepted value
 
     @property
     def dest(self) -> str:
@@ -88,10 +90,20 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--num-trials", "-N", "int", "InfomapOptions.num_trials", "num_trials", "trials; the shortest wins (default 1)",
        run="-N, --num-trials"),
     _S("--core-loop-limit", "-M", "int", "SearchSettings.core_loop_limit", None,
-       "core loops that move each node (default 10)"),
+       "core loops that move each node (default 10)", setting="core_loop_limit", minimum=1),
     _S("--tune-iteration-limit", "-T", "int", "SearchSettings.max_tune_iterations", None,
-       "fine/coarse-tune iterations, 0 = until the gain is below 1e-5 of the one-level codelength "
-       "(default: mapeq's 2, the official's 0)", run="-T, --tune-iteration-limit"),
+       "fine/coarse-tune iterations, 0 = until an iteration gains less than the relative threshold "
+       "(the default)", run="-T, --tune-iteration-limit", setting="max_tune_iterations", minimum=0),
+    _S("--core-loop-codelength-threshold", None, "float", "SearchSettings.core_loop_threshold", None,
+       "smallest codelength gain a core loop accepts (default 1e-10)", setting="core_loop_threshold", minimum=0),
+    _S("--tune-iteration-relative-threshold", None, "float", "SearchSettings.tune_relative_threshold", None,
+       "smallest tune gain, relative to the one-level codelength (default 1e-5)",
+       setting="tune_relative_threshold", minimum=0),
+    _S("--num-random-moves", None, "int", "SearchSettings.num_random_moves", None,
+       "random moves per core loop for low-degree nodes (default 5)", setting="num_random_moves", minimum=0),
+    _S("--max-degree-for-random-moves", None, "int", "SearchSettings.max_degree_for_random_moves", None,
+       "largest degree of a node tried with random moves (default 2)", setting="max_degree_for_random_moves",
+       minimum=0),
     # Output
     _S("--out-name", None, "str", help="base name of the output files (default: the network file's stem)"),
     _S("--no-file-output", "-0", help="write no files"),
@@ -127,11 +139,9 @@ OPTIONS: tuple[OfficialOption, ...] = (
         ("--multilayer-relax-limit", None, "int"), ("--multilayer-relax-limit-up", None, "int"),
         ("--multilayer-relax-limit-down", None, "int"), ("--multilayer-relax-by-jsd", None, "flag"),
         ("--multilayer-relax-to-self", None, "flag"), ("--core-level-limit", "-L", "int"),
-        ("--core-loop-codelength-threshold", None, "float"), ("--tune-iteration-relative-threshold", None, "float"),
         ("--fast-hierarchical-solution", "-F", "count"), ("--inner-parallelization", None, "flag"),
         ("--parallel-trials", None, "flag"), ("--converge", None, "flag"), ("--num-threads", None, "str"),
         ("--threads", None, "str"), ("--prefer-modular-solution", None, "flag"),
-        ("--num-random-moves", None, "int"), ("--max-degree-for-random-moves", None, "int"),
         ("--hide-bipartite-nodes", None, "flag"), ("--no-overwrite", None, "flag"),
         ("--print-config-fingerprint", None, "flag"), ("--timing-json", None, "str"),
         ("--summary-json", None, "str"), ("--manifest-json", None, "str"), ("--memory-report", None, "flag"),
@@ -153,6 +163,7 @@ def find_option(name: str) -> OfficialOption | None:
 
 def equivalent_flags(options: "InfomapOptions") -> list[str]:
     """Official flags that give ``options`` (defaults left out), for a file's command-line line."""
+    default = type(options)()
     flags: list[str] = []
     if options.two_level:
         flags.append("--two-level")
@@ -164,13 +175,13 @@ def equivalent_flags(options: "InfomapOptions") -> list[str]:
         flags.append("--recorded-teleportation")
     if options.to_nodes:
         flags.append("--to-nodes")
-    if options.teleportation_probability != 0.15:
+    if options.teleportation_probability != default.teleportation_probability:
         flags += ["--teleportation-probability", f"{options.teleportation_probability:g}"]
-    if options.markov_time != 1.0:
+    if options.markov_time != default.markov_time:
         flags += ["--markov-time", f"{options.markov_time:g}"]
-    if options.num_trials != 1:
+    if options.num_trials != default.num_trials:
         flags += ["--num-trials", str(options.num_trials)]
-    if options.seed != 123:
+    if options.seed != default.seed:
         flags += ["--seed", str(options.seed)]
     return flags
 

@@ -21,13 +21,13 @@ from ..cli_io import DIRECTED_FLOW_MODELS, read_cluster_file
 from ..errors import OptionError
 from ..formats import FORMATS, FileInfo, RunInfo, render, render_official_json
 from ..infomap import InfomapOptions, InfomapResult, Problem, TrialResult, best_of, prepare, run_trial
-from ..official_options import OUTPUT_FORMATS
+from ..official_options import OPTIONS, OUTPUT_FORMATS
 from ..optimizer import SearchSettings
 from ..progress import progress_wanted, trial_progress
 from ..tree import Tree
 from .arguments import DropinArgs
 
-__all__ = ["run", "run_trials", "fixed_result", "output_formats", "engine_options"]
+__all__ = ["run", "run_trials", "fixed_result", "output_formats", "engine_options", "search_settings"]
 
 
 def output_formats(args: DropinArgs) -> list[str]:
@@ -47,27 +47,31 @@ def output_formats(args: DropinArgs) -> list[str]:
 def engine_options(args: DropinArgs) -> tuple[InfomapOptions, SearchSettings]:
     """The engine's options and search settings of the official flags (defaults: the engine's)."""
     given = {k: v for k, v in args.values.items() if v is not None}
+    valued = ("flow_model", "teleportation_probability", "markov_time", "num_trials", "seed")
     options = InfomapOptions(
         two_level=bool(args.two_level),
-        flow_model=given.get("flow_model"),
         directed=True if args.directed else None,
-        teleportation_probability=given.get("teleportation_probability", 0.15),
         recorded_teleportation=bool(args.recorded_teleportation),
         to_nodes=bool(args.to_nodes),
-        markov_time=given.get("markov_time", 1.0),
-        num_trials=given.get("num_trials", 1),
-        seed=given.get("seed", 123),
+        **{name: given[name] for name in valued if name in given},
     )
+    return options, search_settings(given)
+
+
+def search_settings(values: dict) -> SearchSettings:
+    """The engine's search settings with the official search options in ``values`` (by ``dest``)
+    applied; ``-T 0`` is the engine's default, tuning until the gain is below the threshold."""
     settings = SearchSettings()
-    if "core_loop_limit" in given:
-        if given["core_loop_limit"] < 1:
-            raise OptionError("--core-loop-limit must be >= 1", field="core_loop_limit")
-        settings = replace(settings, core_loop_limit=given["core_loop_limit"])
-    if "tune_iteration_limit" in given:
-        if given["tune_iteration_limit"] < 0:
-            raise OptionError("--tune-iteration-limit must be >= 0", field="tune_iteration_limit")
-        settings = replace(settings, max_tune_iterations=given["tune_iteration_limit"] or 1000)
-    return options, settings
+    for option in OPTIONS:
+        if option.setting is None or values.get(option.dest) is None:
+            continue
+        value = values[option.dest]
+        if value < option.minimum:
+            raise OptionError(f"{option.long} must be >= {option.minimum:g}, got {value}", field=option.dest)
+        if option.setting == "max_tune_iterations" and value == 0:
+            continue
+        settings = replace(settings, **{option.setting: value})
+    return settings
 
 
 def fixed_result(problem: Problem, options: InfomapOptions, tree: Tree, *, elapsed: float,

@@ -20,6 +20,7 @@ COMMANDS = {
     "directed": ["-d", "-N", "5", "-s", "2"],
     "recorded": ["--directed", "-e", "--two-level", "--num-trials", "3"],
     "markov-time": ["--markov-time", "0.7", "-N", "3", "--seed", "4"],
+    "search": ["-M", "5", "-T", "2", "--num-random-moves", "0", "--core-loop-codelength-threshold", "1e-9", "-N", "3"],
 }
 
 

@@ -175,3 +175,19 @@ def test_help_and_version():
     assert "mapeq NETWORK OUT_DIR" in drop_in and "--clu-level" in drop_in and "--regularized" not in drop_in
     assert "mapeq NETWORK OUT_DIR" in mapeq_script("-h").stdout
     assert mapeq_script(NET, "x", "--version").stdout.startswith("mapeq v")
+
+
+def test_search_options_reach_the_engine():
+    from infomap_core.dropin.arguments import parse_arguments
+    from infomap_core.dropin.run import engine_options
+    from infomap_core.optimizer import SearchSettings
+
+    args = parse_arguments(["n", "o", "-M", "3", "-T", "4", "--num-random-moves", "0", "--max-degree-for-random-moves",
+                            "7", "--core-loop-codelength-threshold", "1e-8", "--tune-iteration-relative-threshold",
+                            "1e-4", "-N", "2", "-p", "0.3"])
+    options, settings = engine_options(args)
+    assert (options.num_trials, options.teleportation_probability, options.seed) == (2, 0.3, InfomapOptions().seed)
+    assert settings == SearchSettings(core_loop_limit=3, max_tune_iterations=4, num_random_moves=0,
+                                      max_degree_for_random_moves=7, core_loop_threshold=1e-8,
+                                      tune_relative_threshold=1e-4)
+    assert engine_options(parse_arguments(["n", "o", "-T", "0"]))[1] == SearchSettings()  # 0: the default
