@@ -20,7 +20,8 @@ from .. import __version__
 from ..cli_io import DIRECTED_FLOW_MODELS, read_cluster_file
 from ..errors import OptionError
 from ..formats import FORMATS, FileInfo, RunInfo, render, render_official_json
-from ..infomap import InfomapOptions, InfomapResult, Problem, TrialResult, best_of, prepare, run_trial
+from .. import infomap as engine  # engine.best_of etc. looked up at call time (tests wrap best_of)
+from ..infomap import InfomapOptions, InfomapResult, Problem, TrialResult
 from ..official_options import OPTIONS, OUTPUT_FORMATS
 from ..optimizer import SearchSettings
 from ..progress import progress_wanted, trial_progress
@@ -79,7 +80,7 @@ def fixed_result(problem: Problem, options: InfomapOptions, tree: Tree, *, elaps
     """The result of a given tree, as if one trial had found it in ``elapsed`` seconds (``--no-infomap``)."""
     total, _, _ = tree.codelength()
     trial = TrialResult(trial=0, seed=int(options.seed), codelength=total, tree=tree, elapsed=elapsed)
-    return best_of(problem, options, [trial], elapsed=elapsed, started_at=started_at)
+    return engine.best_of(problem, options, [trial], elapsed=elapsed, started_at=started_at)
 
 
 class _Console:
@@ -118,12 +119,12 @@ def run(args: DropinArgs, argv: list[str], out: TextIO | None = None) -> int:
         problem = None
     else:
         initial = {k: (v[0] if isinstance(v, tuple) else v) for k, v in cluster.items()} if cluster else None
-        problem = prepare(network, options, initial)
+        problem = engine.prepare(network, options, initial)
         trials = run_trials(problem, options, settings, show_progress=progress_wanted(bool(args.silent)),
                             on_trial=lambda t: console.say(
                                 f"  trial {t.trial + 1}/{options.num_trials} codelength {t.codelength:.9f} bits, "
                                 f"{t.tree.num_top_modules} top modules, {t.tree.num_levels} levels ({t.elapsed:.3g} s)"))
-        result = best_of(problem, options, trials, elapsed=time.perf_counter() - start, started_at=started_at)
+        result = engine.best_of(problem, options, trials, elapsed=time.perf_counter() - start, started_at=started_at)
     console.say(f"  best      codelength {result.codelength:.9f} bits in {result.num_levels} levels with "
                 f"{result.num_modules} top modules (one-level {result.one_level_codelength:.9f}, "
                 f"relative savings {100 * result.relative_codelength_savings:.2f}%)")
@@ -136,7 +137,7 @@ def run(args: DropinArgs, argv: list[str], out: TextIO | None = None) -> int:
     _write(out_dir, name, result, formats, info, args, console)
     if args.print_all_trials and len(trials) > 1:
         for trial in trials:
-            single = best_of(problem, options, [trial], elapsed=trial.elapsed, started_at=started_at)
+            single = engine.best_of(problem, options, [trial], elapsed=trial.elapsed, started_at=started_at)
             _write(out_dir, f"{name}_trial_{trial.trial + 1}", single, formats,
                    replace(info, trials_done=trial.trial + 1), args, console)
     return 0
@@ -159,7 +160,7 @@ def _score(network, options: InfomapOptions, cluster: dict | None, started_at: f
     from ..infomap import compute_codelength
 
     start = time.perf_counter()
-    problem = prepare(network, options)
+    problem = engine.prepare(network, options)
     if cluster:
         tree = compute_codelength(network, cluster, options).tree
     else:
@@ -173,7 +174,7 @@ def run_trials(problem: Problem, options: InfomapOptions, settings: SearchSettin
     trials: list[TrialResult] = []
     with trial_progress(options.num_trials, show_progress) as update:
         for j in range(options.num_trials):
-            trial = run_trial(problem, options, j, settings)
+            trial = engine.run_trial(problem, options, j, settings)
             trials.append(trial)
             update(j + 1, options.num_trials, min(t.codelength for t in trials))
             if on_trial is not None:
