@@ -21,6 +21,11 @@ A module's enter (exit) flow is the sum of its nodes' enter (exit) flow minus th
 flow on links between its own nodes (and, with recorded teleportation, minus the
 teleportation between its own nodes, ``T_i W_i - sum_a t_a w_a``).
 
+Memory (state) networks (Rosvall et al. 2014, doi:10.1038/ncomms5630): a leaf module
+codes each *physical* node once, at the summed flow of its state nodes in the module,
+so the leaf children's ``sum_c plogp(r_c)`` runs over (module, physical node) pairs
+(:func:`keyed_plogp_sums`); everything else is unchanged.
+
 :func:`codebook_length` is the formula; :func:`tree_codelength_terms` (any tree),
 :func:`two_level_codelength` (a flat partition of a network) and
 :func:`grouped_codelength` (flat partitions inside groups, the optimizer's
@@ -38,7 +43,7 @@ from .kernels import link_module_sums
 
 __all__ = [
     "Codelength", "plogp", "codebook_length", "module_flows", "tree_codelength_terms", "two_level_codelength",
-    "grouped_codelength", "one_level_codelength", "relative_savings",
+    "grouped_codelength", "one_level_codelength", "relative_savings", "keyed_plogp_sums",
 ]
 
 #: Savings smaller than this (relative to the one-level codelength) are float noise.
@@ -115,10 +120,29 @@ class Codelength:
         return relative_savings(self.codelength, self.one_level_codelength)
 
 
+def keyed_plogp_sums(group: np.ndarray, rate: np.ndarray, num_groups: int, key: np.ndarray | None = None) -> np.ndarray:
+    """``sum plogp`` of the rates in each group, rates with the same ``key`` summed first.
+
+    ``key`` (the physical node of each state node) makes a group code a physical node
+    once; without it every rate is its own term.
+    """
+    if key is None:
+        return np.bincount(group, weights=plogp(rate), minlength=num_groups)
+    order = np.lexsort((key, group))
+    g, k, r = group[order], key[order], rate[order]
+    first = np.ones(order.shape[0], dtype=bool)
+    first[1:] = (g[1:] != g[:-1]) | (k[1:] != k[:-1])
+    starts = np.flatnonzero(first)
+    summed = np.add.reduceat(r, starts) if starts.size else r[:0]
+    return np.bincount(g[starts], weights=plogp(summed), minlength=num_groups)
+
+
 def one_level_codelength(flow: FlowGraph) -> float:
-    """``H(p)``: the codelength with every node in one module (the root's codebook)."""
+    """``H(p)``: the codelength with every node in one module (the root's codebook);
+    for a state network the entropy of the physical nodes' flow."""
     node_flow = flow.node_flow
-    return float(codebook_length(0.0, node_flow.sum(), plogp(node_flow).sum()))
+    zero = np.zeros(node_flow.shape[0], dtype=np.int64)
+    return float(codebook_length(0.0, node_flow.sum(), keyed_plogp_sums(zero, node_flow, 1, flow.physical)[0]))
 
 
 def module_flows(flow: FlowGraph, modules: np.ndarray, num_modules: int | None = None):
@@ -140,7 +164,7 @@ def module_flows(flow: FlowGraph, modules: np.ndarray, num_modules: int | None =
 
 
 def tree_codelength_terms(parent: np.ndarray, is_leaf: np.ndarray, flow: np.ndarray, enter: np.ndarray,
-                          exit_: np.ndarray) -> np.ndarray:
+                          exit_: np.ndarray, leaf_key: np.ndarray | None = None) -> np.ndarray:
     """``L_M`` of every tree node (0 for leaves); their sum is the tree's codelength.
 
     Parameters
@@ -152,13 +176,20 @@ def tree_codelength_terms(parent: np.ndarray, is_leaf: np.ndarray, flow: np.ndar
     flow, enter, exit_ : ndarray of float64
         Flow, enter and exit flow of each tree node. A leaf child is coded at its
         ``flow``, a module child at its ``enter``; the root's exit is taken as 0.
+    leaf_key : ndarray of int64, optional
+        The physical node of each tree node (leaves only are read): leaves of one
+        module with the same key share a codeword (state networks).
     """
     size = parent.shape[0]
     rate = np.where(is_leaf, flow, enter)
     has_parent = parent >= 0
     p = parent[has_parent]
     rate_sum = np.bincount(p, weights=rate[has_parent], minlength=size)
-    rate_plogp = np.bincount(p, weights=plogp(rate[has_parent]), minlength=size)
+    modules = has_parent & ~is_leaf
+    leaves = has_parent & is_leaf
+    rate_plogp = np.bincount(parent[modules], weights=plogp(enter[modules]), minlength=size)
+    rate_plogp += keyed_plogp_sums(parent[leaves], flow[leaves], size,
+                                   None if leaf_key is None else leaf_key[leaves])
     module_exit = np.where(has_parent, exit_, 0.0)
     terms = codebook_length(module_exit, rate_sum, rate_plogp)
     terms[is_leaf] = 0.0
@@ -179,9 +210,9 @@ def two_level_codelength(flow: FlowGraph, modules: np.ndarray) -> Codelength:
     modules = np.asarray(modules, dtype=np.int64)
     _, modules = np.unique(modules, return_inverse=True)
     mflow, menter, mexit = module_flows(flow, modules)
-    node_plogp = plogp(flow.node_flow)
     index = float(codebook_length(0.0, menter.sum(), plogp(menter).sum()))
-    module_term = codebook_length(mexit, mflow, np.bincount(modules, weights=node_plogp, minlength=mflow.shape[0]))
+    module_term = codebook_length(mexit, mflow, keyed_plogp_sums(modules, flow.node_flow, mflow.shape[0],
+                                                                 flow.physical))
     module = float(module_term.sum())
     return Codelength(
         codelength=index + module,

@@ -31,14 +31,14 @@ import numpy as np
 from .flow import FlowGraph
 from .kernels import induced, module_sums, relabel
 from .mapequation import codebook_length, plogp
-from .optimizer import Level, SearchSettings, level_codelength, one_module_codelength, optimize_level
+from .memory import select_content
+from .optimizer import MIN_GAIN, Level, SearchSettings, level_codelength, one_module_codelength, optimize_level
 from .tree import Tree
 from .treemoves import fine_tune_tree
 
 __all__ = ["optimize_multilevel"]
 
 MAX_DEPTH = 30
-MIN_GAIN = 1e-10
 
 
 def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: SearchSettings | None = None,
@@ -163,8 +163,9 @@ def _induced(level: Level, selected: np.ndarray, group: np.ndarray) -> Level:
     pos = np.full(level.n, -1, dtype=np.int64)
     pos[selected] = np.arange(selected.shape[0])
     indptr, indices, pflow = induced(level.indptr, level.indices, level.pflow, pos, group)
+    content = None if level.content is None else select_content(*level.content, selected)
     return Level(indptr, indices, pflow, level.flow[selected], level.enter[selected], level.exit[selected],
-                 level.tf[selected], level.tw[selected], level.recorded)
+                 level.tf[selected], level.tw[selected], level.recorded, content, level.num_physical)
 
 
 def _coarsest_super_modules(level: Level, modules: np.ndarray, k: int, group: np.ndarray, group_exit: np.ndarray,
@@ -209,5 +210,6 @@ def _coarsest_super_modules(level: Level, modules: np.ndarray, k: int, group: np
 
 
 def _enter_as_flow(level: Level) -> Level:
+    """The module network as units coded at their enter flow (no physical content)."""
     return Level(level.indptr, level.indices, level.pflow, level.enter.copy(), level.enter, level.exit,
                  level.tf, level.tw, level.recorded)

@@ -38,6 +38,7 @@ class Tree:
     exit: np.ndarray
     rank: np.ndarray  # 1-based position among siblings
     depth: np.ndarray  # 0 for the root
+    leaf_key: np.ndarray | None = None  # physical node of each tree node's leaf (state networks)
     _children: list = field(default=None, repr=False)
 
     # ------------------------------------------------------------- building
@@ -141,7 +142,12 @@ class Tree:
             anc_depth[here] -= 1
         flow[0] = fg.node_flow.sum()
         rank = _ranks(parent, flow, leaf)
-        return cls(parent=parent, leaf=leaf, flow=flow, enter=enter, exit=exit_, rank=rank, depth=depth)
+        leaf_key = None
+        if fg.physical is not None:
+            leaf_key = np.full(total, -1, dtype=np.int64)
+            leaf_key[num_modules:] = fg.physical
+        return cls(parent=parent, leaf=leaf, flow=flow, enter=enter, exit=exit_, rank=rank, depth=depth,
+                   leaf_key=leaf_key)
 
     # ------------------------------------------------------------ structure
     @property
@@ -219,7 +225,7 @@ class Tree:
     # ------------------------------------------------------------ codelength
     def codelength_terms(self) -> np.ndarray:
         """L_M of every tree node (0 for leaves); their sum is the codelength."""
-        return tree_codelength_terms(self.parent, self.leaf >= 0, self.flow, self.enter, self.exit)
+        return tree_codelength_terms(self.parent, self.leaf >= 0, self.flow, self.enter, self.exit, self.leaf_key)
 
     def codelength(self) -> tuple[float, float, float]:
         """(total, index, module) codelength in bits."""

@@ -23,6 +23,8 @@ import numpy as np
 from numba import njit
 
 from .flow import FlowGraph
+from .mapequation import keyed_plogp_sums
+from .memory import content_delta, content_move, physical_slots
 from .tree import Tree
 
 __all__ = ["fine_tune_tree", "tree_moves"]
@@ -43,11 +45,22 @@ def _codebook(exit_rate, rate_sum, rate_plogp_sum):
 @njit(cache=True)
 def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 leaf_module, mparent, mdepth, mflow, menter, mexit, mtf, mtw, msum, mplogp, msize,
-                num_modules, seed, loop_limit, min_improvement):
+                num_modules, seed, loop_limit, min_improvement, memory, physical, num_physical):
     """Sweeps of single-node moves; updates the module arrays (capacity for new modules)
-    and ``leaf_module`` in place. Returns (total change of L, number of moves)."""
+    and ``leaf_module`` in place. Returns (total change of L, number of moves).
+
+    With ``memory`` a leaf module codes each physical node once (:mod:`.memory`): the
+    leaf's term in its module is the change of ``plogp(p_{i,M})`` of its physical node.
+    """
     np.random.seed(seed)
     n = flow.shape[0]
+    cptr = np.arange(n + 1)
+    if memory:
+        slot_ptr, slot_len, slot_module, slot_flow, slot_units = physical_slots(cptr, physical, flow, leaf_module,
+                                                                                num_physical)
+    else:
+        slot_ptr = slot_len = slot_module = slot_units = np.zeros(0, dtype=np.int64)
+        slot_flow = np.zeros(0)
     capacity = mparent.shape[0]
     max_depth = 0
     for m in range(num_modules):
@@ -116,6 +129,10 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 new_x[la] = mexit[m] - exit_[u] + d
                 la += 1
                 m = mparent[m]
+            if memory:
+                leave_a = content_delta(cptr, physical, flow, u, a, -1.0, slot_ptr, slot_len, slot_module, slot_flow)
+            else:
+                leave_a = -_plogp(flow[u])
             best_delta = 0.0
             best_c = -1
             for c in range(ncand):
@@ -146,7 +163,7 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                     x_old, x_new = mexit[m], new_x[j]
                     if j == 0:
                         r_new = msum[m] - flow[u]
-                        s_new = mplogp[m] - _plogp(flow[u])
+                        s_new = mplogp[m] + leave_a
                     else:
                         r_new = msum[m] + prev_new - prev_old
                         s_new = mplogp[m] + _plogp(prev_new) - _plogp(prev_old)
@@ -168,7 +185,11 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                     x_new = mexit[m] + exit_[u] - d
                     if j == 0 and b >= 0:
                         r_new = msum[m] + flow[u]
-                        s_new = mplogp[m] + _plogp(flow[u])
+                        if memory:
+                            s_new = mplogp[m] + content_delta(cptr, physical, flow, u, b, 1.0, slot_ptr, slot_len,
+                                                              slot_module, slot_flow)
+                        else:
+                            s_new = mplogp[m] + _plogp(flow[u])
                     else:
                         r_new = msum[m] + prev_new - prev_old
                         s_new = mplogp[m] + _plogp(prev_new) - _plogp(prev_old)
@@ -211,7 +232,7 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 old_e = menter[m]
                 if j == 0:
                     msum[m] -= flow[u]
-                    mplogp[m] -= _plogp(flow[u])
+                    mplogp[m] += leave_a
                 else:
                     msum[m] += prev_new - prev_old
                     mplogp[m] += _plogp(prev_new) - _plogp(prev_old)
@@ -239,7 +260,11 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 x_new = mexit[m] + exit_[u] - d
                 if j == 0:
                     msum[m] += flow[u]
-                    mplogp[m] += _plogp(flow[u])
+                    if memory:
+                        mplogp[m] += content_delta(cptr, physical, flow, u, b, 1.0, slot_ptr, slot_len, slot_module,
+                                                   slot_flow)
+                    else:
+                        mplogp[m] += _plogp(flow[u])
                 else:
                     msum[m] += prev_new - prev_old
                     mplogp[m] += _plogp(prev_new) - _plogp(prev_old)
@@ -251,6 +276,8 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 prev_old, prev_new = old_e, e_new
                 m = mparent[m]
                 j += 1
+            if memory:
+                content_move(cptr, physical, flow, u, a, b, slot_ptr, slot_len, slot_module, slot_flow, slot_units)
             leaf_module[u] = b
             for k in range(indptr[u], indptr[u + 1]):
                 dirty[indices[k]] = True
@@ -309,9 +336,11 @@ def tree_moves(fg: FlowGraph, tree: Tree, rng: np.random.Generator, *, loop_limi
     msum = np.zeros(capacity)
     mplogp = np.zeros(capacity)
     msum[:k] = np.bincount(child_parent, weights=rate[has_parent], minlength=k)
-    rp = rate[has_parent]
-    mplogp[:k] = np.bincount(child_parent, weights=np.where(rp > 0, rp * np.log2(np.where(rp > 0, rp, 1.0)), 0.0),
-                             minlength=k)
+    child_is_leaf = ~is_module[has_parent]
+    child_key = None if fg.physical is None else np.where(child_is_leaf, tree.leaf_key[has_parent], -1)
+    mplogp[:k] = keyed_plogp_sums(child_parent[~child_is_leaf], rate[has_parent][~child_is_leaf], k)
+    mplogp[:k] += keyed_plogp_sums(child_parent[child_is_leaf], rate[has_parent][child_is_leaf], k,
+                                   None if child_key is None else child_key[child_is_leaf])
     msize = np.zeros(capacity, dtype=np.int64)
     msize[:k] = np.bincount(leaf_module, minlength=k)
     mtf, mtw = np.zeros(capacity), np.zeros(capacity)
@@ -326,7 +355,8 @@ def tree_moves(fg: FlowGraph, tree: Tree, rng: np.random.Generator, *, loop_limi
     delta, moves, num_modules = _tree_moves(
         fg.pair_indptr, fg.pair_indices, fg.pair_flow, fg.node_flow, fg.enter, fg.exit, fg.tele_flow,
         fg.tele_weight, fg.recorded, leaf_module, mparent, mdepth, mflow, menter, mexit, mtf, mtw, msum, mplogp,
-        msize, k, int(rng.integers(0, 2**31 - 1)), loop_limit, min_improvement)
+        msize, k, int(rng.integers(0, 2**31 - 1)), loop_limit, min_improvement, fg.physical is not None,
+        np.zeros(0, dtype=np.int64) if fg.physical is None else fg.physical, fg.num_physical)
     if moves == 0:
         return tree, 0.0, 0
     # Rebuild from each node's chain of modules (empty modules vanish).

@@ -106,3 +106,26 @@ def test_tree_moves_delta_equals_recomputation(net, k, depth, seed, recorded):
     assert after - before == pytest.approx(delta, abs=1e-9)
     assert delta <= 1e-12
     assert (moves == 0) == (tuned is tree)
+
+
+@settings(max_examples=200, deadline=None)
+@given(networks(), st.sampled_from(["undirected", "directed", "undirdir", "outdirdir", "rawdir"]), st.booleans(),
+       st.integers(0, 2**32 - 1))
+def test_flow_and_codelength_invariant_under_relabelling(net, flow_model, recorded, seed):
+    """Issue 12: renumbering the nodes must not change anyone's flow, for every flow model
+    (undirdir once depended on the numbering), nor the codelength of the same partition."""
+    rng = np.random.default_rng(seed)
+    perm = rng.permutation(net.num_nodes)  # node i gets the id perm[i]
+    src, tgt, w = net.to_coo()
+    renamed = Network.from_arrays(perm[src], perm[tgt], w, directed=net.directed, nodes=perm)
+    options = dict(recorded_teleportation=recorded)
+    a = compute_flow(net, flow_model, **options)
+    b = compute_flow(renamed, flow_model, **options)
+    np.testing.assert_allclose(b.node_flow[perm], a.node_flow, rtol=1e-9, atol=1e-15)
+    np.testing.assert_allclose(b.enter[perm], a.enter, rtol=1e-9, atol=1e-15)
+    np.testing.assert_allclose(b.exit[perm], a.exit, rtol=1e-9, atol=1e-15)
+    modules = rng.integers(0, 4, net.num_nodes)
+    opts = InfomapOptions(flow_model=flow_model, recorded_teleportation=recorded)
+    la = compute_codelength(net, dict(zip(net.node_ids.tolist(), modules.tolist())), opts).codelength
+    lb = compute_codelength(renamed, dict(zip(perm.tolist(), modules.tolist())), opts).codelength
+    assert lb == pytest.approx(la, rel=1e-9, abs=1e-12)
