@@ -11,6 +11,7 @@ import select
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from infomap_core import InfomapOptions, run_infomap
@@ -191,3 +192,16 @@ def test_search_options_reach_the_engine():
                                       max_degree_for_random_moves=7, core_loop_threshold=1e-8,
                                       tune_relative_threshold=1e-4)
     assert engine_options(parse_arguments(["n", "o", "-T", "0"]))[1] == SearchSettings()  # 0: the default
+
+
+def test_one_level_tree_codes_the_one_level_codelength():
+    """--no-infomap without cluster data: every node under the root, L = H(p)."""
+    from infomap_core import prepare
+    from infomap_core.tree import Tree
+
+    network = read_network_arg(str(NET))
+    flow = prepare(network).flow
+    tree = Tree.one_level(flow)
+    p = flow.node_flow[flow.node_flow > 0]
+    assert tree.num_levels == 1 and tree.num_top_modules == network.num_nodes
+    assert tree.codelength()[0] == pytest.approx(float(-(p * np.log2(p)).sum()), rel=1e-12)
