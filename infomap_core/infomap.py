@@ -138,6 +138,8 @@ class InfomapResult:
     best_trial: int
     elapsed: float
     level_codelengths: list[float] = field(default_factory=list)
+    started_at: float | None = None  # wall-clock start (time.time()), for the file headers
+    objective: Objective = NO_VARIANT  # the variant the codelengths include
 
     @property
     def relative_codelength_savings(self) -> float:
@@ -337,8 +339,13 @@ def run_trial(problem: Problem, options: InfomapOptions, trial: int,
     return TrialResult(trial=int(trial), seed=seed, codelength=total, tree=tree, elapsed=time.perf_counter() - start)
 
 
-def best_of(problem: Problem, options: InfomapOptions, trials: list[TrialResult], elapsed: float | None = None) -> InfomapResult:
-    """The trial with the shortest codelength (the lowest trial index on ties)."""
+def best_of(problem: Problem, options: InfomapOptions, trials: list[TrialResult], elapsed: float | None = None,
+            started_at: float | None = None) -> InfomapResult:
+    """The trial with the shortest codelength (the lowest trial index on ties).
+
+    ``started_at`` is ``time.time()`` when the run began (the files' ``# started at`` line; when it is
+    None they write the time of writing minus ``elapsed``).
+    """
     if not trials:
         raise OptionError("no trial results", field="num_trials")
     ordered = sorted(trials, key=lambda t: t.trial)
@@ -358,6 +365,8 @@ def best_of(problem: Problem, options: InfomapOptions, trials: list[TrialResult]
         best_trial=best.trial,
         elapsed=sum(t.elapsed for t in ordered) if elapsed is None else elapsed,
         level_codelengths=best.tree.level_codelengths(problem.objective),
+        started_at=started_at,
+        objective=problem.objective,
     )
 
 
@@ -369,14 +378,14 @@ def run_infomap(network: Network, options: InfomapOptions | None = None, *,
     options = options or InfomapOptions()
     if overrides:
         options = replace(options, **overrides)
-    start = time.perf_counter()
+    start, started_at = time.perf_counter(), time.time()
     problem = prepare(network, options, initial_partition)
     trials = []
     for j in range(options.num_trials):
         trials.append(run_trial(problem, options, j, settings))
         if progress is not None:
             progress(j + 1, options.num_trials)
-    return best_of(problem, options, trials, elapsed=time.perf_counter() - start)
+    return best_of(problem, options, trials, elapsed=time.perf_counter() - start, started_at=started_at)
 
 
 def compute_codelength(network: Network, partition: Mapping | Tree | list, options: InfomapOptions | None = None) -> CodelengthResult:

@@ -223,7 +223,8 @@ def tree_codelength_terms(parent: np.ndarray, is_leaf: np.ndarray, flow: np.ndar
     rate_sum = np.bincount(p, weights=rate[has_parent], minlength=size)
     modules = has_parent & ~is_leaf
     leaves = has_parent & is_leaf
-    rate_plogp = np.bincount(parent[modules], weights=plogp(enter[modules]), minlength=size)
+    # float64 even without modules (bincount of an empty array is int64): a one-level tree
+    rate_plogp = np.bincount(parent[modules], weights=plogp(enter[modules]), minlength=size).astype(np.float64)
     rate_plogp += keyed_plogp_sums(parent[leaves], flow[leaves], size,
                                    None if leaf_key is None else leaf_key[leaves])
     module_exit = np.where(has_parent, exit_, 0.0)

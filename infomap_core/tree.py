@@ -106,6 +106,11 @@ class Tree:
         return cls.from_columns(fg, [np.asarray(modules, dtype=np.int64)])
 
     @classmethod
+    def one_level(cls, fg: FlowGraph) -> "Tree":
+        """Every node directly under the root (``infomap --no-infomap``): codelength ``H(p)``."""
+        return cls._assemble(fg, np.array([-1], dtype=np.int64), np.zeros(fg.num_nodes, dtype=np.int64), 1)
+
+    @classmethod
     def _assemble(cls, fg: FlowGraph, module_parent: np.ndarray, leaf_parent: np.ndarray, num_modules: int,
                   *, node_labels=None) -> "Tree":
         """Append the leaves, compute every module's flow, enter and exit, rank children."""
@@ -165,7 +170,9 @@ class Tree:
 
     @property
     def num_top_modules(self) -> int:
-        return int(len(self.children()[0]))
+        """Modules under the root (1 for a one-level tree, whose root holds the nodes)."""
+        kids = self.children()[0]
+        return 1 if kids.size and (self.leaf[kids] >= 0).any() else int(kids.shape[0])
 
     def leaf_tree_index(self) -> np.ndarray:
         """Tree index of each network node."""

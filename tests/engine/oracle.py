@@ -97,7 +97,9 @@ def official_score_of_tree(network: Network, tree, options, flow_model: str) -> 
     """The official Infomap's codelength of our ``tree`` (``--no-infomap -c FILE.tree``).
 
     Node ids are written as 1-based indices, so string-id networks work too; a state
-    network is given state by state with its physical nodes (1-based indices too).
+    network is given state by state with its physical nodes (1-based indices too). A one-level
+    tree (every node under the root) is scored by ``--no-infomap`` alone: a tree file cannot say
+    it, the official reads top-level leaves as modules of their own.
     """
     import os
     import tempfile
@@ -117,7 +119,8 @@ def official_score_of_tree(network: Network, tree, options, flow_model: str) -> 
                     f.write(f"{':'.join(map(str, path))} 0 \"n\" {a + 1}\n")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            im = infomap.Infomap(f"--silent --no-infomap {official_flags(options, flow_model)} --cluster-data {name}")
+            cluster = "" if tree.num_levels == 1 else f"--cluster-data {name}"
+            im = infomap.Infomap(f"--silent --no-infomap {official_flags(options, flow_model)} {cluster}")
             node_weights = network.node_weights / max(float(network.node_weights.max()), 1e-300)
             for a in range(network.num_nodes):
                 if states:
