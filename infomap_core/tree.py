@@ -170,9 +170,8 @@ class Tree:
 
     @property
     def num_top_modules(self) -> int:
-        """Modules under the root (1 for a one-level tree, whose root holds the nodes)."""
-        kids = self.children()[0]
-        return 1 if kids.size and (self.leaf[kids] >= 0).any() else int(kids.shape[0])
+        """Children of the root (the nodes themselves in a one-level tree, as the official counts)."""
+        return int(len(self.children()[0]))
 
     def leaf_tree_index(self) -> np.ndarray:
         """Tree index of each network node."""
@@ -235,7 +234,8 @@ class Tree:
         """(total, index, module) codelength in bits; a top-module penalty counts as module
         codelength (as the official reports it)."""
         terms = self.codelength_terms(objective)
-        total = float(terms.sum()) + float(objective.top_penalty(self.num_top_modules))
+        one_level = self.size > 1 and bool((self.leaf[self.children()[0]] >= 0).any())
+        total = float(terms.sum()) + float(objective.top_penalty(1 if one_level else self.num_top_modules))
         return total, float(terms[0]), total - float(terms[0])
 
     def level_codelengths(self, objective: Objective = NO_VARIANT) -> list[float]:
