@@ -84,7 +84,8 @@ def _refresh(rec, m):
 @njit(cache=True)
 def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent_exit,
               mod, recorded, seed, loop_limit, min_improvement, first_loop, num_random_moves,
-              max_degree_for_random_moves, memory, cptr, cphys, cflow, num_physical):
+              max_degree_for_random_moves, memory, cptr, cphys, cflow, num_physical, module_cost, top,
+              preferred_modules):
     """Move units to the neighbouring (or an empty) module that lowers L the most.
 
     ``mod`` (initial module per unit, values < n) is updated in place. Sweeps visit
@@ -99,6 +100,10 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
 
     With ``memory`` (state networks) each unit's content ``(cptr, cphys, cflow)`` of
     physical nodes enters the module codebooks (:mod:`.memory`).
+
+    Variants (:class:`.mapequation.Objective`): each module costs ``module_cost`` bits
+    (none for a lone module of the ``top`` search, the one-level code), and the ``top``
+    search pays ``|M - preferred_modules|`` bits for ``M`` modules (when > 0).
     """
     np.random.seed(seed)
     n = flow.shape[0]
@@ -134,6 +139,11 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
     else:
         slot_ptr = slot_len = slot_module = slot_units = np.zeros(0, dtype=np.int64)
         slot_flow = np.zeros(0)
+    num_modules = 0
+    for m in range(n):
+        if msize[m] > 0:
+            num_modules += 1
+    variant = module_cost != 0.0 or preferred_modules > 0
     gq = parent_exit.copy()
     for m in range(n):
         if msize[m] > 0:
@@ -237,6 +247,9 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                 if memory:
                     delta -= content_delta(cptr, cphys, cflow, u, m, 1.0, slot_ptr, slot_len, slot_module,
                                            slot_flow)
+                if variant:
+                    delta += _variant_delta(num_modules, msize[m] == 0, msize[old] == 1, module_cost, top,
+                                            preferred_modules)
                 if delta < best_delta - 1e-14 or (delta <= best_delta + 1e-14 and d_new > best_d and best != old):
                     best = m
                     best_delta = delta
@@ -250,6 +263,9 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             if msize[best] == 0:
                 num_empty -= 1
                 mgroup[best] = g
+                num_modules += 1
+            if msize[old] == 1:
+                num_modules -= 1
             if memory:
                 content_move(cptr, cphys, cflow, u, old, best, slot_ptr, slot_len, slot_module, slot_flow,
                              slot_units)
@@ -283,6 +299,21 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
     for u in range(n):
         mod[u] = lmod[u]
     return total_delta, total_moves
+
+
+@njit(cache=True, inline="always")
+def _variant_delta(num_modules, creates, empties, module_cost, top, preferred_modules):
+    """Change of the objective's variant terms when a move creates and/or empties a module."""
+    after = num_modules + (1 if creates else 0) - (1 if empties else 0)
+    delta = module_cost * (after - num_modules)
+    if top:
+        if after == 1:
+            delta -= module_cost
+        if num_modules == 1:
+            delta += module_cost
+        if preferred_modules > 0:
+            delta += abs(after - preferred_modules) - abs(num_modules - preferred_modules)
+    return delta
 
 
 @njit(cache=True)

@@ -23,7 +23,7 @@ import numpy as np
 from numba import njit
 
 from .flow import FlowGraph
-from .mapequation import keyed_plogp_sums
+from .mapequation import NO_VARIANT, Objective, keyed_plogp_sums
 from .memory import content_delta, content_move, physical_slots
 from .tree import Tree
 
@@ -45,12 +45,16 @@ def _codebook(exit_rate, rate_sum, rate_plogp_sum):
 @njit(cache=True)
 def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 leaf_module, mparent, mdepth, mflow, menter, mexit, mtf, mtw, msum, mplogp, msize,
-                num_modules, seed, loop_limit, min_improvement, memory, physical, num_physical):
+                num_modules, seed, loop_limit, min_improvement, memory, physical, num_physical, mleaves,
+                module_cost, preferred_modules):
     """Sweeps of single-node moves; updates the module arrays (capacity for new modules)
     and ``leaf_module`` in place. Returns (total change of L, number of moves).
 
     With ``memory`` a leaf module codes each physical node once (:mod:`.memory`): the
     leaf's term in its module is the change of ``plogp(p_{i,M})`` of its physical node.
+    Variants (:class:`.mapequation.Objective`): ``module_cost`` per module that does not
+    hold every leaf, ``|T - preferred_modules|`` for ``T`` top modules; ``mleaves`` is the
+    number of leaves under each module (kept up to date).
     """
     np.random.seed(seed)
     n = flow.shape[0]
@@ -78,6 +82,10 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
     new_x = np.empty(max_depth + 2)
     dirty = np.ones(n, dtype=np.bool_)
     order = np.arange(n)
+    num_top = 0
+    for m in range(num_modules):
+        if mparent[m] == 0 and mleaves[m] > 0:
+            num_top += 1
     total_delta = 0.0
     total_moves = 0
     for sweep in range(loop_limit):
@@ -133,6 +141,7 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 leave_a = content_delta(cptr, physical, flow, u, a, -1.0, slot_ptr, slot_len, slot_module, slot_flow)
             else:
                 leave_a = -_plogp(flow[u])
+            top_before = num_top
             best_delta = 0.0
             best_c = -1
             for c in range(ncand):
@@ -202,6 +211,25 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 s_new = (mplogp[cm] + _plogp(a_child_new) - _plogp(a_child_old)
                          + _plogp(prev_new) - _plogp(prev_old))
                 delta += _codebook(x_c, r_new, s_new) - _codebook(x_c, msum[cm], mplogp[cm])
+                if module_cost != 0.0 or preferred_modules > 0:
+                    # modules below the common ancestor change their leaf count by one
+                    proper = 0
+                    top_after = top_before
+                    for j in range(ia):
+                        ml = mleaves[path_a[j]]
+                        proper += (1 if 0 < ml - 1 < n else 0) - (1 if ml < n else 0)
+                        if mparent[path_a[j]] == 0 and ml == 1:
+                            top_after -= 1
+                    if b < 0:
+                        proper += 1 if 1 < n else 0
+                        if new_parent == 0:
+                            top_after += 1
+                    for j in range(ib):
+                        ml = mleaves[path_b[j]]
+                        proper += (1 if ml + 1 < n else 0) - (1 if 0 < ml < n else 0)
+                    delta += module_cost * proper
+                    if preferred_modules > 0:
+                        delta += abs(top_after - preferred_modules) - abs(top_before - preferred_modules)
                 if delta < best_delta - 1e-14:
                     best_delta = delta
                     best_c = c
@@ -213,6 +241,7 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 b = num_modules
                 num_modules += 1
                 p = cand_parent[best_c]
+                mleaves[b] = 0
                 mparent[b] = p
                 mdepth[b] = mdepth[p] + 1
                 menter[b] = 0.0
@@ -247,6 +276,18 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
             # Side B, bottom-up (the common ancestors above get u back: net zero change).
             msize[a] -= 1
             msize[b] += 1
+            m = a
+            while m >= 0:
+                mleaves[m] -= 1
+                if mparent[m] == 0 and mleaves[m] == 0:
+                    num_top -= 1
+                m = mparent[m]
+            m = b
+            while m >= 0:
+                mleaves[m] += 1
+                if mparent[m] == 0 and mleaves[m] == 1:
+                    num_top += 1
+                m = mparent[m]
             prev_old = 0.0
             prev_new = 0.0
             m = b
@@ -291,16 +332,16 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
 
 
 def fine_tune_tree(fg: FlowGraph, tree: Tree, rng: np.random.Generator, *, loop_limit: int = 10,
-                   min_improvement: float = 1e-10) -> Tree:
+                   min_improvement: float = 1e-10, objective: Objective = NO_VARIANT) -> Tree:
     """Move single nodes between the leaf modules of ``tree`` while the tree's codelength
     shortens; returns the new tree (``tree`` itself when nothing moved).
 
     See :func:`tree_moves` for the parameters; this returns only the tree."""
-    return tree_moves(fg, tree, rng, loop_limit=loop_limit, min_improvement=min_improvement)[0]
+    return tree_moves(fg, tree, rng, loop_limit=loop_limit, min_improvement=min_improvement, objective=objective)[0]
 
 
 def tree_moves(fg: FlowGraph, tree: Tree, rng: np.random.Generator, *, loop_limit: int = 10,
-               min_improvement: float = 1e-10) -> tuple[Tree, float, int]:
+               min_improvement: float = 1e-10, objective: Objective = NO_VARIANT) -> tuple[Tree, float, int]:
     """(new tree, the kernel's summed change of L, number of moves) of :func:`fine_tune_tree`.
 
     Parameters
@@ -343,6 +384,12 @@ def tree_moves(fg: FlowGraph, tree: Tree, rng: np.random.Generator, *, loop_limi
                                    None if child_key is None else child_key[child_is_leaf])
     msize = np.zeros(capacity, dtype=np.int64)
     msize[:k] = np.bincount(leaf_module, minlength=k)
+    mleaves = np.zeros(capacity, dtype=np.int64)
+    m = leaf_module.copy()
+    while (m >= 0).any():
+        ok = m >= 0
+        np.add.at(mleaves, m[ok], 1)
+        m = np.where(ok, mparent[np.maximum(m, 0)], -1)
     mtf, mtw = np.zeros(capacity), np.zeros(capacity)
     if fg.recorded:
         # teleportation sums of every module: add each leaf's to all its ancestors
@@ -356,7 +403,8 @@ def tree_moves(fg: FlowGraph, tree: Tree, rng: np.random.Generator, *, loop_limi
         fg.pair_indptr, fg.pair_indices, fg.pair_flow, fg.node_flow, fg.enter, fg.exit, fg.tele_flow,
         fg.tele_weight, fg.recorded, leaf_module, mparent, mdepth, mflow, menter, mexit, mtf, mtw, msum, mplogp,
         msize, k, int(rng.integers(0, 2**31 - 1)), loop_limit, min_improvement, fg.physical is not None,
-        np.zeros(0, dtype=np.int64) if fg.physical is None else fg.physical, fg.num_physical)
+        np.zeros(0, dtype=np.int64) if fg.physical is None else fg.physical, fg.num_physical, mleaves,
+        objective.module_cost, objective.preferred_num_modules)
     if moves == 0:
         return tree, 0.0, 0
     # Rebuild from each node's chain of modules (empty modules vanish).
