@@ -37,7 +37,8 @@ class Server:
         self.proc = subprocess.Popen([sys.executable, "-m", "app"], cwd=ROOT, env=full, stdout=self._log_file,
                                      stderr=subprocess.STDOUT)
 
-    def wait_healthy(self, timeout: float = 120.0) -> "Server":
+    def wait_healthy(self, timeout: float = 300.0) -> "Server":
+        # generous: after an engine change, three processes compiling the numba cache at once are slow
         deadline = time.monotonic() + timeout
         while True:
             if self.proc.poll() is not None:
