@@ -9,7 +9,9 @@ from hypothesis import HealthCheck, settings
 from app.main import create_app
 from app.settings import Settings
 
-_app = create_app(Settings(warmup=False, dask_workers=1, dask_processes=False, max_sync_links=2000,
+# Requests run in the API process (work_processes=0): the schema is the same; the worker-process
+# path is exercised by the hostile catalog and tests/service/test_hardening.py.
+_app = create_app(Settings(warmup=False, dask_workers=1, dask_processes=False, max_sync_links=2000, work_processes=0,
                            max_body_bytes=1_000_000, data_dir=__import__("tempfile").mkdtemp(prefix="mapeq-st-")))
 _client = TestClient(_app)
 schema = schemathesis.openapi.from_asgi("/openapi.json", _app)
