@@ -94,6 +94,7 @@ def main() -> None:
         httpx.post(f"{base}/v1/infomap", json={"edges": [[1, 2], [2, 3]]}, timeout=120)  # workers warm
 
         # 1. the costly requests (first: VmHWM is a lifetime peak)
+        rng = np.random.default_rng(1)
         costly = {
             "sparse 5M x 5M, one entry (80 B)": ("/v1/infomap", json.dumps(
                 {"sparse": {"shape": [5000000, 5000000], "row": [0], "col": [1], "data": [1.0]}}).encode()),
@@ -105,7 +106,6 @@ def main() -> None:
             "5000 x 5000 adjacency of zeros (50 MB)": ("/v1/infomap", b'{"adjacency": [' + b",".join(
                 [b"[" + b",".join([b"0"] * 5000) + b"]"] * 5000) + b"]}"),
         }
-        rng = np.random.default_rng(1)
         report["costly"] = {}
         for name, (path, payload) in costly.items():
             before = {p: hwm_mb(p) for p in tree_pids(server.pid)}
