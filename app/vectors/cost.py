@@ -44,7 +44,7 @@ def estimate_vector_cost(n: int, d: int, top_k: int, method: str = "auto", items
     Examples
     --------
     >>> estimate_vector_cost(10_000, 1, 1000).links
-    9990000
+    10000000
     """
     n, d, top_k = int(n), int(d), int(top_k)
     k = max(0, min(top_k, n - 1))
