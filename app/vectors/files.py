@@ -86,19 +86,21 @@ def inspect_vectors(raw: bytes) -> VectorsShape:
         except (zipfile.BadZipFile, KeyError) as exc:
             raise VectorError(f"file: not a readable .npz ({exc})", field="file") from None
         return VectorsShape(fmt, *_shape_2d(shape, f"array {member!r}"))
-    table = _table(raw, fmt, metadata_only=True)
-    rows, dimension = table
-    return VectorsShape(fmt, rows, dimension)
+    return VectorsShape(fmt, *_table(raw, fmt, metadata_only=True))
 
 
 def load_vectors(raw: bytes) -> tuple[np.ndarray, list[str] | None]:
     """``(vectors [n, d], labels or None)`` from the file's bytes."""
     fmt = detect_format(raw)
-    if fmt == "npy":
-        try:
-            return np.load(io.BytesIO(raw), allow_pickle=False), None
-        except ValueError as exc:
-            raise VectorError(f"file: {exc}", field="file") from None
+    if fmt == "npy":                                     # a view of the bytes, no copy
+        stream = io.BytesIO(raw)
+        shape, fortran, dtype = _npy_header(stream)
+        count = int(np.prod(shape))
+        if dtype.hasobject or len(raw) - stream.tell() < count * dtype.itemsize:
+            raise VectorError(f"file: an .npy of {dtype} {list(shape)} needs {count * dtype.itemsize} data bytes "
+                              "without Python objects", field="file")
+        array = np.frombuffer(raw, dtype=dtype, count=count, offset=stream.tell())
+        return array.reshape(shape, order="F" if fortran else "C"), None
     if fmt == "npz":
         try:
             with np.load(io.BytesIO(raw), allow_pickle=False) as archive:

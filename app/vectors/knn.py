@@ -12,7 +12,7 @@ of each row in one pass (numpy's ``argpartition`` took 4x the matrix product).
 from __future__ import annotations
 
 import numpy as np
-from numba import njit, prange
+from numba import njit
 
 from .options import METRICS, VectorError
 
@@ -63,14 +63,17 @@ def prepare_vectors(vectors: np.ndarray, metric: str = "cosine", dtype: str = "a
     return x
 
 
-@njit(cache=True, parallel=True)
+# Serial on purpose: a parallel kernel called from several request threads at once aborts the
+# process under numba's workqueue threading layer (the one left where no OpenMP/TBB runtime is
+# installed, as in a slim container). The matrix product before it uses every core.
+@njit(cache=True)
 def _top_k_rows(sims, k, first_row):  # pragma: no cover - compiled
     """Indices and values of the k largest entries of each row, row ``r`` skipping column
     ``first_row + r``; largest first, the lower column first on ties."""
     rows, n = sims.shape
     idx = np.empty((rows, k), dtype=np.int64)
     val = np.empty((rows, k), dtype=sims.dtype)
-    for r in prange(rows):
+    for r in range(rows):
         own = first_row + r
         count = 0
         for j in range(n):

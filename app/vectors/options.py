@@ -26,7 +26,7 @@ MAX_TOP_K = 1000
 MAX_TRIALS = 100
 #: Below this many vectors ``auto`` computes the kNN exactly (bench/README.md: where the
 #: approximate index starts to pay off on a 2-core machine).
-EXACT_MAX_VECTORS = 30_000
+EXACT_MAX_VECTORS = 50_000
 #: Rows whose exact neighbours are computed to estimate the recall of an approximate search.
 RECALL_SAMPLE = 1000
 

@@ -309,12 +309,13 @@ def test_file_gives_the_json_answer(client, planted_set, kind):
     (b"source target\n1 2\n", 422),
     (b"\x93NUMPY\x01\x00garbage", 422),
     (npy_bytes(np.ones(5)), 422),
+    (npy_bytes(np.ones((5, 2)))[:-8], 422),
     (npy_bytes(np.array([["a", "b"], ["c", "d"]])), 422),
     (npz_bytes(a=np.ones((3, 2)), b=np.ones((3, 2))), 422),
     (arrow_bytes(pa.table({"label": ["a", "b"], "text": ["x", "y"]}), "stream"), 422),
     (npy_bytes(np.ones((501, 2))), 413),
     (npz_bytes(True, vectors=np.zeros((100_000, 4))), 413),                 # 3 KB, inflates to 3.2 MB
-], ids=["text", "bad-npy-header", "1-d", "strings", "two-arrays", "no-vector-columns", "too-many", "npz-bomb"])
+], ids=["text", "bad-npy-header", "1-d", "truncated", "strings", "two-arrays", "no-vector-columns", "too-many", "npz-bomb"])
 def test_file_errors(client, raw, status):
     response = client.post("/v1/cluster/vectors/file", files={"file": ("v.npy", raw)})
     assert_error(response, status, "file")
