@@ -176,6 +176,32 @@ def generate_planted(*, force: bool = False) -> Graph:
     return graph
 
 
+#: Planted hierarchies (branching per level, top first; link probability within the same
+#: bottom module, the same middle module, and anywhere else).
+PLANTED_HIERARCHIES = {
+    "4x4x32": ((4, 4, 32), (0.4, 0.03, 0.002)),
+    "4x4x64": ((4, 4, 64), (0.25, 0.02, 0.001)),
+    "8x8x32": ((8, 8, 32), (0.3, 0.01, 0.0005)),
+}
+
+
+def planted_hierarchy(name: str = "4x4x32", seed: int = 3) -> tuple[np.ndarray, np.ndarray]:
+    """(edges (m, 2) int64, bottom module of each node) of a three-level planted hierarchy.
+
+    Nodes ``0..n-1`` are numbered in tree order; a pair is linked with the probability of
+    its closest common level (``PLANTED_HIERARCHIES[name]``), independently, with ``seed``.
+    """
+    (top, middle, bottom), (p_bottom, p_middle, p_rest) = PLANTED_HIERARCHIES[name]
+    n = top * middle * bottom
+    node = np.arange(n)
+    same_bottom, same_middle = node // bottom, node // (middle * bottom)
+    src, tgt = np.triu_indices(n, 1)
+    p = np.where(same_bottom[src] == same_bottom[tgt], p_bottom,
+                 np.where(same_middle[src] == same_middle[tgt], p_middle, p_rest))
+    keep = np.random.default_rng(seed).random(src.shape[0]) < p
+    return np.stack([src[keep], tgt[keep]], axis=1), same_bottom
+
+
 def ensure(graphs: list[Graph], *, force: bool = False) -> None:
     for graph in graphs:
         if graph.exists and not force:

@@ -209,6 +209,13 @@ def main(argv: list[str] | None = None) -> None:
             raw.append({"graph": graph.name, "label": graph.label, "links": links, "seed": seed,
                         "load_average": os.getloadavg(), "generator": graph.meta(), "results": res})
 
+    checked = [(row["label"], tool, r["reported_is_true"]) for row in raw for tool, r in row["results"].items()
+               if isinstance(r, dict) and r.get("reported_is_true") is not None]
+    false = [f"{label} {tool}" for label, tool, ok in checked if not ok]
+    rows.append("")
+    rows.append(f"Reported == the official's score of our own tree (1e-9): {len(checked) - len(false)} of "
+                f"{len(checked)} mapeq runs" + (f"; NOT for {', '.join(false)}" if false else "."))
+    print(rows[-1], flush=True)
     table = "\n".join(rows) + "\n"
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.md").write_text(table)

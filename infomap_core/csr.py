@@ -15,22 +15,19 @@ __all__ = ["links_to_csr"]
 
 
 @njit(cache=True)
-def links_to_csr(source, target, weight, n, undirected):
+def links_to_csr(source, target, weight, n):
     """(indptr, indices, weights) of the links ``source[e] -> target[e]`` (node indices < n).
 
     ``weight`` holds one weight per link, or is empty for weight 1 on every link.
     Row ``s`` holds the distinct targets of ``s`` in increasing order with their summed
-    weights. With ``undirected`` each link is stored once, from the smaller index to
-    the larger, so ``(u, v)`` and ``(v, u)`` are the same link.
+    weights. Links keep their direction as given (an undirected flow model reads each
+    link both ways; a directed one needs the direction).
     """
     m = source.shape[0]
     unit_weight = weight.shape[0] == 0 and m > 0
     indptr = np.zeros(n + 1, dtype=np.int64)
     for e in range(m):
-        s = source[e]
-        if undirected and target[e] < s:
-            s = target[e]
-        indptr[s + 1] += 1
+        indptr[source[e] + 1] += 1
     for s in range(n):
         indptr[s + 1] += indptr[s]
     indices = np.empty(m, dtype=np.int64)
@@ -38,8 +35,6 @@ def links_to_csr(source, target, weight, n, undirected):
     fill = indptr[:-1].copy()
     for e in range(m):
         s, t = source[e], target[e]
-        if undirected and t < s:
-            s, t = t, s
         indices[fill[s]] = t
         weights[fill[s]] = 1.0 if unit_weight else weight[e]
         fill[s] += 1

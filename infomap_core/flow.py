@@ -107,6 +107,8 @@ def compute_flow(
         raise OptionError("teleportation_probability must be in [0, 1)", field="teleportation_probability")
     check_markov_time(markov_time)
 
+    if model != "undirected":
+        network = network.as_arcs()
     n = network.num_nodes
     src, tgt, w = network.to_coo()
     self_link = src == tgt

@@ -16,7 +16,7 @@ import numpy as np
 
 from .errors import OptionError, PartitionError
 from .flow import FLOW_MODELS, FlowGraph, check_markov_time, compute_flow
-from .mapequation import two_level_codelength
+from .mapequation import one_level_codelength, relative_savings, two_level_codelength
 from .multilevel import optimize_multilevel
 from .network import Network
 from .optimizer import SearchSettings, optimize_two_level
@@ -101,9 +101,7 @@ class InfomapResult:
 
     @property
     def relative_codelength_savings(self) -> float:
-        if self.one_level_codelength <= 0:
-            return 0.0
-        return 1.0 - self.codelength / self.one_level_codelength
+        return relative_savings(self.codelength, self.one_level_codelength)
 
     @property
     def num_levels(self) -> int:
@@ -179,7 +177,7 @@ class CodelengthResult:
 
     @property
     def relative_codelength_savings(self) -> float:
-        return 1.0 - self.codelength / self.one_level_codelength if self.one_level_codelength > 0 else 0.0
+        return relative_savings(self.codelength, self.one_level_codelength)
 
     def to_dict(self) -> dict[str, Any]:
         terms = self.tree.codelength_terms()
@@ -244,8 +242,13 @@ def _flow_for(network: Network, options: InfomapOptions) -> FlowGraph:
     )
 
 
-def _partition_array(network: Network, partition: Mapping, field_name: str = "initial_partition") -> np.ndarray:
-    """Module index per node from {id: module}; every node must be covered."""
+def _partition_array(network: Network, partition: Mapping, field_name: str = "initial_partition", *,
+                     complete: bool = False) -> np.ndarray:
+    """Module index per node from {id: module}.
+
+    With ``complete`` every node must be named (scoring); otherwise the nodes left out get
+    a module of their own (a warm start, as the official ``--cluster-data``).
+    """
     if not partition:
         raise PartitionError("the partition is empty", field=field_name)
     idx = network.index_of(partition.keys(), field_name=field_name)
@@ -256,9 +259,17 @@ def _partition_array(network: Network, partition: Mapping, field_name: str = "in
     modules[idx] = labels
     missing = modules < 0
     if missing.any():
-        # Nodes the partition leaves out get a module of their own (as the official -c).
+        if complete:
+            raise PartitionError(_missing_message(network, missing), field=field_name)
         modules[missing] = labels.max() + 1 + np.arange(int(missing.sum()))
     return modules
+
+
+def _missing_message(network: Network, missing: np.ndarray) -> str:
+    ids = network.node_ids[np.nonzero(missing)[0][:5]].tolist()
+    more = f" and {int(missing.sum()) - len(ids)} more" if missing.sum() > len(ids) else ""
+    return (f"the partition leaves out {int(missing.sum())} of {network.num_nodes} nodes "
+            f"({', '.join(map(repr, ids))}{more}); scoring needs a module for every node")
 
 
 def prepare(network: Network, options: InfomapOptions | None = None,
@@ -292,7 +303,7 @@ def best_of(problem: Problem, options: InfomapOptions, trials: list[TrialResult]
     ordered = sorted(trials, key=lambda t: t.trial)
     best = min(ordered, key=lambda t: (t.codelength, t.trial))
     total, index, module = best.tree.codelength()
-    one_level = float(-_plogp_sum(problem.flow.node_flow))
+    one_level = one_level_codelength(problem.flow)
     return InfomapResult(
         network=problem.network,
         flow=problem.flow,
@@ -307,11 +318,6 @@ def best_of(problem: Problem, options: InfomapOptions, trials: list[TrialResult]
         elapsed=sum(t.elapsed for t in ordered) if elapsed is None else elapsed,
         level_codelengths=best.tree.level_codelengths(),
     )
-
-
-def _plogp_sum(x: np.ndarray) -> float:
-    x = x[x > 0]
-    return float((x * np.log2(x)).sum())
 
 
 def run_infomap(network: Network, options: InfomapOptions | None = None, *,
@@ -341,34 +347,53 @@ def compute_codelength(network: Network, partition: Mapping | Tree | list, optio
     else:
         tree = _tree_from_mapping(network, flow, partition)
     total, index, module = tree.codelength()
-    one_level = float(-_plogp_sum(flow.node_flow))
+    one_level = one_level_codelength(flow)
     return CodelengthResult(total, index, module, one_level, tree, network, flow)
 
 
 def _tree_from_mapping(network: Network, flow: FlowGraph, partition: Mapping) -> Tree:
-    """{id: module} (two-level) or {id: path tuple/str "1:2:3"} (multilevel, leaf rank last)."""
+    """{id: module} (two-level) or {id: path tuple/str "1:2:3"} (multilevel, leaf rank last).
+
+    Path components are labels (any positive integer, as in the official files); a path of
+    one component is a node directly under the root, which becomes a module of its own (as
+    the official does).
+    """
     if not isinstance(partition, Mapping) or not partition:
         raise PartitionError("the partition must be a non-empty mapping of node id to module", field="partition")
     values = list(partition.values())
-    if all(isinstance(v, (tuple, list, str)) and (not isinstance(v, str) or ":" in v) for v in values):
-        idx = network.index_of(partition.keys(), field_name="partition")
-        if np.unique(idx).shape[0] != idx.shape[0]:
-            raise PartitionError("a node appears twice in the tree", field="partition")
-        if idx.shape[0] != network.num_nodes:
-            raise PartitionError(f"the tree covers {idx.shape[0]} of {network.num_nodes} nodes", field="partition")
-        paths: list = [None] * network.num_nodes
-        for i, v in zip(idx.tolist(), values):
-            parts = v.split(":") if isinstance(v, str) else v
-            try:
-                path = tuple(int(x) for x in parts)
-            except (TypeError, ValueError):
-                raise PartitionError(f"bad tree path {v!r}", field="partition")
-            if len(path) < 2:
-                raise PartitionError(f"tree path {v!r} needs a module and a leaf rank", field="partition")
-            paths[i] = path[:-1]
-        return Tree.from_paths(flow, paths)
-    modules = _partition_array(network, partition, "partition")
-    return Tree.two_level(flow, modules)
+    if not all(isinstance(v, (tuple, list, str)) and (not isinstance(v, str) or ":" in v) for v in values):
+        return Tree.two_level(flow, _partition_array(network, partition, "partition", complete=True))
+    keys = list(partition.keys())
+    idx = network.index_of(keys, field_name="partition")
+    if np.unique(idx).shape[0] != idx.shape[0]:
+        raise PartitionError("a node appears twice in the tree", field="partition")
+    if idx.shape[0] != network.num_nodes:
+        missing = np.ones(network.num_nodes, dtype=bool)
+        missing[idx] = False
+        raise PartitionError(_missing_message(network, missing), field="partition")
+    paths: list = [None] * network.num_nodes
+    for i, key, v in zip(idx.tolist(), keys, values):
+        parts = v.split(":") if isinstance(v, str) else v
+        try:
+            path = tuple(_path_label(x) for x in parts)
+        except (TypeError, ValueError):
+            raise PartitionError(f"node {key!r}: bad tree path {v!r} (a path is positive integers separated "
+                                 "by ':', such as '1:2:1')",
+                                 field="partition")
+        if not path:
+            raise PartitionError(f"node {key!r}: empty tree path", field="partition")
+        paths[i] = path[:-1]
+    return Tree.from_paths(flow, paths, node_labels=network.node_ids.tolist())
+
+
+def _path_label(x) -> int:
+    """One component of a tree path: a positive integer of any size (a label)."""
+    if isinstance(x, bool) or not isinstance(x, (int, np.integer, str)):
+        raise TypeError(x)
+    value = int(x.strip()) if isinstance(x, str) else int(x)
+    if value < 1:
+        raise ValueError(x)
+    return value
 
 
 def warmup() -> None:

@@ -81,13 +81,19 @@ def _refresh(rec, m):
 
 @njit(cache=True)
 def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent_exit,
-              mod, recorded, seed, loop_limit, min_improvement):
+              mod, recorded, seed, loop_limit, min_improvement, first_loop, num_random_moves,
+              max_degree_for_random_moves):
     """Move units to the neighbouring (or an empty) module that lowers L the most.
 
     ``mod`` (initial module per unit, values < n) is updated in place. Sweeps visit
     units in a fresh random order and skip units whose neighbourhood did not change;
     they stop when nothing moves, the sweep gains less than ``min_improvement`` or
     after ``loop_limit`` sweeps. Returns (total change of L, number of moves).
+
+    Randomness beyond the order, as in the official Infomap: units with at most
+    ``max_degree_for_random_moves`` neighbours also try the modules of
+    ``num_random_moves`` random units of their group; with ``first_loop`` a unit that
+    others have already joined stays (modules grow from the first movers).
     """
     np.random.seed(seed)
     n = flow.shape[0]
@@ -106,6 +112,18 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
         msize[mod[u]] += 1
         mgroup[mod[u]] = parent[u]
     constrained = parent_exit.shape[0] > 1
+    # Units of each group, contiguous, for the random moves.
+    num_groups = parent_exit.shape[0]
+    group_start = np.zeros(num_groups + 1, dtype=np.int64)
+    for u in range(n):
+        group_start[parent[u] + 1] += 1
+    for g in range(num_groups):
+        group_start[g + 1] += group_start[g]
+    group_units = np.empty(n, dtype=np.int64)
+    group_fill = group_start[:-1].copy()
+    for u in range(n):
+        group_units[group_fill[parent[u]]] = u
+        group_fill[parent[u]] += 1
     gq = parent_exit.copy()
     for m in range(n):
         if msize[m] > 0:
@@ -135,10 +153,12 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             u = order[idx]
             if not dirty[u]:
                 continue
+            old = np.int64(lmod[u])
+            if first_loop and _sweep == 0 and msize[old] > 1:
+                continue
             dirty[u] = False
             visit += 1.0
             g = parent[u]
-            old = np.int64(lmod[u])
             ncand = 0
             for e in range(indptr[u], indptr[u + 1]):
                 v = indices[e]
@@ -152,6 +172,15 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                     ncand += 1
                 else:
                     scratch[mv, 0] += pflow[e]
+            if indptr[u + 1] - indptr[u] <= max_degree_for_random_moves:
+                size_g = group_start[g + 1] - group_start[g]
+                for _r in range(num_random_moves):
+                    mv = lmod[group_units[group_start[g] + np.random.randint(0, size_g)]]
+                    if scratch[mv, 1] != visit:
+                        scratch[mv, 1] = visit
+                        scratch[mv, 0] = 0.0
+                        cand[ncand] = mv
+                        ncand += 1
             d_old = scratch[old, 0] if scratch[old, 1] == visit else 0.0
             if recorded:
                 d_old += tf[u] * (rec[old, _TW] - tw[u]) + (rec[old, _TF] - tf[u]) * tw[u]
@@ -354,10 +383,9 @@ def aggregate(indptr, indices, pflow, mod, k):
                     touched[nt] = mv
                     nt += 1
                 acc[mv] += pflow[e]
-        sel = np.sort(touched[:nt])
-        for j in range(nt):
-            new_indices[nnz] = sel[j]
-            new_flow[nnz] = acc[sel[j]]
+        for j in range(nt):  # in order of first appearance: no kernel needs sorted rows
+            new_indices[nnz] = touched[j]
+            new_flow[nnz] = acc[touched[j]]
             nnz += 1
     return new_indptr, new_indices, new_flow
 

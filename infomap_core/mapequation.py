@@ -1,15 +1,30 @@
-"""The two-level map equation for a given partition.
+r"""The map equation: the one place where codelengths are computed.
 
-With ``plogp(x) = x log2 x``, module enter flow ``q_i_in``, exit flow ``q_i_out``
-and flow ``p_i = sum_{a in i} p_a``::
+Every codelength mapeq reports, scores or compares is a sum of *codebook lengths*.
+A codebook belongs to a module ``M`` (the root included) and codes the exit from
+``M`` (rate ``x_M``, 0 for the root) and the entry into each child ``c`` (rate
+``r_c``: the enter flow of a child module, the flow ``p_a`` of a leaf node)::
 
-    index  = plogp(sum_i q_i_in) - sum_i plogp(q_i_in)
-    module = -sum_i plogp(q_i_out) + sum_i plogp(q_i_out + p_i) - sum_a plogp(p_a)
-    L      = index + module  =  q H(Q) + sum_i p_i_circ H(P_i)
+    L_M = plogp(x_M + sum_c r_c) - plogp(x_M) - sum_c plogp(r_c)
 
-Module enter/exit flow is the sum of its nodes' enter/exit flow minus the flow on
-links inside the module (and, with recorded teleportation, minus the teleportation
-between its own nodes, ``T_i W_i - sum_a t_a w_a``).
+with ``plogp(x) = x log2 x``. This is the multilevel map equation of Rosvall &
+Bergstrom (2011, doi:10.1371/journal.pone.0018209) for a module at any depth; the
+codelength of a tree is ``L = sum_M L_M`` and the root's term is the index
+codelength. For a two-level partition with module enter ``q_i``, exit ``x_i`` and
+flow ``p_i`` it reduces to the two-level map equation (Rosvall & Bergstrom 2008,
+doi:10.1073/pnas.0706851105)::
+
+    L = plogp(sum_i q_i) - sum_i plogp(q_i) - sum_i plogp(x_i) + sum_i plogp(x_i + p_i) - sum_a plogp(p_a)
+      = q H(Q) + sum_i p_i_circ H(P_i)
+
+A module's enter (exit) flow is the sum of its nodes' enter (exit) flow minus the
+flow on links between its own nodes (and, with recorded teleportation, minus the
+teleportation between its own nodes, ``T_i W_i - sum_a t_a w_a``).
+
+:func:`codebook_length` is the formula; :func:`tree_codelength_terms` (any tree),
+:func:`two_level_codelength` (a flat partition of a network) and
+:func:`grouped_codelength` (flat partitions inside groups, the optimizer's
+acceptance test) all evaluate it.
 """
 
 from __future__ import annotations
@@ -21,15 +36,65 @@ import numpy as np
 from .flow import FlowGraph
 from .kernels import link_module_sums
 
-__all__ = ["Codelength", "plogp", "module_flows", "two_level_codelength", "one_level_codelength"]
+__all__ = [
+    "Codelength", "plogp", "codebook_length", "module_flows", "tree_codelength_terms", "two_level_codelength",
+    "grouped_codelength", "one_level_codelength", "relative_savings",
+]
+
+#: Savings smaller than this (relative to the one-level codelength) are float noise.
+SAVINGS_NOISE = 1e-12
 
 
 def plogp(x: np.ndarray | float) -> np.ndarray | float:
-    """x * log2(x), with 0 for x <= 0 (round-off can give tiny negatives)."""
+    """``x * log2(x)``, with 0 for ``x <= 0`` (round-off can give tiny negatives).
+
+    Examples
+    --------
+    >>> float(plogp(0.5)), float(plogp(0.0))
+    (-0.5, 0.0)
+    """
     arr = np.asarray(x, dtype=np.float64)
     safe = np.where(arr > 0, arr, 1.0)
     out = np.where(arr > 0, arr * np.log2(safe), 0.0)
     return float(out) if out.ndim == 0 else out
+
+
+def codebook_length(exit_rate, rate_sum, rate_plogp_sum):
+    """``L_M = plogp(x + sum r) - plogp(x) - sum plogp(r)`` of codebooks (elementwise).
+
+    Parameters
+    ----------
+    exit_rate : float or ndarray
+        ``x_M``, the exit flow of each module (0 for the root or a whole network).
+    rate_sum : float or ndarray
+        ``sum_c r_c`` over each module's children.
+    rate_plogp_sum : float or ndarray
+        ``sum_c plogp(r_c)`` over each module's children.
+
+    Examples
+    --------
+    One module holding two nodes of flow 1/2 (one bit per step):
+
+    >>> float(codebook_length(0.0, 1.0, 2 * plogp(0.5)))
+    1.0
+    """
+    return plogp(np.asarray(exit_rate, dtype=np.float64) + rate_sum) - plogp(exit_rate) - rate_plogp_sum
+
+
+def relative_savings(codelength: float, one_level: float) -> float:
+    """``1 - L / L_1``; 0 when ``L_1`` is 0 (nothing to save) or the savings are float noise.
+
+    Examples
+    --------
+    >>> relative_savings(2.3207303568337903, 2.556656707462823) > 0.09
+    True
+    >>> relative_savings(1.0, 0.0), relative_savings(1.0 + 1e-15, 1.0)
+    (0.0, 0.0)
+    """
+    if not one_level > 0:
+        return 0.0
+    savings = 1.0 - codelength / one_level
+    return 0.0 if abs(savings) < SAVINGS_NOISE else float(savings)
 
 
 @dataclass(frozen=True)
@@ -47,14 +112,13 @@ class Codelength:
 
     @property
     def relative_codelength_savings(self) -> float:
-        if self.one_level_codelength <= 0:
-            return 0.0
-        return 1.0 - self.codelength / self.one_level_codelength
+        return relative_savings(self.codelength, self.one_level_codelength)
 
 
 def one_level_codelength(flow: FlowGraph) -> float:
-    """H(p): the codelength with every node in one module."""
-    return float(-plogp(flow.node_flow).sum())
+    """``H(p)``: the codelength with every node in one module (the root's codebook)."""
+    node_flow = flow.node_flow
+    return float(codebook_length(0.0, node_flow.sum(), plogp(node_flow).sum()))
 
 
 def module_flows(flow: FlowGraph, modules: np.ndarray, num_modules: int | None = None):
@@ -75,23 +139,76 @@ def module_flows(flow: FlowGraph, modules: np.ndarray, num_modules: int | None =
     return mflow, np.maximum(menter, 0.0), np.maximum(mexit, 0.0)
 
 
+def tree_codelength_terms(parent: np.ndarray, is_leaf: np.ndarray, flow: np.ndarray, enter: np.ndarray,
+                          exit_: np.ndarray) -> np.ndarray:
+    """``L_M`` of every tree node (0 for leaves); their sum is the tree's codelength.
+
+    Parameters
+    ----------
+    parent : ndarray of int64
+        Parent of each tree node, -1 for the root (index 0).
+    is_leaf : ndarray of bool
+        Leaf nodes (network nodes); the others are modules.
+    flow, enter, exit_ : ndarray of float64
+        Flow, enter and exit flow of each tree node. A leaf child is coded at its
+        ``flow``, a module child at its ``enter``; the root's exit is taken as 0.
+    """
+    size = parent.shape[0]
+    rate = np.where(is_leaf, flow, enter)
+    has_parent = parent >= 0
+    p = parent[has_parent]
+    rate_sum = np.bincount(p, weights=rate[has_parent], minlength=size)
+    rate_plogp = np.bincount(p, weights=plogp(rate[has_parent]), minlength=size)
+    module_exit = np.where(has_parent, exit_, 0.0)
+    terms = codebook_length(module_exit, rate_sum, rate_plogp)
+    terms[is_leaf] = 0.0
+    return terms
+
+
 def two_level_codelength(flow: FlowGraph, modules: np.ndarray) -> Codelength:
-    """Exact two-level codelength of the partition ``modules`` (one id per node)."""
+    """Exact two-level codelength of the partition ``modules`` (one id per node).
+
+    Examples
+    --------
+    >>> from infomap_core import Network, compute_flow
+    >>> net = Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)])
+    >>> cl = two_level_codelength(compute_flow(net), np.array([0, 0, 0, 1, 1, 1]))
+    >>> round(cl.codelength, 10), round(cl.one_level_codelength, 10)
+    (2.3207303568, 2.5566567075)
+    """
     modules = np.asarray(modules, dtype=np.int64)
     _, modules = np.unique(modules, return_inverse=True)
     mflow, menter, mexit = module_flows(flow, modules)
-    node_term = float(plogp(flow.node_flow).sum())
-    index = float(plogp(menter.sum()) - plogp(menter).sum())
-    node_terms_per_module = np.bincount(modules, weights=plogp(flow.node_flow), minlength=mflow.shape[0])
-    module_term = plogp(mexit + mflow) - plogp(mexit) - node_terms_per_module
-    module = float(-plogp(mexit).sum() + plogp(mexit + mflow).sum() - node_term)
+    node_plogp = plogp(flow.node_flow)
+    index = float(codebook_length(0.0, menter.sum(), plogp(menter).sum()))
+    module_term = codebook_length(mexit, mflow, np.bincount(modules, weights=node_plogp, minlength=mflow.shape[0]))
+    module = float(module_term.sum())
     return Codelength(
         codelength=index + module,
         index_codelength=index,
         module_codelength=module,
-        one_level_codelength=-node_term,
+        one_level_codelength=one_level_codelength(flow),
         module_flow=mflow,
         module_enter=menter,
         module_exit=mexit,
         module_term=module_term,
     )
+
+
+def grouped_codelength(module_group: np.ndarray, module_flow: np.ndarray,
+                       module_enter: np.ndarray, module_exit: np.ndarray, module_unit_plogp: np.ndarray,
+                       group_exit: np.ndarray) -> np.ndarray:
+    """Codelength of flat partitions searched inside groups, one value per group.
+
+    Group ``g`` is a module with exit ``X_g`` whose children are the modules ``m`` of
+    the search (flow ``P_m``, enter ``E_m``, exit ``X_m``), whose children are units::
+
+        L_g = codebook(X_g; E_m for m in g) + sum_{m in g} codebook(X_m; p_u for u in m)
+
+    With one group of exit 0 this is the two-level codelength of a network.
+    """
+    groups = group_exit.shape[0]
+    index = codebook_length(group_exit, np.bincount(module_group, weights=module_enter, minlength=groups),
+                            np.bincount(module_group, weights=plogp(module_enter), minlength=groups))
+    modules = codebook_length(module_exit, module_flow, module_unit_plogp)
+    return index + np.bincount(module_group, weights=modules, minlength=groups)

@@ -1,14 +1,25 @@
-"""Multilevel search: super-modules above, sub-modules below the two-level partition.
+"""Multilevel search: the coarsest modules first, then modules inside modules.
 
-1. Two-level partition of the network (:func:`.optimizer.optimize_level`).
-2. Sub-modules: every module with more than two nodes is searched as its own
+As the official Infomap builds its hierarchy (Rosvall & Bergstrom 2011,
+doi:10.1371/journal.pone.0018209), top-down:
+
+1. A two-level partition of the network (:func:`.optimizer.optimize_level`).
+2. *Super-modules*: the module network (each module's enter flow as its node flow)
+   is partitioned repeatedly; a new level is kept while it shortens the index
+   codebook. The coarsest level found becomes the top modules, each holding its
+   leaves directly (the finer levels are found again by step 3).
+3. *Sub-modules*: every module with more than two leaves is searched as its own
    network (units join only units of the same module; the module's exit flow is in
-   its index codebook). A split is kept where it shortens that module's codelength;
-   kept sub-modules are split again, to any depth. All modules of one depth are
-   searched at once, so the result does not depend on the order of modules.
-3. Super-modules: the module network (each module's enter flow as its node flow) is
-   partitioned repeatedly; a new level is kept only while it shortens the index
-   codebook.
+   its index codebook), with steps 1-2 inside it. The split is kept where it
+   shortens that module's codelength, and the new sub-modules are split again, to
+   any depth. All modules of one depth are searched at once, so the result does not
+   depend on the order of modules.
+4. Modules whose removal shortens the code are dissolved into their parents, and
+   single nodes move between leaf modules anywhere in the tree while the whole
+   tree's codelength shortens (:func:`.treemoves.fine_tune_tree`).
+
+Every acceptance test is a difference of codebook lengths
+(:mod:`.mapequation`), so the tree's reported codelength is its map equation.
 """
 
 from __future__ import annotations
@@ -19,13 +30,14 @@ import numpy as np
 
 from .flow import FlowGraph
 from .kernels import induced, module_sums, relabel
-from .optimizer import Level, SearchSettings, level_codelength, one_module_codelength, optimize_level
+from .mapequation import codebook_length, plogp
+from .optimizer import MIN_GAIN, Level, SearchSettings, level_codelength, one_module_codelength, optimize_level
 from .tree import Tree
+from .treemoves import fine_tune_tree
 
 __all__ = ["optimize_multilevel"]
 
 MAX_DEPTH = 30
-MIN_GAIN = 1e-10
 
 
 def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: SearchSettings | None = None,
@@ -38,24 +50,30 @@ def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: Searc
     zero = np.zeros(n, dtype=np.int64)
     two_level = float(level_codelength(level, modules, k)[0])
     one_level = float(one_module_codelength(level, zero, np.zeros(1))[0])
-    if k <= 1 or two_level >= one_level:
+    if k <= 1 or two_level >= one_level - MIN_GAIN:
         return Tree.two_level(fg, zero)
-    below = _sub_module_columns(level, modules, k, rng, settings)
-    above = _super_module_columns(level, modules, k, rng, settings)
-    return dissolve_redundant_modules(fg, Tree.from_columns(fg, above + [modules] + below))
+    if k == n:
+        return Tree.two_level(fg, modules)
+    top = _coarsest_super_modules(level, modules, k, zero, np.zeros(1), rng, settings)
+    columns = [top] + _sub_module_columns(level, top, rng, settings)
+    tree = dissolve_redundant_modules(fg, Tree.from_columns(fg, columns))
+    tuned = fine_tune_tree(fg, tree, rng)
+    return tree if tuned is tree else dissolve_redundant_modules(fg, tuned)
 
 
 def dissolve_redundant_modules(fg: FlowGraph, tree: Tree) -> Tree:
     """Replace modules of modules by their children where that shortens L.
 
-    Dissolving module ``M`` (children modules, rate ``R_M``) into its parent ``P``
-    changes L by ``plogp(x_P + R_P - e_M + R_M) - plogp(x_P + R_P) + plogp(e_M)
-    - plogp(x_M + R_M) + plogp(x_M)``; the best such move is applied until none
+    Dissolving module ``M`` (enter ``e_M``, exit ``x_M``; children's rates summing to
+    ``R_M``, their plogp to ``S_M``) into its parent ``P`` replaces two codebooks by one::
+
+        delta L = codebook(x_P; R_P - e_M + R_M, S_P - plogp(e_M) + S_M)
+                  - codebook(x_P; R_P, S_P) - codebook(x_M; R_M, S_M)
+
+    (:func:`.mapequation.codebook_length`); the best such move is applied until none
     gains. Only modules whose children are modules qualify, so every module keeps
     children of one kind (as the official tree files expect).
     """
-    from .mapequation import plogp
-
     parent = tree.parent.copy()
     is_leaf = tree.leaf >= 0
     rate = np.where(is_leaf, tree.flow, tree.enter)
@@ -66,17 +84,16 @@ def dissolve_redundant_modules(fg: FlowGraph, tree: Tree) -> Tree:
     while True:
         has_parent = (parent >= 0) & alive
         sum_rate = np.bincount(parent[has_parent], weights=rate[has_parent], minlength=parent.shape[0])
+        sum_plogp = np.bincount(parent[has_parent], weights=plogp(rate[has_parent]), minlength=parent.shape[0])
         leaf_kids = np.bincount(parent[has_parent & is_leaf], minlength=parent.shape[0])
         candidates = np.nonzero(alive & ~is_leaf & (parent >= 0) & (leaf_kids == 0) & (sum_rate > 0))[0]
         if candidates.size == 0:
             break
-        p = parent[candidates]
-        r_p = sum_rate[p]
-        r_m = sum_rate[candidates]
-        e_m = rate[candidates]
-        x_m = exit_[candidates]
-        delta = (plogp(exit_[p] + r_p - e_m + r_m) - plogp(exit_[p] + r_p) + plogp(e_m)
-                 - plogp(x_m + r_m) + plogp(x_m))
+        p, m = parent[candidates], candidates
+        e_m = rate[m]
+        delta = (codebook_length(exit_[p], sum_rate[p] - e_m + sum_rate[m], sum_plogp[p] - plogp(e_m) + sum_plogp[m])
+                 - codebook_length(exit_[p], sum_rate[p], sum_plogp[p])
+                 - codebook_length(exit_[m], sum_rate[m], sum_plogp[m]))
         best = int(np.argmin(delta))
         if not delta[best] < -MIN_GAIN:
             break
@@ -96,16 +113,17 @@ def dissolve_redundant_modules(fg: FlowGraph, tree: Tree) -> Tree:
     return Tree._assemble(fg, module_parent, leaf_parent, keep.shape[0])
 
 
-def _sub_module_columns(level: Level, modules: np.ndarray, k: int, rng, settings) -> list[np.ndarray]:
-    """Key columns of the recursive sub-module levels (-1 where a path ends)."""
+def _sub_module_columns(level: Level, top: np.ndarray, rng, settings) -> list[np.ndarray]:
+    """Key columns of the recursive sub-module levels below ``top`` (-1 where a path ends)."""
     n = level.n
     columns: list[np.ndarray] = []
-    current = modules.copy()
-    next_key = k
+    current = top.copy()
+    sub_settings = replace(settings, max_tune_iterations=settings.sub_module_tune_iterations)
     for _ in range(MAX_DEPTH):
-        current_ids, kc = relabel(current)
+        active = current >= 0
+        current_ids, kc = relabel(np.where(active, current, current.max() + 1 + np.arange(n)))
         sizes = np.bincount(current_ids, minlength=kc)
-        selected = np.nonzero(sizes[current_ids] > 2)[0]
+        selected = np.nonzero(active & (sizes[current_ids] > 2))[0]
         if selected.size == 0:
             break
         _, _, mexit, _, _ = module_sums(level.indptr, level.indices, level.pflow, level.flow, level.enter,
@@ -114,26 +132,29 @@ def _sub_module_columns(level: Level, modules: np.ndarray, k: int, rng, settings
         group_exit = np.zeros(num_groups)
         group_exit[group] = np.maximum(mexit[current_ids[selected]], 0.0)
         sub = _induced(level, selected, group)
-        untuned = replace(settings, max_tune_iterations=settings.sub_module_tune_iterations)
-        subs, ks = optimize_level(sub, rng, untuned, parent=group, parent_exit=group_exit)
+        subs, ks = optimize_level(sub, rng, sub_settings, parent=group, parent_exit=group_exit)
+        subs = _coarsest_super_modules(sub, subs, ks, group, group_exit, rng, sub_settings)
+        subs, ks = relabel(subs)
         split = level_codelength(sub, subs, ks, group, group_exit)
         flat = one_module_codelength(sub, group, group_exit)
-        count = np.bincount(np.unique(group * (ks + 1) + subs) // (ks + 1), minlength=num_groups)
-        keep = (split < flat - MIN_GAIN) & (count > 1)
+        count = _modules_per_group(group, subs, num_groups)
+        size = np.bincount(group, minlength=num_groups)
+        keep = (split < flat - MIN_GAIN) & (count > 1) & (count < size)
         kept_leaf = keep[group]
         if not kept_leaf.any():
             break
         column = np.full(n, -1, dtype=np.int64)
-        column[selected[kept_leaf]] = next_key + subs[kept_leaf]
-        next_key += ks
+        column[selected[kept_leaf]] = subs[kept_leaf]
         columns.append(column)
-        current = np.where(column >= 0, column, -1)
-        # Only the new sub-modules are searched further.
-        if not (current >= 0).any():
-            break
-        current = np.where(current >= 0, current, next_key + np.arange(n))  # finished leaves: singletons
-        next_key += n
+        current = column
     return columns
+
+
+def _modules_per_group(group: np.ndarray, modules: np.ndarray, num_groups: int) -> np.ndarray:
+    """Number of distinct modules in each group (modules never span groups)."""
+    first = np.zeros(modules.max() + 1, dtype=np.int64)
+    first[modules] = group
+    return np.bincount(first[np.unique(modules)], minlength=num_groups)
 
 
 def _induced(level: Level, selected: np.ndarray, group: np.ndarray) -> Level:
@@ -145,36 +166,47 @@ def _induced(level: Level, selected: np.ndarray, group: np.ndarray) -> Level:
                  level.tf[selected], level.tw[selected], level.recorded)
 
 
-def _super_module_columns(level: Level, modules: np.ndarray, k: int, rng, settings) -> list[np.ndarray]:
-    """Key columns of the super-module levels above the modules (top first)."""
-    merged = level.merged(modules, k)
-    units = _enter_as_flow(merged)
-    top_of_leaf = modules
-    columns: list[np.ndarray] = []
+def _coarsest_super_modules(level: Level, modules: np.ndarray, k: int, group: np.ndarray, group_exit: np.ndarray,
+                            rng, settings) -> np.ndarray:
+    """The coarsest super-modules of ``modules`` in each group, as a module id per unit.
+
+    The module network (each module's enter flow as its node flow) is partitioned
+    within each group; a group takes the new level while it shortens its index codebook
+    ``codebook(X_g; E_m)`` (the new one being ``codebook(X_g; E_S) + sum_S
+    codebook(X_S; E_m)``) and is searched again; the others keep their modules.
+    """
+    num_groups = group_exit.shape[0]
+    module_group = np.zeros(k, dtype=np.int64)
+    module_group[modules] = group
+    units = _enter_as_flow(level.merged(modules, k))
+    unit_group = module_group
+    top_of_unit = modules.copy()  # super-module (a unit of ``units``) of every unit of ``level``
+    open_groups = np.ones(num_groups, dtype=bool)
     for _ in range(MAX_DEPTH):
-        if units.n <= 2:
+        units_per_group = np.bincount(unit_group, minlength=num_groups)
+        open_groups &= units_per_group > 2
+        if not open_groups.any():
             break
-        zero = np.zeros(units.n, dtype=np.int64)
-        index_length = float(_index_codelength(units))
-        sm, ks = optimize_level(units, rng, settings)
-        if ks <= 1 or ks >= units.n:
+        index_length = codebook_length(group_exit, np.bincount(unit_group, weights=units.enter, minlength=num_groups),
+                                       np.bincount(unit_group, weights=plogp(units.enter), minlength=num_groups))
+        sm, ks = optimize_level(units, rng, settings, parent=unit_group, parent_exit=group_exit)
+        new_length = level_codelength(units, sm, ks, unit_group, group_exit)
+        count = _modules_per_group(unit_group, sm, num_groups)
+        accept = open_groups & (new_length < index_length - MIN_GAIN) & (count > 1) & (count < units_per_group)
+        if not accept.any():
             break
-        new_length = float(level_codelength(units, sm, ks, zero, np.zeros(1))[0])
-        if not new_length < index_length - MIN_GAIN:
-            break
-        top_of_leaf = sm[top_of_leaf]
-        columns.insert(0, top_of_leaf.copy())
+        # Units of groups that keep their level stay modules of their own.
+        sm = np.where(accept[unit_group], sm, ks + np.arange(units.n))
+        sm, ks = relabel(sm)
+        top_of_unit = sm[top_of_unit]
+        unit_group_next = np.zeros(ks, dtype=np.int64)
+        unit_group_next[sm] = unit_group
         units = _enter_as_flow(units.merged(sm, ks))
-    return columns
+        unit_group = unit_group_next
+        open_groups = accept
+    return top_of_unit
 
 
 def _enter_as_flow(level: Level) -> Level:
     return Level(level.indptr, level.indices, level.pflow, level.enter.copy(), level.enter, level.exit,
                  level.tf, level.tw, level.recorded)
-
-
-def _index_codelength(units: Level) -> float:
-    from .mapequation import plogp
-
-    e = units.enter
-    return float(plogp(e.sum()) - plogp(e).sum())

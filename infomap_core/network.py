@@ -7,8 +7,11 @@ Rules applied to every input form (documented in README, "Input rules"):
   ``1`` and ``"1"`` would otherwise be merged or split silently.
 * Weights must be finite and >= 0. NaN, infinite or negative weights raise
   :class:`InvalidWeightError`. Links of weight 0 are dropped.
-* Duplicate links are summed. For undirected networks ``(u, v)`` and ``(v, u)``
-  are the same link.
+* Links are stored as given, ``source -> target``, for every network: ``directed``
+  only chooses the default flow model. The undirected flow model reads each link both
+  ways (so ``(u, v)`` and ``(v, u)`` add up to one link); the directed flow models
+  (``directed``, ``undirdir``, ``outdirdir``, ``rawdir``) follow the given direction,
+  as the official Infomap does. Duplicate links ``(u, v)`` are summed.
 * Self-links are kept (as the official Infomap does since 2.0).
 * A network without any link of positive weight raises :class:`EmptyNetworkError`.
 * Nodes declared without links (``nodes=``) are kept; they carry no link flow.
@@ -20,10 +23,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
+from numba import njit
 
 from .csr import links_to_csr
 from .errors import EmptyNetworkError, InvalidWeightError, NetworkError
@@ -35,8 +39,8 @@ __all__ = ["Network"]
 class Network:
     """A weighted network, directed or not, stored as CSR out-links.
 
-    For an undirected network each link is stored once, from the smaller to the
-    larger node index. ``node_weights`` are the teleportation weights used by the
+    Links keep the direction they were given in (see the module docstring), so the
+    same network serves every flow model. ``node_weights`` are the teleportation weights used by the
     ``to_nodes`` option (Pajek vertex weights), 1 when not given.
     """
 
@@ -47,6 +51,7 @@ class Network:
     node_ids: np.ndarray
     node_weights: np.ndarray
     node_names: tuple[str, ...] | None = None
+    mirrored: bool = False  # each stored link u -> v (u != v) also stands for v -> u
 
     # ------------------------------------------------------------------ shape
     @property
@@ -55,7 +60,10 @@ class Network:
 
     @property
     def num_links(self) -> int:
-        return int(self.indices.shape[0])
+        """Distinct links: for an undirected network ``(u, v)`` and ``(v, u)`` count once."""
+        if self.directed:
+            return int(self.indices.shape[0])
+        return int(self.indices.shape[0]) - _count_reverse_pairs(self.indptr, self.indices)
 
     @property
     def total_weight(self) -> float:
@@ -93,6 +101,7 @@ class Network:
         """sha256 of the normalized network (ids, links, weights, directedness)."""
         h = hashlib.sha256()
         h.update(b"directed" if self.directed else b"undirected")
+        h.update(b"mirrored" if self.mirrored else b"")
         if self.node_ids.dtype.kind == "i":
             h.update(self.node_ids.astype("<i8").tobytes())
         else:
@@ -104,6 +113,18 @@ class Network:
     def to_coo(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(source, target, weight) index arrays of the stored links."""
         return self.sources(), self.indices, self.weights
+
+    def as_arcs(self) -> "Network":
+        """The same network with every arc stored explicitly: a mirrored network (an
+        undirected symmetric matrix, kept once per pair) gets its reverse arcs back, so
+        that directed flow models see ``A[j, i]`` as well as ``A[i, j]``."""
+        if not self.mirrored:
+            return self
+        src, tgt, w = self.to_coo()
+        off = src != tgt
+        indptr, indices, weights = links_to_csr(np.concatenate([src, tgt[off]]), np.concatenate([tgt, src[off]]),
+                                                np.concatenate([w, w[off]]), self.num_nodes)
+        return replace(self, indptr=indptr, indices=indices, weights=weights, mirrored=False)
 
     # ------------------------------------------------------------ constructors
     @classmethod
@@ -246,11 +267,13 @@ class Network:
         _check_weights(data, field_name)
         if directed is None:
             directed = not _is_symmetric(n, row, col, data)
-        if not directed:
+        mirrored = False
+        if not directed and _is_symmetric(n, row, col, data):
+            # A symmetric matrix holds each undirected link twice: keep one copy, marked as
+            # mirrored so that a directed flow model still sees both arcs.
             keep = row <= col
-            # A symmetric matrix holds each undirected link twice; keep one copy.
-            if _is_symmetric(n, row, col, data):
-                row, col, data = row[keep], col[keep], data[keep]
+            row, col, data = row[keep], col[keep], data[keep]
+            mirrored = True
         if node_ids is None:
             ids = np.arange(n, dtype=np.int64)
         else:
@@ -261,7 +284,8 @@ class Network:
             rank = np.empty(n, dtype=np.int64)
             rank[order] = np.arange(n)
             row, col, ids = rank[row], rank[col], ids[order]
-        return cls._from_index_links(row, col, data, n, bool(directed), ids, np.ones(n), None)
+        net = cls._from_index_links(row, col, data, n, bool(directed), ids, np.ones(n), None)
+        return replace(net, mirrored=True) if mirrored else net
 
     @classmethod
     def _from_index_links(cls, a, b, w, n, directed, node_ids, node_weights, names) -> "Network":
@@ -276,7 +300,7 @@ class Network:
             raise EmptyNetworkError("the network has no link with positive weight", field="edges")
         indptr, indices, weights = links_to_csr(np.ascontiguousarray(a, dtype=np.int64),
                                                 np.ascontiguousarray(b, dtype=np.int64),
-                                                np.ascontiguousarray(w, dtype=np.float64), n, not directed)
+                                                np.ascontiguousarray(w, dtype=np.float64), n)
         return cls(
             indptr=indptr,
             indices=indices,
@@ -286,6 +310,27 @@ class Network:
             node_weights=np.ascontiguousarray(node_weights, dtype=np.float64),
             node_names=names,
         )
+
+
+@njit(cache=True)
+def _count_reverse_pairs(indptr, indices):
+    """Links ``u -> v`` (u > v) whose reverse ``v -> u`` is stored too (rows are sorted)."""
+    count = 0
+    for u in range(indptr.shape[0] - 1):
+        for e in range(indptr[u], indptr[u + 1]):
+            v = indices[e]
+            if v >= u:
+                break
+            lo, hi = indptr[v], indptr[v + 1]
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if indices[mid] < u:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            if lo < indptr[v + 1] and indices[lo] == u:
+                count += 1
+    return count
 
 
 def _index_ids(src: np.ndarray, tgt: np.ndarray, extra: np.ndarray | None):

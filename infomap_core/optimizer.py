@@ -21,9 +21,13 @@ import numpy as np
 
 from .flow import FlowGraph
 from .kernels import aggregate, core_loop, module_sums, relabel
-from .mapequation import plogp, two_level_codelength
+from .mapequation import codebook_length, grouped_codelength, plogp, two_level_codelength
 
 __all__ = ["Level", "SearchSettings", "find_modules", "level_codelength", "optimize_level", "optimize_two_level", "sub_modules"]
+
+
+#: Smallest codelength gain (bits) that counts as an improvement anywhere in the search.
+MIN_GAIN = 1e-10
 
 
 @dataclass(frozen=True)
@@ -41,10 +45,12 @@ class SearchSettings:
 
     core_loop_limit: int = 10
     aggregated_loop_limit: int = 20
+    num_random_moves: int = 5
+    max_degree_for_random_moves: int = 2
     core_loop_threshold: float = 1e-10
     tune_relative_threshold: float = 1e-5
-    max_tune_iterations: int = 2
-    sub_module_tune_iterations: int = 0
+    max_tune_iterations: int = 1000
+    sub_module_tune_iterations: int = 1000
 
 
 @dataclass(frozen=True, eq=False)
@@ -79,9 +85,12 @@ class Level:
         return Level(indptr, indices, pflow, mflow, np.maximum(menter, 0.0), np.maximum(mexit, 0.0),
                      mtf, mtw, self.recorded)
 
-    def run_core_loop(self, mod, parent, parent_exit, seed, loop_limit, threshold):
+    def run_core_loop(self, mod, parent, parent_exit, seed, loop_limit, settings: "SearchSettings",
+                      first_loop: bool = False):
         return core_loop(self.indptr, self.indices, self.pflow, self.flow, self.enter, self.exit,
-                         self.tf, self.tw, parent, parent_exit, mod, self.recorded, seed, loop_limit, threshold)
+                         self.tf, self.tw, parent, parent_exit, mod, self.recorded, seed, loop_limit,
+                         settings.core_loop_threshold, first_loop, settings.num_random_moves,
+                         settings.max_degree_for_random_moves)
 
 
 def _seed(rng: np.random.Generator) -> int:
@@ -90,11 +99,12 @@ def _seed(rng: np.random.Generator) -> int:
 
 def find_modules(level: Level, initial: np.ndarray | None, rng: np.random.Generator,
                  settings: SearchSettings, parent: np.ndarray | None = None,
-                 parent_exit: np.ndarray | None = None) -> tuple[np.ndarray, int]:
+                 parent_exit: np.ndarray | None = None, first_loop: bool = False) -> tuple[np.ndarray, int]:
     """Core loop, then aggregate and repeat while modules keep merging.
 
     Returns the module (0..k-1) of every unit of ``level`` and ``k``. With ``parent``
-    the units only join modules of their own group (see :mod:`.kernels`).
+    the units only join modules of their own group (see :mod:`.kernels`). With
+    ``first_loop`` the first sweep lets modules grow from their first movers.
     """
     n = level.n
     if parent is None:
@@ -105,17 +115,17 @@ def find_modules(level: Level, initial: np.ndarray | None, rng: np.random.Genera
     current, cur_parent = level, parent
     loop_limit = settings.core_loop_limit
     while True:
-        current.run_core_loop(mod, cur_parent, parent_exit, _seed(rng), loop_limit, settings.core_loop_threshold)
+        current.run_core_loop(mod, cur_parent, parent_exit, _seed(rng), loop_limit, settings,
+                              first_loop and current is level)
         mod, k = relabel(mod)
         unit_of = mod[unit_of]
         if k == current.n or k <= 1:
             return unit_of, k
         group = np.empty(k, dtype=np.int64)
         group[mod] = cur_parent
-        # Aggregate from ``level`` rather than from ``current``: the same module network,
-        # but the previous one can go first, so only one module network is alive at a time.
-        current = None
-        current, cur_parent = level.merged(unit_of, k), group
+        # Aggregate the current network (the smallest one that holds the new modules);
+        # the previous module network is freed as soon as the new one exists.
+        current, cur_parent = current.merged(mod, k), group
         mod = np.arange(k, dtype=np.int64)
         loop_limit = settings.aggregated_loop_limit
 
@@ -135,34 +145,26 @@ def sub_modules(level: Level, modules: np.ndarray, k: int, rng: np.random.Genera
 
 def level_codelength(level: Level, mod: np.ndarray, k: int, parent: np.ndarray | None = None,
                      parent_exit: np.ndarray | None = None) -> np.ndarray:
-    """Two-level codelength of partition ``mod`` of ``level``, one value per group.
-
-    ``L_g = plogp(sum E + X_g) - sum plogp(E) - plogp(X_g)
-    + sum [plogp(X_m + P_m) - plogp(X_m) - sum_units plogp(p_u)]`` over the modules
-    ``m`` of group ``g``; without groups a single value, the network's codelength.
-    """
+    """Two-level codelength of partition ``mod`` of ``level``, one value per group
+    (:func:`.mapequation.grouped_codelength`); without groups a single value, the
+    network's codelength."""
     if parent is None:
         parent = np.zeros(level.n, dtype=np.int64)
         parent_exit = np.zeros(1)
     mflow, menter, mexit, _, _ = module_sums(level.indptr, level.indices, level.pflow, level.flow, level.enter,
                                              level.exit, level.tf, level.tw, mod, k, level.recorded)
-    menter, mexit = np.maximum(menter, 0.0), np.maximum(mexit, 0.0)
-    groups = parent_exit.shape[0]
     mgroup = np.zeros(k, dtype=np.int64)
     mgroup[mod] = parent
-    sum_enter = np.bincount(mgroup, weights=menter, minlength=groups) + parent_exit
-    per_module = -plogp(menter) - plogp(mexit) + plogp(mexit + mflow)
-    unit_terms = np.bincount(parent, weights=plogp(level.flow), minlength=groups)
-    return (plogp(sum_enter) - plogp(parent_exit) + np.bincount(mgroup, weights=per_module, minlength=groups)
-            - unit_terms)
+    unit_plogp = np.bincount(mod, weights=plogp(level.flow), minlength=k)
+    return grouped_codelength(mgroup, mflow, np.maximum(menter, 0.0), np.maximum(mexit, 0.0),
+                              unit_plogp, parent_exit)
 
 
 def one_module_codelength(level: Level, parent: np.ndarray, parent_exit: np.ndarray) -> np.ndarray:
-    """Codelength of each group kept as a single module (its flat codebook)."""
+    """Codelength of each group kept as a single module: the codebook of its exit and its units."""
     groups = parent_exit.shape[0]
-    gflow = np.bincount(parent, weights=level.flow, minlength=groups)
-    unit_terms = np.bincount(parent, weights=plogp(level.flow), minlength=groups)
-    return plogp(parent_exit + gflow) - plogp(parent_exit) - unit_terms
+    return codebook_length(parent_exit, np.bincount(parent, weights=level.flow, minlength=groups),
+                           np.bincount(parent, weights=plogp(level.flow), minlength=groups))
 
 
 def _coarse_tune(level, modules, k, rng, settings, parent, parent_exit):
@@ -191,7 +193,8 @@ def optimize_level(level: Level, rng: np.random.Generator, settings: SearchSetti
     if parent is None:
         parent = np.zeros(level.n, dtype=np.int64)
         parent_exit = np.zeros(1)
-    modules, k = find_modules(level, initial, rng, settings, parent, parent_exit)
+    modules, k = find_modules(level, initial, rng, settings, parent, parent_exit,
+                              first_loop=initial is None)
     codelength = float(level_codelength(level, modules, k, parent, parent_exit).sum())
     one_level = float(one_module_codelength(level, parent, parent_exit).sum())
     threshold = max(1e-10, settings.tune_relative_threshold * one_level)
@@ -219,10 +222,11 @@ def optimize_two_level(fg: FlowGraph, rng: np.random.Generator, settings: Search
                        initial: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     """One trial of the two-level search; returns (module per node, codelength).
 
-    If no partition beats the one-level codelength, every node is put in one module.
+    If no partition beats the one-level codelength by more than ``MIN_GAIN`` bits, every
+    node is put in one module (a tie goes to the simpler answer).
     """
     modules, _ = optimize_level(Level.from_flow(fg), rng, settings, initial)
     result = two_level_codelength(fg, modules)
-    if result.codelength > result.one_level_codelength:
+    if result.codelength >= result.one_level_codelength - MIN_GAIN:
         return np.zeros(fg.num_nodes, dtype=np.int64), result.one_level_codelength
     return modules, result.codelength

@@ -1,18 +1,17 @@
-"""The module hierarchy and its multilevel map equation.
+"""The module hierarchy: a table of tree nodes with their flows.
 
 A :class:`Tree` is a table of tree nodes: index 0 is the root; every other tree node
 has a ``parent``; leaves carry the network node index in ``leaf`` (-1 for modules).
 Children are ordered by decreasing flow (ties by first node), so the 1-based path of
 a node (``1:2:3``) is the same as in the official ``.tree`` files.
 
-Multilevel map equation (Rosvall & Bergstrom 2011): every module ``M`` (the root
-included, whose exit is 0) has a codebook for its exit and its children's entries::
+Leaves may sit at different depths (a *ragged* tree). Every module's flow, enter and
+exit flow are those of the set of leaves under it, whatever their depths; the
+codelength is the multilevel map equation of :mod:`.mapequation`
+(:func:`.mapequation.tree_codelength_terms`).
 
-    L_M = plogp(q_M + sum_c e_c) - plogp(q_M) - sum_c plogp(e_c)
-
-where ``q_M`` is the exit flow of ``M`` and ``e_c`` the enter flow of child module
-``c`` or the flow ``p_a`` of a leaf child. ``L = sum_M L_M``; the root's term is the
-index codelength. A two-level tree gives exactly the two-level map equation.
+Shape rules (the official Infomap's): a leaf directly under the root becomes a module
+of its own; a module below the root holds either leaves or modules, never both.
 """
 
 from __future__ import annotations
@@ -23,7 +22,7 @@ import numpy as np
 
 from .errors import PartitionError
 from .flow import FlowGraph
-from .mapequation import module_flows, plogp
+from .mapequation import module_flows, tree_codelength_terms
 
 __all__ = ["Tree"]
 
@@ -43,14 +42,16 @@ class Tree:
 
     # ------------------------------------------------------------- building
     @classmethod
-    def from_columns(cls, fg: FlowGraph, columns: list[np.ndarray]) -> "Tree":
+    def from_columns(cls, fg: FlowGraph, columns: list[np.ndarray], *, node_labels=None) -> "Tree":
         """Build from module keys per depth, top first: ``columns[d][a]`` is the key of
         node ``a``'s module at depth ``d + 1``, or -1 where its path has ended.
 
-        Keys only need to differ among siblings. Children are ordered by flow.
+        Keys are labels (int64 >= 0): they only need to differ among siblings and are
+        never used in arithmetic. A node whose path is empty becomes a module of its own.
+        Children are ordered by flow.
         """
         n = fg.num_nodes
-        ids = np.zeros(n, dtype=np.int64)
+        ids = np.zeros(n, dtype=np.int64)  # current tree node of each leaf's path (0: the root)
         module_parent = [np.array([-1], dtype=np.int64)]
         count = 1
         for col in columns:
@@ -58,58 +59,81 @@ class Tree:
             valid = col >= 0
             if not valid.any():
                 break
-            base = int(col.max()) + 1
-            uniq, inv = np.unique(ids[valid] * base + col[valid], return_inverse=True)
-            module_parent.append(uniq // base)
-            ids[valid] = count + inv
-            count += uniq.shape[0]
-        return cls._assemble(fg, np.concatenate(module_parent), ids, count)
+            new_parent, inverse = _distinct_pairs(ids[valid], col[valid])
+            module_parent.append(new_parent)
+            ids[valid] = count + inverse
+            count += new_parent.shape[0]
+        at_root = ids == 0
+        if at_root.any():
+            # A leaf directly under the root is a module of its own (as in the official files).
+            module_parent.append(np.zeros(int(at_root.sum()), dtype=np.int64))
+            ids[at_root] = count + np.arange(int(at_root.sum()))
+            count += int(at_root.sum())
+        return cls._assemble(fg, np.concatenate(module_parent), ids, count, node_labels=node_labels)
 
     @classmethod
-    def from_paths(cls, fg: FlowGraph, paths: list[tuple]) -> "Tree":
-        """Build from one module path (tuple of ints, top first) per node."""
+    def from_paths(cls, fg: FlowGraph, paths: list[tuple], *, node_labels=None) -> "Tree":
+        """Build from one module path (tuple of non-negative ints, top first) per node.
+
+        Path components are labels of any size (Python ints): they are compared, never
+        added or multiplied. ``node_labels`` (one per node) names nodes in errors.
+        """
         n = fg.num_nodes
         if len(paths) != n:
             raise PartitionError(f"the tree must cover every node: {len(paths)} paths for {n} nodes", field="partition")
-        depth = max(len(p) for p in paths)
-        cols = np.full((depth, n), -1, dtype=np.int64)
-        for a, path in enumerate(paths):
-            if any(int(x) < 0 for x in path):
-                raise PartitionError(f"tree path {path!r} has a negative module", field="partition")
-            cols[: len(path), a] = path
-        return cls.from_columns(fg, list(cols))
+        depth = max((len(p) for p in paths), default=0)
+        columns = []
+        for d in range(depth):
+            raw = [p[d] if len(p) > d else None for p in paths]
+            present = np.fromiter((x is not None for x in raw), dtype=bool, count=n)
+            values = [x for x in raw if x is not None]
+            if any(x < 0 for x in values):
+                a = next(i for i, x in enumerate(raw) if x is not None and x < 0)
+                who = node_labels[a] if node_labels is not None else a
+                raise PartitionError(f"tree path of node {who!r} has a negative module index", field="partition")
+            try:
+                keys = np.asarray(values, dtype=np.int64)
+            except OverflowError:  # labels beyond int64: rank them as Python ints
+                keys = np.unique(np.asarray(values, dtype=object), return_inverse=True)[1].astype(np.int64)
+            col = np.full(n, -1, dtype=np.int64)
+            col[present] = keys
+            columns.append(col)
+        return cls.from_columns(fg, columns, node_labels=node_labels)
 
     @classmethod
     def two_level(cls, fg: FlowGraph, modules: np.ndarray) -> "Tree":
         return cls.from_columns(fg, [np.asarray(modules, dtype=np.int64)])
 
     @classmethod
-    def _assemble(cls, fg: FlowGraph, module_parent: np.ndarray, leaf_parent: np.ndarray, num_modules: int) -> "Tree":
+    def _assemble(cls, fg: FlowGraph, module_parent: np.ndarray, leaf_parent: np.ndarray, num_modules: int,
+                  *, node_labels=None) -> "Tree":
         """Append the leaves, compute every module's flow, enter and exit, rank children."""
         n = fg.num_nodes
         parent = np.concatenate([module_parent, leaf_parent])
         leaf = np.concatenate([np.full(num_modules, -1, dtype=np.int64), np.arange(n, dtype=np.int64)])
-        total = parent.shape[0]
         depth = _depths(parent)
+        _check_unmixed(parent, leaf, node_labels)
+        total = parent.shape[0]
         flow = np.zeros(total)
         enter = np.zeros(total)
         exit_ = np.zeros(total)
         flow[num_modules:] = fg.node_flow
         enter[num_modules:] = fg.enter
         exit_[num_modules:] = fg.exit
-        # Group the leaves by their ancestor at each depth in turn (deepest first).
+        # Deepest modules first: at step d every leaf whose current ancestor sits at depth d
+        # is grouped by it; the others wait in bucket 0 (the root, never read here).
         anc = leaf_parent.copy()
-        while True:
-            valid = anc > 0
-            if not valid.any():
-                break
-            grouped = np.where(valid, anc, 0)  # bucket 0 (the root) collects the finished leaves
+        anc_depth = depth[anc]
+        for d in range(int(anc_depth.max()), 0, -1):
+            here = anc_depth == d
+            grouped = np.where(here, anc, 0)
             mflow, menter, mexit = module_flows(fg, grouped, num_modules)
-            touched = np.unique(anc[valid])
+            touched = np.unique(anc[here])
             flow[touched] = mflow[touched]
             enter[touched] = menter[touched]
             exit_[touched] = mexit[touched]
-            anc = np.where(valid, module_parent[grouped], 0)
+            anc[here] = module_parent[anc[here]]
+            anc_depth[here] -= 1
         flow[0] = fg.node_flow.sum()
         rank = _ranks(parent, flow, leaf)
         return cls(parent=parent, leaf=leaf, flow=flow, enter=enter, exit=exit_, rank=rank, depth=depth)
@@ -190,16 +214,7 @@ class Tree:
     # ------------------------------------------------------------ codelength
     def codelength_terms(self) -> np.ndarray:
         """L_M of every tree node (0 for leaves); their sum is the codelength."""
-        is_leaf = self.leaf >= 0
-        child_rate = np.where(is_leaf, self.flow, self.enter)
-        has_parent = self.parent >= 0
-        p = self.parent[has_parent]
-        sum_rate = np.bincount(p, weights=child_rate[has_parent], minlength=self.size)
-        sum_plogp = np.bincount(p, weights=plogp(child_rate[has_parent]), minlength=self.size)
-        exit_ = np.where(np.arange(self.size) == 0, 0.0, self.exit)
-        terms = plogp(exit_ + sum_rate) - plogp(exit_) - sum_plogp
-        terms[is_leaf] = 0.0
-        return terms
+        return tree_codelength_terms(self.parent, self.leaf >= 0, self.flow, self.enter, self.exit)
 
     def codelength(self) -> tuple[float, float, float]:
         """(total, index, module) codelength in bits."""
@@ -213,6 +228,39 @@ class Tree:
         modules = self.leaf < 0
         depth = self.depth[modules]
         return np.bincount(depth, weights=terms[modules]).tolist()
+
+
+def _distinct_pairs(parent_ids: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct ``(parent, key)`` pairs: (parent of each pair, pair index of each input).
+
+    Sorted by (parent, key) with a lexsort, so keys of any int64 size are never combined
+    arithmetically (no overflow)."""
+    order = np.lexsort((keys, parent_ids))
+    p, k = parent_ids[order], keys[order]
+    new = np.ones(order.shape[0], dtype=bool)
+    new[1:] = (p[1:] != p[:-1]) | (k[1:] != k[:-1])
+    pair_of_sorted = np.cumsum(new) - 1
+    inverse = np.empty(order.shape[0], dtype=np.int64)
+    inverse[order] = pair_of_sorted
+    return p[new], inverse
+
+
+def _check_unmixed(parent: np.ndarray, leaf: np.ndarray, node_labels) -> None:
+    """A module below the root holds leaves or modules, not both (the official's rule:
+    the codelength of such a module is not defined)."""
+    is_leaf = leaf >= 0
+    has_parent = parent >= 0
+    leaf_kids = np.bincount(parent[has_parent & is_leaf], minlength=parent.shape[0])
+    module_kids = np.bincount(parent[has_parent & ~is_leaf], minlength=parent.shape[0])
+    mixed = np.nonzero((leaf_kids > 0) & (module_kids > 0))[0]
+    mixed = mixed[mixed > 0]
+    if mixed.size:
+        m = int(mixed[0])
+        a = int(leaf[np.nonzero((parent == m) & is_leaf)[0][0]])
+        who = node_labels[a] if node_labels is not None else a
+        raise PartitionError(f"node {who!r} sits next to sub-modules in its module: a module holds either "
+                             "nodes or sub-modules, so give every node under it the same depth",
+                             field="partition")
 
 
 def _depths(parent: np.ndarray) -> np.ndarray:

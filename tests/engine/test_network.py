@@ -21,35 +21,42 @@ def link_arrays(draw):
     return n, src, tgt, w
 
 
-def _scipy_csr(n, src, tgt, w, undirected):
-    if undirected:
-        src, tgt = np.minimum(src, tgt), np.maximum(src, tgt)
+def _scipy_csr(n, src, tgt, w):
     csr = sp.csr_array((w, (src, tgt)), shape=(n, n))
     csr.sum_duplicates()
     return csr
 
 
 @settings(max_examples=150, deadline=None)
-@given(link_arrays(), st.booleans(), st.booleans())
-def test_links_to_csr_equals_scipy(links, undirected, unit):
+@given(link_arrays(), st.booleans())
+def test_links_to_csr_equals_scipy(links, unit):
     n, src, tgt, w = links
     weights = np.ones_like(w) if unit else w
-    indptr, indices, data = links_to_csr(src, tgt, np.empty(0) if unit else w, n, undirected)
-    expected = _scipy_csr(n, src, tgt, weights, undirected)
+    indptr, indices, data = links_to_csr(src, tgt, np.empty(0) if unit else w, n)
+    expected = _scipy_csr(n, src, tgt, weights)
     np.testing.assert_array_equal(indptr, expected.indptr)
     np.testing.assert_array_equal(indices, expected.indices)
     np.testing.assert_allclose(data, expected.data, rtol=1e-12)
     assert indptr.dtype == indices.dtype == np.int64 and data.dtype == np.float64
-    if undirected:
-        assert np.all(indices >= np.repeat(np.arange(n), np.diff(indptr)))
 
 
-def test_duplicates_summed_reversed_pairs_merged_self_links_kept():
+def test_links_stored_as_given_duplicates_summed_self_links_kept():
     net = Network.from_arrays([1, 2, 2, 3, 3], [2, 1, 1, 3, 1], [1.0, 2.0, 0.5, 4.0, 1.0])
-    assert net.num_links == 3
+    assert net.num_links == 3  # undirected: 1-2 and 2-1 are one link, as the official counts
     src, tgt, w = net.to_coo()
     links = {(int(net.node_ids[s]), int(net.node_ids[t])): float(x) for s, t, x in zip(src, tgt, w)}
-    assert links == {(1, 2): 3.5, (1, 3): 1.0, (3, 3): 4.0}
+    assert links == {(1, 2): 1.0, (2, 1): 2.5, (3, 1): 1.0, (3, 3): 4.0}
+    directed = Network.from_arrays([1, 2, 2, 3, 3], [2, 1, 1, 3, 1], [1.0, 2.0, 0.5, 4.0, 1.0], directed=True)
+    assert directed.num_links == 4
+
+
+def test_undirected_flow_does_not_depend_on_link_direction():
+    from infomap_core import compute_flow
+
+    a = compute_flow(Network.from_arrays([1, 2, 2, 3], [2, 3, 4, 4], [1.0, 2.0, 3.0, 1.5]))
+    b = compute_flow(Network.from_arrays([2, 3, 4, 3], [1, 2, 2, 4], [1.0, 2.0, 3.0, 1.5]))
+    np.testing.assert_allclose(a.node_flow, b.node_flow, rtol=1e-15)
+    np.testing.assert_allclose(a.enter, b.enter, rtol=1e-15)
 
 
 def test_directed_keeps_both_directions():

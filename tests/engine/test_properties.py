@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from infomap_core import InfomapOptions, Network, compute_codelength, compute_flow, run_infomap
 from infomap_core.kernels import core_loop
 from infomap_core.mapequation import plogp, two_level_codelength
-from infomap_core.optimizer import Level
+from infomap_core.optimizer import Level, SearchSettings
 
 
 @st.composite
@@ -70,7 +70,7 @@ def test_core_loop_delta_equals_recomputation(net, k, seed, recorded):
     before = two_level_codelength(fg, mod).codelength
     level = Level.from_flow(fg)
     delta, moves = level.run_core_loop(mod, np.zeros(net.num_nodes, dtype=np.int64), np.zeros(1),
-                                       int(seed % 1000), 1, 0.0)
+                                       int(seed % 1000), 1, SearchSettings(core_loop_threshold=0.0))
     after = two_level_codelength(fg, mod).codelength
     assert after - before == pytest.approx(delta, abs=1e-9)
     assert delta <= 1e-12
@@ -82,3 +82,50 @@ def test_same_seed_same_result(net, seed):
     a = run_infomap(net, InfomapOptions(seed=seed, num_trials=2))
     b = run_infomap(net, InfomapOptions(seed=seed, num_trials=2))
     assert a.modules == b.modules and a.codelength == b.codelength
+
+
+@settings(max_examples=150, deadline=None)
+@given(networks(), st.integers(1, 6), st.integers(1, 4), st.integers(0, 10**6), st.booleans())
+def test_tree_moves_delta_equals_recomputation(net, k, depth, seed, recorded):
+    """Single-node moves in a multilevel tree: the kernel's summed change of L equals the
+    difference of the two trees' codelengths, and it never grows."""
+    from infomap_core.tree import Tree
+    from infomap_core.treemoves import tree_moves
+
+    fg = compute_flow(net, "directed" if net.directed else "undirected", recorded_teleportation=recorded)
+    rng = np.random.default_rng(seed)
+    # a random ragged hierarchy: up to ``depth`` levels of up to ``k`` children, each top
+    # module ending at its own depth (so a module holds nodes or modules, never both)
+    columns = [rng.integers(0, k, net.num_nodes) for _ in range(depth)]
+    ends = rng.integers(1, depth + 1, k)[columns[0]]
+    for d in range(1, depth):
+        columns[d] = np.where(ends > d, columns[d], -1)
+    tree = Tree.from_columns(fg, columns)
+    tuned, delta, moves = tree_moves(fg, tree, rng, loop_limit=3, min_improvement=0.0)
+    before, after = tree.codelength()[0], tuned.codelength()[0]
+    assert after - before == pytest.approx(delta, abs=1e-9)
+    assert delta <= 1e-12
+    assert (moves == 0) == (tuned is tree)
+
+
+@settings(max_examples=200, deadline=None)
+@given(networks(), st.sampled_from(["undirected", "directed", "undirdir", "outdirdir", "rawdir"]), st.booleans(),
+       st.integers(0, 2**32 - 1))
+def test_flow_and_codelength_invariant_under_relabelling(net, flow_model, recorded, seed):
+    """Issue 12: renumbering the nodes must not change anyone's flow, for every flow model
+    (undirdir once depended on the numbering), nor the codelength of the same partition."""
+    rng = np.random.default_rng(seed)
+    perm = rng.permutation(net.num_nodes)  # node i gets the id perm[i]
+    src, tgt, w = net.to_coo()
+    renamed = Network.from_arrays(perm[src], perm[tgt], w, directed=net.directed, nodes=perm)
+    options = dict(recorded_teleportation=recorded)
+    a = compute_flow(net, flow_model, **options)
+    b = compute_flow(renamed, flow_model, **options)
+    np.testing.assert_allclose(b.node_flow[perm], a.node_flow, rtol=1e-9, atol=1e-15)
+    np.testing.assert_allclose(b.enter[perm], a.enter, rtol=1e-9, atol=1e-15)
+    np.testing.assert_allclose(b.exit[perm], a.exit, rtol=1e-9, atol=1e-15)
+    modules = rng.integers(0, 4, net.num_nodes)
+    opts = InfomapOptions(flow_model=flow_model, recorded_teleportation=recorded)
+    la = compute_codelength(net, dict(zip(net.node_ids.tolist(), modules.tolist())), opts).codelength
+    lb = compute_codelength(renamed, dict(zip(perm.tolist(), modules.tolist())), opts).codelength
+    assert lb == pytest.approx(la, rel=1e-9, abs=1e-12)

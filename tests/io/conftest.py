@@ -12,3 +12,4 @@ def scan_path(request, monkeypatch):
     """Run the test once with every link table read by the numba kernel, once by the Python loop."""
     monkeypatch.setattr(link_list, "KERNEL_MIN_BYTES", 0 if request.param == "kernel" else 1 << 60)
     return request.param
+

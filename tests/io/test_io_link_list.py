@@ -12,15 +12,12 @@ from hypothesis import strategies as st
 
 from infomap_core import EmptyNetworkError, InvalidWeightError, Network, OptionError, ParseError
 from infomap_core.io import parse_network, read_network
+from io_links import links_of
 from infomap_core.io.link_list import scan_link_table
 
 pytestmark = pytest.mark.usefixtures("scan_path")
 
 
-def links_of(net: Network) -> dict:
-    src, tgt, w = net.to_coo()
-    ids = net.node_ids.tolist()
-    return {(ids[a], ids[b]): x for a, b, x in zip(src.tolist(), tgt.tolist(), w.tolist())}
 
 
 def test_comments_blank_lines_and_weights():

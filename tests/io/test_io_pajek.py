@@ -13,16 +13,13 @@ from hypothesis import strategies as st
 
 from infomap_core import InvalidWeightError, Network, ParseError
 from infomap_core.io import detect_format, parse_network, read_network
+from io_links import links_of
 
 pytestmark = pytest.mark.usefixtures("scan_path")
 
 DATA = Path(__file__).resolve().parents[2] / "infomap_core" / "data"
 
 
-def links_of(net: Network) -> dict:
-    src, tgt, w = net.to_coo()
-    ids = net.node_ids.tolist()
-    return {(ids[a], ids[b]): x for a, b, x in zip(src.tolist(), tgt.tolist(), w.tolist())}
 
 
 VERTICES = '*Vertices 3\n1 "a"\n2 "b"\n3 "c"\n'

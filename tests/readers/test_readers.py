@@ -27,7 +27,8 @@ def test_link_list_comments_weights_duplicates_self_links():
     assert net.num_nodes == 3 and not net.directed
     src, tgt, w = net.to_coo()
     links = {(int(net.node_ids[a]), int(net.node_ids[b])): x for a, b, x in zip(src, tgt, w)}
-    assert links == {(1, 2): 3.0, (2, 3): 1.0, (3, 3): 1.0}
+    assert links == {(1, 2): 2.5, (2, 1): 0.5, (2, 3): 1.0, (3, 3): 1.0}  # as given; 1-2 counts once
+    assert net.num_links == 3
 
 
 def test_mixed_columns_and_string_ids():
