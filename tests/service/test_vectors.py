@@ -134,10 +134,11 @@ def test_approximate_knn_against_exact(metric):
 def test_approximate_search_widens_until_the_recall_target():
     x = np.random.default_rng(9).normal(size=(3000, 64)).astype(np.float32)   # no structure: hard for HNSW
     search = approximate_knn(prepare_vectors(x), 40, recall_target=0.999, seed=1, recall_sample=200)
-    tried = [s["ef_search"] for s in search.details["searches"]]
-    assert tried == sorted(tried) and tried[0] == 80 and len(tried) > 1
-    assert all(s["recall_at_k"] < 0.999 for s in search.details["searches"][:-1])
-    assert search.recall_at_k >= 0.999 or tried[-1] == 2048
+    steps = search.details["calibration"]
+    tried = [s["ef_search"] for s in steps]
+    assert tried == [80 * 2 ** i for i in range(len(tried))] and len(tried) > 1
+    assert all(s["recall_at_k"] < 0.999 for s in steps[:-1]) and search.details["ef_search"] == tried[-1]
+    assert search.recall_at_k == steps[-1]["recall_at_k"] and (search.recall_at_k >= 0.999 or tried[-1] == 2048)
 
 
 def test_approximate_and_exact_find_the_same_planted_clusters():
