@@ -116,4 +116,8 @@ def approximate_knn(x: np.ndarray, k: int, *, recall_target: float, seed: int,
     details = {"library": f"faiss-cpu {faiss.__version__}", "index": f"HNSW{HNSW_LINKS},Flat inner product float32",
                "ef_construction": EF_CONSTRUCTION, "ef_search": ef, "build_seconds": built,
                "search_seconds": searched, "calibration": calibration}
-    return KnnSearch(indices, sims.astype(x.dtype, copy=False), "approximate", recall, int(sample.size), details)
+    if x.dtype != np.float32:                          # similarities in the asked precision
+        sims = np.empty(indices.shape, dtype=x.dtype)
+        for a in range(0, n, 2048):
+            sims[a:a + 2048] = np.einsum("rkd,rd->rk", x[indices[a:a + 2048]], x[a:a + 2048])
+    return KnnSearch(indices, sims, "approximate", recall, int(sample.size), details)

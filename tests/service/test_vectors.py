@@ -353,3 +353,12 @@ def test_approximate_knn_on_real_word_embeddings():
     found = np.einsum("nkd,nd->nk", x[search.indices].astype(np.float64), x.astype(np.float64))
     true_recall = np.minimum(20, (found >= exact_sim[:, -1:] - 1e-5).sum(axis=1)).mean() / 20
     assert search.recall_at_k >= 0.97 and true_recall >= 0.96
+
+
+def test_approximate_float64_reports_float64_similarities():
+    x, _ = planted(40, 3, 8, 0.2, seed=4)
+    g = knn_graph(x, VectorOptions(top_k=5, min_similarity=-1.0, method="approximate", dtype="float64"))
+    xn = x / np.linalg.norm(x, axis=1, keepdims=True)
+    assert g.info["dtype"] == "float64"
+    np.testing.assert_allclose(g.similarity, np.clip((xn[g.source] * xn[g.target]).sum(axis=1), 0, 1),
+                               rtol=1e-13, atol=1e-15)
