@@ -12,8 +12,9 @@ from dataclasses import asdict, dataclass
 
 from .options import EXACT_MAX_VECTORS
 
-#: Bytes per link held while the network is built and searched (source, target and weight
-#: arrays, the engine's CSR and flow arrays; measured peak / links on a 200k x 40 graph).
+#: Peak resident memory of a whole run per kNN link (bench/README.md: 4.79 GB for 1M x 128
+#: vectors and 40M links, 1.15 GB for 200k and 8M); the vectors and the index are added on top,
+#: so the estimate errs high.
 BYTES_PER_LINK = 120
 #: Bytes per vector of the HNSW index beyond the float32 data (32 links, two layers on average).
 HNSW_BYTES_PER_VECTOR = 300
