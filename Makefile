@@ -2,6 +2,8 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The web page's node packages, among them the official Infomap parser the tests read our files with.
+WEB_STAMP := web/node_modules/.installed
 
 .PHONY: run test bench clean
 
@@ -11,12 +13,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
+$(WEB_STAMP): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $(WEB_STAMP)
+
 ## Install and start the service (embedded SQLite + local Dask), or the CLI demo until the service lands.
 run: $(STAMP)
 	$(BIN)/python -m app
 
-## Install and run the whole test suite.
-test: $(STAMP)
+## Install and run the whole test suite (npm ci in web/ too: node and npm must be installed).
+test: $(STAMP) $(WEB_STAMP)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 ## Benchmark against the official Infomap and igraph (see bench/README.md).

@@ -68,7 +68,7 @@ def _official(flags: str, net):
         im = infomap.Infomap(f"--silent {flags}")
         im.add_nodes(range(1, net.num_nodes + 1))
         src, tgt, w = net.as_arcs().to_coo()
-        im.add_links(np.stack([src + 1, tgt + 1, w / w.max()], axis=1))
+        im.add_links(np.stack([src + 1, tgt + 1, w], axis=1))
         im.run()
     return im
 

@@ -3,8 +3,11 @@
 ``mapeq run NETWORK [options]`` finds modules (multilevel by default, ``--two-level``
 for flat) and prints JSON on stdout or writes the chosen formats.
 ``mapeq codelength NETWORK --partition FILE`` scores a ``.clu`` or ``.tree`` file.
+``mapeq NETWORK OUT_DIR [official options]`` is the official Infomap's command line
+(:mod:`infomap_core.dropin`).
 
-Bad input exits with status 2 and one line on stderr, no traceback.
+Bad input exits with status 2 and one line on stderr, no traceback. An option value may
+start with ``-`` (``--clu-level -1``, ``--seed -1`` is then refused by its range check).
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Sequence
 
 import orjson
 
+from .cli_io import DIRECTED_FLOW_MODELS, read_cluster_file, read_network_arg
 from .errors import MapEqError
 from .flow import FLOW_MODELS
 
@@ -35,7 +40,10 @@ def _add_flow_options(p: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="mapeq", description="Community detection with the map equation.")
+    parser = argparse.ArgumentParser(
+        prog="mapeq", description="Community detection with the map equation.",
+        epilog="The official Infomap's command line works too: mapeq NETWORK OUT_DIR [official options] "
+               "(mapeq NETWORK OUT_DIR -h lists them).")
     parser.add_argument("--version", action="version", version=f"mapeq {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -44,8 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("-2", "--two-level", action="store_true", help="flat partition instead of a hierarchy")
     run.add_argument("-N", "--num-trials", type=int, default=1, metavar="N")
     run.add_argument("-s", "--seed", type=int, default=123, metavar="S")
-    run.add_argument("-T", "--tune-iteration-limit", type=int, default=2, metavar="N",
-                     help="fine/coarse-tune iterations per trial (0 = until the gain is below 1e-5 L1)")
+    run.add_argument("-T", "--tune-iteration-limit", type=int, metavar="N",
+                     help="fine/coarse-tune iterations per trial (default 0: until the gain is below 1e-5 L1)")
     run.add_argument("-c", "--cluster-data", metavar="FILE", help="initial partition (.clu or .tree) to start from")
     run.add_argument("--output", default="json", help="comma list of formats: json,clu,tree,ftree,csv,newick")
     run.add_argument("--clu-level", type=int, default=1, help="module level in .clu (1 top, -1 leaf modules)")
@@ -80,68 +88,34 @@ def _options(args: argparse.Namespace, **extra):
 
 
 def _read_network(args: argparse.Namespace):
-    from .io import parse_network, read_network
-
-    directed = True if args.directed or args.flow_model in ("directed", "undirdir", "outdirdir", "rawdir") else None
-    if args.network == "-":
-        return parse_network(sys.stdin.buffer.read(), format=args.format, directed=directed)
-    if not os.path.exists(args.network):
-        raise MapEqError(f"no such file: {args.network}", field="network")
-    return read_network(args.network, format=args.format, directed=directed)
+    directed = bool(args.directed) or args.flow_model in DIRECTED_FLOW_MODELS
+    return read_network_arg(args.network, format=args.format, directed=directed)
 
 
-def _read_partition(path: str, network) -> dict:
-    """{id: module} from a .clu file or {id: 'path'} from a .tree/.ftree file."""
-    from .io import read_partition, read_tree
+def _run(args: argparse.Namespace, argv: list[str]) -> int:
+    from .dropin.run import run_trials, search_settings
+    from .formats import FORMATS, FileInfo, RunInfo, format_for, render
+    from .infomap import best_of, prepare
+    from .progress import progress_wanted
 
-    if not os.path.exists(path):
-        raise MapEqError(f"no such file: {path}", field="partition")
-    text = Path(path).read_text(errors="replace")
-    looks_like_tree = path.endswith((".tree", ".ftree")) or any(
-        ":" in line.split()[0] for line in text.splitlines()[:50] if line.strip() and not line.startswith("#")
-    )
-    if looks_like_tree:
-        rows = read_tree(path)
-        return {row[3]: tuple(row[0]) for row in rows}
-    return read_partition(path)
-
-
-class _Progress:
-    """A progress bar over trials on stderr, only when stderr is a terminal."""
-
-    def __init__(self, enabled: bool):
-        self.enabled = enabled
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.enabled:
-            return
-        width = 30
-        filled = int(width * done / total)
-        sys.stderr.write(f"\rtrials [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-        if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-
-def _run(args: argparse.Namespace) -> int:
-    from .formats import FORMATS, format_for, render
-    from .infomap import run_infomap
-
+    started_at, start = time.time(), time.perf_counter()
     network = _read_network(args)
     formats = [f.strip() for f in args.output.split(",") if f.strip()]
     for name in formats:
         format_for(name)
-    initial = _read_partition(args.cluster_data, network) if args.cluster_data else None
+    initial = read_cluster_file(args.cluster_data, field="cluster_data") if args.cluster_data else None
     if initial and any(isinstance(v, tuple) for v in initial.values()):
         initial = {k: v[0] for k, v in initial.items()}  # start from the top modules of a tree
     options = _options(args, two_level=args.two_level, num_trials=args.num_trials, seed=args.seed)
-    from .optimizer import SearchSettings
+    settings = search_settings({"tune_iteration_limit": args.tune_iteration_limit})
+    problem = prepare(network, options, initial)
+    trials = run_trials(problem, options, settings, show_progress=progress_wanted(False))
+    result = best_of(problem, options, trials, elapsed=time.perf_counter() - start, started_at=started_at)
+    info = RunInfo(command_line=tuple(argv), input=None if args.network == "-" else FileInfo.of(args.network),
+                   cluster_data=FileInfo.of(args.cluster_data) if args.cluster_data else None)
 
-    if args.tune_iteration_limit < 0:
-        raise MapEqError("--tune-iteration-limit must be >= 0", field="tune_iteration_limit")
-    settings = SearchSettings(max_tune_iterations=args.tune_iteration_limit or 1000)
-    result = run_infomap(network, options, initial_partition=initial, progress=_Progress(sys.stderr.isatty()),
-                         settings=settings)
+    def text(name: str) -> str:
+        return render(result, name, clu_level=args.clu_level, info=info)
 
     if args.out is None:
         for name in formats:
@@ -149,16 +123,16 @@ def _run(args: argparse.Namespace) -> int:
                 payload = result.to_dict(include_tree=args.include_tree)
                 sys.stdout.write(orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode() + "\n")
             else:
-                sys.stdout.write(render(result, name, clu_level=args.clu_level))
+                sys.stdout.write(text(name))
         return 0
     out = Path(args.out)
     if out.is_dir() or len(formats) > 1 or args.out.endswith(os.sep):
         out.mkdir(parents=True, exist_ok=True)
         stem = Path(args.network).stem if args.network != "-" else "network"
         for name in formats:
-            (out / f"{stem}{FORMATS[name].extension}").write_text(render(result, name, clu_level=args.clu_level))
+            (out / f"{stem}{FORMATS[name].extension}").write_text(text(name), encoding="utf-8")
     else:
-        out.write_text(render(result, formats[0], clu_level=args.clu_level))
+        out.write_text(text(formats[0]), encoding="utf-8")
     return 0
 
 
@@ -166,17 +140,46 @@ def _codelength(args: argparse.Namespace) -> int:
     from .infomap import compute_codelength
 
     network = _read_network(args)
-    partition = _read_partition(args.partition, network)
+    partition = read_cluster_file(args.partition)
     result = compute_codelength(network, partition, _options(args))
     sys.stdout.write(orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
     return 0
 
 
+SUBCOMMANDS = ("run", "codelength")
+
+
+def _attach_dash_values(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """``--opt -1`` -> ``--opt=-1`` for the options that take a value: argparse reads ``-1`` as an
+    option because ``-2`` is one, so ``--clu-level -1`` would be refused."""
+    subcommand = parser._subparsers._group_actions[0].choices[argv[0]]  # noqa: SLF001 (argparse has no public walk)
+    takes_value = {name for action in subcommand._actions if action.nargs != 0  # noqa: SLF001
+                   for name in action.option_strings}
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word in takes_value and i + 1 < len(argv) and argv[i + 1].startswith("-") and argv[i + 1] != "-":
+            out.append(f"{word}={argv[i + 1]}" if word.startswith("--") else f"{word}{argv[i + 1]}")
+            i += 2
+            continue
+        out.append(word)
+        i += 1
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version"):
+        from .dropin import main as dropin_main
+
+        return dropin_main(argv)
     parser = _parser()
+    if argv and argv[0] in SUBCOMMANDS:
+        argv = _attach_dash_values(argv, parser)
     args = parser.parse_args(argv)
     try:
-        return _run(args) if args.command == "run" else _codelength(args)
+        return _run(args, argv) if args.command == "run" else _codelength(args)
     except MapEqError as exc:
         sys.stderr.write(f"mapeq: error: {exc}\n")
         return 2

@@ -65,10 +65,21 @@ class FlowGraph:
     teleportation_probability: float
     pagerank_iterations: int = 0
     pagerank_error: float = 0.0
+    physical: np.ndarray | None = None  # physical node of each (state) node; None: first order
 
     @property
     def num_nodes(self) -> int:
         return int(self.node_flow.shape[0])
+
+    @property
+    def num_physical(self) -> int:
+        return self.num_nodes if self.physical is None else int(self.physical.max()) + 1
+
+    def physical_flow(self) -> np.ndarray:
+        """Flow of each physical node: the summed flow of its state nodes."""
+        if self.physical is None:
+            return self.node_flow
+        return np.bincount(self.physical, weights=self.node_flow, minlength=self.num_physical)
 
     @property
     def link_source(self) -> np.ndarray:
@@ -204,6 +215,7 @@ def compute_flow(
         teleportation_probability=tau,
         pagerank_iterations=int(iterations),
         pagerank_error=float(error),
+        physical=network.physical,
     )
 
 

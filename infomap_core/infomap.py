@@ -16,7 +16,7 @@ import numpy as np
 
 from .errors import OptionError, PartitionError
 from .flow import FLOW_MODELS, FlowGraph, check_markov_time, compute_flow
-from .mapequation import one_level_codelength, relative_savings, two_level_codelength
+from .mapequation import NO_VARIANT, Objective, one_level_codelength, relative_savings, two_level_codelength
 from .multilevel import optimize_multilevel
 from .network import Network
 from .optimizer import SearchSettings, optimize_two_level
@@ -41,6 +41,10 @@ class InfomapOptions:
     markov_time: float = 1.0
     num_trials: int = 1
     seed: int = 123
+    # variants of the map equation (see mapequation.Objective)
+    entropy_corrected: bool = False
+    entropy_correction_strength: float = 1.0
+    preferred_number_of_modules: int = 0
 
     def __post_init__(self):
         if self.flow_model is not None and self.flow_model not in FLOW_MODELS:
@@ -53,6 +57,26 @@ class InfomapOptions:
             raise OptionError("num_trials must be >= 1", field="num_trials")
         if not (0 <= int(self.seed) < 2**32):
             raise OptionError("seed must be in [0, 2**32)", field="seed")
+        if not (np.isfinite(self.entropy_correction_strength) and self.entropy_correction_strength >= 0):
+            raise OptionError("entropy_correction_strength must be >= 0", field="entropy_correction_strength")
+        if int(self.preferred_number_of_modules) < 0:
+            raise OptionError("preferred_number_of_modules must be >= 1 (0: no preference)",
+                              field="preferred_number_of_modules")
+
+    def objective(self, network: Network) -> Objective:
+        """The map-equation variant these options ask for, on ``network``.
+
+        The entropy correction costs ``strength / (2 D ln 2)`` bits per codeword beyond
+        the first of each codebook, with the total degree ``D`` the larger of the
+        weighted and the unweighted degree sums (a self-link counted once, as the
+        official Infomap counts it).
+        """
+        module_cost = 0.0
+        if self.entropy_corrected:
+            if network.is_state_network:
+                raise OptionError("entropy_corrected is not available for state networks", field="entropy_corrected")
+            module_cost = float(self.entropy_correction_strength) / (2.0 * _total_degree(network, self) * np.log(2.0))
+        return Objective(module_cost=module_cost, preferred_num_modules=int(self.preferred_number_of_modules))
 
     def resolved_flow_model(self, network: Network) -> str:
         if self.flow_model:
@@ -64,6 +88,21 @@ class InfomapOptions:
         return asdict(self)
 
 
+def _total_degree(network: Network, options: "InfomapOptions") -> float:
+    """max(weighted, unweighted) sum of degrees; self-links count once; for the undirected
+    flow model ``(u, v)`` and ``(v, u)`` are one link."""
+    network = network if options.resolved_flow_model(network) == "undirected" else network.as_arcs()
+    src, tgt, w = network.to_coo()
+    self_link = src == tgt
+    if options.resolved_flow_model(network) == "undirected" and not network.mirrored:
+        pairs = np.unique(np.stack([np.minimum(src, tgt), np.maximum(src, tgt)]), axis=1)
+        num_links, num_self = pairs.shape[1], int((pairs[0] == pairs[1]).sum())
+    else:
+        num_links, num_self = src.shape[0], int(self_link.sum())
+    weighted = 2.0 * float(w.sum()) - float(w[self_link].sum())
+    return max(weighted, 2.0 * num_links - num_self)
+
+
 @dataclass(frozen=True, eq=False)
 class Problem:
     """A network with its flow: everything a trial needs (picklable)."""
@@ -71,6 +110,7 @@ class Problem:
     network: Network
     flow: FlowGraph
     initial: np.ndarray | None = None
+    objective: Objective = NO_VARIANT
 
 
 @dataclass(frozen=True, eq=False)
@@ -98,6 +138,8 @@ class InfomapResult:
     best_trial: int
     elapsed: float
     level_codelengths: list[float] = field(default_factory=list)
+    started_at: float | None = None  # wall-clock start (time.time()), for the file headers
+    objective: Objective = NO_VARIANT  # the variant the codelengths include
 
     @property
     def relative_codelength_savings(self) -> float:
@@ -174,13 +216,14 @@ class CodelengthResult:
     tree: Tree
     network: Network
     flow: FlowGraph
+    objective: Objective = NO_VARIANT
 
     @property
     def relative_codelength_savings(self) -> float:
         return relative_savings(self.codelength, self.one_level_codelength)
 
     def to_dict(self) -> dict[str, Any]:
-        terms = self.tree.codelength_terms()
+        terms = self.tree.codelength_terms(self.objective)
         kids = self.tree.children()[0]
         from .formats import path_string_of
 
@@ -278,7 +321,7 @@ def prepare(network: Network, options: InfomapOptions | None = None,
     options = options or InfomapOptions()
     flow = _flow_for(network, options)
     initial = _partition_array(network, initial_partition) if initial_partition else None
-    return Problem(network=network, flow=flow, initial=initial)
+    return Problem(network=network, flow=flow, initial=initial, objective=options.objective(network))
 
 
 def run_trial(problem: Problem, options: InfomapOptions, trial: int,
@@ -288,22 +331,27 @@ def run_trial(problem: Problem, options: InfomapOptions, trial: int,
     seed = int(options.seed) + int(trial)
     rng = np.random.default_rng(seed)
     if options.two_level:
-        modules, _ = optimize_two_level(problem.flow, rng, settings, problem.initial)
+        modules, _ = optimize_two_level(problem.flow, rng, settings, problem.initial, problem.objective)
         tree = Tree.two_level(problem.flow, modules)
     else:
-        tree = optimize_multilevel(problem.flow, rng, settings, problem.initial)
-    total, _, _ = tree.codelength()
+        tree = optimize_multilevel(problem.flow, rng, settings, problem.initial, problem.objective)
+    total, _, _ = tree.codelength(problem.objective)
     return TrialResult(trial=int(trial), seed=seed, codelength=total, tree=tree, elapsed=time.perf_counter() - start)
 
 
-def best_of(problem: Problem, options: InfomapOptions, trials: list[TrialResult], elapsed: float | None = None) -> InfomapResult:
-    """The trial with the shortest codelength (the lowest trial index on ties)."""
+def best_of(problem: Problem, options: InfomapOptions, trials: list[TrialResult], elapsed: float | None = None,
+            started_at: float | None = None) -> InfomapResult:
+    """The trial with the shortest codelength (the lowest trial index on ties).
+
+    ``started_at`` is ``time.time()`` when the run began (the files' ``# started at`` line; when it is
+    None they write the time of writing minus ``elapsed``).
+    """
     if not trials:
         raise OptionError("no trial results", field="num_trials")
     ordered = sorted(trials, key=lambda t: t.trial)
     best = min(ordered, key=lambda t: (t.codelength, t.trial))
-    total, index, module = best.tree.codelength()
-    one_level = one_level_codelength(problem.flow)
+    total, index, module = best.tree.codelength(problem.objective)
+    one_level = one_level_codelength(problem.flow, problem.objective)
     return InfomapResult(
         network=problem.network,
         flow=problem.flow,
@@ -316,7 +364,9 @@ def best_of(problem: Problem, options: InfomapOptions, trials: list[TrialResult]
         trial_codelengths=[t.codelength for t in ordered],
         best_trial=best.trial,
         elapsed=sum(t.elapsed for t in ordered) if elapsed is None else elapsed,
-        level_codelengths=best.tree.level_codelengths(),
+        level_codelengths=best.tree.level_codelengths(problem.objective),
+        started_at=started_at,
+        objective=problem.objective,
     )
 
 
@@ -328,14 +378,14 @@ def run_infomap(network: Network, options: InfomapOptions | None = None, *,
     options = options or InfomapOptions()
     if overrides:
         options = replace(options, **overrides)
-    start = time.perf_counter()
+    start, started_at = time.perf_counter(), time.time()
     problem = prepare(network, options, initial_partition)
     trials = []
     for j in range(options.num_trials):
         trials.append(run_trial(problem, options, j, settings))
         if progress is not None:
             progress(j + 1, options.num_trials)
-    return best_of(problem, options, trials, elapsed=time.perf_counter() - start)
+    return best_of(problem, options, trials, elapsed=time.perf_counter() - start, started_at=started_at)
 
 
 def compute_codelength(network: Network, partition: Mapping | Tree | list, options: InfomapOptions | None = None) -> CodelengthResult:
@@ -346,9 +396,10 @@ def compute_codelength(network: Network, partition: Mapping | Tree | list, optio
         tree = partition
     else:
         tree = _tree_from_mapping(network, flow, partition)
-    total, index, module = tree.codelength()
-    one_level = one_level_codelength(flow)
-    return CodelengthResult(total, index, module, one_level, tree, network, flow)
+    objective = options.objective(network)
+    total, index, module = tree.codelength(objective)
+    one_level = one_level_codelength(flow, objective)
+    return CodelengthResult(total, index, module, one_level, tree, network, flow, objective)
 
 
 def _tree_from_mapping(network: Network, flow: FlowGraph, partition: Mapping) -> Tree:

@@ -25,6 +25,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from .memory import content_delta, content_move, physical_slots
+
 __all__ = ["module_sums", "core_loop", "aggregate", "induced", "relabel", "symmetric_pair_counts", "symmetric_pairs",
            "link_module_sums"]
 
@@ -82,7 +84,8 @@ def _refresh(rec, m):
 @njit(cache=True)
 def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent_exit,
               mod, recorded, seed, loop_limit, min_improvement, first_loop, num_random_moves,
-              max_degree_for_random_moves):
+              max_degree_for_random_moves, memory, cptr, cphys, cflow, num_physical, module_cost, top,
+              preferred_modules):
     """Move units to the neighbouring (or an empty) module that lowers L the most.
 
     ``mod`` (initial module per unit, values < n) is updated in place. Sweeps visit
@@ -94,6 +97,13 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
     ``max_degree_for_random_moves`` neighbours also try the modules of
     ``num_random_moves`` random units of their group; with ``first_loop`` a unit that
     others have already joined stays (modules grow from the first movers).
+
+    With ``memory`` (state networks) each unit's content ``(cptr, cphys, cflow)`` of
+    physical nodes enters the module codebooks (:mod:`.memory`).
+
+    Variants (:class:`.mapequation.Objective`): each module costs ``module_cost`` bits
+    (none for a lone module of the ``top`` search, the one-level code), and the ``top``
+    search pays ``|M - preferred_modules|`` bits for ``M`` modules (when > 0).
     """
     np.random.seed(seed)
     n = flow.shape[0]
@@ -124,6 +134,16 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
     for u in range(n):
         group_units[group_fill[parent[u]]] = u
         group_fill[parent[u]] += 1
+    if memory:
+        slot_ptr, slot_len, slot_module, slot_flow, slot_units = physical_slots(cptr, cphys, cflow, mod, num_physical)
+    else:
+        slot_ptr = slot_len = slot_module = slot_units = np.zeros(0, dtype=np.int64)
+        slot_flow = np.zeros(0)
+    num_modules = 0
+    for m in range(n):
+        if msize[m] > 0:
+            num_modules += 1
+    variant = module_cost != 0.0 or preferred_modules > 0
     gq = parent_exit.copy()
     for m in range(n):
         if msize[m] > 0:
@@ -198,6 +218,9 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             pl_xo_after = pl_eo_after if (same_ex and eo == xo) else _plogp(xo - xu + d_old)
             old_side = (-pl_eo_after + rec[old, _PL_ENTER] - pl_xo_after + rec[old, _PL_EXIT]
                         + _plogp(xo + po - xu - pu + d_old) - rec[old, _PL_EXIT_FLOW])
+            if memory:
+                old_side -= content_delta(cptr, cphys, cflow, u, old, -1.0, slot_ptr, slot_len, slot_module,
+                                          slot_flow)
             best = old
             best_delta = 0.0
             best_d = -1.0
@@ -221,6 +244,12 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                 delta = (_plogp(q + d_old - d_new) - plq + old_side
                          - pl_en_after + rec[m, _PL_ENTER] - pl_xn_after + rec[m, _PL_EXIT]
                          + _plogp(xn + pn + xu + pu - d_new) - rec[m, _PL_EXIT_FLOW])
+                if memory:
+                    delta -= content_delta(cptr, cphys, cflow, u, m, 1.0, slot_ptr, slot_len, slot_module,
+                                           slot_flow)
+                if variant:
+                    delta += _variant_delta(num_modules, msize[m] == 0, msize[old] == 1, module_cost, top,
+                                            preferred_modules)
                 if delta < best_delta - 1e-14 or (delta <= best_delta + 1e-14 and d_new > best_d and best != old):
                     best = m
                     best_delta = delta
@@ -234,6 +263,12 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             if msize[best] == 0:
                 num_empty -= 1
                 mgroup[best] = g
+                num_modules += 1
+            if msize[old] == 1:
+                num_modules -= 1
+            if memory:
+                content_move(cptr, cphys, cflow, u, old, best, slot_ptr, slot_len, slot_module, slot_flow,
+                             slot_units)
             rec[old, _ENTER] += -eu + d_old
             rec[old, _EXIT] += -xu + d_old
             rec[old, _FLOW] -= pu
@@ -264,6 +299,21 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
     for u in range(n):
         mod[u] = lmod[u]
     return total_delta, total_moves
+
+
+@njit(cache=True, inline="always")
+def _variant_delta(num_modules, creates, empties, module_cost, top, preferred_modules):
+    """Change of the objective's variant terms when a move creates and/or empties a module."""
+    after = num_modules + (1 if creates else 0) - (1 if empties else 0)
+    delta = module_cost * (after - num_modules)
+    if top:
+        if after == 1:
+            delta -= module_cost
+        if num_modules == 1:
+            delta += module_cost
+        if preferred_modules > 0:
+            delta += abs(after - preferred_modules) - abs(num_modules - preferred_modules)
+    return delta
 
 
 @njit(cache=True)

@@ -21,6 +21,11 @@ A module's enter (exit) flow is the sum of its nodes' enter (exit) flow minus th
 flow on links between its own nodes (and, with recorded teleportation, minus the
 teleportation between its own nodes, ``T_i W_i - sum_a t_a w_a``).
 
+Memory (state) networks (Rosvall et al. 2014, doi:10.1038/ncomms5630): a leaf module
+codes each *physical* node once, at the summed flow of its state nodes in the module,
+so the leaf children's ``sum_c plogp(r_c)`` runs over (module, physical node) pairs
+(:func:`keyed_plogp_sums`); everything else is unchanged.
+
 :func:`codebook_length` is the formula; :func:`tree_codelength_terms` (any tree),
 :func:`two_level_codelength` (a flat partition of a network) and
 :func:`grouped_codelength` (flat partitions inside groups, the optimizer's
@@ -38,11 +43,41 @@ from .kernels import link_module_sums
 
 __all__ = [
     "Codelength", "plogp", "codebook_length", "module_flows", "tree_codelength_terms", "two_level_codelength",
-    "grouped_codelength", "one_level_codelength", "relative_savings",
+    "grouped_codelength", "one_level_codelength", "relative_savings", "keyed_plogp_sums", "Objective",
 ]
 
 #: Savings smaller than this (relative to the one-level codelength) are float noise.
 SAVINGS_NOISE = 1e-12
+
+
+@dataclass(frozen=True)
+class Objective:
+    r"""The variants' terms on top of the map equation (all off by default).
+
+    * ``module_cost`` (entropy correction, Miller-Madow): every codebook of ``K``
+      codewords costs ``module_cost * (K - 1)`` more bits (``module_cost = strength /
+      (2 D ln 2)`` for total degree ``D``). A module's codewords are its children and
+      its exit, unless it holds every leaf (the root, a lone top module), so a tree with
+      ``N`` leaves and ``M`` modules holding fewer than all leaves pays
+      ``module_cost * (N - 1 + M)``.
+    * ``preferred_num_modules`` ``P > 0``: ``|T - P|`` bits for ``T`` top modules.
+    """
+
+    module_cost: float = 0.0
+    preferred_num_modules: int = 0
+
+    @property
+    def active(self) -> bool:
+        return self.module_cost != 0.0 or self.preferred_num_modules > 0
+
+    def top_penalty(self, num_top_modules) -> float | np.ndarray:
+        """Bits for the number of top modules (``|T - P|``; 0 without a preference)."""
+        if self.preferred_num_modules <= 0:
+            return 0.0 * num_top_modules
+        return np.abs(np.asarray(num_top_modules) - self.preferred_num_modules).astype(np.float64)
+
+
+NO_VARIANT = Objective()
 
 
 def plogp(x: np.ndarray | float) -> np.ndarray | float:
@@ -115,10 +150,31 @@ class Codelength:
         return relative_savings(self.codelength, self.one_level_codelength)
 
 
-def one_level_codelength(flow: FlowGraph) -> float:
-    """``H(p)``: the codelength with every node in one module (the root's codebook)."""
+def keyed_plogp_sums(group: np.ndarray, rate: np.ndarray, num_groups: int, key: np.ndarray | None = None) -> np.ndarray:
+    """``sum plogp`` of the rates in each group, rates with the same ``key`` summed first.
+
+    ``key`` (the physical node of each state node) makes a group code a physical node
+    once; without it every rate is its own term.
+    """
+    if key is None:
+        return np.bincount(group, weights=plogp(rate), minlength=num_groups)
+    order = np.lexsort((key, group))
+    g, k, r = group[order], key[order], rate[order]
+    first = np.ones(order.shape[0], dtype=bool)
+    first[1:] = (g[1:] != g[:-1]) | (k[1:] != k[:-1])
+    starts = np.flatnonzero(first)
+    summed = np.add.reduceat(r, starts) if starts.size else r[:0]
+    return np.bincount(g[starts], weights=plogp(summed), minlength=num_groups)
+
+
+def one_level_codelength(flow: FlowGraph, objective: Objective = NO_VARIANT) -> float:
+    """``H(p)``: the codelength with every node in one module (the root's codebook);
+    for a state network the entropy of the physical nodes' flow. With the variants'
+    terms of ``objective`` for a single module."""
     node_flow = flow.node_flow
-    return float(codebook_length(0.0, node_flow.sum(), plogp(node_flow).sum()))
+    zero = np.zeros(node_flow.shape[0], dtype=np.int64)
+    entropy = float(codebook_length(0.0, node_flow.sum(), keyed_plogp_sums(zero, node_flow, 1, flow.physical)[0]))
+    return entropy + objective.module_cost * (flow.num_physical - 1) + float(objective.top_penalty(1))
 
 
 def module_flows(flow: FlowGraph, modules: np.ndarray, num_modules: int | None = None):
@@ -140,7 +196,8 @@ def module_flows(flow: FlowGraph, modules: np.ndarray, num_modules: int | None =
 
 
 def tree_codelength_terms(parent: np.ndarray, is_leaf: np.ndarray, flow: np.ndarray, enter: np.ndarray,
-                          exit_: np.ndarray) -> np.ndarray:
+                          exit_: np.ndarray, leaf_key: np.ndarray | None = None,
+                          objective: Objective = NO_VARIANT) -> np.ndarray:
     """``L_M`` of every tree node (0 for leaves); their sum is the tree's codelength.
 
     Parameters
@@ -152,17 +209,51 @@ def tree_codelength_terms(parent: np.ndarray, is_leaf: np.ndarray, flow: np.ndar
     flow, enter, exit_ : ndarray of float64
         Flow, enter and exit flow of each tree node. A leaf child is coded at its
         ``flow``, a module child at its ``enter``; the root's exit is taken as 0.
+    leaf_key : ndarray of int64, optional
+        The physical node of each tree node (leaves only are read): leaves of one
+        module with the same key share a codeword (state networks).
+    objective : Objective
+        The variants' per-codebook terms (entropy correction); the top-module penalty
+        is not a codebook's and is added by the caller.
     """
     size = parent.shape[0]
     rate = np.where(is_leaf, flow, enter)
     has_parent = parent >= 0
     p = parent[has_parent]
     rate_sum = np.bincount(p, weights=rate[has_parent], minlength=size)
-    rate_plogp = np.bincount(p, weights=plogp(rate[has_parent]), minlength=size)
+    modules = has_parent & ~is_leaf
+    leaves = has_parent & is_leaf
+    # float64 even without modules (bincount of an empty array is int64): a one-level tree
+    rate_plogp = np.bincount(parent[modules], weights=plogp(enter[modules]), minlength=size).astype(np.float64)
+    rate_plogp += keyed_plogp_sums(parent[leaves], flow[leaves], size,
+                                   None if leaf_key is None else leaf_key[leaves])
     module_exit = np.where(has_parent, exit_, 0.0)
     terms = codebook_length(module_exit, rate_sum, rate_plogp)
+    if objective.module_cost:
+        # codewords: module children, distinct leaf keys (a physical node once), and the
+        # exit of every module that does not hold all leaves (the root and a module with
+        # everything in it cannot be left)
+        children = np.bincount(parent[modules], minlength=size)
+        if leaf_key is None:
+            children += np.bincount(parent[leaves], minlength=size)
+        else:
+            pairs = np.unique(np.stack([parent[leaves], leaf_key[leaves]]), axis=1)
+            children += np.bincount(pairs[0], minlength=size)
+        proper = _leaf_counts(parent, is_leaf) < int(is_leaf.sum())
+        terms = terms + objective.module_cost * np.maximum(children + proper - 1, 0)
     terms[is_leaf] = 0.0
     return terms
+
+
+def _leaf_counts(parent: np.ndarray, is_leaf: np.ndarray) -> np.ndarray:
+    """Number of leaves under every tree node."""
+    counts = np.zeros(parent.shape[0], dtype=np.int64)
+    node = np.nonzero(is_leaf)[0]
+    while node.size:
+        node = parent[node]
+        node = node[node >= 0]
+        np.add.at(counts, node, 1)
+    return counts
 
 
 def two_level_codelength(flow: FlowGraph, modules: np.ndarray) -> Codelength:
@@ -179,9 +270,9 @@ def two_level_codelength(flow: FlowGraph, modules: np.ndarray) -> Codelength:
     modules = np.asarray(modules, dtype=np.int64)
     _, modules = np.unique(modules, return_inverse=True)
     mflow, menter, mexit = module_flows(flow, modules)
-    node_plogp = plogp(flow.node_flow)
     index = float(codebook_length(0.0, menter.sum(), plogp(menter).sum()))
-    module_term = codebook_length(mexit, mflow, np.bincount(modules, weights=node_plogp, minlength=mflow.shape[0]))
+    module_term = codebook_length(mexit, mflow, keyed_plogp_sums(modules, flow.node_flow, mflow.shape[0],
+                                                                 flow.physical))
     module = float(module_term.sum())
     return Codelength(
         codelength=index + module,

@@ -30,7 +30,8 @@ import numpy as np
 
 from .flow import FlowGraph
 from .kernels import induced, module_sums, relabel
-from .mapequation import codebook_length, plogp
+from .mapequation import NO_VARIANT, Objective, codebook_length, plogp
+from .memory import select_content
 from .optimizer import MIN_GAIN, Level, SearchSettings, level_codelength, one_module_codelength, optimize_level
 from .tree import Tree
 from .treemoves import fine_tune_tree
@@ -41,10 +42,10 @@ MAX_DEPTH = 30
 
 
 def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: SearchSettings | None = None,
-                        initial: np.ndarray | None = None) -> Tree:
+                        initial: np.ndarray | None = None, objective: Objective = NO_VARIANT) -> Tree:
     """One trial of the multilevel search; returns the module tree."""
     settings = settings or SearchSettings()
-    level = Level.from_flow(fg)
+    level = Level.from_flow(fg, objective)
     n = level.n
     modules, k = optimize_level(level, rng, settings, initial)
     zero = np.zeros(n, dtype=np.int64)
@@ -56,12 +57,12 @@ def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: Searc
         return Tree.two_level(fg, modules)
     top = _coarsest_super_modules(level, modules, k, zero, np.zeros(1), rng, settings)
     columns = [top] + _sub_module_columns(level, top, rng, settings)
-    tree = dissolve_redundant_modules(fg, Tree.from_columns(fg, columns))
-    tuned = fine_tune_tree(fg, tree, rng)
-    return tree if tuned is tree else dissolve_redundant_modules(fg, tuned)
+    tree = dissolve_redundant_modules(fg, Tree.from_columns(fg, columns), objective)
+    tuned = fine_tune_tree(fg, tree, rng, objective=objective)
+    return tree if tuned is tree else dissolve_redundant_modules(fg, tuned, objective)
 
 
-def dissolve_redundant_modules(fg: FlowGraph, tree: Tree) -> Tree:
+def dissolve_redundant_modules(fg: FlowGraph, tree: Tree, objective: Objective = NO_VARIANT) -> Tree:
     """Replace modules of modules by their children where that shortens L.
 
     Dissolving module ``M`` (enter ``e_M``, exit ``x_M``; children's rates summing to
@@ -70,9 +71,10 @@ def dissolve_redundant_modules(fg: FlowGraph, tree: Tree) -> Tree:
         delta L = codebook(x_P; R_P - e_M + R_M, S_P - plogp(e_M) + S_M)
                   - codebook(x_P; R_P, S_P) - codebook(x_M; R_M, S_M)
 
-    (:func:`.mapequation.codebook_length`); the best such move is applied until none
-    gains. Only modules whose children are modules qualify, so every module keeps
-    children of one kind (as the official tree files expect).
+    (:func:`.mapequation.codebook_length`), plus the variant terms of ``objective`` (one
+    module fewer; a top module's children becoming top modules); the best such move is
+    applied until none gains. Only modules whose children are modules qualify, so every
+    module keeps children of one kind (as the official tree files expect).
     """
     parent = tree.parent.copy()
     is_leaf = tree.leaf >= 0
@@ -94,6 +96,13 @@ def dissolve_redundant_modules(fg: FlowGraph, tree: Tree) -> Tree:
         delta = (codebook_length(exit_[p], sum_rate[p] - e_m + sum_rate[m], sum_plogp[p] - plogp(e_m) + sum_plogp[m])
                  - codebook_length(exit_[p], sum_rate[p], sum_plogp[p])
                  - codebook_length(exit_[m], sum_rate[m], sum_plogp[m]))
+        if objective.active:
+            kids = np.bincount(parent[has_parent], minlength=parent.shape[0])
+            top = int(kids[0])
+            top_after = top - 1 + kids[m]
+            lone = objective.module_cost * (float(top == 1) - (top_after == 1))  # a lone top module's exit
+            delta = delta - objective.module_cost + np.where(
+                p == 0, objective.top_penalty(top_after) - objective.top_penalty(top) + lone, 0.0)
         best = int(np.argmin(delta))
         if not delta[best] < -MIN_GAIN:
             break
@@ -118,7 +127,6 @@ def _sub_module_columns(level: Level, top: np.ndarray, rng, settings) -> list[np
     n = level.n
     columns: list[np.ndarray] = []
     current = top.copy()
-    sub_settings = replace(settings, max_tune_iterations=settings.sub_module_tune_iterations)
     for _ in range(MAX_DEPTH):
         active = current >= 0
         current_ids, kc = relabel(np.where(active, current, current.max() + 1 + np.arange(n)))
@@ -132,14 +140,7 @@ def _sub_module_columns(level: Level, top: np.ndarray, rng, settings) -> list[np
         group_exit = np.zeros(num_groups)
         group_exit[group] = np.maximum(mexit[current_ids[selected]], 0.0)
         sub = _induced(level, selected, group)
-        subs, ks = optimize_level(sub, rng, sub_settings, parent=group, parent_exit=group_exit)
-        subs = _coarsest_super_modules(sub, subs, ks, group, group_exit, rng, sub_settings)
-        subs, ks = relabel(subs)
-        split = level_codelength(sub, subs, ks, group, group_exit)
-        flat = one_module_codelength(sub, group, group_exit)
-        count = _modules_per_group(group, subs, num_groups)
-        size = np.bincount(group, minlength=num_groups)
-        keep = (split < flat - MIN_GAIN) & (count > 1) & (count < size)
+        subs, keep = _split_modules(sub, group, group_exit, rng, settings)
         kept_leaf = keep[group]
         if not kept_leaf.any():
             break
@@ -148,6 +149,41 @@ def _sub_module_columns(level: Level, top: np.ndarray, rng, settings) -> list[np
         columns.append(column)
         current = column
     return columns
+
+
+def _split_modules(sub: Level, group: np.ndarray, group_exit: np.ndarray, rng, settings) -> tuple[np.ndarray, np.ndarray]:
+    """Sub-modules of every group (module) at once: (sub-module per unit, groups whose split
+    shortens their codelength and is non-trivial).
+
+    Every group is searched untuned first; the groups whose split already beats their
+    flat codebook are searched again with tuning from there (a split that does not beat
+    the flat codebook untuned is almost never rescued by tuning, and most modules of a
+    large network have no structure inside); then super-modules coarsen every split.
+    """
+    num_groups = group_exit.shape[0]
+    quick = replace(settings, max_tune_iterations=0)
+    subs, ks = optimize_level(sub, rng, quick, parent=group, parent_exit=group_exit)
+    flat = one_module_codelength(sub, group, group_exit)
+    if settings.sub_module_tune_iterations > 0:
+        promising = level_codelength(sub, subs, ks, group, group_exit) < flat - MIN_GAIN
+        if promising.any():
+            units = np.nonzero(promising[group])[0]
+            tuned_group, num_tuned = relabel(group[units])
+            tuned_exit = np.zeros(num_tuned)
+            tuned_exit[tuned_group] = group_exit[group[units]]
+            start, _ = relabel(subs[units])
+            part = _induced(sub, units, tuned_group)
+            tuning = replace(settings, max_tune_iterations=settings.sub_module_tune_iterations)
+            tuned, _ = optimize_level(part, rng, tuning, initial=start, parent=tuned_group, parent_exit=tuned_exit)
+            subs = subs.copy()
+            subs[units] = ks + tuned
+            subs, ks = relabel(subs)
+    subs = _coarsest_super_modules(sub, subs, ks, group, group_exit, rng, quick)
+    subs, ks = relabel(subs)
+    split = level_codelength(sub, subs, ks, group, group_exit)
+    count = _modules_per_group(group, subs, num_groups)
+    size = np.bincount(group, minlength=num_groups)
+    return subs, (split < flat - MIN_GAIN) & (count > 1) & (count < size)
 
 
 def _modules_per_group(group: np.ndarray, modules: np.ndarray, num_groups: int) -> np.ndarray:
@@ -162,8 +198,10 @@ def _induced(level: Level, selected: np.ndarray, group: np.ndarray) -> Level:
     pos = np.full(level.n, -1, dtype=np.int64)
     pos[selected] = np.arange(selected.shape[0])
     indptr, indices, pflow = induced(level.indptr, level.indices, level.pflow, pos, group)
+    content = None if level.content is None else select_content(*level.content, selected)
     return Level(indptr, indices, pflow, level.flow[selected], level.enter[selected], level.exit[selected],
-                 level.tf[selected], level.tw[selected], level.recorded)
+                 level.tf[selected], level.tw[selected], level.recorded, content, level.num_physical,
+                 level.objective, top=False)
 
 
 def _coarsest_super_modules(level: Level, modules: np.ndarray, k: int, group: np.ndarray, group_exit: np.ndarray,
@@ -179,6 +217,7 @@ def _coarsest_super_modules(level: Level, modules: np.ndarray, k: int, group: np
     module_group = np.zeros(k, dtype=np.int64)
     module_group[modules] = group
     units = _enter_as_flow(level.merged(modules, k))
+    top_search = units.is_top_search(group_exit)
     unit_group = module_group
     top_of_unit = modules.copy()  # super-module (a unit of ``units``) of every unit of ``level``
     open_groups = np.ones(num_groups, dtype=bool)
@@ -189,6 +228,8 @@ def _coarsest_super_modules(level: Level, modules: np.ndarray, k: int, group: np
             break
         index_length = codebook_length(group_exit, np.bincount(unit_group, weights=units.enter, minlength=num_groups),
                                        np.bincount(unit_group, weights=plogp(units.enter), minlength=num_groups))
+        if top_search:  # the units are the top modules now; super-modules would be
+            index_length = index_length + level.objective.top_penalty(units_per_group)
         sm, ks = optimize_level(units, rng, settings, parent=unit_group, parent_exit=group_exit)
         new_length = level_codelength(units, sm, ks, unit_group, group_exit)
         count = _modules_per_group(unit_group, sm, num_groups)
@@ -208,5 +249,6 @@ def _coarsest_super_modules(level: Level, modules: np.ndarray, k: int, group: np
 
 
 def _enter_as_flow(level: Level) -> Level:
+    """The module network as units coded at their enter flow (no physical content)."""
     return Level(level.indptr, level.indices, level.pflow, level.enter.copy(), level.enter, level.exit,
-                 level.tf, level.tw, level.recorded)
+                 level.tf, level.tw, level.recorded, objective=level.objective, top=level.top)

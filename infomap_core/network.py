@@ -52,6 +52,15 @@ class Network:
     node_weights: np.ndarray
     node_names: tuple[str, ...] | None = None
     mirrored: bool = False  # each stored link u -> v (u != v) also stands for v -> u
+    # State networks (memory, multilayer): the nodes above are state nodes; ``physical[a]``
+    # is the index of state node a's physical node in ``physical_ids`` (None: first order).
+    physical: np.ndarray | None = None
+    physical_ids: np.ndarray | None = None
+    physical_names: tuple[str, ...] | None = None
+
+    @property
+    def is_state_network(self) -> bool:
+        return self.physical is not None
 
     # ------------------------------------------------------------------ shape
     @property
@@ -232,6 +241,43 @@ class Network:
         _check_weights(arr.ravel(), "adjacency")
         row, col = np.nonzero(arr)
         return cls._from_square_coo(arr.shape, row, col, arr[row, col], directed, node_ids, "adjacency")
+
+    @classmethod
+    def from_states(
+        cls,
+        states: Mapping,
+        links: Iterable[Sequence],
+        *,
+        directed: bool = False,
+        physical_names: Mapping | None = None,
+        state_names: Mapping | None = None,
+    ) -> "Network":
+        """A state (memory) network: ``states`` maps each state id to its physical node id;
+        ``links`` are ``(source state, target state[, weight])`` tuples.
+
+        Flow is computed on the state nodes; a module codes each physical node once, so
+        physical nodes may belong to several modules (see :mod:`.mapequation`).
+
+        Examples
+        --------
+        >>> net = Network.from_states({1: "i", 2: "j", 3: "i"}, [(1, 2), (2, 3), (3, 1)], directed=True)
+        >>> net.num_nodes, net.physical_ids.tolist(), net.physical.tolist()
+        (3, ['i', 'j'], [0, 1, 0])
+        """
+        links = list(links)
+        state_ids = list(states.keys())
+        base = cls.from_edges(links, directed=directed, nodes=state_ids, node_names=state_names)
+        unknown = [s for s in base.node_ids.tolist() if s not in states]
+        if unknown:
+            raise NetworkError(f"link to unknown state {unknown[0]!r} ({len(unknown)} states not declared)",
+                               field="links")
+        physical_of_state = _as_id_array([states[s] for s in base.node_ids.tolist()], "states")
+        physical_ids, physical = np.unique(physical_of_state, return_inverse=True)
+        names = None
+        if physical_names:
+            lookup = {str(k): str(v) for k, v in physical_names.items()}
+            names = tuple(lookup.get(str(i), str(i)) for i in physical_ids.tolist())
+        return replace(base, physical=physical.astype(np.int64), physical_ids=physical_ids, physical_names=names)
 
     @classmethod
     def from_networkx(cls, graph: Any, *, weight: str = "weight") -> "Network":

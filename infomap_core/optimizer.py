@@ -21,7 +21,8 @@ import numpy as np
 
 from .flow import FlowGraph
 from .kernels import aggregate, core_loop, module_sums, relabel
-from .mapequation import codebook_length, grouped_codelength, plogp, two_level_codelength
+from .memory import content_plogp_sums, leaf_content, merge_content
+from .mapequation import NO_VARIANT, Objective, codebook_length, grouped_codelength, plogp
 
 __all__ = ["Level", "SearchSettings", "find_modules", "level_codelength", "optimize_level", "optimize_two_level", "sub_modules"]
 
@@ -55,7 +56,12 @@ class SearchSettings:
 
 @dataclass(frozen=True, eq=False)
 class Level:
-    """A network of units in the layout the kernels take (see :mod:`.kernels`)."""
+    """A network of units in the layout the kernels take (see :mod:`.kernels`).
+
+    ``content`` (state networks only) is each unit's physical nodes with their flow, a
+    CSR ``(indptr, physical, flow)`` (:mod:`.memory`); None for first-order networks,
+    and for the super-module levels, whose units are coded at their enter flow.
+    """
 
     indptr: np.ndarray
     indices: np.ndarray
@@ -66,15 +72,20 @@ class Level:
     tf: np.ndarray
     tw: np.ndarray
     recorded: bool
+    content: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+    num_physical: int = 0
+    objective: Objective = NO_VARIANT
+    top: bool = True  # the whole network (or its module networks); False for a module's sub-network
 
     @property
     def n(self) -> int:
         return int(self.flow.shape[0])
 
     @classmethod
-    def from_flow(cls, fg: FlowGraph) -> "Level":
+    def from_flow(cls, fg: FlowGraph, objective: Objective = NO_VARIANT) -> "Level":
+        content = None if fg.physical is None else leaf_content(fg.physical, fg.node_flow)
         return cls(fg.pair_indptr, fg.pair_indices, fg.pair_flow, fg.node_flow, fg.enter, fg.exit,
-                   fg.tele_flow, fg.tele_weight, fg.recorded)
+                   fg.tele_flow, fg.tele_weight, fg.recorded, content, fg.num_physical, objective)
 
     def merged(self, mod: np.ndarray, k: int) -> "Level":
         """The module network of partition ``mod`` (ids 0..k-1)."""
@@ -82,15 +93,34 @@ class Level:
             self.indptr, self.indices, self.pflow, self.flow, self.enter, self.exit, self.tf, self.tw,
             mod, k, self.recorded)
         indptr, indices, pflow = aggregate(self.indptr, self.indices, self.pflow, mod, k)
+        content = None if self.content is None else merge_content(*self.content, mod, k, self.num_physical)
         return Level(indptr, indices, pflow, mflow, np.maximum(menter, 0.0), np.maximum(mexit, 0.0),
-                     mtf, mtw, self.recorded)
+                     mtf, mtw, self.recorded, content, self.num_physical, self.objective, self.top)
+
+    def unit_plogp_sums(self, group: np.ndarray, num_groups: int) -> np.ndarray:
+        """``sum plogp`` of the units' flow in each group, a physical node counted once
+        per group in a state network."""
+        if self.content is None:
+            return np.bincount(group, weights=plogp(self.flow), minlength=num_groups)
+        return content_plogp_sums(*self.content, group, num_groups)
+
+    def is_top_search(self, parent_exit: np.ndarray) -> bool:
+        """The search that chooses the top modules: the whole network in one group."""
+        return self.top and parent_exit.shape[0] == 1
 
     def run_core_loop(self, mod, parent, parent_exit, seed, loop_limit, settings: "SearchSettings",
                       first_loop: bool = False):
+        memory = self.content is not None
+        cptr, cphys, cflow = self.content if memory else _NO_CONTENT
+        top = self.is_top_search(parent_exit)
         return core_loop(self.indptr, self.indices, self.pflow, self.flow, self.enter, self.exit,
                          self.tf, self.tw, parent, parent_exit, mod, self.recorded, seed, loop_limit,
                          settings.core_loop_threshold, first_loop, settings.num_random_moves,
-                         settings.max_degree_for_random_moves)
+                         settings.max_degree_for_random_moves, memory, cptr, cphys, cflow, self.num_physical,
+                         self.objective.module_cost, top, self.objective.preferred_num_modules if top else 0)
+
+
+_NO_CONTENT = (np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
 
 
 def _seed(rng: np.random.Generator) -> int:
@@ -155,16 +185,32 @@ def level_codelength(level: Level, mod: np.ndarray, k: int, parent: np.ndarray |
                                              level.exit, level.tf, level.tw, mod, k, level.recorded)
     mgroup = np.zeros(k, dtype=np.int64)
     mgroup[mod] = parent
-    unit_plogp = np.bincount(mod, weights=plogp(level.flow), minlength=k)
-    return grouped_codelength(mgroup, mflow, np.maximum(menter, 0.0), np.maximum(mexit, 0.0),
-                              unit_plogp, parent_exit)
+    unit_plogp = level.unit_plogp_sums(mod, k)
+    lengths = grouped_codelength(mgroup, mflow, np.maximum(menter, 0.0), np.maximum(mexit, 0.0),
+                                 unit_plogp, parent_exit)
+    return lengths + _variant_terms(level, np.bincount(mgroup, minlength=parent_exit.shape[0]), parent_exit)
 
 
 def one_module_codelength(level: Level, parent: np.ndarray, parent_exit: np.ndarray) -> np.ndarray:
     """Codelength of each group kept as a single module: the codebook of its exit and its units."""
     groups = parent_exit.shape[0]
-    return codebook_length(parent_exit, np.bincount(parent, weights=level.flow, minlength=groups),
-                           np.bincount(parent, weights=plogp(level.flow), minlength=groups))
+    lengths = codebook_length(parent_exit, np.bincount(parent, weights=level.flow, minlength=groups),
+                              level.unit_plogp_sums(parent, groups))
+    return lengths + _variant_terms(level, np.zeros(groups, dtype=np.int64), parent_exit)
+
+
+def _variant_terms(level: Level, modules_per_group: np.ndarray, parent_exit: np.ndarray) -> np.ndarray:
+    """The objective's terms of ``modules_per_group`` modules in each group, relative to the
+    group kept whole: ``module_cost`` per module (none for a lone top module, which is the
+    one-level code) and the top-module penalty."""
+    objective = level.objective
+    if not objective.active:
+        return np.zeros(parent_exit.shape[0])
+    terms = objective.module_cost * modules_per_group.astype(np.float64)
+    if level.is_top_search(parent_exit):
+        top_modules = np.maximum(modules_per_group, 1)
+        terms = terms - objective.module_cost * (modules_per_group == 1) + objective.top_penalty(top_modules)
+    return terms
 
 
 def _coarse_tune(level, modules, k, rng, settings, parent, parent_exit):
@@ -219,14 +265,17 @@ def optimize_level(level: Level, rng: np.random.Generator, settings: SearchSetti
 
 
 def optimize_two_level(fg: FlowGraph, rng: np.random.Generator, settings: SearchSettings | None = None,
-                       initial: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+                       initial: np.ndarray | None = None, objective: Objective = NO_VARIANT) -> tuple[np.ndarray, float]:
     """One trial of the two-level search; returns (module per node, codelength).
 
     If no partition beats the one-level codelength by more than ``MIN_GAIN`` bits, every
     node is put in one module (a tie goes to the simpler answer).
     """
-    modules, _ = optimize_level(Level.from_flow(fg), rng, settings, initial)
-    result = two_level_codelength(fg, modules)
-    if result.codelength >= result.one_level_codelength - MIN_GAIN:
-        return np.zeros(fg.num_nodes, dtype=np.int64), result.one_level_codelength
-    return modules, result.codelength
+    level = Level.from_flow(fg, objective)
+    modules, k = optimize_level(level, rng, settings, initial)
+    zero = np.zeros(fg.num_nodes, dtype=np.int64)
+    codelength = float(level_codelength(level, modules, k)[0])
+    one_level = float(one_module_codelength(level, zero, np.zeros(1))[0])
+    if codelength >= one_level - MIN_GAIN:
+        return zero, one_level
+    return modules, codelength

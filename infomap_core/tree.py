@@ -22,7 +22,7 @@ import numpy as np
 
 from .errors import PartitionError
 from .flow import FlowGraph
-from .mapequation import module_flows, tree_codelength_terms
+from .mapequation import NO_VARIANT, Objective, module_flows, tree_codelength_terms
 
 __all__ = ["Tree"]
 
@@ -38,6 +38,7 @@ class Tree:
     exit: np.ndarray
     rank: np.ndarray  # 1-based position among siblings
     depth: np.ndarray  # 0 for the root
+    leaf_key: np.ndarray | None = None  # physical node of each tree node's leaf (state networks)
     _children: list = field(default=None, repr=False)
 
     # ------------------------------------------------------------- building
@@ -105,6 +106,11 @@ class Tree:
         return cls.from_columns(fg, [np.asarray(modules, dtype=np.int64)])
 
     @classmethod
+    def one_level(cls, fg: FlowGraph) -> "Tree":
+        """Every node directly under the root (``infomap --no-infomap``): codelength ``H(p)``."""
+        return cls._assemble(fg, np.array([-1], dtype=np.int64), np.zeros(fg.num_nodes, dtype=np.int64), 1)
+
+    @classmethod
     def _assemble(cls, fg: FlowGraph, module_parent: np.ndarray, leaf_parent: np.ndarray, num_modules: int,
                   *, node_labels=None) -> "Tree":
         """Append the leaves, compute every module's flow, enter and exit, rank children."""
@@ -136,7 +142,12 @@ class Tree:
             anc_depth[here] -= 1
         flow[0] = fg.node_flow.sum()
         rank = _ranks(parent, flow, leaf)
-        return cls(parent=parent, leaf=leaf, flow=flow, enter=enter, exit=exit_, rank=rank, depth=depth)
+        leaf_key = None
+        if fg.physical is not None:
+            leaf_key = np.full(total, -1, dtype=np.int64)
+            leaf_key[num_modules:] = fg.physical
+        return cls(parent=parent, leaf=leaf, flow=flow, enter=enter, exit=exit_, rank=rank, depth=depth,
+                   leaf_key=leaf_key)
 
     # ------------------------------------------------------------ structure
     @property
@@ -159,6 +170,7 @@ class Tree:
 
     @property
     def num_top_modules(self) -> int:
+        """Children of the root (the nodes themselves in a one-level tree, as the official counts)."""
         return int(len(self.children()[0]))
 
     def leaf_tree_index(self) -> np.ndarray:
@@ -212,19 +224,23 @@ class Tree:
         return np.asarray(out, dtype=np.int64)
 
     # ------------------------------------------------------------ codelength
-    def codelength_terms(self) -> np.ndarray:
-        """L_M of every tree node (0 for leaves); their sum is the codelength."""
-        return tree_codelength_terms(self.parent, self.leaf >= 0, self.flow, self.enter, self.exit)
+    def codelength_terms(self, objective: Objective = NO_VARIANT) -> np.ndarray:
+        """L_M of every tree node (0 for leaves); with the top-module penalty of
+        ``objective`` their sum is the codelength."""
+        return tree_codelength_terms(self.parent, self.leaf >= 0, self.flow, self.enter, self.exit, self.leaf_key,
+                                     objective)
 
-    def codelength(self) -> tuple[float, float, float]:
-        """(total, index, module) codelength in bits."""
-        terms = self.codelength_terms()
-        total = float(terms.sum())
+    def codelength(self, objective: Objective = NO_VARIANT) -> tuple[float, float, float]:
+        """(total, index, module) codelength in bits; a top-module penalty counts as module
+        codelength (as the official reports it)."""
+        terms = self.codelength_terms(objective)
+        one_level = self.size > 1 and bool((self.leaf[self.children()[0]] >= 0).any())
+        total = float(terms.sum()) + float(objective.top_penalty(1 if one_level else self.num_top_modules))
         return total, float(terms[0]), total - float(terms[0])
 
-    def level_codelengths(self) -> list[float]:
+    def level_codelengths(self, objective: Objective = NO_VARIANT) -> list[float]:
         """Sum of the codebook terms of the modules at each depth (0 = the index codebook)."""
-        terms = self.codelength_terms()
+        terms = self.codelength_terms(objective)
         modules = self.leaf < 0
         depth = self.depth[modules]
         return np.bincount(depth, weights=terms[modules]).tolist()

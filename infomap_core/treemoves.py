@@ -23,6 +23,8 @@ import numpy as np
 from numba import njit
 
 from .flow import FlowGraph
+from .mapequation import NO_VARIANT, Objective, keyed_plogp_sums
+from .memory import content_delta, content_move, physical_slots
 from .tree import Tree
 
 __all__ = ["fine_tune_tree", "tree_moves"]
@@ -43,11 +45,26 @@ def _codebook(exit_rate, rate_sum, rate_plogp_sum):
 @njit(cache=True)
 def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 leaf_module, mparent, mdepth, mflow, menter, mexit, mtf, mtw, msum, mplogp, msize,
-                num_modules, seed, loop_limit, min_improvement):
+                num_modules, seed, loop_limit, min_improvement, memory, physical, num_physical, mleaves,
+                module_cost, preferred_modules):
     """Sweeps of single-node moves; updates the module arrays (capacity for new modules)
-    and ``leaf_module`` in place. Returns (total change of L, number of moves)."""
+    and ``leaf_module`` in place. Returns (total change of L, number of moves).
+
+    With ``memory`` a leaf module codes each physical node once (:mod:`.memory`): the
+    leaf's term in its module is the change of ``plogp(p_{i,M})`` of its physical node.
+    Variants (:class:`.mapequation.Objective`): ``module_cost`` per module that does not
+    hold every leaf, ``|T - preferred_modules|`` for ``T`` top modules; ``mleaves`` is the
+    number of leaves under each module (kept up to date).
+    """
     np.random.seed(seed)
     n = flow.shape[0]
+    cptr = np.arange(n + 1)
+    if memory:
+        slot_ptr, slot_len, slot_module, slot_flow, slot_units = physical_slots(cptr, physical, flow, leaf_module,
+                                                                                num_physical)
+    else:
+        slot_ptr = slot_len = slot_module = slot_units = np.zeros(0, dtype=np.int64)
+        slot_flow = np.zeros(0)
     capacity = mparent.shape[0]
     max_depth = 0
     for m in range(num_modules):
@@ -65,6 +82,10 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
     new_x = np.empty(max_depth + 2)
     dirty = np.ones(n, dtype=np.bool_)
     order = np.arange(n)
+    num_top = 0
+    for m in range(num_modules):
+        if mparent[m] == 0 and mleaves[m] > 0:
+            num_top += 1
     total_delta = 0.0
     total_moves = 0
     for sweep in range(loop_limit):
@@ -116,6 +137,11 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 new_x[la] = mexit[m] - exit_[u] + d
                 la += 1
                 m = mparent[m]
+            if memory:
+                leave_a = content_delta(cptr, physical, flow, u, a, -1.0, slot_ptr, slot_len, slot_module, slot_flow)
+            else:
+                leave_a = -_plogp(flow[u])
+            top_before = num_top
             best_delta = 0.0
             best_c = -1
             for c in range(ncand):
@@ -146,7 +172,7 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                     x_old, x_new = mexit[m], new_x[j]
                     if j == 0:
                         r_new = msum[m] - flow[u]
-                        s_new = mplogp[m] - _plogp(flow[u])
+                        s_new = mplogp[m] + leave_a
                     else:
                         r_new = msum[m] + prev_new - prev_old
                         s_new = mplogp[m] + _plogp(prev_new) - _plogp(prev_old)
@@ -168,7 +194,11 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                     x_new = mexit[m] + exit_[u] - d
                     if j == 0 and b >= 0:
                         r_new = msum[m] + flow[u]
-                        s_new = mplogp[m] + _plogp(flow[u])
+                        if memory:
+                            s_new = mplogp[m] + content_delta(cptr, physical, flow, u, b, 1.0, slot_ptr, slot_len,
+                                                              slot_module, slot_flow)
+                        else:
+                            s_new = mplogp[m] + _plogp(flow[u])
                     else:
                         r_new = msum[m] + prev_new - prev_old
                         s_new = mplogp[m] + _plogp(prev_new) - _plogp(prev_old)
@@ -181,6 +211,25 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 s_new = (mplogp[cm] + _plogp(a_child_new) - _plogp(a_child_old)
                          + _plogp(prev_new) - _plogp(prev_old))
                 delta += _codebook(x_c, r_new, s_new) - _codebook(x_c, msum[cm], mplogp[cm])
+                if module_cost != 0.0 or preferred_modules > 0:
+                    # modules below the common ancestor change their leaf count by one
+                    proper = 0
+                    top_after = top_before
+                    for j in range(ia):
+                        ml = mleaves[path_a[j]]
+                        proper += (1 if 0 < ml - 1 < n else 0) - (1 if ml < n else 0)
+                        if mparent[path_a[j]] == 0 and ml == 1:
+                            top_after -= 1
+                    if b < 0:
+                        proper += 1 if 1 < n else 0
+                        if new_parent == 0:
+                            top_after += 1
+                    for j in range(ib):
+                        ml = mleaves[path_b[j]]
+                        proper += (1 if ml + 1 < n else 0) - (1 if 0 < ml < n else 0)
+                    delta += module_cost * proper
+                    if preferred_modules > 0:
+                        delta += abs(top_after - preferred_modules) - abs(top_before - preferred_modules)
                 if delta < best_delta - 1e-14:
                     best_delta = delta
                     best_c = c
@@ -192,6 +241,7 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 b = num_modules
                 num_modules += 1
                 p = cand_parent[best_c]
+                mleaves[b] = 0
                 mparent[b] = p
                 mdepth[b] = mdepth[p] + 1
                 menter[b] = 0.0
@@ -211,7 +261,7 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 old_e = menter[m]
                 if j == 0:
                     msum[m] -= flow[u]
-                    mplogp[m] -= _plogp(flow[u])
+                    mplogp[m] += leave_a
                 else:
                     msum[m] += prev_new - prev_old
                     mplogp[m] += _plogp(prev_new) - _plogp(prev_old)
@@ -226,6 +276,18 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
             # Side B, bottom-up (the common ancestors above get u back: net zero change).
             msize[a] -= 1
             msize[b] += 1
+            m = a
+            while m >= 0:
+                mleaves[m] -= 1
+                if mparent[m] == 0 and mleaves[m] == 0:
+                    num_top -= 1
+                m = mparent[m]
+            m = b
+            while m >= 0:
+                mleaves[m] += 1
+                if mparent[m] == 0 and mleaves[m] == 1:
+                    num_top += 1
+                m = mparent[m]
             prev_old = 0.0
             prev_new = 0.0
             m = b
@@ -239,7 +301,11 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 x_new = mexit[m] + exit_[u] - d
                 if j == 0:
                     msum[m] += flow[u]
-                    mplogp[m] += _plogp(flow[u])
+                    if memory:
+                        mplogp[m] += content_delta(cptr, physical, flow, u, b, 1.0, slot_ptr, slot_len, slot_module,
+                                                   slot_flow)
+                    else:
+                        mplogp[m] += _plogp(flow[u])
                 else:
                     msum[m] += prev_new - prev_old
                     mplogp[m] += _plogp(prev_new) - _plogp(prev_old)
@@ -251,6 +317,8 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 prev_old, prev_new = old_e, e_new
                 m = mparent[m]
                 j += 1
+            if memory:
+                content_move(cptr, physical, flow, u, a, b, slot_ptr, slot_len, slot_module, slot_flow, slot_units)
             leaf_module[u] = b
             for k in range(indptr[u], indptr[u + 1]):
                 dirty[indices[k]] = True
@@ -264,16 +332,16 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
 
 
 def fine_tune_tree(fg: FlowGraph, tree: Tree, rng: np.random.Generator, *, loop_limit: int = 10,
-                   min_improvement: float = 1e-10) -> Tree:
+                   min_improvement: float = 1e-10, objective: Objective = NO_VARIANT) -> Tree:
     """Move single nodes between the leaf modules of ``tree`` while the tree's codelength
     shortens; returns the new tree (``tree`` itself when nothing moved).
 
     See :func:`tree_moves` for the parameters; this returns only the tree."""
-    return tree_moves(fg, tree, rng, loop_limit=loop_limit, min_improvement=min_improvement)[0]
+    return tree_moves(fg, tree, rng, loop_limit=loop_limit, min_improvement=min_improvement, objective=objective)[0]
 
 
 def tree_moves(fg: FlowGraph, tree: Tree, rng: np.random.Generator, *, loop_limit: int = 10,
-               min_improvement: float = 1e-10) -> tuple[Tree, float, int]:
+               min_improvement: float = 1e-10, objective: Objective = NO_VARIANT) -> tuple[Tree, float, int]:
     """(new tree, the kernel's summed change of L, number of moves) of :func:`fine_tune_tree`.
 
     Parameters
@@ -309,11 +377,19 @@ def tree_moves(fg: FlowGraph, tree: Tree, rng: np.random.Generator, *, loop_limi
     msum = np.zeros(capacity)
     mplogp = np.zeros(capacity)
     msum[:k] = np.bincount(child_parent, weights=rate[has_parent], minlength=k)
-    rp = rate[has_parent]
-    mplogp[:k] = np.bincount(child_parent, weights=np.where(rp > 0, rp * np.log2(np.where(rp > 0, rp, 1.0)), 0.0),
-                             minlength=k)
+    child_is_leaf = ~is_module[has_parent]
+    child_key = None if fg.physical is None else np.where(child_is_leaf, tree.leaf_key[has_parent], -1)
+    mplogp[:k] = keyed_plogp_sums(child_parent[~child_is_leaf], rate[has_parent][~child_is_leaf], k)
+    mplogp[:k] += keyed_plogp_sums(child_parent[child_is_leaf], rate[has_parent][child_is_leaf], k,
+                                   None if child_key is None else child_key[child_is_leaf])
     msize = np.zeros(capacity, dtype=np.int64)
     msize[:k] = np.bincount(leaf_module, minlength=k)
+    mleaves = np.zeros(capacity, dtype=np.int64)
+    m = leaf_module.copy()
+    while (m >= 0).any():
+        ok = m >= 0
+        np.add.at(mleaves, m[ok], 1)
+        m = np.where(ok, mparent[np.maximum(m, 0)], -1)
     mtf, mtw = np.zeros(capacity), np.zeros(capacity)
     if fg.recorded:
         # teleportation sums of every module: add each leaf's to all its ancestors
@@ -326,7 +402,9 @@ def tree_moves(fg: FlowGraph, tree: Tree, rng: np.random.Generator, *, loop_limi
     delta, moves, num_modules = _tree_moves(
         fg.pair_indptr, fg.pair_indices, fg.pair_flow, fg.node_flow, fg.enter, fg.exit, fg.tele_flow,
         fg.tele_weight, fg.recorded, leaf_module, mparent, mdepth, mflow, menter, mexit, mtf, mtw, msum, mplogp,
-        msize, k, int(rng.integers(0, 2**31 - 1)), loop_limit, min_improvement)
+        msize, k, int(rng.integers(0, 2**31 - 1)), loop_limit, min_improvement, fg.physical is not None,
+        np.zeros(0, dtype=np.int64) if fg.physical is None else fg.physical, fg.num_physical, mleaves,
+        objective.module_cost, objective.preferred_num_modules)
     if moves == 0:
         return tree, 0.0, 0
     # Rebuild from each node's chain of modules (empty modules vanish).

@@ -11,8 +11,8 @@ Sections (names case-insensitive, the count after a name is optional and not use
   fields (Pajek coordinates, colours) are ignored, as the official Infomap does. A
   listed vertex is a node even without links; a vertex listed twice is an error.
   Without any label, ``node_names`` is None.
-* ``*Edges`` (undirected), ``*Arcs`` (directed), ``*Links`` (directed only if the
-  caller says so): ``source target [weight]`` lines, read by the link-list reader.
+* ``*Edges``, ``*Arcs``, ``*Links``: ``source target [weight]`` lines, read by the
+  link-list reader; each line is one link ``source -> target``.
 * ``*Edgeslist`` / ``*Arcslist``: ``source target1 target2 ...``, weight 1 each.
 * ``*Network [name]``: ignored.
 
@@ -20,19 +20,10 @@ Sections (names case-insensitive, the count after a name is optional and not use
 the first section header and unknown sections (``*Matrix``, ``*States``, ...) are
 errors.
 
-Directedness, with ``directed`` the caller's flag:
-
-* ``None``: directed if the file has an ``*Arcs`` or ``*Arcslist`` section,
-  undirected otherwise.
-* ``False``: undirected, arcs included (``a -> b`` and ``b -> a`` are one link, summed).
-* ``True``: directed.
-
-In a directed network that has arc sections (``None`` or ``True``), each line of an
-``*Edges``/``*Edgeslist`` section becomes two arcs, ``a -> b`` and ``b -> a`` (a
-self-loop stays one arc), so a file mixing edges and arcs means what it says. If
-``directed=True`` is forced on a file without arc sections, each edge line is one
-arc ``a -> b``, as ``infomap --directed`` reads it. ``*Links`` lines are always one
-link each.
+Directedness is the caller's, as in the official Infomap: the section names never decide
+it. ``directed=None`` or ``False`` gives an undirected network (``*Arcs`` included, unless
+the caller asks for a directed flow model later), ``True`` a directed one, where every
+line, ``*Edges`` ones too, is one arc (``infomap -d`` reads it so).
 
 When ``*Vertices`` lists vertices, every link end must be one of them (a typo in an
 id is reported with its line; the official Infomap would add the node silently).
@@ -213,19 +204,10 @@ def _build(buf: bytes, vertices: _Vertices, sections: list[_Section], directed: 
     if positions:
         _check_link_ends(buf, sections, node_list)
 
-    has_arcs = any(s.kind in ("arcs", "arcslist") for s in sections)
-    is_directed = has_arcs if directed is None else bool(directed)
-    double_edges = is_directed and has_arcs
-    src_parts, tgt_parts, w_parts = [], [], []
-    for s in sections:
-        a, b, w = s.table.src, s.table.tgt, s.table.weight
-        if double_edges and s.kind in ("edges", "edgeslist"):
-            loop = a == b
-            a, b, w = (np.concatenate([a, b[~loop]]), np.concatenate([b, a[~loop]]), np.concatenate([w, w[~loop]]))
-        src_parts.append(a)
-        tgt_parts.append(b)
-        w_parts.append(w)
-    src, tgt, w = np.concatenate(src_parts), np.concatenate(tgt_parts), np.concatenate(w_parts)
+    is_directed = bool(directed)
+    src = np.concatenate([s.table.src for s in sections])
+    tgt = np.concatenate([s.table.tgt for s in sections])
+    w = np.concatenate([s.table.weight for s in sections])
 
     names = None
     if any(name is not None for name in vertices.names):

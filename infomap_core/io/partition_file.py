@@ -5,7 +5,8 @@ the flow column is checked to be a number and otherwise ignored. ``#`` starts a
 comment, blank lines are skipped. Module ids are integers (any sign). Node ids are
 int if every node id is an integer token (``[+-]?[0-9]+`` within 64 bits), strings
 otherwise. A node listed twice, a line with another number of fields, or a line
-starting with ``*`` is a :class:`ParseError` naming the 1-based line.
+starting with ``*`` is a :class:`ParseError` naming the 1-based line. String ids are
+unescaped as :mod:`infomap_core.textfields` writes them (``a\\x20b`` is ``a b``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import math
 import os
 
 from ..errors import ParseError
+from ..textfields import unescape
 from ._common import as_bytes, decode, int_token, read_bytes, strip_comment
 
 __all__ = ["read_partition", "parse_partition"]
@@ -63,7 +65,7 @@ def parse_partition(data: str | bytes) -> dict:
     if not nodes:
         raise ParseError("the partition file lists no nodes", field=_FIELD)
     ints = [int_token(t) for t in nodes]
-    ids: list = ints if None not in ints else [decode(t) for t in nodes]
+    ids: list = ints if None not in ints else [unescape(decode(t)) for t in nodes]
     partition: dict = {}
     first: dict = {}
     for node, module, number in zip(ids, modules, lines):

@@ -7,8 +7,9 @@ extension never overrides the content: a ``.net`` file without a header is a lin
 list (``ninetriangles.net`` from the official Infomap is one), and a ``.txt`` file
 with a header is Pajek.
 
-Directedness (``directed``): ``None`` means undirected for a link list and "from the
-sections" for Pajek (see :mod:`infomap_core.io.pajek`); ``True``/``False`` force it.
+Directedness (``directed``): ``None`` or ``False`` is undirected, for a link list and for a
+Pajek file alike (``*Arcs`` sections too, as in the official Infomap: see
+:mod:`infomap_core.io.pajek`); ``True`` reads every link as an arc.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ def read_network(path: str | os.PathLike, *, format: str | None = None, directed
     format : {None, "link-list", "pajek"}
         None detects the format from the content (see the module docstring).
     directed : bool or None
-        None: a link list is undirected, a Pajek file is directed if it has ``*Arcs``.
+        None or False: undirected (a Pajek ``*Arcs`` section too, as in the official Infomap);
+        True: every link is an arc.
 
     Raises
     ------

@@ -8,6 +8,9 @@ Each row is ``path flow "name" node_id``, for example ``1:2:3 0.0123 "name" 17``
   ``#``); a single unquoted token is accepted too;
 * ``node_id``: int if every node id is an integer token, strings otherwise.
 
+Names and string ids are unescaped as :mod:`infomap_core.textfields` writes them
+(``\\x22`` is a quote, ``\\n`` a line feed, ...).
+
 Lines starting with ``#`` are comments (there are no trailing comments: names may
 hold ``#``). In an ``.ftree`` file reading stops at the first ``*Links`` line (the
 links between modules are not read). A node listed twice, any other ``*`` section or a
@@ -25,6 +28,7 @@ import re
 from typing import NamedTuple
 
 from ..errors import ParseError
+from ..textfields import unescape
 from ._common import as_bytes, decode, int_token, read_bytes
 
 __all__ = ["TreeRow", "read_tree", "parse_tree"]
@@ -81,12 +85,13 @@ def parse_tree(data: str | bytes) -> list[TreeRow]:
             flow = math.nan
         if not math.isfinite(flow) or flow < 0:
             raise ParseError(f"flow {flow_text!r} is not a finite number >= 0", line=number, field=_FIELD)
-        rows.append((tuple(int(x) for x in path.split(":")), flow, quoted if quoted is not None else bare, node))
+        name = unescape(quoted) if quoted is not None else unescape(bare)
+        rows.append((tuple(int(x) for x in path.split(":")), flow, name, node))
         lines.append(number)
     if not rows:
         raise ParseError("the tree file lists no nodes", field=_FIELD)
     ints = [int_token(r[3].encode()) for r in rows]
-    ids: list = ints if None not in ints else [r[3] for r in rows]
+    ids: list = ints if None not in ints else [unescape(r[3]) for r in rows]
     seen: dict = {}
     out: list[TreeRow] = []
     for (path, flow, name, _), node, number in zip(rows, ids, lines):

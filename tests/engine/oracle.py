@@ -86,32 +86,50 @@ def official_flags(options, flow_model: str) -> str:
         flags.append(f"--teleportation-probability {options.teleportation_probability!r}")
     if options.markov_time != 1.0:
         flags.append(f"--markov-time {options.markov_time!r}")
+    if options.entropy_corrected:
+        flags.append(f"--entropy-corrected --entropy-correction-strength {options.entropy_correction_strength!r}")
+    if options.preferred_number_of_modules:
+        flags.append(f"--preferred-number-of-modules {options.preferred_number_of_modules}")
     return " ".join(f for f in flags if f)
 
 
 def official_score_of_tree(network: Network, tree, options, flow_model: str) -> float:
     """The official Infomap's codelength of our ``tree`` (``--no-infomap -c FILE.tree``).
 
-    Node ids are written as 1-based indices, so string-id networks work too.
+    Node ids are written as 1-based indices, so string-id networks work too; a state
+    network is given state by state with its physical nodes (1-based indices too). A one-level
+    tree (every node under the root) is scored by ``--no-infomap`` alone: a tree file cannot say
+    it, the official reads top-level leaves as modules of their own.
     """
     import os
     import tempfile
 
     paths = tree.paths()
+    states = network.physical is not None
     fd, name = tempfile.mkstemp(suffix=".tree")
     try:
         with os.fdopen(fd, "w") as f:
-            f.write("# path flow name node_id\n")
-            for a, path in enumerate(paths):
-                f.write(f"{':'.join(map(str, path))} 0 \"n\" {a + 1}\n")
+            if states:
+                f.write("# path flow name state_id node_id\n")
+                for a, path in enumerate(paths):
+                    f.write(f"{':'.join(map(str, path))} 0 \"n\" {a + 1} {int(network.physical[a]) + 1}\n")
+            else:
+                f.write("# path flow name node_id\n")
+                for a, path in enumerate(paths):
+                    f.write(f"{':'.join(map(str, path))} 0 \"n\" {a + 1}\n")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            im = infomap.Infomap(f"--silent --no-infomap {official_flags(options, flow_model)} --cluster-data {name}")
+            cluster = "" if tree.num_levels == 1 else f"--cluster-data {name}"
+            im = infomap.Infomap(f"--silent --no-infomap {official_flags(options, flow_model)} {cluster}")
             node_weights = network.node_weights / max(float(network.node_weights.max()), 1e-300)
             for a in range(network.num_nodes):
-                im.add_node(a + 1, teleportation_weight=float(node_weights[a]))
+                if states:
+                    im.add_state_node(a + 1, int(network.physical[a]) + 1)
+                else:
+                    im.add_node(a + 1, teleportation_weight=float(node_weights[a]))
             src, tgt, w = network.as_arcs().to_coo()
-            w = w / w.max()  # only ratios matter; the official overflows near the float limits
+            if w.max() > 1e100:  # only ratios matter (but for the entropy correction's total degree)
+                w = w / w.max()  # and the official overflows near the float limits
             for s, t, x in zip((src + 1).tolist(), (tgt + 1).tolist(), w.tolist()):
                 im.add_link(s, t, x)
             im.run()

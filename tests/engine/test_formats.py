@@ -92,7 +92,8 @@ def test_csv_newick_json(results):
 
     labels = re.findall(r"[(,](\w+):", newick)
     assert sorted(int(x) for x in labels) == list(range(1, 28))
-    assert newick.count("(") == result.tree.size - result.network.num_nodes  # one per module, root included
+    # one per module, the root included, and the outer wrapper the official writes: ((...):1);
+    assert newick.count("(") == result.tree.size - result.network.num_nodes + 1
     data = json.loads(render(result, "json"))
     assert data["codelength"] == pytest.approx(result.codelength)
     assert data["num_levels"] == 3 and len(data["node_flow"]) == 27

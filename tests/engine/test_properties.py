@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from infomap_core import InfomapOptions, Network, compute_codelength, compute_flow, run_infomap
 from infomap_core.kernels import core_loop
-from infomap_core.mapequation import plogp, two_level_codelength
+from infomap_core.mapequation import Objective, plogp, two_level_codelength
 from infomap_core.optimizer import Level, SearchSettings
 
 
@@ -60,18 +60,23 @@ def test_scaling_weights_leaves_codelength_unchanged(net, k, seed, scale):
         compute_codelength(net, part).codelength, rel=1e-9)
 
 
-@settings(max_examples=80, deadline=None)
-@given(networks(), st.integers(1, 5), st.integers(0, 10**6), st.booleans())
-def test_core_loop_delta_equals_recomputation(net, k, seed, recorded):
-    """The kernel's accumulated change of L equals the exact recomputation."""
+@settings(max_examples=120, deadline=None)
+@given(networks(), st.integers(1, 6), st.integers(0, 10**6), st.booleans(),
+       st.sampled_from([(0.0, 0), (0.05, 0), (0.0, 2), (0.03, 3)]))
+def test_core_loop_delta_equals_recomputation(net, k, seed, recorded, variant):
+    """The kernel's accumulated change of L equals the exact recomputation (with the
+    variants' module cost and top-module penalty)."""
+    from infomap_core.tree import Tree
+
     fg = compute_flow(net, "directed" if net.directed else "undirected", recorded_teleportation=recorded)
+    objective = Objective(module_cost=variant[0], preferred_num_modules=variant[1])
     rng = np.random.default_rng(seed)
     mod = np.unique(rng.integers(0, k, net.num_nodes), return_inverse=True)[1].astype(np.int64)  # ids < n
-    before = two_level_codelength(fg, mod).codelength
-    level = Level.from_flow(fg)
+    before = Tree.two_level(fg, mod).codelength(objective)[0]
+    level = Level.from_flow(fg, objective)
     delta, moves = level.run_core_loop(mod, np.zeros(net.num_nodes, dtype=np.int64), np.zeros(1),
                                        int(seed % 1000), 1, SearchSettings(core_loop_threshold=0.0))
-    after = two_level_codelength(fg, mod).codelength
+    after = Tree.two_level(fg, mod).codelength(objective)[0]
     assert after - before == pytest.approx(delta, abs=1e-9)
     assert delta <= 1e-12
 
@@ -84,9 +89,10 @@ def test_same_seed_same_result(net, seed):
     assert a.modules == b.modules and a.codelength == b.codelength
 
 
-@settings(max_examples=150, deadline=None)
-@given(networks(), st.integers(1, 6), st.integers(1, 4), st.integers(0, 10**6), st.booleans())
-def test_tree_moves_delta_equals_recomputation(net, k, depth, seed, recorded):
+@settings(max_examples=250, deadline=None)
+@given(networks(), st.integers(1, 6), st.integers(1, 4), st.integers(0, 10**6), st.booleans(),
+       st.sampled_from([(0.0, 0), (0.05, 0), (0.0, 2), (0.03, 3)]))
+def test_tree_moves_delta_equals_recomputation(net, k, depth, seed, recorded, variant):
     """Single-node moves in a multilevel tree: the kernel's summed change of L equals the
     difference of the two trees' codelengths, and it never grows."""
     from infomap_core.tree import Tree
@@ -101,8 +107,9 @@ def test_tree_moves_delta_equals_recomputation(net, k, depth, seed, recorded):
     for d in range(1, depth):
         columns[d] = np.where(ends > d, columns[d], -1)
     tree = Tree.from_columns(fg, columns)
-    tuned, delta, moves = tree_moves(fg, tree, rng, loop_limit=3, min_improvement=0.0)
-    before, after = tree.codelength()[0], tuned.codelength()[0]
+    objective = Objective(module_cost=variant[0], preferred_num_modules=variant[1])
+    tuned, delta, moves = tree_moves(fg, tree, rng, loop_limit=3, min_improvement=0.0, objective=objective)
+    before, after = tree.codelength(objective)[0], tuned.codelength(objective)[0]
     assert after - before == pytest.approx(delta, abs=1e-9)
     assert delta <= 1e-12
     assert (moves == 0) == (tuned is tree)

@@ -22,6 +22,15 @@ DATA = Path(__file__).resolve().parents[2] / "infomap_core" / "data"
 
 
 
+def pairs_of(net: Network) -> dict:
+    """Undirected view: the weight between each pair, however the network stores the link."""
+    out: dict = {}
+    for (a, b), x in links_of(net).items():
+        key = (min(a, b), max(a, b))
+        out[key] = out.get(key, 0.0) + x
+    return out
+
+
 VERTICES = '*Vertices 3\n1 "a"\n2 "b"\n3 "c"\n'
 
 
@@ -59,16 +68,19 @@ def test_vertex_ids_only_and_no_vertex_lines():
     assert bare.num_nodes == 3 and bare.node_names is None
 
 
-def test_arcs_are_directed_edges_undirected():
+def test_arcs_are_undirected_unless_the_caller_says_directed():
+    """The official rule: section names never decide directedness; -d (directed=True) does."""
     arcs = parse_network(VERTICES + "*Arcs\n1 2 1.5\n2 1\n2 3\n")
-    assert arcs.directed and links_of(arcs) == {(1, 2): 1.5, (2, 1): 1.0, (2, 3): 1.0}
+    assert not arcs.directed and pairs_of(arcs) == {(1, 2): 2.5, (2, 3): 1.0}
     edges = parse_network(VERTICES + "*Edges\n1 2 1.5\n2 1\n2 3\n")
-    assert not edges.directed and links_of(edges) == {(1, 2): 2.5, (2, 3): 1.0}
+    assert not edges.directed and pairs_of(edges) == {(1, 2): 2.5, (2, 3): 1.0}
+    directed = parse_network(VERTICES + "*Arcs\n1 2 1.5\n2 1\n2 3\n", directed=True)
+    assert directed.directed and links_of(directed) == {(1, 2): 1.5, (2, 1): 1.0, (2, 3): 1.0}
 
 
 def test_the_callers_flag_wins():
     arcs = VERTICES + "*Arcs\n1 2 1.5\n2 1\n"
-    assert links_of(parse_network(arcs, directed=False)) == {(1, 2): 2.5}
+    assert pairs_of(parse_network(arcs, directed=False)) == {(1, 2): 2.5}
     edges = VERTICES + "*Edges\n1 2\n2 3\n"
     forced = parse_network(edges, directed=True)  # each edge line is one arc, as `infomap --directed`
     assert forced.directed and links_of(forced) == {(1, 2): 1.0, (2, 3): 1.0}
@@ -76,37 +88,37 @@ def test_the_callers_flag_wins():
 
 def test_links_section_follows_the_caller():
     text = VERTICES + "*Links\n1 2\n2 1 3\n"
-    assert links_of(parse_network(text)) == {(1, 2): 4.0}
+    assert pairs_of(parse_network(text)) == {(1, 2): 4.0}
     assert links_of(parse_network(text, directed=True)) == {(1, 2): 1.0, (2, 1): 3.0}
 
 
-def test_mixed_edges_and_arcs_is_directed_with_edges_as_two_arcs():
+def test_mixed_edges_and_arcs_read_as_the_official_reads_them():
+    """Every line is one link; directed=True makes each an arc, *Edges lines too (infomap -d)."""
     text = '*Vertices 3\n1 "a"\n2 "b"\n3 "c"\n*Edges\n1 2 2\n3 3 5\n*Arcs\n2 3\n'
-    for directed in (None, True):
+    for directed in (None, False):
         net = parse_network(text, directed=directed)
-        assert net.directed
-        # the edge is both arcs; a self-loop edge stays one arc
-        assert links_of(net) == {(1, 2): 2.0, (2, 1): 2.0, (2, 3): 1.0, (3, 3): 5.0}
-    flat = parse_network(text, directed=False)
-    assert not flat.directed and links_of(flat) == {(1, 2): 2.0, (2, 3): 1.0, (3, 3): 5.0}
+        assert not net.directed and pairs_of(net) == {(1, 2): 2.0, (2, 3): 1.0, (3, 3): 5.0}
+    arcs = parse_network(text, directed=True)
+    assert arcs.directed and links_of(arcs) == {(1, 2): 2.0, (2, 3): 1.0, (3, 3): 5.0}
 
 
 def test_header_names_and_counts_are_case_insensitive_and_optional():
     for header in ("*Edges", "*edges", "*EDGES 2", "  *Edges   2  # c"):
         assert not parse_network(f"*vertices 3\n1\n2\n3\n{header}\n1 2\n2 3\n").directed
     for header in ("*Arcs", "*ARCS 2", "*arcs"):
-        assert parse_network(f"*VERTICES\n1\n2\n3\n{header}\n1 2\n2 3\n").directed
+        net = parse_network(f"*VERTICES\n1\n2\n3\n{header}\n1 2\n2 3\n", directed=True)
+        assert links_of(net) == {(1, 2): 1.0, (2, 3): 1.0}
 
 
 def test_network_header_and_links_without_vertices():
-    net = parse_network("*Network test net\n*Arcs\n1 2\n2 3 0.5\n")
+    net = parse_network("*Network test net\n*Arcs\n1 2\n2 3 0.5\n", directed=True)
     assert net.directed and net.node_names is None and links_of(net) == {(1, 2): 1.0, (2, 3): 0.5}
 
 
 def test_arcslist_and_edgeslist():
-    net = parse_network(VERTICES + "*Arcslist\n1 2 3\n2 3\n*Edgeslist\n3 1\n")
+    net = parse_network(VERTICES + "*Arcslist\n1 2 3\n2 3\n*Edgeslist\n3 1\n", directed=True)
     assert net.directed
-    assert links_of(net) == {(1, 2): 1.0, (1, 3): 2.0, (2, 3): 1.0, (3, 1): 1.0}
+    assert links_of(net) == {(1, 2): 1.0, (1, 3): 1.0, (2, 3): 1.0, (3, 1): 1.0}  # the edge line is one arc
     assert links_of(parse_network(VERTICES + "*Edgeslist\n1 2 3\n")) == {(1, 2): 1.0, (1, 3): 1.0}
 
 
@@ -126,9 +138,8 @@ def test_large_sections_go_through_the_kernel_and_agree():
     w = np.round(rng.random(20000) * 10, 4)
     body = "".join(f"{x} {y} {z}\n" for x, y, z in zip(a.tolist(), b.tolist(), w.tolist()))
     vertices = "*Vertices 499\n" + "".join(f'{i} "v{i}"\n' for i in range(1, 500))
-    net = parse_network(vertices + "*Arcs\n" + body + "*Edges\n1 2\n")
-    direct = Network.from_arrays(np.r_[a, 1, 2], np.r_[b, 2, 1], np.r_[w, 1, 1], directed=True,
-                                 nodes=np.arange(1, 500))
+    net = parse_network(vertices + "*Arcs\n" + body + "*Edges\n1 2\n", directed=True)
+    direct = Network.from_arrays(np.r_[a, 1], np.r_[b, 2], np.r_[w, 1], directed=True, nodes=np.arange(1, 500))
     assert net.fingerprint() == direct.fingerprint()
     assert net.node_names[0] == "v1"
 

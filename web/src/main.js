@@ -2,7 +2,7 @@
 
 import { ApiError, capabilities, post, runJob } from "./api.js";
 import { NETWORK_EXAMPLES, VECTOR_EXAMPLES } from "./examples.generated.js";
-import { FORMATS, fmtG, render } from "./formats.js";
+import { FORMATS, fmtG } from "./formats.js";
 import { forceView } from "./graph.js";
 import { buildTree, linkFlows, moduleNetwork, topLeaves } from "./model.js";
 import { InputError, detectFormat, parseNetwork, parseVectors } from "./parse.js";
@@ -340,22 +340,47 @@ function renderDownloads() {
   const box = $("#downloads");
   const { job } = state.run;
   box.innerHTML = "";
+  if (!state.caps.jobs || !state.caps.jobResult) {
+    box.textContent = "downloads need the server's jobs (/v1/jobs)";
+    return;
+  }
   for (const f of FORMATS) {
     const a = document.createElement("a");
     a.id = `download-${f.name}`;
     a.className = "button";
     a.textContent = f.extension;
-    a.title = f.what + (job && state.caps.jobResult ? " (written by the server)" : " (written in the page)");
+    a.title = `${f.what} (written by the server)`;
     a.download = `${state.source}${f.extension}`;
-    if (job && state.caps.jobResult) {
+    if (job) {
       a.href = `/v1/jobs/${job.id}/result?format=${f.name}`;
     } else {
+      // A synchronous answer: the server writes the files of the same request run as a job
+      // (same seed, same result); the page saves them under the network's name.
       a.href = "#";
-      a.addEventListener("click", () => {
-        const blob = new Blob([render(state.run, f.name)], { type: f.media });
-        if (a.dataset.url) URL.revokeObjectURL(a.dataset.url);
-        a.dataset.url = URL.createObjectURL(blob);
-        a.href = a.dataset.url;
+      a.addEventListener("click", async (event) => {
+        event.preventDefault();
+        const run = state.run;
+        a.setAttribute("aria-busy", "true");
+        try {
+          run.serverJob ??= runJob("infomap", run.request, () => {}).then(({ job: j }) => j);
+          const serverJob = await run.serverJob;
+          const response = await fetch(`/v1/jobs/${serverJob.id}/result?format=${f.name}`);
+          if (!response.ok) throw new ApiError(response.status, "http_error", `${response.status}`, null);
+          const blob = new Blob([await response.text()], { type: f.media });
+          const save = document.createElement("a");
+          save.href = URL.createObjectURL(blob);
+          save.download = a.download;
+          document.body.append(save);
+          save.click();
+          save.remove();
+          setTimeout(() => URL.revokeObjectURL(save.href), 60000);
+        } catch (err) {
+          if (!(err instanceof ApiError)) throw err;
+          run.serverJob = undefined;
+          a.title = `download failed: ${err.message}`;
+        } finally {
+          a.removeAttribute("aria-busy");
+        }
       });
     }
     box.append(a);

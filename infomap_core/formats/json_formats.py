@@ -1,0 +1,146 @@
+"""The two JSON formats: mapeq's own (the REST answer) and the official Infomap's ``-o json``.
+
+mapeq's (:func:`render_json`) is :meth:`InfomapResult.to_dict` with the node flow, the
+schema of ``docs/engine-api.md``. The official's (:func:`render_official_json`) has the
+keys of the official Infomap 2.16's ``.json`` file in the same order: the header facts
+(``version``, ``args``, ``startedAt``, ``completedIn``, ``codelength``, ``seed``,
+``trials``, ``numTrials``, ``configFingerprint``, ``input`` when read from a file,
+``clusterData`` when ``--cluster-data`` was read,
+``numLevels``, ``numTopModules``, ``numModules`` per depth, ``relativeCodelengthSavings``,
+``directed``, ``flowModel``, ``higherOrder``), then ``nodes`` (``path``, ``modules`` at each
+level, ``name``, ``flow``, ``mec``, ``id``) and ``modules`` (the root as ``[0]``, then every
+module depth first: ``path``, ``enterFlow``, ``exitFlow``, ``numEdges``, ``numChildren``,
+``codelength``).
+
+``mec`` is the map equation centrality of a node ``u`` in module ``m``:
+``-(p_m - p_u) log2((p_m - p_u) / p_m)`` (0 when ``p_u = p_m``); a module's ``codelength``
+is its codebook's term of the multilevel map equation (the root's is the index codelength).
+Numbers keep full precision (the official rounds flows to 6 digits).
+"""
+
+from __future__ import annotations
+
+import shlex
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import orjson
+
+from .header import RunInfo, config_fingerprint, started_at_text, trials_done
+from .levels import modules_at_level
+from .module_links import module_links
+from .text import node_names
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..infomap import InfomapResult
+
+__all__ = ["render_json", "render_official_json", "official_json", "tree_to_json"]
+
+
+def tree_to_json(tree, network) -> dict[str, Any]:
+    """Nested modules: ``{path, flow, enter, exit, children: [...]}``, leaves ``{path, node, name, flow}``."""
+    kids = tree.children()
+    ids = network.node_ids.tolist()
+    names = node_names(network)
+    paths = {0: ""}
+    built: dict[int, dict[str, Any]] = {}
+    for t in tree.depth_first().tolist():
+        if t:
+            parent_path = paths[int(tree.parent[t])]
+            paths[t] = f"{parent_path}:{int(tree.rank[t])}" if parent_path else str(int(tree.rank[t]))
+    for t in tree.depth_first()[::-1].tolist():  # children before parents, no recursion
+        if tree.leaf[t] >= 0:
+            a = int(tree.leaf[t])
+            built[t] = {"path": paths[t], "node": ids[a], "name": names[a], "flow": float(tree.flow[t])}
+        else:
+            built[t] = {"path": paths[t] or "root", "flow": float(tree.flow[t]), "enter": float(tree.enter[t]),
+                        "exit": float(tree.exit[t]), "children": [built.pop(int(c)) for c in kids[t]]}
+    return built[0]
+
+
+def render_json(result: "InfomapResult", info: RunInfo | None = None) -> str:
+    return orjson.dumps(result.to_dict(include_flow=True), option=orjson.OPT_SERIALIZE_NUMPY).decode()
+
+
+def _plogp_ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
+    rest = whole - part
+    out = np.zeros_like(rest)
+    ok = (rest > 0) & (whole > 0)
+    out[ok] = -rest[ok] * np.log2(rest[ok] / whole[ok])
+    return out
+
+
+def official_json(result: "InfomapResult", info: RunInfo | None = None) -> dict[str, Any]:
+    """The official ``-o json`` document of ``result`` as a dict (see the module docstring)."""
+    info = info or RunInfo()
+    tree = result.tree
+    from ..official_options import equivalent_flags
+
+    args = info.command_line if info.command_line is not None else equivalent_flags(result.options)
+    doc: dict[str, Any] = {
+        "version": f"v{_version()}",
+        "args": shlex.join(args),
+        "startedAt": started_at_text(result),
+        "completedIn": result.elapsed,
+        "codelength": result.codelength,
+        "seed": result.options.seed,
+        "trials": trials_done(result, info),
+        "numTrials": result.options.num_trials,
+        "configFingerprint": config_fingerprint(result),
+    }
+    if info.input is not None:
+        doc["input"] = info.input.to_dict()
+    if info.cluster_data is not None:
+        doc["clusterData"] = info.cluster_data.to_dict()
+    modules = tree.leaf < 0
+    levels = result.num_levels
+    doc.update({
+        "numLevels": levels,
+        "numTopModules": result.num_modules,
+        "numModules": np.bincount(tree.depth[modules], minlength=levels + 1)[1:levels + 1].tolist(),
+        "relativeCodelengthSavings": result.relative_codelength_savings,
+        "directed": result.flow.flow_model != "undirected",
+        "flowModel": result.flow.flow_model,
+        "higherOrder": False,
+    })
+    order = tree.depth_first()
+    leaves = order[tree.leaf[order] >= 0]
+    nodes = tree.leaf[leaves]
+    per_level = np.stack([modules_at_level(tree, lv) for lv in range(1, max(levels, 2))], axis=1)
+    mec = _plogp_ratio(tree.flow[leaves], tree.flow[tree.parent[leaves]])
+    paths = tree.paths()
+    names = node_names(result.network)
+    ids = result.network.node_ids.tolist()
+    doc["nodes"] = [
+        {"path": list(paths[a]), "modules": per_level[a].tolist(), "name": names[a], "flow": float(tree.flow[t]),
+         "mec": float(c), "id": ids[a]}
+        for a, t, c in zip(nodes.tolist(), leaves.tolist(), mec.tolist())
+    ]
+    links = module_links(result)
+    terms = tree.codelength_terms(result.objective)
+    kids = tree.children()
+    all_paths = _module_paths(tree)
+    doc["modules"] = [
+        {"path": all_paths[t], "enterFlow": float(tree.enter[t]), "exitFlow": float(tree.exit[t]),
+         "numEdges": links.count(t), "numChildren": len(kids[t]), "codelength": float(terms[t])}
+        for t in order.tolist() if tree.leaf[t] < 0
+    ]
+    return doc
+
+
+def _module_paths(tree) -> dict[int, list[int]]:
+    paths: dict[int, list[int]] = {0: [0]}
+    for t in tree.depth_first().tolist()[1:]:
+        parent = int(tree.parent[t])
+        paths[t] = ([] if parent == 0 else paths[parent]) + [int(tree.rank[t])]
+    return paths
+
+
+def render_official_json(result: "InfomapResult", info: RunInfo | None = None) -> str:
+    return orjson.dumps(official_json(result, info)).decode()
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__

@@ -1,0 +1,170 @@
+r"""Physical content of units, for state (memory, multilayer) networks.
+
+In a state network a leaf module codes each physical node once, at the summed flow
+of its state nodes in the module (:mod:`.mapequation`). A *unit* of the search (a
+state node, or a module of them after aggregation) therefore carries its *content*:
+the physical nodes it holds with their summed flow, as a CSR
+``(indptr, physical, flow)`` with one row per unit and distinct physical nodes per row.
+
+The core loop keeps, for every physical node ``i``, the modules that hold some of it
+with their flow ``p_{i,m}`` (:func:`physical_slots`); moving unit ``u`` from ``A`` to
+``B`` changes each module's ``sum_i plogp(p_{i,m})`` by
+
+    Delta_A = sum_{(i, f) in u} plogp(p_{i,A} - f) - plogp(p_{i,A})
+    Delta_B = sum_{(i, f) in u} plogp(p_{i,B} + f) - plogp(p_{i,B})
+
+and the codelength by ``-Delta_A - Delta_B`` on top of the first-order terms.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+__all__ = ["leaf_content", "merge_content", "select_content", "content_plogp_sums"]
+
+
+def leaf_content(physical: np.ndarray, node_flow: np.ndarray):
+    """The content of state nodes: one row each, its physical node and flow."""
+    n = physical.shape[0]
+    return np.arange(n + 1, dtype=np.int64), np.ascontiguousarray(physical, dtype=np.int64), node_flow.copy()
+
+
+@njit(cache=True)
+def merge_content(indptr, physical, flow, mod, k, num_physical):
+    """Content of the ``k`` modules of partition ``mod``: each module's units' rows merged,
+    flows of the same physical node summed."""
+    n = mod.shape[0]
+    counts = np.zeros(k + 1, dtype=np.int64)
+    for u in range(n):
+        counts[mod[u] + 1] += 1
+    start = np.cumsum(counts)
+    members = np.empty(n, dtype=np.int64)
+    fill = start[:-1].copy()
+    for u in range(n):
+        members[fill[mod[u]]] = u
+        fill[mod[u]] += 1
+    mark = np.full(num_physical, -1, dtype=np.int64)
+    slot = np.empty(num_physical, dtype=np.int64)
+    out_indptr = np.zeros(k + 1, dtype=np.int64)
+    out_physical = np.empty(physical.shape[0], dtype=np.int64)
+    out_flow = np.empty(physical.shape[0])
+    nnz = 0
+    for m in range(k):
+        for j in range(start[m], start[m + 1]):
+            u = members[j]
+            for e in range(indptr[u], indptr[u + 1]):
+                i = physical[e]
+                if mark[i] != m:
+                    mark[i] = m
+                    slot[i] = nnz
+                    out_physical[nnz] = i
+                    out_flow[nnz] = flow[e]
+                    nnz += 1
+                else:
+                    out_flow[slot[i]] += flow[e]
+        out_indptr[m + 1] = nnz
+    return out_indptr, out_physical[:nnz].copy(), out_flow[:nnz].copy()
+
+
+def select_content(indptr, physical, flow, selected: np.ndarray):
+    """The rows ``selected`` (in that order)."""
+    lengths = np.diff(indptr)[selected]
+    new_indptr = np.zeros(selected.shape[0] + 1, dtype=np.int64)
+    np.cumsum(lengths, out=new_indptr[1:])
+    rows = np.repeat(indptr[selected], lengths) + (np.arange(new_indptr[-1]) - np.repeat(new_indptr[:-1], lengths))
+    return new_indptr, physical[rows], flow[rows]
+
+
+def content_plogp_sums(indptr, physical, flow, group_of_unit: np.ndarray, num_groups: int) -> np.ndarray:
+    """``sum_i plogp(p_{i,g})`` of each group: the units' content summed per physical node."""
+    from .mapequation import keyed_plogp_sums
+
+    group = np.repeat(group_of_unit, np.diff(indptr))
+    return keyed_plogp_sums(group, flow, num_groups, physical)
+
+
+@njit(cache=True)
+def physical_slots(indptr, physical, flow, mod, num_physical):
+    """Per physical node, the modules holding some of it: slots ``slot_ptr[i]..`` with
+    (module, flow, number of units) and ``slot_len[i]`` in use. Capacity: one slot per
+    unit row that holds ``i`` (no more modules can hold it at once)."""
+    n = mod.shape[0]
+    slot_ptr = np.zeros(num_physical + 1, dtype=np.int64)
+    for e in range(physical.shape[0]):
+        slot_ptr[physical[e] + 1] += 1
+    for i in range(num_physical):
+        slot_ptr[i + 1] += slot_ptr[i]
+    slot_len = np.zeros(num_physical, dtype=np.int64)
+    slot_module = np.full(physical.shape[0], -1, dtype=np.int64)
+    slot_flow = np.zeros(physical.shape[0])
+    slot_units = np.zeros(physical.shape[0], dtype=np.int64)
+    for u in range(n):
+        m = mod[u]
+        for e in range(indptr[u], indptr[u + 1]):
+            s = find_slot(slot_ptr, slot_len, slot_module, physical[e], m)
+            if s < 0:
+                s = slot_ptr[physical[e]] + slot_len[physical[e]]
+                slot_len[physical[e]] += 1
+                slot_module[s] = m
+            slot_flow[s] += flow[e]
+            slot_units[s] += 1
+    return slot_ptr, slot_len, slot_module, slot_flow, slot_units
+
+
+@njit(cache=True, inline="always")
+def find_slot(slot_ptr, slot_len, slot_module, i, m):
+    """The slot of (physical i, module m), or -1."""
+    for s in range(slot_ptr[i], slot_ptr[i] + slot_len[i]):
+        if slot_module[s] == m:
+            return s
+    return -1
+
+
+@njit(cache=True, inline="always")
+def _plogp(x):
+    if x > 0.0:
+        return x * np.log2(x)
+    return 0.0
+
+
+@njit(cache=True)
+def content_delta(indptr, physical, flow, u, m, sign, slot_ptr, slot_len, slot_module, slot_flow):
+    """Change of module ``m``'s ``sum_i plogp(p_{i,m})`` if unit ``u`` leaves (sign -1) or
+    joins (sign +1) it."""
+    delta = 0.0
+    for e in range(indptr[u], indptr[u + 1]):
+        i = physical[e]
+        s = find_slot(slot_ptr, slot_len, slot_module, i, m)
+        before = slot_flow[s] if s >= 0 else 0.0
+        after = before + sign * flow[e]
+        delta += _plogp(after) - _plogp(before)
+    return delta
+
+
+@njit(cache=True)
+def content_move(indptr, physical, flow, u, old, new, slot_ptr, slot_len, slot_module, slot_flow, slot_units):
+    """Move unit ``u``'s content from module ``old`` to ``new`` in the slots."""
+    for e in range(indptr[u], indptr[u + 1]):
+        i = physical[e]
+        s = find_slot(slot_ptr, slot_len, slot_module, i, old)
+        slot_flow[s] -= flow[e]
+        slot_units[s] -= 1
+        if slot_units[s] == 0:  # free it: the last slot in use takes its place
+            last = slot_ptr[i] + slot_len[i] - 1
+            slot_module[s] = slot_module[last]
+            slot_flow[s] = slot_flow[last]
+            slot_units[s] = slot_units[last]
+            slot_module[last] = -1
+            slot_flow[last] = 0.0
+            slot_units[last] = 0
+            slot_len[i] -= 1
+        s = find_slot(slot_ptr, slot_len, slot_module, i, new)
+        if s < 0:
+            s = slot_ptr[i] + slot_len[i]
+            slot_len[i] += 1
+            slot_module[s] = new
+            slot_flow[s] = 0.0
+            slot_units[s] = 0
+        slot_flow[s] += flow[e]
+        slot_units[s] += 1

