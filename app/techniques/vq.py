@@ -86,7 +86,8 @@ def nearest_codes(z: npt.NDArray[np.float64],
     """
     n, d = z.shape
     peak = max(float(np.abs(z).max()), float(np.abs(codebook).max()))
-    scale = 1.0 if peak == 0 else float(np.ldexp(1.0, -int(np.frexp(peak)[1])))
+    # 2^-e brings the peak into [1/2, 1); e >= -1021 keeps 2^-e finite for subnormal data
+    scale = 1.0 if peak == 0 else float(np.ldexp(1.0, -max(int(np.frexp(peak)[1]), -1021)))
     zs, cs = z * scale, codebook * scale
     shift = cs.mean(axis=0)
     cc = cs - shift

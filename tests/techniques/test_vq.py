@@ -189,6 +189,15 @@ def test_exact_ties_go_to_the_lowest_index():
         assert nearest_codes(z, codebook)[0].tolist() == exact_nearest(z, codebook) == [0, 0]
 
 
+def test_subnormal_data_keep_exact_codes():
+    """All values subnormal: the power-of-two scaling must stay finite (2^1073 overflowed to inf, NaN codes)."""
+    z = np.array([[5e-324], [1.5e-323], [0.0]])
+    codebook = np.array([[0.0], [1e-323]])
+    with np.errstate(all="raise"):
+        codes, dist = nearest_codes(z, codebook)
+    assert codes.tolist() == exact_nearest(z, codebook) == [0, 1, 0]
+
+
 grids = st.sampled_from([0.0, 1.0, -3.0e9, 4.5e6, 1e15, 2.0 ** 60])
 scales = st.sampled_from([1e-300, 1e-160, 1e-3, 0.05, 1.0, 7.0, 1e80])
 
