@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .ann import KnnSearch, approximate_knn
-from .knn import exact_knn, prepare_vectors
+from .knn import as_vector_array, exact_knn, prepare_vectors
 from .options import EXACT_MAX_VECTORS, RECALL_SAMPLE, VectorOptions
 
 
@@ -57,7 +57,7 @@ def knn_graph(vectors: np.ndarray, options: VectorOptions | None = None, *,
     """
     options = options or VectorOptions()
     started = time.perf_counter()
-    vectors = np.asarray(vectors)
+    vectors = as_vector_array(vectors)
     method = choose_method(vectors.shape[0] if vectors.ndim else 0, options, exact_max_vectors)
     # the HNSW index holds float32: search in float32 unless float64 is asked for
     dtype = "float32" if method == "approximate" and options.dtype == "auto" else options.dtype

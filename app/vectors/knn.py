@@ -11,6 +11,8 @@ of each row in one pass (numpy's ``argpartition`` took 4x the matrix product).
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from numba import njit
 
@@ -20,7 +22,16 @@ from .options import METRICS, VectorError
 MAX_BLOCK_ENTRIES = 1 << 24
 
 
-def prepare_vectors(vectors: np.ndarray, metric: str = "cosine", dtype: str = "auto") -> np.ndarray:
+def as_vector_array(vectors: Any) -> np.ndarray:
+    """``vectors`` as a numpy array, or a :class:`VectorError` for ragged or non-numeric rows."""
+    try:
+        return np.asarray(vectors)
+    except (TypeError, ValueError):
+        raise VectorError("vectors must be a rectangular [n, d] array of numbers (ragged rows?)",
+                          field="vectors") from None
+
+
+def prepare_vectors(vectors: Any, metric: str = "cosine", dtype: str = "auto") -> np.ndarray:
     """The validated ``[n, d]`` matrix in the search precision; unit rows for ``cosine``.
 
     ``dtype="auto"`` keeps float32 input in float32 and computes anything else in float64.
@@ -33,7 +44,7 @@ def prepare_vectors(vectors: np.ndarray, metric: str = "cosine", dtype: str = "a
     """
     if metric not in METRICS:
         raise VectorError(f"metric must be one of {', '.join(METRICS)}, got {metric!r}", field="metric")
-    x = np.asarray(vectors)
+    x = as_vector_array(vectors)
     if x.ndim != 2 or x.shape[0] < 2 or x.shape[1] < 1:
         raise VectorError(f"vectors must be a [n, d] matrix with n >= 2 and d >= 1, got shape {list(x.shape)}",
                           field="vectors")

@@ -8,8 +8,8 @@ The routers' request models, the file form and the job task all build a
 from __future__ import annotations
 
 import math
-from numbers import Integral, Real
 from dataclasses import asdict, dataclass
+from numbers import Integral, Real
 from typing import Any
 
 from infomap_core.errors import MapEqError

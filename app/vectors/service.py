@@ -14,6 +14,7 @@ from infomap_core import InfomapOptions, Network, __version__, run_infomap
 from infomap_core.errors import EmptyNetworkError
 
 from .graph import knn_graph
+from .knn import as_vector_array
 from .options import VectorError, VectorOptions
 
 
@@ -23,7 +24,7 @@ def cluster_vectors(vectors: Any, options: VectorOptions, labels: Sequence[str] 
     ``relative_codelength_savings`` is the engine's (:class:`infomap_core.InfomapResult`), so
     its rule for a one-level codelength of 0 and for float noise applies here too.
     """
-    x = np.asarray(vectors)
+    x = as_vector_array(vectors)
     n = x.shape[0] if x.ndim >= 1 else 0
     if labels is not None and len(labels) != n:
         raise VectorError(f"{len(labels)} labels for {n} vectors", field="labels")

@@ -362,3 +362,10 @@ def test_approximate_float64_reports_float64_similarities():
     assert g.info["dtype"] == "float64"
     np.testing.assert_allclose(g.similarity, np.clip((xn[g.source] * xn[g.target]).sum(axis=1), 0, 1),
                                rtol=1e-13, atol=1e-15)
+
+
+def test_ragged_vectors_are_a_field_error_in_the_service_layer():
+    """The job task calls the service layer without the router's checks: ragged rows are still a 422."""
+    with pytest.raises(Exception) as err:
+        cluster_vectors([[1.0, 0.0], [0.0]], VectorOptions())
+    assert err.value.field == "vectors" and "rectangular" in str(err.value)
