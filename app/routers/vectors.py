@@ -17,7 +17,7 @@ from ..routing import ORJSONRoute
 from ..settings import Settings, get_settings
 from ..vectors import VectorError, VectorOptions, cluster_vectors, estimate_vector_cost
 from ..vectors import options as opt
-from ..vectors.files import inspect_vectors, load_vectors
+from ..vectors.files import FileTooLarge, inspect_vectors, load_vectors
 
 router = APIRouter(prefix="/v1", tags=["vectors"], route_class=ORJSONRoute)
 _DEFAULT = VectorOptions()
@@ -120,7 +120,10 @@ async def cluster_vectors_endpoint(body: ClusterVectorsRequest, settings: Settin
 async def cluster_vectors_file_endpoint(form: Annotated[ClusterVectorsFileForm, Form()],
                                         settings: Settings = Depends(get_settings)):
     raw = await form.file.read()
-    shape = await run_in_threadpool(inspect_vectors, raw)
+    try:                                                 # compressed files may inflate: at most 4x the body limit
+        shape = await run_in_threadpool(inspect_vectors, raw, 4 * settings.max_body_bytes)
+    except FileTooLarge as exc:
+        raise ApiError(413, "payload_too_large", exc.message, field="file") from None
     options = form.options()
     check_sync_cost(shape.rows, shape.dimension, options, settings, field="file")
     vectors, labels = await run_in_threadpool(load_vectors, raw)

@@ -25,6 +25,12 @@ FORMATS = ("npy", "npz", "arrow", "parquet")
 _LABEL_COLUMNS = ("label", "labels", "id")
 
 
+class FileTooLarge(VectorError):
+    """The file's contents would inflate beyond the caller's byte limit (HTTP 413)."""
+
+    code = "payload_too_large"
+
+
 @dataclass(frozen=True)
 class VectorsShape:
     format: str
@@ -71,8 +77,21 @@ def _shape_2d(shape: tuple[int, ...], what: str) -> tuple[int, int]:
     return int(shape[0]), int(shape[1])
 
 
-def inspect_vectors(raw: bytes) -> VectorsShape:
-    """Format, number of vectors and dimension, from headers and metadata only."""
+def _check_size(size: int, max_bytes: int | None, fmt: str) -> None:
+    if max_bytes is not None and size > max_bytes:
+        raise FileTooLarge(f"file: the {fmt} contents take {size:,} bytes once read, above the limit of "
+                           f"{max_bytes:,}", field="file")
+
+
+def inspect_vectors(raw: bytes, max_bytes: int | None = None) -> VectorsShape:
+    """Format, number of vectors and dimension, from headers and metadata only.
+
+    Raises :class:`FileTooLarge` when the contents would take more than ``max_bytes`` once
+    read: the sizes come from the zip directory (``.npz``) and the number of values in the
+    row-group metadata at 8 bytes each (Parquet), before anything is decompressed. Not bounded
+    here: the length of Parquet label strings, and compressed Arrow IPC buffers (read to count
+    the rows).
+    """
     fmt = detect_format(raw)
     if fmt == "npy":
         shape, _, _ = _npy_header(io.BytesIO(raw))
@@ -80,13 +99,14 @@ def inspect_vectors(raw: bytes) -> VectorsShape:
     if fmt == "npz":
         try:
             with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+                _check_size(sum(info.file_size for info in archive.infolist()), max_bytes, fmt)
                 member = _npz_member(archive)
                 with archive.open(member + ".npy") as stream:
                     shape, _, _ = _npy_header(stream)
         except (zipfile.BadZipFile, KeyError) as exc:
             raise VectorError(f"file: not a readable .npz ({exc})", field="file") from None
         return VectorsShape(fmt, *_shape_2d(shape, f"array {member!r}"))
-    return VectorsShape(fmt, *_table(raw, fmt, metadata_only=True))
+    return VectorsShape(fmt, *_table(raw, fmt, metadata_only=True, max_bytes=max_bytes))
 
 
 def load_vectors(raw: bytes) -> tuple[np.ndarray, list[str] | None]:
@@ -115,14 +135,18 @@ def load_vectors(raw: bytes) -> tuple[np.ndarray, list[str] | None]:
     return _table(raw, fmt, metadata_only=False)
 
 
-def _table(raw: bytes, fmt: str, metadata_only: bool):
+def _table(raw: bytes, fmt: str, metadata_only: bool, max_bytes: int | None = None):
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     try:
         if fmt == "parquet":
             source = pq.ParquetFile(pa.BufferReader(raw))
             schema, rows = source.schema_arrow, source.metadata.num_rows
+            meta = source.metadata                       # decoded values, counted from the metadata
+            _check_size(8 * sum(meta.row_group(i).column(j).num_values for i in range(meta.num_row_groups)
+                                for j in range(meta.num_columns)), max_bytes, fmt)
             table = None if metadata_only else source.read()
         else:
             reader = (pa.ipc.open_file(pa.BufferReader(raw)) if raw.startswith(b"ARROW1")
@@ -143,7 +167,7 @@ def _table(raw: bytes, fmt: str, metadata_only: bool):
         elif table is None:
             dimension = -1                               # known once the lists are read
         else:
-            lengths = pa.compute.list_value_length(table[column.name]).to_numpy(zero_copy_only=False)
+            lengths = pc.list_value_length(table[column.name]).to_numpy(zero_copy_only=False)
             if rows and (lengths.min() != lengths.max()):
                 raise VectorError(f"file: the vectors in column {column.name!r} have different lengths "
                                   f"({lengths.min()} to {lengths.max()})", field="file")
@@ -155,7 +179,7 @@ def _table(raw: bytes, fmt: str, metadata_only: bool):
                           f"label column), got {[f'{f.name}: {f.type}' for f in schema]}", field="file")
     if metadata_only:
         if dimension < 0:                                # a parquet list column: read just that column
-            lengths = pa.compute.list_value_length(source.read(columns=[column.name])[column.name])
+            lengths = pc.list_value_length(source.read(columns=[column.name])[column.name])
             dimension = int(lengths.to_numpy(zero_copy_only=False).max()) if rows else 0
         return rows, dimension
     if column is not None:

@@ -174,7 +174,7 @@ def test_cost_counts_the_derived_links():
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     settings = Settings(data_dir=tmp_path_factory.mktemp("v"), dask_workers=1, dask_processes=False,
-                        max_sync_vectors=500, max_sync_links=100_000)
+                        max_sync_vectors=500, max_sync_links=100_000, max_body_bytes=2_000_000)
     with TestClient(create_app(settings)) as c:
         yield c
 
@@ -282,11 +282,13 @@ def _files(x, labels):
         "parquet-list": (arrow_bytes(list_table, "parquet"), True),
         "arrow-stream-columns": (arrow_bytes(column_table, "stream"), True),
         "arrow-file-list": (arrow_bytes(list_table, "file"), True),
+        "parquet-varlist": (arrow_bytes(pa.table({"label": labels, "vector": pa.array(x32.tolist(),
+                                                 type=pa.list_(pa.float32()))}), "parquet"), True),
     }
 
 
 @pytest.mark.parametrize("kind", ["npy", "npy-float32", "npz", "npz-compressed", "parquet-list",
-                                  "arrow-stream-columns", "arrow-file-list"])
+                                  "arrow-stream-columns", "arrow-file-list", "parquet-varlist"])
 def test_file_gives_the_json_answer(client, planted_set, kind):
     """Every binary form gives the JSON form's clusters; the file name says nothing (format by content)."""
     x, labels = planted_set
@@ -314,9 +316,16 @@ def test_file_gives_the_json_answer(client, planted_set, kind):
     (npy_bytes(np.array([["a", "b"], ["c", "d"]])), 422),
     (npz_bytes(a=np.ones((3, 2)), b=np.ones((3, 2))), 422),
     (arrow_bytes(pa.table({"label": ["a", "b"], "text": ["x", "y"]}), "stream"), 422),
+    (arrow_bytes(pa.table({"v": pa.array([[1.0, 2.0], [1.0]], type=pa.list_(pa.float64()))}), "parquet"), 422),
     (npy_bytes(np.ones((501, 2))), 413),
     (npz_bytes(True, vectors=np.zeros((100_000, 4))), 413),                 # 3 KB, inflates to 3.2 MB
-], ids=["text", "bad-npy-header", "1-d", "truncated", "strings", "two-arrays", "no-vector-columns", "too-many", "npz-bomb"])
+    (npz_bytes(True, vectors=np.zeros((10, 4)), labels=np.zeros(30_000_000, dtype="U1")), 413),   # labels bomb
+    (npz_bytes(True, vectors=np.zeros((10, 3_000_000))), 413),              # few vectors, huge dimension
+    (arrow_bytes(pa.table({"v": pa.array([np.zeros(200_000).tolist()] * 10, type=pa.list_(pa.float64()))}),
+                 "parquet"), 413),                                           # parquet lists inflate
+], ids=["text", "bad-npy-header", "1-d", "truncated", "strings", "two-arrays", "no-vector-columns", "ragged-lists",
+        "too-many",
+        "npz-bomb", "npz-labels-bomb", "npz-wide", "parquet-bomb"])
 def test_file_errors(client, raw, status):
     response = client.post("/v1/cluster/vectors/file", files={"file": ("v.npy", raw)})
     assert_error(response, status, "file")
