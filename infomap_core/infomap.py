@@ -45,6 +45,8 @@ class InfomapOptions:
     entropy_corrected: bool = False
     entropy_correction_strength: float = 1.0
     preferred_number_of_modules: int = 0
+    meta_data_rate: float = 1.0  # with meta data (run_infomap(..., meta_data=...)): weight of its codebooks
+    meta_data_unweighted: bool = False  # meta data weighted by node count instead of node flow
 
     def __post_init__(self):
         if self.flow_model is not None and self.flow_model not in FLOW_MODELS:
@@ -59,24 +61,38 @@ class InfomapOptions:
             raise OptionError("seed must be in [0, 2**32)", field="seed")
         if not (np.isfinite(self.entropy_correction_strength) and self.entropy_correction_strength >= 0):
             raise OptionError("entropy_correction_strength must be >= 0", field="entropy_correction_strength")
+        if not (np.isfinite(self.meta_data_rate) and self.meta_data_rate >= 0):
+            raise OptionError("meta_data_rate must be >= 0", field="meta_data_rate")
         if int(self.preferred_number_of_modules) < 0:
             raise OptionError("preferred_number_of_modules must be >= 1 (0: no preference)",
                               field="preferred_number_of_modules")
 
-    def objective(self, network: Network) -> Objective:
-        """The map-equation variant these options ask for, on ``network``.
+    def objective(self, network: Network, flow: FlowGraph | None = None,
+                  meta_data: Mapping | None = None) -> Objective:
+        """The map-equation variant these options ask for, on ``network`` (with its
+        ``flow`` and per-node ``meta_data`` categories when given).
 
         The entropy correction costs ``strength / (2 D ln 2)`` bits per codeword beyond
         the first of each codebook, with the total degree ``D`` the larger of the
         weighted and the unweighted degree sums (a self-link counted once, as the
-        official Infomap counts it).
+        official Infomap counts it). Meta data is weighted by node flow, or by ``1/N``
+        per node with ``meta_data_unweighted``.
         """
         module_cost = 0.0
         if self.entropy_corrected:
             if network.is_state_network:
                 raise OptionError("entropy_corrected is not available for state networks", field="entropy_corrected")
             module_cost = float(self.entropy_correction_strength) / (2.0 * _total_degree(network, self) * np.log(2.0))
-        return Objective(module_cost=module_cost, preferred_num_modules=int(self.preferred_number_of_modules))
+        category = weight = None
+        if meta_data:
+            category = _meta_categories(network, meta_data)
+            if self.meta_data_unweighted:
+                weight = np.full(network.num_nodes, 1.0 / network.num_nodes)
+            else:
+                weight = (flow or _flow_for(network, self)).node_flow
+        return Objective(module_cost=module_cost, preferred_num_modules=int(self.preferred_number_of_modules),
+                         meta_rate=float(self.meta_data_rate) if meta_data else 0.0, meta_category=category,
+                         meta_weight=weight)
 
     def resolved_flow_model(self, network: Network) -> str:
         if self.flow_model:
@@ -86,6 +102,19 @@ class InfomapOptions:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def _meta_categories(network: Network, meta_data: Mapping) -> np.ndarray:
+    """Category index (0..C-1) of every node from {node id: category label}; every node
+    needs one (the official gives unlabelled nodes no meta data; we refuse the ambiguity)."""
+    idx = network.index_of(meta_data.keys(), field_name="meta_data")
+    labels = np.unique(np.asarray([str(c) for c in meta_data.values()]), return_inverse=True)[1]
+    category = np.full(network.num_nodes, -1, dtype=np.int64)
+    category[idx] = labels
+    if (category < 0).any():
+        raise PartitionError(_missing_message(network, category < 0).replace("the partition", "meta_data")
+                             .replace("scoring needs a module", "meta data needs a category"), field="meta_data")
+    return category
 
 
 def _total_degree(network: Network, options: "InfomapOptions") -> float:
@@ -316,24 +345,35 @@ def _missing_message(network: Network, missing: np.ndarray) -> str:
 
 
 def prepare(network: Network, options: InfomapOptions | None = None,
-            initial_partition: Mapping | None = None) -> Problem:
-    """Compute the flow once; the result is shared by all trials."""
+            initial_partition: Mapping | None = None, meta_data: Mapping | None = None) -> Problem:
+    """Compute the flow once; the result is shared by all trials. ``meta_data`` maps every
+    node id to a category (the meta map equation, weighted by ``options.meta_data_rate``)."""
     options = options or InfomapOptions()
     flow = _flow_for(network, options)
     initial = _partition_array(network, initial_partition) if initial_partition else None
-    return Problem(network=network, flow=flow, initial=initial, objective=options.objective(network))
+    return Problem(network=network, flow=flow, initial=initial,
+                   objective=options.objective(network, flow, meta_data))
 
 
 def run_trial(problem: Problem, options: InfomapOptions, trial: int,
               settings: SearchSettings | None = None) -> TrialResult:
-    """Run trial ``trial`` with seed ``options.seed + trial``."""
+    """Run trial ``trial`` with seed ``options.seed + trial``.
+
+    Multilevel trials alternate their starting point for diversity: even trials build the
+    hierarchy on the tuned two-level partition, odd trials on the untuned one (the
+    hierarchy search flattens and re-splits it anyway, and from a rougher start it lands
+    in other basins; on several classic networks only those trials reach the best tree).
+    """
     start = time.perf_counter()
     seed = int(options.seed) + int(trial)
     rng = np.random.default_rng(seed)
+    settings = settings or SearchSettings()
     if options.two_level:
         modules, _ = optimize_two_level(problem.flow, rng, settings, problem.initial, problem.objective)
         tree = Tree.two_level(problem.flow, modules)
     else:
+        if trial % 2 == 1:
+            settings = replace(settings, max_tune_iterations=0)
         tree = optimize_multilevel(problem.flow, rng, settings, problem.initial, problem.objective)
     total, _, _ = tree.codelength(problem.objective)
     return TrialResult(trial=int(trial), seed=seed, codelength=total, tree=tree, elapsed=time.perf_counter() - start)
@@ -371,7 +411,7 @@ def best_of(problem: Problem, options: InfomapOptions, trials: list[TrialResult]
 
 
 def run_infomap(network: Network, options: InfomapOptions | None = None, *,
-                initial_partition: Mapping | None = None,
+                initial_partition: Mapping | None = None, meta_data: Mapping | None = None,
                 progress: Callable[[int, int], None] | None = None,
                 settings: SearchSettings | None = None, **overrides: Any) -> InfomapResult:
     """Find the partition (multilevel unless ``two_level``) that minimizes the map equation."""
@@ -379,7 +419,7 @@ def run_infomap(network: Network, options: InfomapOptions | None = None, *,
     if overrides:
         options = replace(options, **overrides)
     start, started_at = time.perf_counter(), time.time()
-    problem = prepare(network, options, initial_partition)
+    problem = prepare(network, options, initial_partition, meta_data)
     trials = []
     for j in range(options.num_trials):
         trials.append(run_trial(problem, options, j, settings))
@@ -388,15 +428,17 @@ def run_infomap(network: Network, options: InfomapOptions | None = None, *,
     return best_of(problem, options, trials, elapsed=time.perf_counter() - start, started_at=started_at)
 
 
-def compute_codelength(network: Network, partition: Mapping | Tree | list, options: InfomapOptions | None = None) -> CodelengthResult:
-    """Codelength of a given partition ({id: module}), tree paths ({id: (1, 2, ...)}) or Tree."""
+def compute_codelength(network: Network, partition: Mapping | Tree | list, options: InfomapOptions | None = None,
+                       *, meta_data: Mapping | None = None) -> CodelengthResult:
+    """Codelength of a given partition ({id: module}), tree paths ({id: (1, 2, ...)}) or Tree
+    (with per-node ``meta_data`` categories: the meta map equation)."""
     options = options or InfomapOptions()
     flow = _flow_for(network, options)
     if isinstance(partition, Tree):
         tree = partition
     else:
         tree = _tree_from_mapping(network, flow, partition)
-    objective = options.objective(network)
+    objective = options.objective(network, flow, meta_data)
     total, index, module = tree.codelength(objective)
     one_level = one_level_codelength(flow, objective)
     return CodelengthResult(total, index, module, one_level, tree, network, flow, objective)

@@ -85,7 +85,7 @@ def _refresh(rec, m):
 def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent_exit,
               mod, recorded, seed, loop_limit, min_improvement, first_loop, num_random_moves,
               max_degree_for_random_moves, memory, cptr, cphys, cflow, num_physical, module_cost, top,
-              preferred_modules):
+              preferred_modules, meta_rate, mptr, mcat, mweight, num_categories):
     """Move units to the neighbouring (or an empty) module that lowers L the most.
 
     ``mod`` (initial module per unit, values < n) is updated in place. Sweeps visit
@@ -103,7 +103,9 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
 
     Variants (:class:`.mapequation.Objective`): each module costs ``module_cost`` bits
     (none for a lone module of the ``top`` search, the one-level code), and the ``top``
-    search pays ``|M - preferred_modules|`` bits for ``M`` modules (when > 0).
+    search pays ``|M - preferred_modules|`` bits for ``M`` modules (when > 0). With
+    ``meta_rate`` > 0 each unit's meta-data content ``(mptr, mcat, mweight)`` adds
+    ``meta_rate * (plogp(R_m) - sum_c plogp(r_{c,m}))`` per module (the meta map equation).
     """
     np.random.seed(seed)
     n = flow.shape[0]
@@ -139,6 +141,17 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
     else:
         slot_ptr = slot_len = slot_module = slot_units = np.zeros(0, dtype=np.int64)
         slot_flow = np.zeros(0)
+    meta = meta_rate > 0.0
+    if meta:
+        meta_ptr, meta_len, meta_module, meta_flow, meta_units = physical_slots(mptr, mcat, mweight, mod,
+                                                                                num_categories)
+        meta_total = np.zeros(n)
+        for u in range(n):
+            for e in range(mptr[u], mptr[u + 1]):
+                meta_total[mod[u]] += mweight[e]
+    else:
+        meta_ptr = meta_len = meta_module = meta_units = np.zeros(0, dtype=np.int64)
+        meta_flow = meta_total = np.zeros(0)
     num_modules = 0
     for m in range(n):
         if msize[m] > 0:
@@ -174,7 +187,7 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             if not dirty[u]:
                 continue
             old = np.int64(lmod[u])
-            if first_loop and _sweep == 0 and msize[old] > 1:
+            if first_loop and msize[old] > 1:
                 continue
             dirty[u] = False
             visit += 1.0
@@ -221,6 +234,13 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             if memory:
                 old_side -= content_delta(cptr, cphys, cflow, u, old, -1.0, slot_ptr, slot_len, slot_module,
                                           slot_flow)
+            unit_meta = 0.0
+            if meta:
+                for e in range(mptr[u], mptr[u + 1]):
+                    unit_meta += mweight[e]
+                old_side += meta_rate * (_plogp(meta_total[old] - unit_meta) - _plogp(meta_total[old])
+                                         - content_delta(mptr, mcat, mweight, u, old, -1.0, meta_ptr, meta_len,
+                                                         meta_module, meta_flow))
             best = old
             best_delta = 0.0
             best_d = -1.0
@@ -250,6 +270,10 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                 if variant:
                     delta += _variant_delta(num_modules, msize[m] == 0, msize[old] == 1, module_cost, top,
                                             preferred_modules)
+                if meta:
+                    delta += meta_rate * (_plogp(meta_total[m] + unit_meta) - _plogp(meta_total[m])
+                                          - content_delta(mptr, mcat, mweight, u, m, 1.0, meta_ptr, meta_len,
+                                                          meta_module, meta_flow))
                 if delta < best_delta - 1e-14 or (delta <= best_delta + 1e-14 and d_new > best_d and best != old):
                     best = m
                     best_delta = delta
@@ -266,6 +290,11 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                 num_modules += 1
             if msize[old] == 1:
                 num_modules -= 1
+            if meta:
+                content_move(mptr, mcat, mweight, u, old, best, meta_ptr, meta_len, meta_module, meta_flow,
+                             meta_units)
+                meta_total[old] -= unit_meta
+                meta_total[best] += unit_meta
             if memory:
                 content_move(cptr, cphys, cflow, u, old, best, slot_ptr, slot_len, slot_module, slot_flow,
                              slot_units)

@@ -61,14 +61,37 @@ class Objective:
       ``N`` leaves and ``M`` modules holding fewer than all leaves pays
       ``module_cost * (N - 1 + M)``.
     * ``preferred_num_modules`` ``P > 0``: ``|T - P|`` bits for ``T`` top modules.
+    * ``meta_rate`` ``eta > 0`` with a category per node: every module that holds nodes
+      pays ``eta * R H(R_c / R)`` for its nodes' meta weights ``r_c`` per category.
     """
 
     module_cost: float = 0.0
     preferred_num_modules: int = 0
+    meta_rate: float = 0.0
+    meta_category: np.ndarray | None = None  # category of each node (0..C-1)
+    meta_weight: np.ndarray | None = None  # its weight in the meta codebook (flow, or 1/N unweighted)
 
     @property
     def active(self) -> bool:
-        return self.module_cost != 0.0 or self.preferred_num_modules > 0
+        return self.module_cost != 0.0 or self.preferred_num_modules > 0 or self.has_meta
+
+    @property
+    def has_meta(self) -> bool:
+        return self.meta_rate > 0.0 and self.meta_category is not None
+
+    @property
+    def num_categories(self) -> int:
+        return int(self.meta_category.max()) + 1 if self.meta_category is not None and self.meta_category.size else 0
+
+    def meta_terms(self, group: np.ndarray, nodes: np.ndarray, num_groups: int) -> np.ndarray:
+        """``meta_rate * (plogp(R_g) - sum_c plogp(r_{c,g}))`` of groups of nodes (the meta
+        map equation of Emmons & Mucha 2019, doi:10.1103/PhysRevE.100.022301, per leaf module)."""
+        if not self.has_meta:
+            return np.zeros(num_groups)
+        weight = self.meta_weight[nodes]
+        total = np.bincount(group, weights=weight, minlength=num_groups)
+        return self.meta_rate * (plogp(total) - keyed_plogp_sums(group, weight, num_groups,
+                                                                 self.meta_category[nodes]))
 
     def top_penalty(self, num_top_modules) -> float | np.ndarray:
         """Bits for the number of top modules (``|T - P|``; 0 without a preference)."""
@@ -174,7 +197,8 @@ def one_level_codelength(flow: FlowGraph, objective: Objective = NO_VARIANT) -> 
     node_flow = flow.node_flow
     zero = np.zeros(node_flow.shape[0], dtype=np.int64)
     entropy = float(codebook_length(0.0, node_flow.sum(), keyed_plogp_sums(zero, node_flow, 1, flow.physical)[0]))
-    return entropy + objective.module_cost * (flow.num_physical - 1) + float(objective.top_penalty(1))
+    meta = float(objective.meta_terms(zero, np.arange(node_flow.shape[0]), 1)[0])
+    return entropy + objective.module_cost * (flow.num_physical - 1) + float(objective.top_penalty(1)) + meta
 
 
 def module_flows(flow: FlowGraph, modules: np.ndarray, num_modules: int | None = None):
@@ -197,7 +221,7 @@ def module_flows(flow: FlowGraph, modules: np.ndarray, num_modules: int | None =
 
 def tree_codelength_terms(parent: np.ndarray, is_leaf: np.ndarray, flow: np.ndarray, enter: np.ndarray,
                           exit_: np.ndarray, leaf_key: np.ndarray | None = None,
-                          objective: Objective = NO_VARIANT) -> np.ndarray:
+                          objective: Objective = NO_VARIANT, leaf_index: np.ndarray | None = None) -> np.ndarray:
     """``L_M`` of every tree node (0 for leaves); their sum is the tree's codelength.
 
     Parameters
@@ -213,8 +237,10 @@ def tree_codelength_terms(parent: np.ndarray, is_leaf: np.ndarray, flow: np.ndar
         The physical node of each tree node (leaves only are read): leaves of one
         module with the same key share a codeword (state networks).
     objective : Objective
-        The variants' per-codebook terms (entropy correction); the top-module penalty
-        is not a codebook's and is added by the caller.
+        The variants' per-codebook terms (entropy correction, meta data); the top-module
+        penalty is not a codebook's and is added by the caller.
+    leaf_index : ndarray of int64, optional
+        The network node of each tree node (leaves), for the meta data.
     """
     size = parent.shape[0]
     rate = np.where(is_leaf, flow, enter)
@@ -241,6 +267,8 @@ def tree_codelength_terms(parent: np.ndarray, is_leaf: np.ndarray, flow: np.ndar
             children += np.bincount(pairs[0], minlength=size)
         proper = _leaf_counts(parent, is_leaf) < int(is_leaf.sum())
         terms = terms + objective.module_cost * np.maximum(children + proper - 1, 0)
+    if objective.has_meta:
+        terms = terms + objective.meta_terms(parent[leaves], leaf_index[leaves], size)
     terms[is_leaf] = 0.0
     return terms
 

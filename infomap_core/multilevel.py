@@ -39,6 +39,9 @@ from .treemoves import fine_tune_tree
 __all__ = ["optimize_multilevel"]
 
 MAX_DEPTH = 30
+#: A module's untuned split within this fraction of its flat codelength is tuned (most
+#: modules of a large network have no inner structure and their splits stay far above).
+PROMISING_MARGIN = 0.02
 
 
 def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: SearchSettings | None = None,
@@ -155,17 +158,18 @@ def _split_modules(sub: Level, group: np.ndarray, group_exit: np.ndarray, rng, s
     """Sub-modules of every group (module) at once: (sub-module per unit, groups whose split
     shortens their codelength and is non-trivial).
 
-    Every group is searched untuned first; the groups whose split already beats their
-    flat codebook are searched again with tuning from there (a split that does not beat
-    the flat codebook untuned is almost never rescued by tuning, and most modules of a
-    large network have no structure inside); then super-modules coarsen every split.
+    Every group is searched untuned first; the groups whose split comes within
+    ``PROMISING_MARGIN`` of their flat codebook are searched again with tuning from there
+    (a split far above the flat codebook untuned is not rescued by tuning, and most
+    modules of a large network have no structure inside); then super-modules coarsen
+    every split.
     """
     num_groups = group_exit.shape[0]
     quick = replace(settings, max_tune_iterations=0)
     subs, ks = optimize_level(sub, rng, quick, parent=group, parent_exit=group_exit)
     flat = one_module_codelength(sub, group, group_exit)
     if settings.sub_module_tune_iterations > 0:
-        promising = level_codelength(sub, subs, ks, group, group_exit) < flat - MIN_GAIN
+        promising = level_codelength(sub, subs, ks, group, group_exit) < flat * (1 + PROMISING_MARGIN) - MIN_GAIN
         if promising.any():
             units = np.nonzero(promising[group])[0]
             tuned_group, num_tuned = relabel(group[units])
@@ -199,9 +203,10 @@ def _induced(level: Level, selected: np.ndarray, group: np.ndarray) -> Level:
     pos[selected] = np.arange(selected.shape[0])
     indptr, indices, pflow = induced(level.indptr, level.indices, level.pflow, pos, group)
     content = None if level.content is None else select_content(*level.content, selected)
+    meta = None if level.meta is None else select_content(*level.meta, selected)
     return Level(indptr, indices, pflow, level.flow[selected], level.enter[selected], level.exit[selected],
                  level.tf[selected], level.tw[selected], level.recorded, content, level.num_physical,
-                 level.objective, top=False)
+                 level.objective, top=False, meta=meta)
 
 
 def _coarsest_super_modules(level: Level, modules: np.ndarray, k: int, group: np.ndarray, group_exit: np.ndarray,

@@ -22,7 +22,7 @@ import numpy as np
 from .flow import FlowGraph
 from .kernels import aggregate, core_loop, module_sums, relabel
 from .memory import content_plogp_sums, leaf_content, merge_content
-from .mapequation import NO_VARIANT, Objective, codebook_length, grouped_codelength, plogp
+from .mapequation import NO_VARIANT, Objective, codebook_length, grouped_codelength, keyed_plogp_sums, plogp
 
 __all__ = ["Level", "SearchSettings", "find_modules", "level_codelength", "optimize_level", "optimize_two_level", "sub_modules"]
 
@@ -76,6 +76,7 @@ class Level:
     num_physical: int = 0
     objective: Objective = NO_VARIANT
     top: bool = True  # the whole network (or its module networks); False for a module's sub-network
+    meta: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # units' meta weight per category
 
     @property
     def n(self) -> int:
@@ -84,8 +85,9 @@ class Level:
     @classmethod
     def from_flow(cls, fg: FlowGraph, objective: Objective = NO_VARIANT) -> "Level":
         content = None if fg.physical is None else leaf_content(fg.physical, fg.node_flow)
+        meta = leaf_content(objective.meta_category, objective.meta_weight) if objective.has_meta else None
         return cls(fg.pair_indptr, fg.pair_indices, fg.pair_flow, fg.node_flow, fg.enter, fg.exit,
-                   fg.tele_flow, fg.tele_weight, fg.recorded, content, fg.num_physical, objective)
+                   fg.tele_flow, fg.tele_weight, fg.recorded, content, fg.num_physical, objective, meta=meta)
 
     def merged(self, mod: np.ndarray, k: int) -> "Level":
         """The module network of partition ``mod`` (ids 0..k-1)."""
@@ -94,8 +96,9 @@ class Level:
             mod, k, self.recorded)
         indptr, indices, pflow = aggregate(self.indptr, self.indices, self.pflow, mod, k)
         content = None if self.content is None else merge_content(*self.content, mod, k, self.num_physical)
+        meta = None if self.meta is None else merge_content(*self.meta, mod, k, self.objective.num_categories)
         return Level(indptr, indices, pflow, mflow, np.maximum(menter, 0.0), np.maximum(mexit, 0.0),
-                     mtf, mtw, self.recorded, content, self.num_physical, self.objective, self.top)
+                     mtf, mtw, self.recorded, content, self.num_physical, self.objective, self.top, meta)
 
     def unit_plogp_sums(self, group: np.ndarray, num_groups: int) -> np.ndarray:
         """``sum plogp`` of the units' flow in each group, a physical node counted once
@@ -103,6 +106,15 @@ class Level:
         if self.content is None:
             return np.bincount(group, weights=plogp(self.flow), minlength=num_groups)
         return content_plogp_sums(*self.content, group, num_groups)
+
+    def meta_terms(self, group: np.ndarray, num_groups: int) -> np.ndarray:
+        """The meta map equation's term of each group of units (a module of leaves)."""
+        if self.meta is None:
+            return np.zeros(num_groups)
+        indptr, category, weight = self.meta
+        entry_group = np.repeat(group, np.diff(indptr))
+        total = np.bincount(entry_group, weights=weight, minlength=num_groups)
+        return self.objective.meta_rate * (plogp(total) - keyed_plogp_sums(entry_group, weight, num_groups, category))
 
     def is_top_search(self, parent_exit: np.ndarray) -> bool:
         """The search that chooses the top modules: the whole network in one group."""
@@ -113,11 +125,15 @@ class Level:
         memory = self.content is not None
         cptr, cphys, cflow = self.content if memory else _NO_CONTENT
         top = self.is_top_search(parent_exit)
+        meta = self.meta is not None
+        mptr, mcat, mweight = self.meta if meta else _NO_CONTENT
         return core_loop(self.indptr, self.indices, self.pflow, self.flow, self.enter, self.exit,
                          self.tf, self.tw, parent, parent_exit, mod, self.recorded, seed, loop_limit,
                          settings.core_loop_threshold, first_loop, settings.num_random_moves,
                          settings.max_degree_for_random_moves, memory, cptr, cphys, cflow, self.num_physical,
-                         self.objective.module_cost, top, self.objective.preferred_num_modules if top else 0)
+                         self.objective.module_cost, top, self.objective.preferred_num_modules if top else 0,
+                         self.objective.meta_rate if meta else 0.0, mptr, mcat, mweight,
+                         self.objective.num_categories if meta else 0)
 
 
 _NO_CONTENT = (np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
@@ -188,7 +204,9 @@ def level_codelength(level: Level, mod: np.ndarray, k: int, parent: np.ndarray |
     unit_plogp = level.unit_plogp_sums(mod, k)
     lengths = grouped_codelength(mgroup, mflow, np.maximum(menter, 0.0), np.maximum(mexit, 0.0),
                                  unit_plogp, parent_exit)
-    return lengths + _variant_terms(level, np.bincount(mgroup, minlength=parent_exit.shape[0]), parent_exit)
+    groups = parent_exit.shape[0]
+    meta = np.bincount(mgroup, weights=level.meta_terms(mod, k), minlength=groups) if level.meta is not None else 0.0
+    return lengths + _variant_terms(level, np.bincount(mgroup, minlength=groups), parent_exit) + meta
 
 
 def one_module_codelength(level: Level, parent: np.ndarray, parent_exit: np.ndarray) -> np.ndarray:
@@ -196,7 +214,7 @@ def one_module_codelength(level: Level, parent: np.ndarray, parent_exit: np.ndar
     groups = parent_exit.shape[0]
     lengths = codebook_length(parent_exit, np.bincount(parent, weights=level.flow, minlength=groups),
                               level.unit_plogp_sums(parent, groups))
-    return lengths + _variant_terms(level, np.zeros(groups, dtype=np.int64), parent_exit)
+    return lengths + _variant_terms(level, np.zeros(groups, dtype=np.int64), parent_exit) + level.meta_terms(parent, groups)
 
 
 def _variant_terms(level: Level, modules_per_group: np.ndarray, parent_exit: np.ndarray) -> np.ndarray:

@@ -228,7 +228,7 @@ class Tree:
         """L_M of every tree node (0 for leaves); with the top-module penalty of
         ``objective`` their sum is the codelength."""
         return tree_codelength_terms(self.parent, self.leaf >= 0, self.flow, self.enter, self.exit, self.leaf_key,
-                                     objective)
+                                     objective, self.leaf)
 
     def codelength(self, objective: Objective = NO_VARIANT) -> tuple[float, float, float]:
         """(total, index, module) codelength in bits; a top-module penalty counts as module

@@ -46,7 +46,7 @@ def _codebook(exit_rate, rate_sum, rate_plogp_sum):
 def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 leaf_module, mparent, mdepth, mflow, menter, mexit, mtf, mtw, msum, mplogp, msize,
                 num_modules, seed, loop_limit, min_improvement, memory, physical, num_physical, mleaves,
-                module_cost, preferred_modules):
+                module_cost, preferred_modules, meta_rate, meta_category, meta_weight, num_categories):
     """Sweeps of single-node moves; updates the module arrays (capacity for new modules)
     and ``leaf_module`` in place. Returns (total change of L, number of moves).
 
@@ -54,7 +54,8 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
     leaf's term in its module is the change of ``plogp(p_{i,M})`` of its physical node.
     Variants (:class:`.mapequation.Objective`): ``module_cost`` per module that does not
     hold every leaf, ``|T - preferred_modules|`` for ``T`` top modules; ``mleaves`` is the
-    number of leaves under each module (kept up to date).
+    number of leaves under each module (kept up to date); ``meta_rate`` times the meta-data
+    entropy of every leaf module (``meta_category``, ``meta_weight`` per node).
     """
     np.random.seed(seed)
     n = flow.shape[0]
@@ -65,6 +66,16 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
     else:
         slot_ptr = slot_len = slot_module = slot_units = np.zeros(0, dtype=np.int64)
         slot_flow = np.zeros(0)
+    meta = meta_rate > 0.0
+    if meta:
+        meta_ptr, meta_len, meta_module, meta_flow, meta_units = physical_slots(cptr, meta_category, meta_weight,
+                                                                                leaf_module, num_categories)
+        meta_total = np.zeros(mparent.shape[0])
+        for u in range(n):
+            meta_total[leaf_module[u]] += meta_weight[u]
+    else:
+        meta_ptr = meta_len = meta_module = meta_units = np.zeros(0, dtype=np.int64)
+        meta_flow = meta_total = np.zeros(0)
     capacity = mparent.shape[0]
     max_depth = 0
     for m in range(num_modules):
@@ -141,6 +152,13 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 leave_a = content_delta(cptr, physical, flow, u, a, -1.0, slot_ptr, slot_len, slot_module, slot_flow)
             else:
                 leave_a = -_plogp(flow[u])
+            meta_a = 0.0
+            wu = 0.0
+            if meta:  # leaf module a's meta term loses u
+                wu = meta_weight[u]
+                meta_a = meta_rate * (_plogp(meta_total[a] - wu) - _plogp(meta_total[a])
+                                      - content_delta(cptr, meta_category, meta_weight, u, a, -1.0, meta_ptr,
+                                                      meta_len, meta_module, meta_flow))
             top_before = num_top
             best_delta = 0.0
             best_c = -1
@@ -211,6 +229,12 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 s_new = (mplogp[cm] + _plogp(a_child_new) - _plogp(a_child_old)
                          + _plogp(prev_new) - _plogp(prev_old))
                 delta += _codebook(x_c, r_new, s_new) - _codebook(x_c, msum[cm], mplogp[cm])
+                if meta:
+                    delta += meta_a
+                    if b >= 0:
+                        delta += meta_rate * (_plogp(meta_total[b] + wu) - _plogp(meta_total[b])
+                                              - content_delta(cptr, meta_category, meta_weight, u, b, 1.0, meta_ptr,
+                                                              meta_len, meta_module, meta_flow))
                 if module_cost != 0.0 or preferred_modules > 0:
                     # modules below the common ancestor change their leaf count by one
                     proper = 0
@@ -319,6 +343,11 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 j += 1
             if memory:
                 content_move(cptr, physical, flow, u, a, b, slot_ptr, slot_len, slot_module, slot_flow, slot_units)
+            if meta:
+                content_move(cptr, meta_category, meta_weight, u, a, b, meta_ptr, meta_len, meta_module, meta_flow,
+                             meta_units)
+                meta_total[a] -= meta_weight[u]
+                meta_total[b] += meta_weight[u]
             leaf_module[u] = b
             for k in range(indptr[u], indptr[u + 1]):
                 dirty[indices[k]] = True
@@ -404,7 +433,9 @@ def tree_moves(fg: FlowGraph, tree: Tree, rng: np.random.Generator, *, loop_limi
         fg.tele_weight, fg.recorded, leaf_module, mparent, mdepth, mflow, menter, mexit, mtf, mtw, msum, mplogp,
         msize, k, int(rng.integers(0, 2**31 - 1)), loop_limit, min_improvement, fg.physical is not None,
         np.zeros(0, dtype=np.int64) if fg.physical is None else fg.physical, fg.num_physical, mleaves,
-        objective.module_cost, objective.preferred_num_modules)
+        objective.module_cost, objective.preferred_num_modules, objective.meta_rate if objective.has_meta else 0.0,
+        objective.meta_category if objective.has_meta else np.zeros(0, dtype=np.int64),
+        objective.meta_weight if objective.has_meta else np.zeros(0), objective.num_categories)
     if moves == 0:
         return tree, 0.0, 0
     # Rebuild from each node's chain of modules (empty modules vanish).

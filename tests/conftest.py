@@ -35,6 +35,7 @@ def reported_codelength_is_true(monkeypatch):
     for result in made:
         if result.network.num_links > RESCORE_MAX_LINKS:
             continue
-        theirs = official_score_of_tree(result.network, result.tree, result.options, result.flow.flow_model)
+        theirs = official_score_of_tree(result.network, result.tree, result.options, result.flow.flow_model,
+                                        result.objective)
         assert result.codelength == pytest.approx(theirs, rel=1e-9, abs=1e-12), (
             f"reported {result.codelength!r} but the official scores our tree {theirs!r}")

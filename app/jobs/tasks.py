@@ -64,6 +64,6 @@ def codelength_job(raw: bytes) -> dict:
 
 
 def cluster_vectors_job(raw: bytes) -> dict:
-    from ..routers.vectors import cluster_vectors
+    from ..routers.vectors import cluster_vectors_body
 
-    return cluster_vectors(orjson.loads(raw))
+    return cluster_vectors_body(orjson.loads(raw))

@@ -1,27 +1,54 @@
-"""POST /v1/cluster/vectors: embedding vectors -> kNN similarity graph -> InfoMap clusters."""
+"""POST /v1/cluster/vectors (JSON) and /v1/cluster/vectors/file (binary): vectors -> kNN graph -> InfoMap.
+
+HTTP only: the request models, the synchronous size limits (checked from the shape, before any
+work) and the translation to :func:`app.vectors.cluster_vectors`.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Literal
 
-import numpy as np
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Form, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
-from infomap_core import InfomapOptions, Network, __version__, run_infomap
-from infomap_core.errors import EmptyNetworkError
-
-from .. import cost
-from ..routing import ORJSONRoute, cost_checked
 from ..errors import ERROR_RESPONSES, ApiError
-from ..knn import knn_graph
+from ..routing import ORJSONRoute, cost_checked
 from ..settings import Settings, get_settings
+from ..vectors import VectorError, VectorOptions, cluster_vectors, estimate_vector_cost
+from ..vectors import options as opt
+from ..vectors.files import FileTooLarge, inspect_vectors, load_vectors
 
 router = APIRouter(prefix="/v1", tags=["vectors"], route_class=ORJSONRoute)
+_DEFAULT = VectorOptions()
 
 
-class ClusterVectorsRequest(BaseModel):
+class VectorOptionsFields(BaseModel):
+    """The clustering options (JSON fields or form fields); ranges from :mod:`app.vectors.options`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    top_k: int = Field(_DEFAULT.top_k, ge=1, le=opt.MAX_TOP_K, description="neighbours per vector")
+    min_similarity: float = Field(_DEFAULT.min_similarity, allow_inf_nan=False,
+                                  description="links below this similarity are dropped (cosine: in [-1, 1])")
+    metric: Literal[opt.METRICS] = Field(_DEFAULT.metric, description="cosine, or the plain inner product")
+    method: Literal[opt.METHODS] = Field(_DEFAULT.method, description=(
+        f"kNN search: exact, approximate (faiss HNSW, recall checked on {opt.RECALL_SAMPLE} sampled vectors), or "
+        f"auto (exact up to {opt.EXACT_MAX_VECTORS:,} vectors)"))
+    dtype: Literal[opt.DTYPES] = Field(_DEFAULT.dtype, description=(
+        "precision of the kNN search; auto: float32 for float32 files and approximate searches, else float64"))
+    recall_target: float = Field(_DEFAULT.recall_target, gt=0, le=1, description=(
+        "the approximate search widens until the sampled recall@top_k reaches this"))
+    directed: bool = _DEFAULT.directed
+    two_level: bool = _DEFAULT.two_level
+    num_trials: int = Field(_DEFAULT.num_trials, ge=1, le=opt.MAX_TRIALS)
+    seed: int = Field(_DEFAULT.seed, ge=0, lt=2**32)
+
+    def options(self) -> VectorOptions:
+        return VectorOptions(**self.model_dump(include=set(VectorOptionsFields.model_fields)))
+
+
+class ClusterVectorsRequest(VectorOptionsFields):
     model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={"examples": [{
         "vectors": [[1, 0, 0], [0.9, 0.1, 0], [0.95, 0.05, 0.0], [0, 1, 0], [0.1, 0.9, 0], [0, 0.95, 0.05]],
         "labels": ["cat", "kitten", "lion", "car", "truck", "bus"], "top_k": 2, "min_similarity": 0.5,
@@ -29,12 +56,14 @@ class ClusterVectorsRequest(BaseModel):
 
     vectors: list[list[float]] = Field(..., description="[n, d] embedding vectors")
     labels: list[str] | None = Field(None, description="one label per vector")
-    top_k: int = Field(40, ge=1, le=1000)
-    min_similarity: float = Field(0.5, ge=-1.0, le=1.0)
-    directed: bool = True
-    two_level: bool = True
-    num_trials: int = Field(1, ge=1, le=100)
-    seed: int = Field(123, ge=0, lt=2**32)
+
+
+class ClusterVectorsFileForm(VectorOptionsFields):
+    """The multipart form: the file and the options as form fields (unknown fields are refused)."""
+
+    file: UploadFile = Field(..., description=(
+        ".npy [n, d]; .npz with 'vectors' (and optional 'labels'); Arrow IPC or Parquet with one list column or one "
+        "numeric column per dimension (and optional 'label'). The format is detected by content."))
 
 
 class Cluster(BaseModel):
@@ -51,53 +80,57 @@ class ClusterVectorsResponse(BaseModel):
     num_clusters: int
     clusters: list[Cluster]
     graph: dict[str, Any]
-    metadata: dict[str, Any]
+    metadata: dict[str, Any] = Field(..., description=(
+        "seed, engine version, input hash, engine seconds and `knn`: the method (exact or approximate), metric, "
+        "dtype, recall_at_k on recall_sample vectors, and the index parameters"))
 
 
-def cluster_vectors(body: dict) -> dict:
-    """The job body -> the response payload (also used by the job runner)."""
-    req = ClusterVectorsRequest.model_validate(body)
-    x = req.vectors
-    if not x or len({len(r) for r in x}) != 1:
-        raise ApiError(422, "invalid_vectors", "vectors must be a non-empty [n, d] matrix (ragged rows?)",
-                       field="vectors")
-    n = len(x)
-    if req.labels is not None and len(req.labels) != n:
-        raise ApiError(422, "invalid_vectors", f"{len(req.labels)} labels for {n} vectors", field="labels")
-    labels = req.labels or [str(i) for i in range(n)]
-    src, tgt, sim = knn_graph(np.asarray(x, dtype=np.float64), req.top_k, req.min_similarity)
-    if src.size == 0:
-        raise EmptyNetworkError("no pair of vectors reaches min_similarity; lower it", field="min_similarity")
-    net = Network.from_arrays(src, tgt, sim, directed=req.directed, nodes=np.arange(n))
-    result = run_infomap(net, InfomapOptions(two_level=req.two_level, num_trials=req.num_trials, seed=req.seed))
-    modules = result.module_ids(1)
-    flow = result.flow.node_flow
-    clusters = []
-    for m in np.unique(modules):
-        members = np.nonzero(modules == m)[0]
-        members = members[np.argsort(-flow[members], kind="stable")]
-        clusters.append({"module": int(m), "size": int(members.size), "flow": float(flow[members].sum()),
-                         "members": [labels[i] for i in members.tolist()]})
-    clusters.sort(key=lambda c: (-c["flow"], c["module"]))
-    degree = np.bincount(src, minlength=n) + (0 if req.directed else np.bincount(tgt, minlength=n))
-    return {
-        "codelength": result.codelength,
-        "one_level_codelength": result.one_level_codelength,
-        "relative_codelength_savings": result.relative_codelength_savings,
-        "num_clusters": len(clusters),
-        "clusters": clusters,
-        "graph": {"nodes": n, "links": int(net.num_links), "directed": req.directed,
-                  "mean_out_degree": float(degree.mean()), "isolated": int((np.bincount(
-                      np.concatenate([src, tgt]), minlength=n) == 0).sum()),
-                  "mean_similarity": float(sim.mean())},
-        "metadata": {"seed": req.seed, "engine_version": __version__, "input_sha256": net.fingerprint(),
-                     "elapsed_seconds": result.elapsed},
-    }
+def check_sync_cost(n: int, d: int, options: VectorOptions, settings: Settings, field: str = "vectors") -> None:
+    """413 before any work when the vectors or their kNN links exceed the synchronous limits."""
+    if n > settings.max_sync_vectors:
+        raise ApiError(413, "too_large_for_sync", f"{n} vectors exceed the synchronous limit of "
+                       f"{settings.max_sync_vectors}; submit the same body to POST /v1/jobs", field=field)
+    cost = estimate_vector_cost(n, d, options.top_k, options.method)
+    if cost.links > settings.max_sync_links:
+        raise ApiError(413, "too_large_for_sync", f"{n} vectors x top_k {cost.neighbors} make {cost.links} kNN links, "
+                       f"above the synchronous limit of {settings.max_sync_links}; lower top_k or submit a job",
+                       field="top_k")
+
+
+def cluster_vectors_body(body: dict) -> dict:
+    """A stored JSON body -> the response payload (the job task)."""
+    request = ClusterVectorsRequest.model_validate(body)
+    return cluster_vectors(request.vectors, request.options(), request.labels)
 
 
 @router.post("/cluster/vectors", response_model=ClusterVectorsResponse, responses=ERROR_RESPONSES,
-             summary="Cluster embedding vectors: kNN cosine graph -> InfoMap")
+             summary="Cluster embedding vectors: kNN graph (exact or approximate) -> InfoMap")
 @cost_checked("sync")
 async def cluster_vectors_endpoint(body: ClusterVectorsRequest, settings: Settings = Depends(get_settings)):
-    cost.of_vectors(len(body.vectors), body.top_k, body.num_trials).check(cost.Limits.synchronous(settings))
-    return await run_in_threadpool(cluster_vectors, body.model_dump())
+    x = body.vectors
+    if not x or len({len(r) for r in x}) != 1:
+        raise ApiError(422, "invalid_vectors", "vectors must be a non-empty [n, d] matrix (ragged rows?)",
+                       field="vectors")
+    options = body.options()
+    check_sync_cost(len(x), len(x[0]), options, settings)
+    return await run_in_threadpool(cluster_vectors, x, options, body.labels)
+
+
+@router.post("/cluster/vectors/file", response_model=ClusterVectorsResponse, responses=ERROR_RESPONSES,
+             summary="Cluster vectors uploaded as .npy, .npz, Arrow IPC or Parquet (detected by content)")
+async def cluster_vectors_file_endpoint(form: Annotated[ClusterVectorsFileForm, Form()],
+                                        settings: Settings = Depends(get_settings)):
+    raw = await form.file.read()
+    try:                                                 # compressed files may inflate: at most 4x the body limit
+        shape = await run_in_threadpool(inspect_vectors, raw, 4 * settings.max_body_bytes)
+    except FileTooLarge as exc:
+        raise ApiError(413, "payload_too_large", exc.message, field="file") from None
+    options = form.options()
+    check_sync_cost(shape.rows, shape.dimension, options, settings, field="file")
+    vectors, labels = await run_in_threadpool(load_vectors, raw)
+    try:
+        return await run_in_threadpool(cluster_vectors, vectors, options, labels)
+    except VectorError as exc:
+        if exc.field in ("vectors", "labels"):         # they came in the file
+            raise VectorError(f"file: {exc.message}", field="file") from None
+        raise

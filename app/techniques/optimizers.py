@@ -250,18 +250,25 @@ class LeastSquares(Objective):
 
 
 class Logistic(LeastSquares):
-    r"""Mean cross-entropy :math:`\log(1+e^{z_i}) - y_i z_i`, :math:`z_i = x_i\cdot w + b`, :math:`y_i\in[0,1]`."""
+    r"""Mean cross-entropy :math:`\log(1+e^{z_i}) - y_i z_i`, :math:`z_i = x_i\cdot w + b`, :math:`y_i\in[0,1]`.
+
+    Written without cancellation for confident predictions (``z = 40, y = 1``: the loss is
+    :math:`\log(1+e^{-40})\approx4.2\times10^{-18}`, where ``logaddexp(0, z) - y z`` gives 0):
+    loss :math:`\max(z,0)-yz+\log(1+e^{-|z|})` and gradient factor :math:`\sigma(z)-y`, taken as
+    :math:`(1-y)-\sigma(-z)` for :math:`z>0`.
+    """
 
     binary = True
 
     def loss_grad(self, params: Params, batch=None) -> tuple[float, Params]:
         X, y, z = self._residual_grad(params, batch)
-        r = expit(z) - y
+        r = np.where(z > 0, (1.0 - y) - expit(-z), expit(z) - y)
         m = X.shape[0]
         grads = {"w": X.T @ r / m}
         if self.fit_intercept:
             grads["b"] = np.array([r.mean()])
-        return float(np.mean(np.logaddexp(0.0, z) - y * z)), grads
+        loss = np.maximum(z, 0.0) - y * z + np.log1p(np.exp(-np.abs(z)))
+        return float(np.mean(loss)), grads
 
     def optimum(self) -> None:
         return None

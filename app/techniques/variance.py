@@ -78,6 +78,35 @@ DISTRIBUTIONS: dict[str, Distribution] = {
 MAX_PARAM = 1e100
 
 
+def mean_and_squared_deviations(x: npt.NDArray[np.float64],
+                                axis: int | None) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    r""":math:`\hat\mu` and :math:`S=\sum_i(x_i-\hat\mu)^2` along ``axis``, accurate far from the origin.
+
+    :math:`E[x^2]-E[x]^2` and even the plain two-pass :math:`\sum(x-\bar x)^2` lose the
+    variance of data at a large offset (values around 1e15 with unit spread: a relative error
+    of 3e-3), because the mean is rounded at the scale of the offset. Here the data are first
+    shifted by their first value :math:`x_0` (exact for values within a factor 2 of it), and
+    the corrected two-pass form removes the first-order effect of the rounded mean:
+
+    .. math:: s = x - x_0,\quad \delta = s - \bar s,\quad
+              S = \sum\delta^2 - \tfrac1n\bigl(\sum\delta\bigr)^2,\quad \hat\mu = x_0 + \bar s .
+
+    Examples
+    --------
+    >>> mean, S = mean_and_squared_deviations(np.array([1e15 + 1, 1e15 + 3]), None)
+    >>> float(mean), float(S)
+    (1000000000000002.0, 2.0)
+    """
+    first = x.ravel()[0] if axis is None else np.take(x, [0], axis=axis)
+    s = x - first
+    s_mean = s.mean(axis=axis, keepdims=axis is not None)
+    dev = s - s_mean
+    n = x.size if axis is None else x.shape[axis]
+    squares = np.maximum(np.sum(dev * dev, axis=axis) - np.sum(dev, axis=axis) ** 2 / n, 0.0)
+    mean = first + s_mean
+    return np.asarray(mean if axis is None else np.squeeze(mean, axis=axis)), np.asarray(squares)
+
+
 @dataclass(frozen=True)
 class VarianceResult:
     """Both estimators along an axis; arrays are 0-D for ``axis=None``."""
@@ -130,9 +159,9 @@ def variance(samples: Any, *, axis: int | None = None) -> VarianceResult:
                                  "axis")
         axis %= x.ndim
     n = int(x.size if axis is None else x.shape[axis])
-    mean = np.asarray(x.mean(axis=axis))
-    biased = np.asarray(x.var(axis=axis, ddof=0))
-    unbiased = np.asarray(x.var(axis=axis, ddof=1)) if n > 1 else None
+    mean, squares = mean_and_squared_deviations(x, axis)
+    biased = squares / n
+    unbiased = squares / (n - 1) if n > 1 else None
     return VarianceResult(
         n=n, mean=mean, variance_biased=biased, variance_unbiased=unbiased, std_biased=np.sqrt(biased),
         std_unbiased=None if unbiased is None else np.sqrt(unbiased), ratio=(n - 1) / n,
@@ -218,7 +247,7 @@ def bias_simulation(distribution: str, params: dict[str, float], *, n: int, repe
     per_block = max(1, _DRAW_BLOCK // n)
     for start in range(0, repetitions, per_block):   # blocks of repetitions bound the memory
         stop = min(repetitions, start + per_block)
-        biased[start:stop] = dist.sample(rng, p, (stop - start, n)).var(axis=1, ddof=0)
+        biased[start:stop] = mean_and_squared_deviations(dist.sample(rng, p, (stop - start, n)), 1)[1] / n
     mean_b = float(biased.mean())
     se_b = float(biased.std(ddof=1) / np.sqrt(repetitions))
     if not (np.isfinite(mean_b / sigma2) and np.isfinite(se_b / sigma2)):

@@ -1,9 +1,10 @@
 r"""Vector quantization as in VQ-VAE (post 8, kexue.fm/archives/6760): nearest codes, losses, codebook fitting.
 
-Each vector :math:`z` becomes its nearest code, :math:`k=\arg\min_j\|z-e_j\|_2`, :math:`z_q=e_k`.
-Distances are :math:`\|z\|^2+\|e\|^2-2z\cdot e` (Su's ``vq_vae_keras.py``), computed in blocks
-of rows so memory is O(block x K); the reported distance of the chosen code is recomputed
-directly as :math:`\|z-e_k\|^2` (no cancellation).
+Each vector :math:`z` becomes its nearest code, :math:`k=\arg\min_j\|z-e_j\|_2`, :math:`z_q=e_k`,
+chosen exactly (lowest index on ties) at any offset and scale: Su's
+:math:`\|z\|^2+\|e\|^2-2z\cdot e` (``vq_vae_keras.py``) on centred data, in blocks of rows
+(memory O(block x K)), shortlists the codes, and differences rank the shortlist
+(:func:`nearest_codes`). The reported distance is :math:`\|z-e_k\|^2` from the differences.
 
 Losses, with the post's naming (the paper's is the opposite):
 :math:`\beta\,\|sg[z]-z_q\|^2` (codebook loss, default :math:`\beta=1`) and
@@ -14,7 +15,8 @@ gradients only decide what each term trains. Code usage: counts per code, the pe
 :math:`\exp(-\sum_k p_k\log p_k)` of their frequencies, and the number of unused codes.
 
 Fitting a codebook of K codes (initial codes: K distinct rows of z, by k-means++ seeding by
-default, or uniformly; drawn with the seed):
+default, or uniformly; drawn with the seed), on the data centred on their mean (sums far from
+the origin lose digits):
 
 * ``kmeans``: Lloyd iterations, :math:`e_i` = mean of its vectors; a code left without
   vectors moves to the vector farthest from its code (distinct vectors, farthest first);
@@ -47,24 +49,119 @@ MAX_ITERATIONS = 1_000
 MAX_WORK = 2_000_000_000
 #: Distances per block (memory bound: 8 bytes each).
 _BLOCK_VALUES = 1 << 21
+#: Unit roundoff of float64.
+_U = 2.0 ** -53
+#: Bound of the absolute error of a squared difference that underflows (scaled values are below 1).
+_TINY = 2.0 ** -1060
 
 
 def nearest_codes(z: npt.NDArray[np.float64],
                   codebook: npt.NDArray[np.float64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-    """Index of the nearest code of every row of ``z`` and its squared distance.
+    r"""Index of the exactly nearest code of every row of ``z`` and its squared distance.
 
-    ``||z||^2 + ||e||^2 - 2 z.e`` in blocks of rows (argmin: the first code on ties).
+    The code is :math:`\arg\min_j\|z-e_j\|^2` in exact arithmetic, the lowest index on ties,
+    at any offset and scale. Su's :math:`\|z\|^2+\|e\|^2-2z\cdot e` alone cancels far from
+    the origin (``z = 1000000.0004`` between the codes ``1e6`` and ``1e6 + 0.001`` gets the
+    farther one), so:
+
+    1. data and codebook are scaled by one power of two (exact; squares neither overflow nor
+       underflow) and shifted by the codebook mean;
+    2. the expanded form on the shifted values (one matrix product per block of rows) gives
+       distances :math:`a_j` with an error below
+       :math:`\epsilon = 4(d+4)u(\|z'\|^2+\max_j\|e'_j\|^2)` (:math:`u=2^{-53}`); every code
+       with :math:`a_j\le\min a+2\epsilon` is a candidate, and the nearest always is one;
+    3. the candidates are ranked by :math:`\|z-e_j\|^2` summed from the differences
+       (relative error below :math:`(d+3)u`);
+    4. a row whose runner-up (a different vector) lies within that error of its best is
+       decided in exact integer arithmetic (:func:`_exact_squared_distances`): rare, except
+       for exact ties such as a point midway between two codes of a grid.
+
+    The returned distance is :math:`\|z-e_k\|^2` summed from the differences.
+
+    Examples
+    --------
+    >>> codes, dist = nearest_codes(np.array([[1000000.0004]]), np.array([[1e6], [1e6 + 0.001]]))
+    >>> codes.tolist()
+    [0]
     """
-    n = z.shape[0]
-    e2 = np.einsum("kd,kd->k", codebook, codebook)
+    n, d = z.shape
+    peak = max(float(np.abs(z).max()), float(np.abs(codebook).max()))
+    # 2^-e brings the peak into [1/2, 1); e >= -1021 keeps 2^-e finite for subnormal data
+    scale = 1.0 if peak == 0 else float(np.ldexp(1.0, -max(int(np.frexp(peak)[1]), -1021)))
+    zs, cs = z * scale, codebook * scale
+    shift = cs.mean(axis=0)
+    cc = cs - shift
+    c2 = np.einsum("kd,kd->k", cc, cc)
+    c2_max = float(c2.max())
     codes = np.empty(n, dtype=np.int64)
     block = max(1, _BLOCK_VALUES // codebook.shape[0])
     for a in range(0, n, block):                      # row blocks bound the memory
-        zb = z[a:a + block]
-        dist = np.einsum("nd,nd->n", zb, zb)[:, None] + e2[None, :] - 2.0 * (zb @ codebook.T)
-        codes[a:a + block] = dist.argmin(axis=1)
+        b = min(n, a + block)
+        zc = zs[a:b] - shift
+        z2 = np.einsum("nd,nd->n", zc, zc)
+        approx = z2[:, None] + c2[None, :] - 2.0 * (zc @ cc.T)
+        slack = 4 * (d + 4) * _U * (z2 + c2_max) + _TINY * d
+        rows = np.arange(b - a)
+        first = approx.argmin(axis=1)
+        low = approx[rows, first]
+        bound = low + 2.0 * slack
+        approx[rows, first] = np.inf                  # the runner-up decides whether a row needs ranking
+        unsure = np.flatnonzero(approx.min(axis=1) <= bound)
+        approx[rows, first] = low
+        codes[a:b] = first
+        if unsure.size:
+            codes[a + unsure] = _rank_candidates(zs[a + unsure], cs, approx[unsure] <= bound[unsure, None],
+                                                 z[a + unsure], codebook)
     diff = z - codebook[codes]
     return codes, np.einsum("nd,nd->n", diff, diff)
+
+
+def _rank_candidates(zs: npt.NDArray[np.float64], cs: npt.NDArray[np.float64], candidates: npt.NDArray[np.bool_],
+                     z: npt.NDArray[np.float64], codebook: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+    """The nearest candidate of each row of ``zs`` by direct differences; exactly where those cannot tell.
+
+    ``zs``/``cs`` are the scaled values, ``z``/``codebook`` the originals (for the exact step).
+    """
+    d = zs.shape[1]
+    rows, cand = np.nonzero(candidates)               # every row has at least its minimum
+    dist = np.empty(rows.size)
+    step = max(1, _BLOCK_VALUES // d)
+    for s in range(0, rows.size, step):               # chunks of pairs bound the memory
+        diff = zs[rows[s:s + step]] - cs[cand[s:s + step]]
+        dist[s:s + step] = np.einsum("pd,pd->p", diff, diff)
+    order = np.lexsort((cand, dist, rows))            # per row: nearest first, lowest index on ties
+    rows, cand, dist = rows[order], cand[order], dist[order]
+    first = np.ones(rows.size, dtype=bool)
+    first[1:] = rows[1:] != rows[:-1]
+    starts = np.append(np.flatnonzero(first), rows.size)
+    best = cand[first].copy()
+    gamma = (d + 3) * _U
+    limit = dist[first] * ((1 + gamma) / (1 - gamma)) + _TINY * d
+    row_of = np.cumsum(first) - 1
+    # A different vector whose computed distance is within the rounding error of the best
+    # may truly be nearer, or tied with a lower index: such rows are decided exactly.
+    close = ~first & (dist <= limit[row_of])
+    close[close] = np.any(cs[cand[close]] != cs[best[row_of[close]]], axis=1)
+    for r in np.unique(row_of[close]).tolist():
+        seg = slice(starts[r], starts[r + 1])
+        options = np.sort(cand[seg][dist[seg] <= limit[r]])
+        exact = _exact_squared_distances(z[r], codebook[options])
+        best[r] = options[exact.index(min(exact))]
+    return best
+
+
+def _exact_squared_distances(z: npt.NDArray[np.float64], codes: npt.NDArray[np.float64]) -> list[int]:
+    """``||z - e||^2`` to each row of ``codes`` in exact integer arithmetic, up to one common factor.
+
+    Every float is an integer times a power of two: on the smallest common power all values
+    are integers, and so are the sums of squared differences.
+    """
+    values = [v.as_integer_ratio() for v in np.concatenate([z[None, :], codes]).ravel().tolist()]
+    unit = max(den for _, den in values)               # powers of two: the largest is the lcm
+    ints = [num * (unit // den) for num, den in values]
+    d = z.shape[0]
+    return [sum((a - b) ** 2 for a, b in zip(ints[:d], ints[d * (j + 1):d * (j + 2)]))
+            for j in range(codes.shape[0])]
 
 
 @dataclass(frozen=True)
@@ -218,14 +315,18 @@ def fit_codebook(z: Any, num_codes: int, *, mode: str = "kmeans", iterations: in
     if work > MAX_WORK:
         raise too_large("iterations", "(rows per iteration x iterations + N) x K x d", work, MAX_WORK)
 
+    # Sums of vectors far from the origin lose their low digits: fit on the data centred on
+    # their mean, then shift the codes back (the final codes are chosen on the original data).
+    centre = Z.mean(axis=0)
+    Zc = Z - centre
     rng = np.random.default_rng(seed)
-    C = _initial_codes(Z, num_codes, rng, init)
+    C = _initial_codes(Zc, num_codes, rng, init)
     ema_n = np.zeros(num_codes)
     ema_m = np.zeros_like(C)
     history = np.empty(iterations)
     for it in range(iterations):                      # iterations, each fully vectorised
         idx = rng.choice(N, rows, replace=False) if rows < N else None
-        X = Z if idx is None else Z[idx]
+        X = Zc if idx is None else Zc[idx]
         codes, dist = nearest_codes(X, C)
         history[it] = dist.mean()
         counts = np.bincount(codes, minlength=num_codes).astype(np.float64)
@@ -243,6 +344,7 @@ def fit_codebook(z: Any, num_codes: int, *, mode: str = "kmeans", iterations: in
             ema_m = decay * ema_m + (1.0 - decay) * sums
             seen = ema_n > 0
             C[seen] = ema_m[seen] / ema_n[seen, None]
+    C += centre
     codes, dist = nearest_codes(Z, C)
     return FitCodebookResult(**_statistics(Z, C, codes, dist, beta, gamma), codebook=C,
                              distortion_history=history, mode=mode, iterations=int(iterations))

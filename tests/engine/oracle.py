@@ -93,7 +93,7 @@ def official_flags(options, flow_model: str) -> str:
     return " ".join(f for f in flags if f)
 
 
-def official_score_of_tree(network: Network, tree, options, flow_model: str) -> float:
+def official_score_of_tree(network: Network, tree, options, flow_model: str, objective=None) -> float:
     """The official Infomap's codelength of our ``tree`` (``--no-infomap -c FILE.tree``).
 
     Node ids are written as 1-based indices, so string-id networks work too; a state
@@ -120,7 +120,12 @@ def official_score_of_tree(network: Network, tree, options, flow_model: str) -> 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             cluster = "" if tree.num_levels == 1 else f"--cluster-data {name}"
-            im = infomap.Infomap(f"--silent --no-infomap {official_flags(options, flow_model)} {cluster}")
+            flags = official_flags(options, flow_model)
+            meta = objective is not None and objective.has_meta
+            if meta:
+                flags += f" --meta-data-rate {options.meta_data_rate!r}"
+                flags += " --meta-data-unweighted" if options.meta_data_unweighted else ""
+            im = infomap.Infomap(f"--silent --no-infomap {flags} {cluster}")
             node_weights = network.node_weights / max(float(network.node_weights.max()), 1e-300)
             for a in range(network.num_nodes):
                 if states:
@@ -132,6 +137,9 @@ def official_score_of_tree(network: Network, tree, options, flow_model: str) -> 
                 w = w / w.max()  # and the official overflows near the float limits
             for s, t, x in zip((src + 1).tolist(), (tgt + 1).tolist(), w.tolist()):
                 im.add_link(s, t, x)
+            if meta:
+                for a, c in enumerate(objective.meta_category.tolist()):
+                    im.set_meta_data(a + 1, int(c))
             im.run()
             return float(im.codelength)
     finally:

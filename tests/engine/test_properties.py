@@ -60,17 +60,20 @@ def test_scaling_weights_leaves_codelength_unchanged(net, k, seed, scale):
         compute_codelength(net, part).codelength, rel=1e-9)
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(networks(), st.integers(1, 6), st.integers(0, 10**6), st.booleans(),
-       st.sampled_from([(0.0, 0), (0.05, 0), (0.0, 2), (0.03, 3)]))
+       st.sampled_from([(0.0, 0, 0.0), (0.05, 0, 0.0), (0.0, 2, 0.0), (0.03, 3, 0.0), (0.0, 0, 1.5),
+                        (0.02, 2, 0.7)]))
 def test_core_loop_delta_equals_recomputation(net, k, seed, recorded, variant):
     """The kernel's accumulated change of L equals the exact recomputation (with the
     variants' module cost and top-module penalty)."""
     from infomap_core.tree import Tree
 
     fg = compute_flow(net, "directed" if net.directed else "undirected", recorded_teleportation=recorded)
-    objective = Objective(module_cost=variant[0], preferred_num_modules=variant[1])
     rng = np.random.default_rng(seed)
+    meta = dict(meta_rate=variant[2], meta_category=rng.integers(0, 3, net.num_nodes),
+                meta_weight=fg.node_flow) if variant[2] else {}
+    objective = Objective(module_cost=variant[0], preferred_num_modules=variant[1], **meta)
     mod = np.unique(rng.integers(0, k, net.num_nodes), return_inverse=True)[1].astype(np.int64)  # ids < n
     before = Tree.two_level(fg, mod).codelength(objective)[0]
     level = Level.from_flow(fg, objective)
@@ -89,9 +92,10 @@ def test_same_seed_same_result(net, seed):
     assert a.modules == b.modules and a.codelength == b.codelength
 
 
-@settings(max_examples=250, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(networks(), st.integers(1, 6), st.integers(1, 4), st.integers(0, 10**6), st.booleans(),
-       st.sampled_from([(0.0, 0), (0.05, 0), (0.0, 2), (0.03, 3)]))
+       st.sampled_from([(0.0, 0, 0.0), (0.05, 0, 0.0), (0.0, 2, 0.0), (0.03, 3, 0.0), (0.0, 0, 1.5),
+                        (0.02, 2, 0.7)]))
 def test_tree_moves_delta_equals_recomputation(net, k, depth, seed, recorded, variant):
     """Single-node moves in a multilevel tree: the kernel's summed change of L equals the
     difference of the two trees' codelengths, and it never grows."""
@@ -107,7 +111,9 @@ def test_tree_moves_delta_equals_recomputation(net, k, depth, seed, recorded, va
     for d in range(1, depth):
         columns[d] = np.where(ends > d, columns[d], -1)
     tree = Tree.from_columns(fg, columns)
-    objective = Objective(module_cost=variant[0], preferred_num_modules=variant[1])
+    meta = dict(meta_rate=variant[2], meta_category=rng.integers(0, 3, net.num_nodes),
+                meta_weight=fg.node_flow) if variant[2] else {}
+    objective = Objective(module_cost=variant[0], preferred_num_modules=variant[1], **meta)
     tuned, delta, moves = tree_moves(fg, tree, rng, loop_limit=3, min_improvement=0.0, objective=objective)
     before, after = tree.codelength(objective)[0], tuned.codelength(objective)[0]
     assert after - before == pytest.approx(delta, abs=1e-9)

@@ -137,8 +137,8 @@ def test_vectors_are_refused_by_their_derived_knn_links():
     assert len(body) < 100_000
     with TestClient(create_app(make_settings(Path(__import__("tempfile").mkdtemp()), work_processes=0))) as c:
         error = error_of(c.post("/v1/cluster/vectors", content=body, headers={"content-type": "application/json"}),
-                         413, "vectors")
-    assert "10,000,000 derived kNN links" in error["message"] and "MAPEQ_MAX_SYNC_LINKS" in error["message"]
+                         413, "top_k")
+    assert "10000000 kNN links" in error["message"] and "synchronous limit of 2000000" in error["message"]
 
 
 def test_job_limits_apply_at_submission(client):

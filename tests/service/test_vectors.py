@@ -1,18 +1,27 @@
-"""kNN cosine graph and vector clustering."""
+"""Vector clustering: exact and approximate kNN graphs against brute force, metrics, precisions, binary
+files against JSON, cost limits before work, and the savings rule."""
+
+import io
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
 
-from app.knn import knn_graph
 from app.main import create_app
 from app.settings import Settings
+from app.vectors import VectorOptions, cluster_vectors, estimate_vector_cost, knn_graph
+from app.vectors.ann import approximate_knn
+from app.vectors.knn import exact_knn, prepare_vectors
 
 from .test_api import assert_error
 
 
-def brute_force_knn(x, k, threshold):
-    x = x / np.linalg.norm(x, axis=1, keepdims=True)
+def brute_force_knn(x, k, threshold, metric="cosine"):
+    """Links (i, j) of each row's k most similar others (lower index first on ties), by full sorting."""
+    if metric == "cosine":
+        x = x / np.linalg.norm(x, axis=1, keepdims=True)
     s = x @ x.T
     np.fill_diagonal(s, -np.inf)
     links = set()
@@ -23,47 +32,162 @@ def brute_force_knn(x, k, threshold):
     return links
 
 
-@pytest.mark.parametrize("block", [1 << 24, 37])
-def test_blocked_knn_equals_brute_force(block):
+def planted(n_per, centers, d, noise, seed):
+    """Vectors around ``centers`` random directions, with their planted cluster of each."""
+    rng = np.random.default_rng(seed)
+    c = rng.normal(size=(centers, d))
+    truth = np.repeat(np.arange(centers), n_per)
+    return c[truth] + noise * rng.normal(size=(truth.size, d)), truth
+
+
+def links_of(graph):
+    return set(zip(graph.source.tolist(), graph.target.tolist()))
+
+
+@pytest.mark.parametrize("block", [1 << 24, 37 * 120])
+@pytest.mark.parametrize("metric", ["cosine", "inner_product"])
+def test_exact_knn_equals_brute_force(block, metric):
     rng = np.random.default_rng(4)
     x = rng.normal(size=(120, 8))
-    src, tgt, sim = knn_graph(x, top_k=7, min_similarity=0.2, max_block_entries=block)
-    assert set(zip(src.tolist(), tgt.tolist())) == brute_force_knn(x, 7, 0.2)
-    xn = x / np.linalg.norm(x, axis=1, keepdims=True)
-    np.testing.assert_allclose(sim, (xn[src] * xn[tgt]).sum(axis=1), rtol=1e-12)
+    idx, sim = exact_knn(prepare_vectors(x, metric), 7, max_block_entries=block)
+    g = knn_graph(x, VectorOptions(top_k=7, min_similarity=0.2, metric=metric, method="exact"))
+    assert links_of(g) == brute_force_knn(x, 7, 0.2, metric)
+    xn = x / np.linalg.norm(x, axis=1, keepdims=True) if metric == "cosine" else x
+    np.testing.assert_allclose(g.similarity, np.maximum((xn[g.source] * xn[g.target]).sum(axis=1), 0), rtol=1e-12)
+    assert g.info["method"] == "exact" and g.info["recall_at_k"] == 1.0
+
+
+def test_exact_knn_breaks_ties_by_lower_index():
+    x = np.array([[1.0, 0.0], [1.0, 0.0], [1.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
+    idx, _ = exact_knn(prepare_vectors(x), 2)
+    assert idx.tolist() == [[1, 2], [0, 2], [0, 1], [0, 1], [0, 1]]
+
+
+def test_exact_knn_of_chosen_rows_equals_all_rows():
+    x = prepare_vectors(np.random.default_rng(1).normal(size=(300, 5)))
+    rows = np.array([0, 7, 299, 150])
+    full = exact_knn(x, 9)
+    part = exact_knn(x, 9, rows=rows)
+    assert np.array_equal(part[0], full[0][rows]) and np.array_equal(part[1], full[1][rows])
 
 
 @pytest.mark.parametrize("scale", [1e-300, 1e200])
-def test_knn_is_scale_free_at_the_float_limits(scale):
+def test_cosine_knn_is_scale_free_at_the_float_limits(scale):
     """Cosine ignores scale: tiny or huge vectors give the same graph, no overflow to 0 or NaN."""
     rng = np.random.default_rng(5)
     x = rng.normal(size=(40, 6))
     row_scale = scale * rng.uniform(0.5, 2.0, size=(40, 1))
+    options = VectorOptions(top_k=5, min_similarity=0.1, method="exact")
     with np.errstate(all="raise"):
-        scaled = knn_graph(x * row_scale, top_k=5, min_similarity=0.1)
-    plain = knn_graph(x, top_k=5, min_similarity=0.1)
-    assert [a.tolist() for a in scaled[:2]] == [a.tolist() for a in plain[:2]]
-    np.testing.assert_allclose(scaled[2], plain[2], rtol=1e-12)
+        scaled = knn_graph(x * row_scale, options)
+    plain = knn_graph(x, options)
+    assert links_of(scaled) == links_of(plain)
+    np.testing.assert_allclose(scaled.similarity, plain.similarity, rtol=1e-12)
 
+
+def test_inner_product_keeps_magnitudes_and_refuses_overflow():
+    x = np.array([[1.0, 0.0], [0.9, 0.1], [5.0, 5.0]])
+    ip = knn_graph(x, VectorOptions(top_k=1, min_similarity=-10.0, method="exact", metric="inner_product"))
+    cos = knn_graph(x, VectorOptions(top_k=1, min_similarity=-1.0, method="exact", metric="cosine"))
+    # the long vector wins the inner products; [5, 5] ties between 5 = 5 and takes the lower index
+    assert sorted(links_of(ip)) == [(0, 2), (1, 2), (2, 0)] and ip.similarity.tolist() == [5.0, 5.0, 5.0]
+    assert sorted(links_of(cos)) == [(0, 1), (1, 0), (2, 1)]
+    with pytest.raises(Exception) as err:
+        knn_graph(np.array([[1e200, 0.0], [1e200, 1.0]]), VectorOptions(metric="inner_product", top_k=1))
+    assert err.value.field == "vectors"
+
+
+def test_float32_and_float64_give_the_same_graph_and_clusters():
+    """Where no two neighbours are within float32 noise of each other, both precisions agree exactly on the
+    links and the clusters; similarities agree to float32 precision."""
+    x, truth = planted(40, 5, 16, 0.3, seed=2)
+    options = dict(top_k=8, min_similarity=0.0, method="exact")
+    g64 = knn_graph(x, VectorOptions(**options, dtype="float64"))
+    g32 = knn_graph(x.astype(np.float32), VectorOptions(**options))
+    assert g32.info["dtype"] == "float32" and g64.info["dtype"] == "float64"
+    assert np.array_equal(g64.source, g32.source) and np.array_equal(g64.target, g32.target)
+    np.testing.assert_allclose(g32.similarity, g64.similarity, atol=1e-6)
+    a = cluster_vectors(x, VectorOptions(**options, dtype="float64"))
+    b = cluster_vectors(x, VectorOptions(**options, dtype="float32"))
+    assert [c["members"] for c in a["clusters"]] == [c["members"] for c in b["clusters"]]
+    assert a["num_clusters"] == b["num_clusters"] and b["codelength"] == pytest.approx(a["codelength"], rel=1e-6)
+
+
+@pytest.mark.parametrize("metric", ["cosine", "inner_product"])
+def test_approximate_knn_against_exact(metric):
+    """The HNSW search finds (nearly) the exact neighbours on small inputs, and the recall it reports is the
+    true one on its sample (recomputed here from brute force)."""
+    x, _ = planted(150, 8, 24, 0.6, seed=3)
+    xp = prepare_vectors(x.astype(np.float32), metric)
+    search = approximate_knn(xp, 15, recall_target=0.95, seed=0, recall_sample=300)
+    exact_idx, exact_sim = exact_knn(xp, 15)
+    hits = [len(set(a) & set(b)) / 15 for a, b in zip(search.indices.tolist(), exact_idx.tolist())]
+    assert np.mean(hits) >= 0.95 and search.recall_at_k >= 0.95
+    sample = np.sort(np.random.default_rng(0).choice(len(x), 300, replace=False))
+    kth = exact_sim[sample, -1][:, None]
+    found = np.einsum("skd,sd->sk", xp[search.indices[sample]].astype(np.float64), xp[sample].astype(np.float64))
+    true_recall = np.minimum(15, (found >= kth - 1e-5).sum(axis=1)).mean() / 15
+    assert search.recall_at_k == pytest.approx(true_recall, abs=1e-12)
+    assert not np.any(search.indices == np.arange(len(x))[:, None])        # never a vector's own index
+
+
+def test_approximate_search_widens_until_the_recall_target():
+    x = np.random.default_rng(9).normal(size=(3000, 64)).astype(np.float32)   # no structure: hard for HNSW
+    search = approximate_knn(prepare_vectors(x), 40, recall_target=0.999, seed=1, recall_sample=200)
+    steps = search.details["calibration"]
+    tried = [s["ef_search"] for s in steps]
+    assert tried == [80 * 2 ** i for i in range(len(tried))] and len(tried) > 1
+    assert all(s["recall_at_k"] < 0.999 for s in steps[:-1]) and search.details["ef_search"] == tried[-1]
+    assert search.recall_at_k == steps[-1]["recall_at_k"] and (search.recall_at_k >= 0.999 or tried[-1] == 2048)
+
+
+def test_approximate_and_exact_find_the_same_planted_clusters():
+    x, truth = planted(100, 6, 32, 0.15, seed=5)
+    options = dict(top_k=10, min_similarity=0.0)
+    exact = cluster_vectors(x, VectorOptions(**options, method="exact"))
+    approx = cluster_vectors(x, VectorOptions(**options, method="approximate"))
+    assert approx["metadata"]["knn"]["method"] == "approximate" and exact["metadata"]["knn"]["method"] == "exact"
+    assert [sorted(c["members"]) for c in approx["clusters"]] == [sorted(c["members"]) for c in exact["clusters"]]
+    assert approx["codelength"] == pytest.approx(exact["codelength"], rel=1e-6)
+    for cluster in exact["clusters"]:                # pure: never two planted clusters in one
+        assert len({int(truth[int(m)]) for m in cluster["members"]}) == 1
+    assert sum(c["size"] for c in exact["clusters"][:6]) >= 0.95 * len(x)
+
+
+def test_auto_method_switches_at_the_threshold():
+    x, _ = planted(30, 3, 8, 0.2, seed=6)
+    small = knn_graph(x, VectorOptions(top_k=5), exact_max_vectors=90)
+    large = knn_graph(x, VectorOptions(top_k=5), exact_max_vectors=89)
+    assert small.info["method"] == "exact" and large.info["method"] == "approximate"
+    assert large.info["dtype"] == "float32" and large.info["library"].startswith("faiss-cpu")
+
+
+def test_cost_counts_the_derived_links():
+    cost = estimate_vector_cost(10_000, 1, 1000)
+    assert cost.links == 10_000 * 1000 and cost.method == "exact"
+    assert estimate_vector_cost(5, 3, 1000).links == 20                     # top_k is capped at n - 1
+    assert estimate_vector_cost(1_000_000, 128, 40).method == "approximate"
+
+
+# --- over HTTP ----------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     settings = Settings(data_dir=tmp_path_factory.mktemp("v"), dask_workers=1, dask_processes=False,
-                        max_sync_vectors=500)
+                        max_sync_vectors=500, max_sync_links=100_000, max_body_bytes=2_000_000)
     with TestClient(create_app(settings)) as c:
         yield c
 
 
 def test_clusters_of_planted_directions(client):
-    rng = np.random.default_rng(0)
-    centers = rng.normal(size=(4, 16))
-    x = np.concatenate([c + 0.05 * rng.normal(size=(25, 16)) for c in centers])
+    x, _ = planted(25, 4, 16, 0.05, seed=0)
     labels = [f"g{i // 25}-{i % 25}" for i in range(100)]
     data = client.post("/v1/cluster/vectors", json={"vectors": x.tolist(), "labels": labels, "top_k": 10}).json()
     assert data["num_clusters"] == 4
     for cluster in data["clusters"]:
         assert len({m.split("-")[0] for m in cluster["members"]}) == 1 and cluster["size"] == 25
     assert data["graph"]["nodes"] == 100 and data["graph"]["links"] == 1000 and data["graph"]["directed"]
+    assert data["metadata"]["knn"]["method"] == "exact" and data["metadata"]["knn"]["metric"] == "cosine"
 
 
 @pytest.mark.parametrize("body,field", [
@@ -71,8 +195,186 @@ def test_clusters_of_planted_directions(client):
     ({"vectors": [[0, 0], [1, 0]]}, "vectors"),
     ({"vectors": [[1, 0], [0, 1]], "labels": ["a"]}, "labels"),
     ({"vectors": [[1, 0], [0, 1]], "min_similarity": 0.9}, "min_similarity"),
+    ({"vectors": [[1, 0], [0, 1]], "min_similarity": 1.5}, "min_similarity"),
+    ({"vectors": [[1, 0], [0, 1]], "metric": "euclidean"}, "metric"),
+    ({"vectors": [[1, 0], [0, 1]], "method": "lsh"}, "method"),
+    ({"vectors": [[1, 0], [0, 1]], "recall_target": 0}, "recall_target"),
     ({"vectors": [[1, 0]] * 501}, "vectors"),
-], ids=["ragged", "zero-vector", "labels", "no-links", "too-many"])
+], ids=["ragged", "zero-vector", "labels", "no-links", "cosine-above-1", "metric", "method", "recall", "too-many"])
 def test_vector_errors(client, body, field):
     response = client.post("/v1/cluster/vectors", json=body)
     assert_error(response, 413 if len(body["vectors"]) > 500 else 422, field)
+
+
+def test_inner_product_accepts_similarities_above_one(client):
+    body = {"vectors": [[2.0, 0.0], [3.0, 0.0], [0.0, 2.0], [0.0, 3.0]], "metric": "inner_product",
+            "min_similarity": 5.0, "top_k": 1}
+    data = client.post("/v1/cluster/vectors", json=body).json()
+    assert data["graph"]["links"] == 4 and data["num_clusters"] == 2
+
+
+def test_issue12_derived_links_are_refused_before_work(client, monkeypatch):
+    """10,000 one-dimensional vectors with top_k 1000 (an 89 KB body) are 10M kNN links: 413 naming top_k,
+    and no kNN work starts."""
+    import app.routers.vectors as router
+
+    monkeypatch.setattr(router, "cluster_vectors", lambda *a, **k: pytest.fail("the work started"))
+    body = {"vectors": [[float(i % 7 + 1)] for i in range(400)], "top_k": 1000, "min_similarity": -1}
+    assert_error(client.post("/v1/cluster/vectors", json=body), 413, "top_k")
+    npy = io.BytesIO()
+    np.save(npy, np.ones((400, 1)))
+    response = client.post("/v1/cluster/vectors/file", files={"file": ("v.npy", npy.getvalue())},
+                           data={"top_k": "1000", "min_similarity": "-1"})
+    assert_error(response, 413, "top_k")
+
+
+@pytest.mark.parametrize("seed,directed", [(27, False), (28, True), (33, True)])
+def test_issue12_one_module_saves_zero_not_float_noise(client, seed, directed):
+    """Vector clustering reported relative_codelength_savings -2.1e-14: one module saves nothing, and the
+    endpoint reports the engine's rule (0 within float noise), never a negative saving."""
+    x = np.random.default_rng(seed).normal(size=(8, 3))
+    body = {"vectors": x.tolist(), "top_k": 7, "min_similarity": -1, "directed": directed}
+    data = client.post("/v1/cluster/vectors", json=body).json()
+    assert data["num_clusters"] == 1
+    assert data["codelength"] == pytest.approx(data["one_level_codelength"], rel=1e-12)
+    assert data["relative_codelength_savings"] == 0.0
+
+
+# --- binary files -------------------------------------------------------------------------------
+
+def npy_bytes(x):
+    out = io.BytesIO()
+    np.save(out, x)
+    return out.getvalue()
+
+
+def npz_bytes(compressed=False, **arrays):
+    out = io.BytesIO()
+    (np.savez_compressed if compressed else np.savez)(out, **arrays)
+    return out.getvalue()
+
+
+def arrow_bytes(table, kind):
+    sink = pa.BufferOutputStream()
+    if kind == "parquet":
+        pq.write_table(table, sink)
+    else:
+        writer = (pa.ipc.new_stream if kind == "stream" else pa.ipc.new_file)(sink, table.schema)
+        writer.write_table(table)
+        writer.close()
+    return sink.getvalue().to_pybytes()
+
+
+@pytest.fixture(scope="module")
+def planted_set():
+    x, _ = planted(20, 3, 6, 0.1, seed=8)
+    return x, [f"w{i}" for i in range(len(x))]
+
+
+def _files(x, labels):
+    x32 = x.astype(np.float32)
+    list_table = pa.table({"label": labels, "vector": pa.array(x32.tolist(), type=pa.list_(pa.float32(), x.shape[1]))})
+    column_table = pa.table({**{f"d{j}": x[:, j] for j in range(x.shape[1])}, "label": labels})
+    return {
+        "npy": (npy_bytes(x), False), "npy-float32": (npy_bytes(x32), False),
+        "npz": (npz_bytes(vectors=x, labels=np.array(labels)), True),
+        "npz-compressed": (npz_bytes(True, vectors=x, labels=np.array(labels)), True),
+        "parquet-list": (arrow_bytes(list_table, "parquet"), True),
+        "arrow-stream-columns": (arrow_bytes(column_table, "stream"), True),
+        "arrow-file-list": (arrow_bytes(list_table, "file"), True),
+        "parquet-varlist": (arrow_bytes(pa.table({"label": labels, "vector": pa.array(x32.tolist(),
+                                                 type=pa.list_(pa.float32()))}), "parquet"), True),
+    }
+
+
+@pytest.mark.parametrize("kind", ["npy", "npy-float32", "npz", "npz-compressed", "parquet-list",
+                                  "arrow-stream-columns", "arrow-file-list", "parquet-varlist"])
+def test_file_gives_the_json_answer(client, planted_set, kind):
+    """Every binary form gives the JSON form's clusters; the file name says nothing (format by content)."""
+    x, labels = planted_set
+    raw, has_labels = _files(x, labels)[kind]
+    float32 = kind == "npy-float32" or "list" in kind
+    reference = np.asarray(x, dtype=np.float32 if float32 else np.float64)
+    json_body = {"vectors": reference.astype(np.float64).tolist(), "top_k": 5, "seed": 3,
+                 "dtype": "float32" if float32 else "float64"}
+    if has_labels:
+        json_body["labels"] = labels
+    expected = client.post("/v1/cluster/vectors", json=json_body).json()
+    got = client.post("/v1/cluster/vectors/file", files={"file": ("data.bin", raw)}, data={"top_k": "5", "seed": "3"})
+    assert got.status_code == 200, got.text
+    got = got.json()
+    assert got["clusters"] == expected["clusters"] and got["num_clusters"] == expected["num_clusters"] >= 3
+    assert got["codelength"] == expected["codelength"]
+    assert got["metadata"]["knn"]["dtype"] == ("float32" if float32 else "float64")
+
+
+@pytest.mark.parametrize("raw,status", [
+    (b"source target\n1 2\n", 422),
+    (b"\x93NUMPY\x01\x00garbage", 422),
+    (npy_bytes(np.ones(5)), 422),
+    (npy_bytes(np.ones((5, 2)))[:-8], 422),
+    (npy_bytes(np.array([["a", "b"], ["c", "d"]])), 422),
+    (npz_bytes(a=np.ones((3, 2)), b=np.ones((3, 2))), 422),
+    (arrow_bytes(pa.table({"label": ["a", "b"], "text": ["x", "y"]}), "stream"), 422),
+    (arrow_bytes(pa.table({"v": pa.array([[1.0, 2.0], [1.0]], type=pa.list_(pa.float64()))}), "parquet"), 422),
+    (npy_bytes(np.ones((501, 2))), 413),
+    (npz_bytes(True, vectors=np.zeros((100_000, 4))), 413),                 # 3 KB, inflates to 3.2 MB
+    (npz_bytes(True, vectors=np.zeros((10, 4)), labels=np.zeros(30_000_000, dtype="U1")), 413),   # labels bomb
+    (npz_bytes(True, vectors=np.zeros((10, 3_000_000))), 413),              # few vectors, huge dimension
+    (arrow_bytes(pa.table({"v": pa.array([np.zeros(200_000).tolist()] * 10, type=pa.list_(pa.float64()))}),
+                 "parquet"), 413),                                           # parquet lists inflate
+], ids=["text", "bad-npy-header", "1-d", "truncated", "strings", "two-arrays", "no-vector-columns", "ragged-lists",
+        "too-many",
+        "npz-bomb", "npz-labels-bomb", "npz-wide", "parquet-bomb"])
+def test_file_errors(client, raw, status):
+    response = client.post("/v1/cluster/vectors/file", files={"file": ("v.npy", raw)})
+    assert_error(response, status, "file")
+
+
+def test_file_options_are_validated_as_form_fields(client):
+    raw = npy_bytes(np.eye(3))
+    response = client.post("/v1/cluster/vectors/file", files={"file": ("v.npy", raw)}, data={"metric": "l2"})
+    assert_error(response, 422, "metric")
+
+
+def wordllama_embeddings(rows):
+    """The first ``rows`` token embeddings [32000, 256] float16 that the wordllama wheel ships (real data that
+    nobody here made), read as safetensors with numpy."""
+    import importlib.resources
+    import json
+    import struct
+
+    raw = (importlib.resources.files("wordllama") / "weights" / "l2_supercat_256.safetensors").read_bytes()
+    size = struct.unpack("<Q", raw[:8])[0]
+    meta = json.loads(raw[8:8 + size])["embedding.weight"]
+    start, _ = meta["data_offsets"]
+    x = np.frombuffer(raw, dtype=np.float16, offset=8 + size + start, count=32000 * 256).reshape(32000, 256)
+    x = x[:rows].astype(np.float32)
+    return x[np.any(x != 0, axis=1)]
+
+
+def test_approximate_knn_on_real_word_embeddings():
+    """On real token embeddings (harder than planted clusters) the search widens until its sampled recall
+    reaches the target, and that recall holds on every row (brute force)."""
+    x = prepare_vectors(wordllama_embeddings(4000))
+    search = approximate_knn(x, 20, recall_target=0.97, seed=0, recall_sample=400)
+    exact_idx, exact_sim = exact_knn(x, 20)
+    found = np.einsum("nkd,nd->nk", x[search.indices].astype(np.float64), x.astype(np.float64))
+    true_recall = np.minimum(20, (found >= exact_sim[:, -1:] - 1e-5).sum(axis=1)).mean() / 20
+    assert search.recall_at_k >= 0.97 and true_recall >= 0.96
+
+
+def test_approximate_float64_reports_float64_similarities():
+    x, _ = planted(40, 3, 8, 0.2, seed=4)
+    g = knn_graph(x, VectorOptions(top_k=5, min_similarity=-1.0, method="approximate", dtype="float64"))
+    xn = x / np.linalg.norm(x, axis=1, keepdims=True)
+    assert g.info["dtype"] == "float64"
+    np.testing.assert_allclose(g.similarity, np.clip((xn[g.source] * xn[g.target]).sum(axis=1), 0, 1),
+                               rtol=1e-13, atol=1e-15)
+
+
+def test_ragged_vectors_are_a_field_error_in_the_service_layer():
+    """The job task calls the service layer without the router's checks: ragged rows are still a 422."""
+    with pytest.raises(Exception) as err:
+        cluster_vectors([[1.0, 0.0], [0.0]], VectorOptions())
+    assert err.value.field == "vectors" and "rectangular" in str(err.value)

@@ -288,3 +288,18 @@ def test_rejects(make, kwargs, field, status):
     with pytest.raises(TechniqueError) as err:
         run_optimizer(make(), **kwargs)
     assert (err.value.field, err.value.status) == (field, status)
+
+
+@pytest.mark.parametrize("z,y", [(40.0, 1.0), (-40.0, 0.0), (700.0, 1.0), (30.0, 0.25), (-0.5, 0.7)])
+def test_logistic_loss_and_gradient_without_cancellation(z, y):
+    """Confident correct predictions have a tiny loss, not 0 (logaddexp(0, z) - y z cancels for z = 40, y = 1)."""
+    from fractions import Fraction
+    from math import exp, log1p
+
+    objective = Logistic([[1.0]], [y], fit_intercept=False)
+    loss, grads = objective.loss_grad({"w": np.array([z])})
+    sigma = 1.0 / (1.0 + exp(-z)) if z < 0 else 1.0 - 1.0 / (1.0 + exp(z))
+    expected_loss = max(z, 0.0) - y * z + log1p(exp(-abs(z)))          # each term exact here, or to 1 ulp
+    expected_grad = float(Fraction(1) / (1 + Fraction(exp(-z))) - Fraction(y)) if z > 0 else sigma - y
+    assert loss == pytest.approx(expected_loss, rel=1e-14) and loss > 0
+    assert grads["w"][0] == pytest.approx(expected_grad, rel=1e-14)

@@ -2,6 +2,9 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
 from app.techniques import TechniqueError
 from app.techniques.vq import MAX_ITERATIONS, fit_codebook, nearest_codes, quantize
@@ -74,7 +77,8 @@ def test_kmeans_iteration_is_the_mean_of_assigned_vectors():
     initial = z[np.random.default_rng(5).choice(len(z), 3, replace=False)]
     codes = brute_force_codes(z, initial)
     expected = np.array([z[codes == i].mean(axis=0) if np.any(codes == i) else initial[i] for i in range(3)])
-    np.testing.assert_allclose(r.codebook, expected, rtol=1e-13)
+    # the fit works on centred data: rounding is relative to the spread of z, not to each value
+    np.testing.assert_allclose(r.codebook, expected, rtol=0, atol=1e-13 * np.abs(z).max())
 
 
 def test_ema_updates_by_hand():
@@ -131,3 +135,87 @@ def test_rejects(fn, kwargs, field, status):
         else:
             fn(z, kwargs.pop("num_codes"), **kwargs)
     assert (err.value.field, err.value.status) == (field, status)
+
+
+# --- exact codes far from the origin (issue 12) -------------------------------------------------
+
+def exact_nearest(z, codebook):
+    """The true nearest code of each row (lowest index on ties), in rational arithmetic."""
+    from fractions import Fraction
+
+    out = []
+    for zi in z.tolist():
+        exact = [sum((Fraction(a) - Fraction(b)) ** 2 for a, b in zip(zi, e)) for e in codebook.tolist()]
+        out.append(exact.index(min(exact)))
+    return out
+
+
+def test_issue12_code_far_from_the_origin(client):
+    """||z||^2 + ||e||^2 - 2 z.e picked code 1; 1000000.0004 is 0.0004 from code 0 and 0.0006 from code 1."""
+    body = {"z": [[1000000.0004]], "codebook": [[1e6], [1e6 + 0.001]]}
+    data = client.post("/v1/vq/quantize", json=body).json()
+    assert data["codes"] == [0] and data["quantized"] == [[1e6]]
+    assert data["distances"] == [(1000000.0004 - 1e6) ** 2]
+
+
+def test_issue12_snapping_to_a_5cm_grid_at_4500_km(client):
+    """Coordinates around 4.5e6 quantized to a 5 cm grid codebook are rounded to the grid (Su's form got
+    176 of these 200 codes wrong)."""
+    rng = np.random.default_rng(12)
+    axis = 4.5e6 + 0.05 * np.arange(10)
+    codebook = np.array([[a, b] for a in axis for b in axis])
+    z = 4.5e6 + rng.uniform(0, 0.45, size=(200, 2))
+    data = client.post("/v1/vq/quantize", json={"z": z.tolist(), "codebook": codebook.tolist()}).json()
+    assert data["codes"] == exact_nearest(z, codebook)
+    np.testing.assert_array_equal(data["quantized"], 4.5e6 + 0.05 * np.round((z - 4.5e6) / 0.05))
+
+
+def test_issue12_fit_codebook_far_from_the_origin(client):
+    """The fitted codes of data at 4.5e6 are the exactly nearest of the returned codebook."""
+    rng = np.random.default_rng(13)
+    z = 4.5e6 + np.round(rng.uniform(0, 1.0, size=(300, 2)) / 0.05) * 0.05
+    for mode in ("kmeans", "ema"):
+        data = client.post("/v1/vq/fit-codebook", json={"z": z.tolist(), "num_codes": 12, "mode": mode,
+                                                        "iterations": 10, "decay": 0.5, "seed": 1}).json()
+        assert data["codes"] == exact_nearest(z, np.array(data["codebook"]))
+        assert data["mse"] < 0.01                      # codes spread over the 1 m square, not collapsed
+
+
+def test_exact_ties_go_to_the_lowest_index():
+    # 0.5 is midway between 0 and 1 (at any offset); duplicated codes tie too.
+    for offset in (0.0, 4.5e6, 1e15):
+        z = np.array([[offset + 0.5], [offset + 1.0]])
+        codebook = np.array([[offset + 1.0], [offset + 0.0], [offset + 1.0]])
+        assert nearest_codes(z, codebook)[0].tolist() == exact_nearest(z, codebook) == [0, 0]
+
+
+def test_subnormal_data_keep_exact_codes():
+    """All values subnormal: the power-of-two scaling must stay finite (2^1073 overflowed to inf, NaN codes)."""
+    z = np.array([[5e-324], [1.5e-323], [0.0]])
+    codebook = np.array([[0.0], [1e-323]])
+    with np.errstate(all="raise"):
+        codes, dist = nearest_codes(z, codebook)
+    assert codes.tolist() == exact_nearest(z, codebook) == [0, 1, 0]
+
+
+grids = st.sampled_from([0.0, 1.0, -3.0e9, 4.5e6, 1e15, 2.0 ** 60])
+scales = st.sampled_from([1e-300, 1e-160, 1e-3, 0.05, 1.0, 7.0, 1e80])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(data=st.data())
+def test_codes_are_true_nearest_at_any_offset_and_scale(data):
+    """Small integer patterns (many exact and near ties) at an offset and scale, plus arbitrary floats."""
+    N, K, d = data.draw(st.integers(1, 8)), data.draw(st.integers(1, 6)), data.draw(st.integers(1, 4))
+    if data.draw(st.booleans()):
+        offset, scale = data.draw(grids), data.draw(scales)
+        ints = st.integers(-4, 4)
+        z = offset + scale * data.draw(arrays(np.int64, (N, d), elements=ints)).astype(np.float64)
+        codebook = offset + scale * data.draw(arrays(np.int64, (K, d), elements=ints)).astype(np.float64)
+    else:
+        values = st.floats(-1e100, 1e100, allow_nan=False, allow_subnormal=True)
+        z = data.draw(arrays(np.float64, (N, d), elements=values))
+        codebook = data.draw(arrays(np.float64, (K, d), elements=values))
+    codes, dist = nearest_codes(z, codebook)
+    assert codes.tolist() == exact_nearest(z, codebook)
+    np.testing.assert_allclose(dist, np.sum((z - codebook[codes]) ** 2, axis=1), rtol=1e-14, atol=0)

@@ -70,7 +70,8 @@ class FitCodebookResponse(QuantizeResponse):
                                        ("codebook", "codebook must have d = 2 columns like z, got 3")),
              summary="Nearest codes, quantized vectors, codebook and commitment losses, usage and perplexity")
 def quantize(body: QuantizeRequest):
-    """Distances ||z||^2 + ||e||^2 - 2 z.e in blocks of rows (memory O(block x K))."""
+    """The exactly nearest code of every vector (lowest index on ties), at any offset: ||z||^2 + ||e||^2 - 2 z.e
+    on centred data shortlists the codes, differences rank them (memory O(block x K))."""
     return respond(tech.quantize, body.z, body.codebook, beta=body.beta, gamma=body.gamma)
 
 
