@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -47,6 +48,7 @@ class InfomapOptions:
     preferred_number_of_modules: int = 0
     meta_data_rate: float = 1.0  # with meta data (run_infomap(..., meta_data=...)): weight of its codebooks
     meta_data_unweighted: bool = False  # meta data weighted by node count instead of node flow
+    num_threads: int | None = None  # threads of the parallel kernels (None: every core); never changes a result
 
     def __post_init__(self):
         if self.flow_model is not None and self.flow_model not in FLOW_MODELS:
@@ -61,6 +63,8 @@ class InfomapOptions:
             raise OptionError("seed must be in [0, 2**32)", field="seed")
         if not (np.isfinite(self.entropy_correction_strength) and self.entropy_correction_strength >= 0):
             raise OptionError("entropy_correction_strength must be >= 0", field="entropy_correction_strength")
+        if self.num_threads is not None and int(self.num_threads) < 1:
+            raise OptionError("num_threads must be >= 1", field="num_threads")
         if not (np.isfinite(self.meta_data_rate) and self.meta_data_rate >= 0):
             raise OptionError("meta_data_rate must be >= 0", field="meta_data_rate")
         if int(self.preferred_number_of_modules) < 0:
@@ -419,13 +423,29 @@ def run_infomap(network: Network, options: InfomapOptions | None = None, *,
     if overrides:
         options = replace(options, **overrides)
     start, started_at = time.perf_counter(), time.time()
-    problem = prepare(network, options, initial_partition, meta_data)
-    trials = []
-    for j in range(options.num_trials):
-        trials.append(run_trial(problem, options, j, settings))
-        if progress is not None:
-            progress(j + 1, options.num_trials)
+    with threads(options.num_threads):
+        problem = prepare(network, options, initial_partition, meta_data)
+        trials = []
+        for j in range(options.num_trials):
+            trials.append(run_trial(problem, options, j, settings))
+            if progress is not None:
+                progress(j + 1, options.num_trials)
     return best_of(problem, options, trials, elapsed=time.perf_counter() - start, started_at=started_at)
+
+
+@contextmanager
+def threads(num_threads: int | None):
+    """Run the parallel kernels on ``num_threads`` threads (None: all numba may use); the
+    setting is the calling thread's own and is restored afterwards."""
+    import numba
+
+    before = numba.get_num_threads()
+    numba.set_num_threads(numba.config.NUMBA_NUM_THREADS if num_threads is None
+                          else max(1, min(int(num_threads), numba.config.NUMBA_NUM_THREADS)))
+    try:
+        yield
+    finally:
+        numba.set_num_threads(before)
 
 
 def compute_codelength(network: Network, partition: Mapping | Tree | list, options: InfomapOptions | None = None,

@@ -26,6 +26,7 @@ import numpy as np
 from numba import njit
 
 from .memory import content_delta, content_move, physical_slots
+from .parallel import aggregate, module_sums
 
 __all__ = ["module_sums", "core_loop", "aggregate", "induced", "relabel", "symmetric_pair_counts", "symmetric_pairs",
            "link_module_sums"]
@@ -36,37 +37,6 @@ def _plogp(x):
     if x > 0.0:
         return x * np.log2(x)
     return 0.0
-
-
-@njit(cache=True)
-def module_sums(indptr, indices, pflow, flow, enter, exit_, tf, tw, mod, k, recorded):
-    """Flow, enter, exit, teleportation flow and weight of each of ``k`` modules."""
-    n = flow.shape[0]
-    mflow = np.zeros(k)
-    menter = np.zeros(k)
-    mexit = np.zeros(k)
-    mtf = np.zeros(k)
-    mtw = np.zeros(k)
-    own = np.zeros(k)
-    for u in range(n):
-        m = mod[u]
-        mflow[m] += flow[u]
-        menter[m] += enter[u]
-        mexit[m] += exit_[u]
-        mtf[m] += tf[u]
-        mtw[m] += tw[u]
-        own[m] += tf[u] * tw[u]
-        for e in range(indptr[u], indptr[u + 1]):
-            v = indices[e]
-            if v > u and mod[v] == m:
-                menter[m] -= pflow[e]
-                mexit[m] -= pflow[e]
-    if recorded:
-        for m in range(k):
-            inner = mtf[m] * mtw[m] - own[m]
-            menter[m] -= inner
-            mexit[m] -= inner
-    return mflow, menter, mexit, mtf, mtw
 
 
 # Columns of the per-module record used by the core loop: one row per module, so that
@@ -411,62 +381,6 @@ def link_module_sums(indptr, indices, link_flow, modules, k):
             if t != s and modules[t] == m:
                 inside[m] += link_flow[e]
     return inside
-
-
-@njit(cache=True)
-def aggregate(indptr, indices, pflow, mod, k):
-    """CSR of the module network: summed flow between different modules.
-
-    The module indices keep the dtype of ``indices`` (int32 for every network below
-    2**31 - 1 nodes), so the kernels see one index type at every level.
-    """
-    n = mod.shape[0]
-    counts = np.zeros(k + 1, dtype=np.int64)
-    for u in range(n):
-        counts[mod[u] + 1] += 1
-    start = np.cumsum(counts)
-    members = np.empty(n, dtype=np.int64)
-    fill = start[:-1].copy()
-    for u in range(n):
-        members[fill[mod[u]]] = u
-        fill[mod[u]] += 1
-    acc = np.zeros(k)
-    mark = np.full(k, -1, dtype=np.int64)
-    touched = np.empty(k, dtype=np.int64)
-    new_indptr = np.zeros(k + 1, dtype=np.int64)
-    for m in range(k):  # first pass: distinct neighbouring modules per module
-        nt = 0
-        for i in range(start[m], start[m + 1]):
-            u = members[i]
-            for e in range(indptr[u], indptr[u + 1]):
-                mv = mod[indices[e]]
-                if mv != m and mark[mv] != m:
-                    mark[mv] = m
-                    nt += 1
-        new_indptr[m + 1] = new_indptr[m] + nt
-    mark[:] = -1
-    new_indices = np.empty(new_indptr[k], dtype=indices.dtype)
-    new_flow = np.empty(new_indptr[k])
-    nnz = 0
-    for m in range(k):
-        nt = 0
-        for i in range(start[m], start[m + 1]):
-            u = members[i]
-            for e in range(indptr[u], indptr[u + 1]):
-                mv = mod[indices[e]]
-                if mv == m:
-                    continue
-                if mark[mv] != m:
-                    mark[mv] = m
-                    acc[mv] = 0.0
-                    touched[nt] = mv
-                    nt += 1
-                acc[mv] += pflow[e]
-        for j in range(nt):  # in order of first appearance: no kernel needs sorted rows
-            new_indices[nnz] = touched[j]
-            new_flow[nnz] = acc[touched[j]]
-            nnz += 1
-    return new_indptr, new_indices, new_flow
 
 
 @njit(cache=True)

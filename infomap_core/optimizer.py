@@ -17,11 +17,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numba
 import numpy as np
 
 from .flow import FlowGraph
 from .kernels import aggregate, core_loop, module_sums, relabel
 from .memory import content_plogp_sums, leaf_content, merge_content
+from .parallel import synchronous_moves
 from .mapequation import NO_VARIANT, Objective, codebook_length, grouped_codelength, keyed_plogp_sums, plogp
 
 __all__ = ["Level", "SearchSettings", "find_modules", "level_codelength", "optimize_level", "optimize_two_level", "sub_modules"]
@@ -48,6 +50,11 @@ class SearchSettings:
     aggregated_loop_limit: int = 20
     num_random_moves: int = 5
     max_degree_for_random_moves: int = 2
+    # Synchronous local moving on every thread (infomap_core.parallel) before the
+    # sequential core loop, for networks of at least ``parallel_min_units`` units.
+    parallel_min_units: int = 20_000
+    parallel_max_rounds: int = 20
+    parallel_min_fraction: float = 0.01
     core_loop_threshold: float = 1e-10
     tune_relative_threshold: float = 1e-5
     max_tune_iterations: int = 1000
@@ -94,7 +101,7 @@ class Level:
         mflow, menter, mexit, mtf, mtw = module_sums(
             self.indptr, self.indices, self.pflow, self.flow, self.enter, self.exit, self.tf, self.tw,
             mod, k, self.recorded)
-        indptr, indices, pflow = aggregate(self.indptr, self.indices, self.pflow, mod, k)
+        indptr, indices, pflow = aggregate(self.indptr, self.indices, self.pflow, mod, k, numba.get_num_threads())
         content = None if self.content is None else merge_content(*self.content, mod, k, self.num_physical)
         meta = None if self.meta is None else merge_content(*self.meta, mod, k, self.objective.num_categories)
         return Level(indptr, indices, pflow, mflow, np.maximum(menter, 0.0), np.maximum(mexit, 0.0),
@@ -161,6 +168,12 @@ def find_modules(level: Level, initial: np.ndarray | None, rng: np.random.Genera
     current, cur_parent = level, parent
     loop_limit = settings.core_loop_limit
     while True:
+        if current is level and _parallel_eligible(level, settings):
+            moved = synchronous_moves(level.indptr, level.indices, level.pflow, level.flow, level.enter, level.exit,
+                                      level.tf, level.tw, cur_parent, parent_exit, mod, _seed(rng),
+                                      settings.parallel_max_rounds, settings.parallel_min_fraction,
+                                      numba.get_num_threads())
+            first_loop = first_loop and moved == 0
         current.run_core_loop(mod, cur_parent, parent_exit, _seed(rng), loop_limit, settings,
                               first_loop and current is level)
         mod, k = relabel(mod)
@@ -174,6 +187,13 @@ def find_modules(level: Level, initial: np.ndarray | None, rng: np.random.Genera
         current, cur_parent = current.merged(mod, k), group
         mod = np.arange(k, dtype=np.int64)
         loop_limit = settings.aggregated_loop_limit
+
+
+def _parallel_eligible(level: Level, settings: SearchSettings) -> bool:
+    """Synchronous rounds run on first-order levels with the plain map equation, when
+    there are several threads and enough units to share."""
+    return (numba.get_num_threads() > 1 and level.n >= settings.parallel_min_units and level.content is None
+            and level.meta is None and not level.objective.active and not level.recorded)
 
 
 def sub_modules(level: Level, modules: np.ndarray, k: int, rng: np.random.Generator,
