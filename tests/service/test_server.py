@@ -75,7 +75,7 @@ def test_healthz_answers_while_a_large_request_is_worked_on(server):
             done.wait(0.05)
     thread.join()
     assert answer["response"].status_code == 200, answer["response"].text[:500]
-    assert answer["response"].json()["num_links"] > 990_000
+    assert answer["response"].json()["num_links"] > 900_000  # duplicates of the planted links are summed
     assert answered_during >= 3
 
 
