@@ -26,7 +26,7 @@ import numpy as np
 from numba import njit
 
 from .memory import content_delta, content_move, physical_slots
-from .parallel import aggregate, module_sums
+from .parallel import aggregate, members_of, module_sums
 
 __all__ = ["module_sums", "core_loop", "aggregate", "induced", "relabel", "symmetric_pair_counts", "symmetric_pairs",
            "link_module_sums"]
@@ -94,18 +94,7 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
         msize[mod[u]] += 1
         mgroup[mod[u]] = parent[u]
     constrained = parent_exit.shape[0] > 1
-    # Units of each group, contiguous, for the random moves.
-    num_groups = parent_exit.shape[0]
-    group_start = np.zeros(num_groups + 1, dtype=np.int64)
-    for u in range(n):
-        group_start[parent[u] + 1] += 1
-    for g in range(num_groups):
-        group_start[g + 1] += group_start[g]
-    group_units = np.empty(n, dtype=np.int64)
-    group_fill = group_start[:-1].copy()
-    for u in range(n):
-        group_units[group_fill[parent[u]]] = u
-        group_fill[parent[u]] += 1
+    group_start, group_units = members_of(parent, parent_exit.shape[0])  # for the random moves
     if memory:
         slot_ptr, slot_len, slot_module, slot_flow, slot_units = physical_slots(cptr, cphys, cflow, mod, num_physical)
     else:

@@ -95,7 +95,7 @@ class Network:
                 try:
                     ids = np.array([int(x) for x in ids], dtype=np.int64)
                 except ValueError:
-                    raise PartitionError(f"node ids must be integers for this network", field=field_name)
+                    raise PartitionError("node ids must be integers for this network", field=field_name)
             else:
                 ids = ids.astype(self.node_ids.dtype) if self.node_ids.dtype.kind in "OU" else ids
         pos = np.searchsorted(self.node_ids, ids)

@@ -78,7 +78,7 @@ def module_sums(indptr, indices, pflow, flow, enter, exit_, tf, tw, mod, k, reco
 
 
 @njit(cache=True)
-def _members(mod, k):
+def members_of(mod, k):
     """Units of each module, contiguous (counting sort): (start, members)."""
     n = mod.shape[0]
     start = np.zeros(k + 1, dtype=np.int64)
@@ -149,7 +149,7 @@ def aggregate(indptr, indices, pflow, mod, k, threads):
     2**31 - 1 nodes), so the kernels see one index type at every level. Modules are
     split among ``threads`` chunks; each module's row is the same whatever the split.
     """
-    start, members = _members(mod, k)
+    start, members = members_of(mod, k)
     chunks = max(1, min(k, threads))
     lengths = _row_lengths(indptr, indices, mod, k, start, members, chunks)
     new_indptr = np.zeros(k + 1, dtype=np.int64)

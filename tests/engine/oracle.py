@@ -144,3 +144,51 @@ def official_score_of_tree(network: Network, tree, options, flow_model: str, obj
             return float(im.codelength)
     finally:
         os.unlink(name)
+
+
+def official_run_on_paths(network: Network, paths: dict, flags: str, meta: dict | None = None):
+    """The official Infomap run with ``--no-infomap`` on the tree ``paths`` ({node index:
+    path tuple, top first, leaf rank last}) written as given: our own tree building is not
+    involved, so the comparison also checks how we read paths. Node ids are 1-based
+    indices; a state network is given by state and physical node. Returns the Infomap
+    object after the run (read ``codelength``, ``one_level_codelength``, ``get_nodes``)."""
+    import os
+    import tempfile
+
+    states = network.physical is not None
+    fd, name = tempfile.mkstemp(suffix=".tree")
+    try:
+        with os.fdopen(fd, "w") as f:
+            f.write("# path flow name state_id node_id\n" if states else "# path flow name node_id\n")
+            for a, path in paths.items():
+                physical = f" {int(network.physical[a]) + 1}" if states else ""
+                f.write(f"{':'.join(map(str, path))} 0 \"n\" {a + 1}{physical}\n")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            im = infomap.Infomap(f"--silent --no-infomap {flags} --cluster-data {name}")
+            for a in range(network.num_nodes):
+                if states:
+                    im.add_state_node(a + 1, int(network.physical[a]) + 1)
+                else:
+                    im.add_node(a + 1, teleportation_weight=float(network.node_weights[a]))
+            src, tgt, w = network.as_arcs().to_coo()
+            for s, t, x in zip((src + 1).tolist(), (tgt + 1).tolist(), w.tolist()):
+                im.add_link(s, t, x)
+            for a, category in (meta or {}).items():
+                im.set_meta_data(a + 1, int(category))
+            im.run()
+        return im
+    finally:
+        os.unlink(name)
+
+
+def flow_flags(flow_model: str, recorded: bool = False, to_nodes: bool = False, markov_time: float = 1.0) -> str:
+    """The official flags of a flow model and its options."""
+    flags = f"--flow-model {flow_model}"
+    if recorded:
+        flags += " --recorded-teleportation"
+    if to_nodes:
+        flags += " --to-nodes"
+    if markov_time != 1.0:
+        flags += f" --markov-time {markov_time!r}"
+    return flags

@@ -1,6 +1,5 @@
 """Multilevel search and the multilevel map equation against the official Infomap."""
 
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -10,7 +9,7 @@ from infomap_core import InfomapOptions, Network, compute_codelength, run_infoma
 from infomap_core.formats import render
 
 from .networks import karate, lfr
-from .oracle import codelength_of, num_top_modules, official
+from .oracle import codelength_of, official
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "infomap_core" / "data"
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from infomap_core import InfomapOptions, Network, compute_flow, run_infomap
+from infomap_core import InfomapOptions, compute_flow, run_infomap
 from infomap_core.optimizer import Level, SearchSettings
 from infomap_core.parallel import aggregate, module_sums
 

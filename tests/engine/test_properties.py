@@ -6,8 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from infomap_core import InfomapOptions, Network, compute_codelength, compute_flow, run_infomap
-from infomap_core.kernels import core_loop
-from infomap_core.mapequation import Objective, plogp, two_level_codelength
+from infomap_core.mapequation import Objective, plogp
 from infomap_core.optimizer import Level, SearchSettings
 
 

@@ -9,8 +9,6 @@ our flow and codelength must equal the official's (``add_state_node`` and
 
 from __future__ import annotations
 
-import os
-import tempfile
 import warnings
 
 import infomap
@@ -21,6 +19,7 @@ from hypothesis import strategies as st
 
 from infomap_core import InfomapOptions, Network, compute_codelength, compute_flow, run_infomap
 
+from .oracle import flow_flags, official_run_on_paths
 from .test_tree_oracle import FLOW_CASES, ragged_paths
 
 
@@ -52,17 +51,6 @@ def _official(net: Network, flags: str, cluster_file: str | None = None):
         return im
 
 
-def _flags(flow_model, recorded, to_nodes, markov_time) -> str:
-    flags = f"--flow-model {flow_model}"
-    if recorded:
-        flags += " --recorded-teleportation"
-    if to_nodes:
-        flags += " --to-nodes"
-    if markov_time != 1.0:
-        flags += f" --markov-time {markov_time}"
-    return flags
-
-
 @settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.data())
 def test_state_network_flow_and_tree_codelength_equal_official(data):
@@ -72,24 +60,14 @@ def test_state_network_flow_and_tree_codelength_equal_official(data):
     options = InfomapOptions(flow_model=flow_model, recorded_teleportation=recorded, to_nodes=to_nodes,
                              markov_time=markov_time)
     ours = compute_codelength(net, {int(net.node_ids[a]): p for a, p in paths.items()}, options)
-    fd, name = tempfile.mkstemp(suffix=".tree")
-    try:
-        with os.fdopen(fd, "w") as f:
-            f.write("# path flow name state_id node_id\n")
-            physical_ids = net.physical_ids.tolist()
-            for a, path in paths.items():
-                state = int(net.node_ids[a])
-                f.write(f"{':'.join(map(str, path))} 0 \"s\" {state} {physical_ids[net.physical[a]]}\n")
-        im = _official(net, "--no-infomap " + _flags(flow_model, recorded, to_nodes, markov_time), name)
-    finally:
-        os.unlink(name)
+    im = official_run_on_paths(net, paths, flow_flags(flow_model, recorded, to_nodes, markov_time))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        official_flow = {n.state_id: n.flow for n in im.get_nodes(states=True)}
+        official_flow = {n.state_id: n.flow for n in im.get_nodes(states=True)}  # 1-based state indices
         theirs, theirs_one_level = float(im.codelength), float(im.one_level_codelength)
     flow = compute_flow(net, flow_model, recorded_teleportation=recorded, to_nodes=to_nodes,
                         markov_time=markov_time).node_flow
-    np.testing.assert_allclose(flow, [official_flow[int(s)] for s in net.node_ids], rtol=1e-9, atol=1e-14)
+    np.testing.assert_allclose(flow, [official_flow[a + 1] for a in range(net.num_nodes)], rtol=1e-9, atol=1e-14)
     assert ours.codelength == pytest.approx(theirs, rel=1e-9, abs=1e-12)
     assert ours.one_level_codelength == pytest.approx(theirs_one_level, rel=1e-9, abs=1e-12)
 

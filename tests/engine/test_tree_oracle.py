@@ -9,17 +9,15 @@ modules with a single child, leaves directly under the root), scores them with
 
 from __future__ import annotations
 
-import os
-import tempfile
 import warnings
 
-import infomap
-import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from infomap_core import InfomapOptions, Network, PartitionError, compute_codelength
+
+from .oracle import flow_flags, official_run_on_paths
 
 # flow model, recorded teleportation, to_nodes, markov time
 FLOW_CASES = [
@@ -78,37 +76,6 @@ def ragged_paths(draw, num_nodes: int):
     return paths
 
 
-def official_tree_codelength(net: Network, paths: dict, flow_model: str, recorded: bool, to_nodes: bool,
-                             markov_time: float) -> float:
-    """The official Infomap's codelength of the tree ``paths`` ({node id: path tuple})."""
-    flags = f"--silent --no-infomap --flow-model {flow_model}"
-    if recorded:
-        flags += " --recorded-teleportation"
-    if to_nodes:
-        flags += " --to-nodes"
-    if markov_time != 1.0:
-        flags += f" --markov-time {markov_time}"
-    fd, name = tempfile.mkstemp(suffix=".tree")
-    try:
-        with os.fdopen(fd, "w") as f:
-            f.write("# path flow name node_id\n")
-            for node, path in paths.items():
-                f.write(f"{':'.join(map(str, path))} 0 \"{node}\" {node}\n")
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            im = infomap.Infomap(f"{flags} --cluster-data {name}")
-            for i, node in enumerate(net.node_ids.tolist()):
-                im.add_node(int(node), teleportation_weight=float(net.node_weights[i]))
-            src, tgt, w = net.to_coo()
-            ids = net.node_ids
-            for s, t, x in zip(src.tolist(), tgt.tolist(), w.tolist()):
-                im.add_link(int(ids[s]), int(ids[t]), x)
-            im.run()
-            return float(im.codelength)
-    finally:
-        os.unlink(name)
-
-
 @settings(max_examples=2200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.data())
 def test_ragged_tree_codelength_equals_official(data):
@@ -117,8 +84,12 @@ def test_ragged_tree_codelength_equals_official(data):
     flow_model, recorded, to_nodes, markov_time = data.draw(st.sampled_from(FLOW_CASES))
     options = InfomapOptions(flow_model=flow_model, recorded_teleportation=recorded, to_nodes=to_nodes,
                              markov_time=markov_time)
-    ours = compute_codelength(net, {int(k): v for k, v in paths.items()}, options)
-    theirs = official_tree_codelength(net, paths, flow_model, recorded, to_nodes, markov_time)
+    ids = net.node_ids.tolist()
+    ours = compute_codelength(net, {ids[a]: p for a, p in paths.items()}, options)
+    im = official_run_on_paths(net, paths, flow_flags(flow_model, recorded, to_nodes, markov_time))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        theirs = float(im.codelength)
     assert ours.codelength == pytest.approx(theirs, rel=1e-9, abs=1e-12)
     assert ours.index_codelength + ours.module_codelength == pytest.approx(ours.codelength, rel=1e-12)
 

@@ -6,8 +6,6 @@ Fixed partitions and trees are scored by us and by the official (``--no-infomap`
 
 from __future__ import annotations
 
-import os
-import tempfile
 import warnings
 
 import infomap
@@ -16,8 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infomap_core import InfomapOptions, Network, compute_codelength, run_infomap
+from infomap_core import InfomapOptions, compute_codelength, run_infomap
 
+from .oracle import flow_flags, official_run_on_paths
 from .test_tree_oracle import networks, ragged_paths
 
 VARIANTS = [
@@ -34,31 +33,6 @@ VARIANTS = [
 ]
 
 
-def official_score(net: Network, paths: dict, flags: str, directed: bool, meta: dict | None = None) -> tuple[float, float]:
-    fd, name = tempfile.mkstemp(suffix=".tree")
-    try:
-        with os.fdopen(fd, "w") as f:
-            f.write("# path flow name node_id\n")
-            for node, path in paths.items():
-                f.write(f"{':'.join(map(str, path))} 0 \"n\" {node}\n")
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            im = infomap.Infomap(f"--silent --no-infomap {flags} --flow-model {'directed' if directed else 'undirected'}"
-                                 f" --cluster-data {name}")
-            for node in net.node_ids.tolist():
-                im.add_node(int(node))
-            src, tgt, w = net.to_coo()
-            ids = net.node_ids
-            for s, t, x in zip(src.tolist(), tgt.tolist(), w.tolist()):
-                im.add_link(int(ids[s]), int(ids[t]), x)
-            for node, category in (meta or {}).items():
-                im.set_meta_data(int(node), int(category))
-            im.run()
-            return float(im.codelength), float(im.one_level_codelength)
-    finally:
-        os.unlink(name)
-
-
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.data())
 def test_variant_codelength_of_any_tree_equals_official(data):
@@ -73,7 +47,11 @@ def test_variant_codelength_of_any_tree_equals_official(data):
     ours = compute_codelength(net, {ids[a]: p for a, p in paths.items()},
                               InfomapOptions(flow_model="directed" if directed else "undirected", **options),
                               meta_data=meta)
-    theirs, theirs_one_level = official_score(net, {ids[a]: p for a, p in paths.items()}, flags, directed, meta)
+    im = official_run_on_paths(net, paths, f"{flags} {flow_flags('directed' if directed else 'undirected')}",
+                               None if meta is None else {ids.index(node): c for node, c in meta.items()})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        theirs, theirs_one_level = float(im.codelength), float(im.one_level_codelength)
     assert ours.codelength == pytest.approx(theirs, rel=1e-9, abs=1e-12)
     assert ours.one_level_codelength == pytest.approx(theirs_one_level, rel=1e-9, abs=1e-12)
 
