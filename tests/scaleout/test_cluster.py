@@ -112,7 +112,8 @@ def test_trials_of_one_job_run_on_both_workers(client):
                                         "two_level": True}).json()
     assert wait_for(client, job["id"])["status"] == "succeeded"
     stream = dask_client.get_task_stream(start=start)
-    workers = {e["worker"] for e in stream if str(e["key"]).startswith(f"{job['id']}-trial-")}
+    workers = {e["worker"] for e in stream
+               if str(e["key"]).startswith(f"{job['id']}-") and "-trial-" in str(e["key"])}
     assert len(workers) == 2
 
 
