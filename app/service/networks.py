@@ -4,8 +4,8 @@ Two steps, so that a job is checked at submission and built once, on its worker:
 
 * :func:`check_network_body` reads the body's form, shapes and weights into arrays (one
   numpy conversion of the links) and refuses what cannot become a network: two forms or
-  none, ragged rows, ids that are not integers or strings, weights that are not finite
-  non-negative numbers, sparse indices outside the shape. No node index, no flow.
+  none, no link, ragged rows, ids that are not integers or strings (or a mix), weights that
+  are not finite non-negative numbers, sparse indices outside the shape. No node index, no flow.
 * :func:`network_from_body` does the same and builds the network (ids indexed, duplicate
   links summed).
 
@@ -21,7 +21,7 @@ from typing import Any, Callable
 import numpy as np
 
 from infomap_core import Network
-from infomap_core.errors import InvalidWeightError, NetworkError
+from infomap_core.errors import EmptyNetworkError, InvalidWeightError, NetworkError
 
 from ..schemas import NetworkBody
 
@@ -101,6 +101,8 @@ def _checked(body: NetworkBody) -> _Checked:
         raise NetworkError(f"give exactly one network form of {', '.join(FORMS)} (got {what})",
                            field=given[1] if len(given) > 1 else "edges")
     form = given[0]
+    if form in ("edges", "links") and not getattr(body, form):
+        raise EmptyNetworkError("the network has no links", field=form)
     nodes = node_weights = names = None
     if body.nodes:
         nodes = [n.id for n in body.nodes]
@@ -117,6 +119,7 @@ def _checked(body: NetworkBody) -> _Checked:
         weights = [link.weight for link in links]
         _finite_nonnegative(weights, "links")
         src, tgt = [link.source for link in links], [link.target for link in links]
+        _one_id_kind(src, tgt, nodes, "links")
         return _Checked(form, lambda: Network.from_arrays(src, tgt, weights, **extras))
     if form == "sparse":
         return _Checked(form, _sparse(body))
@@ -133,6 +136,7 @@ def _edges(rows: list, extras: dict) -> Callable[[], Network]:
     fast = _numeric_edges(rows)
     if fast is not None:
         src, tgt, weights = fast
+        _one_id_kind([0], [], extras["nodes"], "edges")
         if weights is not None:
             _finite_nonnegative(weights, "edges")
         return lambda: Network.from_arrays(src, tgt, weights, **extras)
@@ -144,6 +148,7 @@ def _edges(rows: list, extras: dict) -> Callable[[], Network]:
     for ids in (src, tgt):
         if any(isinstance(x, float) for x in ids):
             raise NetworkError("node ids must be integers or strings", field="edges")
+    _one_id_kind(src, tgt, extras["nodes"], "edges")
     weights = None
     if 3 in widths:
         weights = [r[2] if len(r) == 3 else 1.0 for r in rows]
@@ -151,6 +156,13 @@ def _edges(rows: list, extras: dict) -> Callable[[], Network]:
             raise InvalidWeightError("edge weights must be numbers", field="edges")
         _finite_nonnegative(weights, "edges")
     return lambda: Network.from_arrays(src, tgt, weights, **extras)
+
+
+def _one_id_kind(source: list, target: list, nodes: list | None, field: str) -> None:
+    """Node ids are all integers or all strings (the engine indexes one kind)."""
+    kinds = {type(x) for part in (source, target, nodes or ()) for x in part}
+    if len(kinds) > 1:
+        raise NetworkError("node ids must be all integers or all strings, not a mix", field=field)
 
 
 def _sparse(body: NetworkBody) -> Callable[[], Network]:

@@ -101,3 +101,38 @@ def test_a_row_stored_before_formats_on_demand_still_serves_them(client):
         session.add(finished)
     assert client.get(f"/v1/jobs/{job_id}/result", params={"format": "tree"}).text == "# old tree\n"
     assert client.get(f"/v1/jobs/{job_id}/result").json() == {"codelength": 1.0}
+
+
+INVALID_NETWORKS = [
+    {"edges": [[1, 2, -1.0]]},
+    {"edges": []},
+    {"links": []},
+    {"edges": [[1, "a"]]},
+    {"edges": [[1, 2]], "nodes": [{"id": "x"}]},
+    {"edges": [[1, 2, 3, 4]]},
+    {"edges": [[1.5, 2, 1.0]]},
+    {"edges": [["a", "b", "heavy"]]},
+    {"links": [{"source": 1, "target": 2, "weight": -2.0}]},
+    {"links": [{"source": 1, "target": "b"}]},
+    {"edges": [[1, 2]], "nodes": [{"id": 1, "weight": -1.0}]},
+    {"sparse": {"shape": [2, 2], "row": [0, 5], "col": [1, 0], "data": [1.0, 1.0]}},
+    {"sparse": {"shape": [2, 3], "row": [0], "col": [1], "data": [1.0]}},
+    {"sparse": {"shape": [2, 2], "row": [0, 1], "col": [1], "data": [1.0]}},
+    {"sparse": {"shape": [2, 2], "row": [0], "col": [1], "data": [-1.0]}},
+    {"adjacency": [[0, 1], [1]]},
+    {"adjacency": [[0, -1], [1, 0]]},
+    {"edges": [[1, 2]], "adjacency": [[0, 1], [1, 0]]},
+    {"directed": True},
+]
+
+
+@pytest.mark.parametrize("network", INVALID_NETWORKS, ids=lambda n: orjson.dumps(n).decode()[:60])
+def test_a_job_refuses_at_submission_what_the_sync_endpoint_refuses(client, network):
+    """Checked from its shape at submission (no network built): the same 422, code and field as the
+    synchronous endpoint, which builds the network."""
+    sync = client.post("/v1/infomap", json=network)
+    assert sync.status_code == 422, sync.text
+    job = client.post("/v1/jobs", json={"kind": "infomap", **network})
+    assert job.status_code == 422, job.text
+    assert job.json()["error"]["code"] == sync.json()["error"]["code"]
+    assert job.json()["error"]["field"] == sync.json()["error"]["field"]
