@@ -34,13 +34,13 @@ class FormatUnavailable(MapEqError):
 
 
 def _slim(result: InfomapResult) -> InfomapResult:
-    """``result`` without what no format reads: the network's links (the flow keeps its own)
-    and the flow's pair and teleportation arrays."""
+    """``result`` without what no format reads: the network's links (the flow keeps its own),
+    the flow's pair and teleportation arrays and the tree's cached child lists (rebuilt on use)."""
     none = np.zeros(0, dtype=np.int64)
     network = replace(result.network, indices=none, weights=np.zeros(0))
     flow = replace(result.flow, pair_indptr=none, pair_indices=none, pair_flow=np.zeros(0),
                    tele_flow=np.zeros(0), tele_weight=np.zeros(0))
-    return replace(result, network=network, flow=flow)
+    return replace(result, network=network, flow=flow, tree=replace(result.tree, _children=None))
 
 
 def stored_result(result: InfomapResult) -> bytes:
