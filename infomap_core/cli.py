@@ -58,6 +58,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("-T", "--tune-iteration-limit", type=int, metavar="N",
                      help="fine/coarse-tune iterations per trial (default 0: until the gain is below 1e-5 L1)")
     run.add_argument("-c", "--cluster-data", metavar="FILE", help="initial partition (.clu or .tree) to start from")
+    run.add_argument("--distributed", action="store_true",
+                     help="search one network across the workers of a Dask cluster (link list with integer ids "
+                          "on storage the workers share; undirected, two-level)")
+    run.add_argument("--dask-address", metavar="ADDR",
+                     help="scheduler of --distributed (default: $MAPEQ_DASK_ADDRESS)")
     run.add_argument("--output", default="json", help="comma list of formats: json,clu,tree,ftree,csv,newick")
     run.add_argument("--clu-level", type=int, default=1, help="module level in .clu (1 top, -1 leaf modules)")
     run.add_argument("-o", "--out", dest="out", metavar="PATH", help="file (one format) or directory (default: stdout)")
@@ -95,7 +100,32 @@ def _read_network(args: argparse.Namespace):
     return read_network_arg(args.network, format=args.format, directed=directed)
 
 
+def _run_distributed(args: argparse.Namespace) -> int:
+    """``--distributed``: :func:`infomap_core.distributed.run_distributed` on the given cluster; JSON on stdout."""
+    from .distributed import check_options, run_distributed
+    from .errors import OptionError
+
+    address = args.dask_address or os.environ.get("MAPEQ_DASK_ADDRESS")
+    if not address:
+        raise OptionError("--distributed needs --dask-address (or MAPEQ_DASK_ADDRESS)", field="dask_address")
+    if args.format == "pajek" or args.cluster_data or args.output != "json" or args.out:
+        raise OptionError("--distributed reads a link list and writes JSON on stdout", field="distributed")
+    check_options(_options(args, two_level=args.two_level, num_trials=args.num_trials, seed=args.seed))
+    from distributed import Client
+
+    try:
+        client = Client(address, timeout=30)
+    except OSError as exc:
+        raise OptionError(f"cannot reach the Dask scheduler at {address}: {exc}", field="dask_address")
+    with client:
+        result = run_distributed(os.path.abspath(args.network), client, seed=args.seed)
+    sys.stdout.write(orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
+    return 0
+
+
 def _run(args: argparse.Namespace, argv: list[str]) -> int:
+    if args.distributed:
+        return _run_distributed(args)
     from .dropin.run import run_trials, search_settings
     from .formats import FORMATS, FileInfo, RunInfo, format_for, render
     from .infomap import best_of, prepare, threads

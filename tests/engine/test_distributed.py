@@ -97,3 +97,28 @@ def test_bad_input_and_options_are_refused(client, tmp_path):
     with pytest.raises(OptionError) as err:
         check_options(InfomapOptions())
     assert err.value.field == "two_level"
+
+
+def test_cli_distributed_equals_the_python_call(client, tmp_path):
+    """``mapeq run FILE --two-level --distributed --dask-address ADDR``: the same partition as
+    :func:`run_distributed` (the search is deterministic for a seed and a shard count), scored
+    exactly by the official; without ``--two-level`` a one-line error naming the option."""
+    import json
+    import subprocess
+    import sys
+
+    net, _ = lfr(1000, 0.3)
+    path = _write(tmp_path, net)
+    address = client.scheduler.address
+    cmd = [sys.executable, "-m", "infomap_core.cli", "run", str(path), "--distributed", "--dask-address", address,
+           "--seed", "4"]
+    done = subprocess.run(cmd + ["--two-level"], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    data = json.loads(done.stdout)
+    expected = run_distributed(path, client, seed=4)
+    assert data["codelength"] == expected.codelength
+    assert data["modules"] == {str(k): v for k, v in expected.partition.items()}
+    partition = {int(k): v for k, v in data["modules"].items()}
+    assert codelength_of(official(net, partition=partition)) == pytest.approx(data["codelength"], rel=1e-9)
+    refused = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    assert refused.returncode == 2 and "two_level" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
