@@ -16,7 +16,7 @@ from ..errors import ERROR_RESPONSES, ApiError
 from ..routing import ORJSONRoute, cost_checked
 from ..schemas import ClusterVectorsRequest, ClusterVectorsResponse, VectorOptionsFields
 from ..settings import Settings, get_settings
-from ..vectors import VectorError, VectorOptions, cluster_vectors, estimate_vector_cost
+from ..vectors import VectorError, VectorOptions, cluster_vectors, estimate_vector_cost, vector_shape
 from ..vectors.files import FileTooLarge, inspect_vectors, load_vectors
 
 router = APIRouter(prefix="/v1", tags=["vectors"], route_class=ORJSONRoute)
@@ -46,13 +46,10 @@ def check_sync_cost(n: int, d: int, options: VectorOptions, settings: Settings, 
              summary="Cluster embedding vectors: kNN graph (exact or approximate) -> InfoMap")
 @cost_checked("sync")
 async def cluster_vectors_endpoint(body: ClusterVectorsRequest, settings: Settings = Depends(get_settings)):
-    x = body.vectors
-    if not x or len({len(r) for r in x}) != 1:
-        raise ApiError(422, "invalid_vectors", "vectors must be a non-empty [n, d] matrix (ragged rows?)",
-                       field="vectors")
+    n, d = vector_shape(body.vectors)
     options = body.options()
-    check_sync_cost(len(x), len(x[0]), options, settings)
-    return await run_in_threadpool(cluster_vectors, x, options, body.labels)
+    check_sync_cost(n, d, options, settings)
+    return await run_in_threadpool(cluster_vectors, body.vectors, options, body.labels)
 
 
 @router.post("/cluster/vectors/file", response_model=ClusterVectorsResponse, responses=ERROR_RESPONSES,

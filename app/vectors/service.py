@@ -18,6 +18,18 @@ from .knn import as_vector_array
 from .options import VectorError, VectorOptions
 
 
+def vector_shape(rows: Sequence[Sequence[float]]) -> tuple[int, int]:
+    """``(n, d)`` of JSON vector rows, or a :class:`VectorError` (field ``vectors``) when they are
+    empty or ragged; the check before any work (a synchronous request's limits, a job's submission).
+
+    >>> vector_shape([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
+    (3, 2)
+    """
+    if not rows or len({len(r) for r in rows}) != 1:
+        raise VectorError("vectors must be a non-empty [n, d] matrix (ragged rows?)", field="vectors")
+    return len(rows), len(rows[0])
+
+
 def cluster_vectors(vectors: Any, options: VectorOptions, labels: Sequence[str] | None = None) -> dict[str, Any]:
     """Cluster the rows of ``vectors`` ``[n, d]``; the payload of ``/v1/cluster/vectors``.
 

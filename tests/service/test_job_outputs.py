@@ -136,3 +136,12 @@ def test_a_job_refuses_at_submission_what_the_sync_endpoint_refuses(client, netw
     assert job.status_code == 422, job.text
     assert job.json()["error"]["code"] == sync.json()["error"]["code"]
     assert job.json()["error"]["field"] == sync.json()["error"]["field"]
+
+
+@pytest.mark.parametrize("vectors", [[], [[1.0, 0.0], [1.0]]], ids=["empty", "ragged"])
+def test_a_vectors_job_with_ragged_or_no_rows_is_refused_at_submission(client, vectors):
+    sync = client.post("/v1/cluster/vectors", json={"vectors": vectors})
+    job = client.post("/v1/jobs", json={"kind": "cluster_vectors", "vectors": vectors})
+    assert sync.status_code == job.status_code == 422, job.text
+    assert job.json()["error"]["field"] == sync.json()["error"]["field"] == "vectors"
+    assert job.json()["error"]["code"] == sync.json()["error"]["code"] == "invalid_vectors"
