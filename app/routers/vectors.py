@@ -16,7 +16,7 @@ from ..errors import ERROR_RESPONSES, ApiError
 from ..routing import ORJSONRoute, cost_checked
 from ..schemas import ClusterVectorsRequest, ClusterVectorsResponse, VectorOptionsFields
 from ..settings import Settings, get_settings
-from ..vectors import VectorError, VectorOptions, cluster_vectors, estimate_vector_cost, vector_shape
+from ..vectors import VectorOptions, cluster_file_vectors, cluster_vectors, estimate_vector_cost, vector_shape
 from ..vectors.files import FileTooLarge, inspect_vectors, load_vectors
 
 router = APIRouter(prefix="/v1", tags=["vectors"], route_class=ORJSONRoute)
@@ -64,9 +64,4 @@ async def cluster_vectors_file_endpoint(form: Annotated[ClusterVectorsFileForm, 
     options = form.options()
     check_sync_cost(shape.rows, shape.dimension, options, settings, field="file")
     vectors, labels = await run_in_threadpool(load_vectors, raw)
-    try:
-        return await run_in_threadpool(cluster_vectors, vectors, options, labels)
-    except VectorError as exc:
-        if exc.field in ("vectors", "labels"):         # they came in the file
-            raise VectorError(f"file: {exc.message}", field="file") from None
-        raise
+    return await run_in_threadpool(cluster_file_vectors, vectors, options, labels)

@@ -1,7 +1,8 @@
 """Vector clustering as the service runs it: vectors + options -> kNN graph -> InfoMap -> payload.
 
 No web code: the routers (JSON body, uploaded file) and the job task call
-:func:`cluster_vectors`; errors are engine errors (:class:`.options.VectorError`, 422).
+:func:`cluster_vectors` (:func:`cluster_file_vectors` for a file); errors are engine errors
+(:class:`.options.VectorError`, 422).
 """
 
 from __future__ import annotations
@@ -63,6 +64,17 @@ def cluster_vectors(vectors: Any, options: VectorOptions, labels: Sequence[str] 
         "metadata": {"seed": options.seed, "engine_version": __version__, "input_sha256": net.fingerprint(),
                      "elapsed_seconds": result.elapsed, "knn": graph.info},
     }
+
+
+def cluster_file_vectors(vectors: Any, options: VectorOptions, labels: Sequence[str] | None = None) -> dict[str, Any]:
+    """:func:`cluster_vectors` of vectors read from an uploaded file: errors about the vectors or
+    their labels name the ``file`` field (that is where they came from)."""
+    try:
+        return cluster_vectors(vectors, options, labels)
+    except VectorError as exc:
+        if exc.field in ("vectors", "labels"):
+            raise VectorError(f"file: {exc.message}", field="file") from None
+        raise
 
 
 def _clusters(modules: np.ndarray, flow: np.ndarray, labels: Sequence[str] | None) -> list[dict[str, Any]]:
