@@ -7,6 +7,7 @@ import numpy as np
 from infomap_core import Network
 from infomap_core.errors import NetworkError
 
+from .binary import EdgeColumns
 from .errors import ApiError
 from .schemas import NetworkBody
 
@@ -39,6 +40,33 @@ def _numeric_edges(rows: list) -> tuple[np.ndarray, np.ndarray, np.ndarray | Non
     return None
 
 
+def _edge_array(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """An ``(m, 2)`` or ``(m, 3)`` numeric array -> ids and weights (float ids must be whole numbers)."""
+    if rows.ndim != 2 or rows.shape[1] not in (2, 3):
+        raise ApiError(422, "invalid_network", f"an edges array is (m, 2) or (m, 3): source, target[, weight]; got "
+                       f"shape {list(rows.shape)}", field="edges")
+    ids = rows[:, :2]
+    if ids.dtype.kind == "f":
+        if not (np.all(np.isfinite(ids)) and np.all(ids == np.round(ids)) and np.all(np.abs(ids) < 2**53)):
+            raise ApiError(422, "invalid_network", "node ids must be whole numbers (the first two columns of edges)",
+                           field="edges")
+        ids = ids.astype(np.int64)
+    weights = rows[:, 2].astype(np.float64) if rows.shape[1] == 3 else None
+    return ids[:, 0], ids[:, 1], weights
+
+
+def network_from_edges(edges: np.ndarray | EdgeColumns, directed: bool, field: str = "edges") -> Network:
+    """The network of a binary link list (an ``(m, 2|3)`` array or columns); errors name ``field``."""
+    try:
+        if isinstance(edges, EdgeColumns):
+            return Network.from_arrays(edges.source, edges.target, edges.weight, directed=directed)
+        return Network.from_arrays(*_edge_array(edges), directed=directed)
+    except NetworkError as exc:
+        raise ApiError(422, exc.code, f"{field}: {exc.message}", field=field) from exc
+    except ApiError as exc:
+        raise ApiError(exc.status, exc.code, f"{field}: {exc.message}", field=field) from None
+
+
 def network_from_body(body: NetworkBody) -> Network:
     """The network of ``body``; engine errors are reported against the form's field."""
     try:
@@ -64,7 +92,10 @@ def _network_from_body(body: NetworkBody) -> Network:
     directed = bool(body.directed)
     if form == "edges":
         rows = body.edges
-        fast = _numeric_edges(rows)
+        if isinstance(rows, EdgeColumns):        # a table, or the JSON fast path (app.binary)
+            return Network.from_arrays(rows.source, rows.target, rows.weight, directed=directed, nodes=nodes,
+                                       node_weights=node_weights, node_names=names)
+        fast = _edge_array(rows) if isinstance(rows, np.ndarray) else _numeric_edges(rows)
         if fast is not None:
             src, tgt, weights = fast
             return Network.from_arrays(src, tgt, weights, directed=directed, nodes=nodes,
@@ -112,7 +143,7 @@ def _network_from_body(body: NetworkBody) -> Network:
         matrix = sp.coo_array((data, (row, col)), shape=(n_rows, n_cols))
         return Network.from_scipy(matrix, directed=body.directed)
     rows = body.adjacency
-    if not rows or any(len(r) != len(rows) for r in rows):
+    if len(rows) == 0 or any(len(r) != len(rows) for r in rows):
         raise ApiError(422, "invalid_network", "adjacency must be a non-empty square matrix (ragged or non-square rows)",
                        field="adjacency")
     return Network.from_numpy(np.asarray(rows, dtype=np.float64), directed=body.directed)

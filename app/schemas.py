@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from .binary import Tensor
 
 from infomap_core.flow import MAX_MARKOV_TIME
 
@@ -25,9 +26,9 @@ class SparseTensor(BaseModel):
     model_config = ConfigDict(strict=True)
 
     shape: list[int] = Field(..., min_length=2, max_length=2, description="[rows, cols], square")
-    row: list[int]
-    col: list[int]
-    data: list[float]
+    row: Tensor(list[int], "iu", 1)
+    col: Tensor(list[int], "iu", 1)
+    data: Tensor(list[float], "iuf", 1)
 
 
 class NodeInfo(BaseModel):
@@ -43,10 +44,10 @@ class NetworkBody(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    edges: list[list[NodeId | float]] | None = Field(None, description="[source, target] or [source, target, weight]")
+    edges: Tensor(list[list[NodeId | float]], "iuf", 2) | None = Field(None, description="[source, target] or [source, target, weight]")
     links: list[Link] | None = None
     sparse: SparseTensor | None = None
-    adjacency: list[list[float]] | None = None
+    adjacency: Tensor(list[list[float]], "iuf", 2) | None = None
     nodes: list[NodeInfo] | None = None
     directed: bool | None = Field(None, description="default: false (matrices: inferred from symmetry)")
 

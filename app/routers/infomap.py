@@ -11,12 +11,12 @@ from infomap_core import InfomapOptions, InfomapResult, Network, __version__, co
 from infomap_core.errors import MapEqError
 from infomap_core.io import parse_network
 
-from .. import cost
+from .. import binary, cost, tensors
 from ..routing import ORJSONRoute, cost_checked
 from ..telemetry import record_engine
 from ..uploads import upload_text
 from ..errors import ERROR_RESPONSES, ApiError
-from ..networks import network_from_body
+from ..networks import network_from_body, network_from_edges
 from ..schemas import CodelengthRequest, CodelengthResponse, InfomapRequest, InfomapResponse
 from ..settings import Settings, get_settings
 
@@ -89,18 +89,27 @@ async def infomap_endpoint(body: InfomapRequest, settings: Settings = Depends(ge
 
 
 @router.post("/infomap/file", response_model=InfomapResponse, response_model_exclude_none=True,
-             responses=ERROR_RESPONSES, summary="Find modules in an uploaded link-list or Pajek file")
-async def infomap_file_endpoint(file: UploadFile = File(..., description="link list or Pajek, plain or gzip "
-                                                       "(detected by content)"),
+             responses=ERROR_RESPONSES, summary="Find modules in an uploaded link list: text, Pajek, .npy, .npz, "
+             "Arrow or Parquet")
+async def infomap_file_endpoint(file: UploadFile = File(..., description="link list or Pajek, plain or gzip; or "
+                                                       ".npy (m, 2|3) source, target[, weight]; .npz (edges, or "
+                                                       "source/target/weight); Arrow IPC or Parquet table with "
+                                                       "source, target[, weight] columns (detected by content)"),
                                 directed: bool = Form(False), two_level: bool = Form(False),
                                 num_trials: int = Form(1, ge=1, le=1000), seed: int = Form(123, ge=0, lt=2**32),
                                 settings: Settings = Depends(get_settings)):
     check_sync_size(0, num_trials, settings)
-    raw = upload_text(await file.read(), settings.max_body_bytes)
-    try:
-        network = await run_in_threadpool(parse_network, raw, directed=True if directed else None)
-    except MapEqError as exc:
-        raise ApiError(422, exc.code, str(exc), field="file") from None
+    raw = await file.read()
+    if tensors.detect_format(raw):                   # .npy, .npz, Arrow, Parquet: by content (app.binary)
+        edges = await run_in_threadpool(binary.edges_of_file, raw, tensors.INFLATE_FACTOR * settings.max_body_bytes)
+        check_sync_size(len(edges), num_trials, settings, field="file")
+        network = await run_in_threadpool(network_from_edges, edges, directed, "file")
+    else:
+        raw = upload_text(raw, settings.max_body_bytes)
+        try:
+            network = await run_in_threadpool(parse_network, raw, directed=True if directed else None)
+        except MapEqError as exc:
+            raise ApiError(422, exc.code, str(exc), field="file") from None
     check_sync_size(network.num_links, num_trials, settings, field="file")
     options = InfomapOptions(two_level=two_level, num_trials=num_trials, seed=seed, directed=directed or None)
     return await run_in_threadpool(_run, network, options, None, True, False)

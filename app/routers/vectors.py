@@ -18,6 +18,7 @@ from ..settings import Settings, get_settings
 from ..vectors import VectorError, VectorOptions, cluster_vectors, estimate_vector_cost
 from ..vectors import options as opt
 from ..vectors.files import FileTooLarge, inspect_vectors, load_vectors
+from ..binary import Tensor
 
 router = APIRouter(prefix="/v1", tags=["vectors"], route_class=ORJSONRoute)
 _DEFAULT = VectorOptions()
@@ -54,7 +55,7 @@ class ClusterVectorsRequest(VectorOptionsFields):
         "labels": ["cat", "kitten", "lion", "car", "truck", "bus"], "top_k": 2, "min_similarity": 0.5,
     }]})
 
-    vectors: list[list[float]] = Field(..., description="[n, d] embedding vectors")
+    vectors: Tensor(list[list[float]], "iuf", 2) = Field(..., description="[n, d] embedding vectors")
     labels: list[str] | None = Field(None, description="one label per vector")
 
 
@@ -108,7 +109,7 @@ def cluster_vectors_body(body: dict) -> dict:
 @cost_checked("sync")
 async def cluster_vectors_endpoint(body: ClusterVectorsRequest, settings: Settings = Depends(get_settings)):
     x = body.vectors
-    if not x or len({len(r) for r in x}) != 1:
+    if len(x) == 0 or (not hasattr(x, "shape") and len({len(r) for r in x}) != 1):
         raise ApiError(422, "invalid_vectors", "vectors must be a non-empty [n, d] matrix (ragged rows?)",
                        field="vectors")
     options = body.options()
