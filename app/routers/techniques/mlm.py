@@ -30,7 +30,7 @@ class ConstrainedDecodeRequest(Strict):
          "topk_probs": [[[0.6, 0.1, 0.05], [0.7, 0.1, 0.1], [0.8, 0.1, 0.1]]], "end_id": 1},
     ]})
 
-    passages: Tensor(list[list[TokenId]], "iu", 2) = Field(..., min_length=1, description=f"token ids of each passage (at most "
+    passages: list[list[TokenId]] = Field(..., min_length=1, description=f"token ids of each passage (at most "
                                           f"{tech.MAX_PASSAGES} passages of {tech.MAX_PASSAGE_TOKENS:,} tokens)")
     probs: Tensor(list[list[list[float]]], "iuf", 3) | None = Field(
         None, description="per passage: [answer slots, vocabulary] probabilities in [0, 1] "
