@@ -187,11 +187,22 @@ def binary_fields(raw: bytes, model: type[BaseModel], query: Iterable[tuple[str,
     if not paths:
         raise UploadError(415, "unsupported_media_type", "this operation takes no tensor: send JSON", "Content-Type")
     primary = paths[0]
+    decoded: dict[str, Any] = {}
     for path, value in decode(raw, primary, max_bytes, field).items():
         if path not in paths and not isinstance(value, EdgeColumns):
             value = value.tolist() if isinstance(value, np.ndarray) else value
-        _set(data, path, value)
-    return _lists_from_indices(data)
+        _set(decoded, path, value)
+    return _merge(data, _lists_from_indices(decoded))
+
+
+def _merge(data: dict, decoded: dict) -> dict:
+    """``decoded`` (the body's arrays) over ``data`` (the query's fields), nested objects merged."""
+    for key, value in decoded.items():
+        if isinstance(value, dict) and isinstance(data.get(key), dict):
+            _merge(data[key], value)
+        else:
+            data[key] = value
+    return data
 
 
 def decode(raw: bytes, primary: str, max_bytes: int, field: str = BODY) -> dict[str, Any]:
