@@ -44,7 +44,8 @@ class NetworkBody(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    edges: Tensor(list[list[NodeId | float]], "iuf", 2) | None = Field(None, description="[source, target] or [source, target, weight]")
+    edges: Tensor(list[list[NodeId | float]], "iuf", 2) | None = Field(
+        None, description="[source, target] or [source, target, weight]")
     links: list[Link] | None = None
     sparse: SparseTensor | None = None
     adjacency: Tensor(list[list[float]], "iuf", 2) | None = None

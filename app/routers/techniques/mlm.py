@@ -35,9 +35,11 @@ class ConstrainedDecodeRequest(Strict):
     probs: Tensor(list[list[list[float]]], "iuf", 3) | None = Field(
         None, description="per passage: [answer slots, vocabulary] probabilities in [0, 1] "
         f"(at most {tech.MAX_ANSWER_SLOTS} slots, {tech.MAX_PROB_VALUES:,} values in all)")
-    topk_ids: Tensor(list[list[list[TokenId]]], "iu", 3) | None = Field(None, description="per passage: [slots, k] distinct token ids "
+    topk_ids: Tensor(list[list[list[TokenId]]], "iu", 3) | None = Field(
+        None, description="per passage: [slots, k] distinct token ids "
                                                        f"(k <= {tech.MAX_TOP_K}); other tokens have probability 0")
-    topk_probs: Tensor(list[list[list[float]]], "iuf", 3) | None = Field(None, description="per passage: [slots, k] probabilities")
+    topk_probs: Tensor(list[list[list[float]]], "iuf", 3) | None = Field(
+        None, description="per passage: [slots, k] probabilities")
     end_id: TokenId = Field(..., description="the end token ([SEP] in the post)")
 
 

@@ -22,7 +22,8 @@ Pattern = Annotated[str, Field(max_length=100)]
 # ---------------------------------------------------------------- objectives
 class LeastSquaresObjective(Strict):
     kind: Literal["least_squares"]
-    X: Tensor(list[list[float]], "iuf", 2) = Field(..., description=f"[m, p] (m <= {tech.MAX_ROWS:,}, p <= {tech.MAX_FEATURES:,})")
+    X: Tensor(list[list[float]], "iuf", 2) = Field(
+        ..., description=f"[m, p] (m <= {tech.MAX_ROWS:,}, p <= {tech.MAX_FEATURES:,})")
     y: Tensor(list[float], "iuf", 1) = Field(..., description="[m]")
     fit_intercept: bool = True
 
@@ -43,7 +44,8 @@ class RosenbrockObjective(Strict):
 class EmbeddingLookupObjective(Strict):
     kind: Literal["embedding_lookup"]
     vocab_size: int = Field(..., ge=1, description=f"rows of the table (vocab_size x dim <= {tech.MAX_VALUES:,})")
-    rows: Tensor(list[Annotated[int, Field(ge=0)]], "iu", 1) = Field(..., description="[m] looked-up row of each target")
+    rows: Tensor(list[Annotated[int, Field(ge=0)]], "iu", 1) = Field(
+        ..., description="[m] looked-up row of each target")
     targets: Tensor(list[list[float]], "iuf", 2) = Field(..., description="[m, dim] target vectors")
     init_scale: float = Field(0.1, ge=0, le=1e3, description="std of the seeded normal initial table")
 

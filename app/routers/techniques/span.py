@@ -21,7 +21,8 @@ class PointerDecodeRequest(Strict):
         "max_len": 4, "banned_starts": [4],
     }]})
 
-    start_logits: Tensor(list[float], "iuf", 1) = Field(..., description=f"[n] start logits (n <= {tech.MAX_POSITIONS:,})")
+    start_logits: Tensor(list[float], "iuf", 1) = Field(
+        ..., description=f"[n] start logits (n <= {tech.MAX_POSITIONS:,})")
     end_logits: Tensor(list[float], "iuf", 1) = Field(..., description="[n] end logits")
     mask: Tensor(list[bool], "b", 1) | None = Field(None, description="[n], false for padding (never chosen)")
     max_len: int = Field(30, ge=1, description="longest answer L in positions: i <= j < i + L")

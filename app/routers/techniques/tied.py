@@ -22,8 +22,8 @@ class TiedLogitsRequest(Strict):
 
     embeddings: Tensor(list[list[float]], "iuf", 2) = Field(..., description=f"E [V, d], the input embedding (V <= "
                                           f"{tech.MAX_VOCAB:,}, at most {tech.MAX_EMBEDDING_VALUES:,} values)")
-    hidden: Tensor(list[list[float]] | list[float], "iuf", (1, 2)) = Field(..., description=f"H [n, d] (n <= {tech.MAX_HIDDEN}) or one "
-                                                    "vector [d]")
+    hidden: Tensor(list[list[float]] | list[float], "iuf", (1, 2)) = Field(
+        ..., description=f"H [n, d] (n <= {tech.MAX_HIDDEN}) or one vector [d]")
     bias: Tensor(list[float], "iuf", 1) | None = Field(None, description="b [V]")
     activation: Literal["softmax", "log_softmax", "sigmoid", "linear"] = "softmax"
     top_k: int = Field(5, ge=1, description=f"ids per row (at most {tech.MAX_TOP_K}; clipped to V)")

@@ -19,8 +19,8 @@ class QuantizeRequest(Strict):
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "z": _Z, "codebook": [[0.0, 1.0], [1.0, 0.0], [-1.0, -1.0], [3.0, 3.0]], "beta": 1.0, "gamma": 0.25}]})
 
-    z: Tensor(list[list[float]], "iuf", 2) = Field(..., description=f"[N, d] encoder outputs (N <= {tech.MAX_VECTORS:,}, at most "
-                                 f"{tech.MAX_VALUES:,} values)")
+    z: Tensor(list[list[float]], "iuf", 2) = Field(
+        ..., description=f"[N, d] encoder outputs (N <= {tech.MAX_VECTORS:,}, at most {tech.MAX_VALUES:,} values)")
     codebook: Tensor(list[list[float]], "iuf", 2) = Field(..., description=f"[K, d] codes (K <= {tech.MAX_CODES:,})")
     beta: float = Field(1.0, ge=0, le=1e6, description="weight of the codebook loss ||sg[z] - z_q||^2 (the post's "
                         "naming)")
