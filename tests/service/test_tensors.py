@@ -349,3 +349,20 @@ def test_binary_size_is_checked_before_inflating(client):
     assert len(raw) < 100_000
     error = error_of(client.post("/v1/infomap", content=raw, headers={"content-type": NPZ}), 413, "body")
     assert "9,600,128 bytes" in error["message"]
+
+
+def test_the_python_examples_of_the_docs_run(client, monkeypatch):
+    """docs/binary-tensors.md: every Python example runs against the app and its asserts hold."""
+    import re
+    from pathlib import Path
+
+    import httpx
+
+    text = (Path(__file__).parents[2] / "docs" / "binary-tensors.md").read_text()
+    blocks = re.findall(r"```python\n(.*?)```", text, flags=re.S)
+    assert len(blocks) >= 2
+    monkeypatch.setattr(httpx, "Client", lambda **kwargs: client)
+    for block in blocks:
+        namespace: dict = {}
+        exec(compile(block, "docs/binary-tensors.md", "exec"), namespace)
+    assert namespace["table"].num_rows == 34
