@@ -45,6 +45,7 @@ class TensorSpec:
 
     kinds: str
     ndim: tuple[int, ...]
+    json_fast: bool = True
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def Tensor(annotation: Any, kinds: str = "iuf", ndim: int | tuple[int, ...] = (1
     An array must have a dtype kind in ``kinds`` (``"iuf"``: integers and floats, float32
     included; ``"b"``: booleans) and a rank in ``ndim``; anything else is validated as JSON.
     """
-    spec = TensorSpec(kinds, (ndim,) if isinstance(ndim, int) else tuple(ndim))
+    spec = TensorSpec(kinds, (ndim,) if isinstance(ndim, int) else tuple(ndim), not _constrained(annotation))
 
     def take_array(value: Any, handler):
         if isinstance(value, EdgeColumns):
@@ -82,6 +83,14 @@ def Tensor(annotation: Any, kinds: str = "iuf", ndim: int | tuple[int, ...] = (1
         return handler(value)
 
     return Annotated[annotation, WrapValidator(take_array), spec]
+
+
+def _constrained(annotation: Any) -> bool:
+    """Whether the elements carry constraints (``Annotated[int, Field(ge=0)]``): such fields keep the
+    per-element JSON validation, whose errors name the element (``banned_starts.0``)."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return True
+    return any(_constrained(a) for a in typing.get_args(annotation))
 
 
 # ------------------------------------------------------------------ the model's tensor fields
@@ -305,7 +314,7 @@ def fast_json(data: Any, model: type[BaseModel]) -> Any:
     if not isinstance(data, dict):
         return data
     for path, spec in tensor_paths(model).items():
-        if "." in path or path not in data:
+        if "." in path or path not in data or not spec.json_fast:
             continue
         value = data[path]
         array = _fast_edges(value) if path == "edges" else _homogeneous(value, spec)
