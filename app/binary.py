@@ -290,6 +290,25 @@ def _vectors(raw: bytes, max_bytes: int) -> dict[str, Any]:
     return {"vectors": vectors} if labels is None else {"vectors": vectors, "labels": labels}
 
 
+def peek_lengths(raw: bytes, model: type[BaseModel], max_bytes: int) -> dict[str, int]:
+    """The arrays' first dimensions from the ``.npy`` header or the ``.npz`` directory and headers alone,
+    before anything is read or inflated (``{}`` for tables and unknown formats: they are measured once read)."""
+    paths = _ordered(model)
+    fmt = tensors.detect_format(raw)
+    if not paths or fmt not in ("npy", "npz"):
+        return {}
+    if fmt == "npy":
+        shape = tensors.npy_from_bytes(raw, BODY).shape  # a view: checks the header against the bytes
+        return {paths[0]: int(shape[0]) if shape else 0}
+    found = tensors.npz_shapes(raw, BODY, max_bytes)
+    shapes = {name: int(shape[0]) if shape else 0 for name, (shape, _) in found.items()}
+    if paths[0] == "edges" and "source" in shapes:
+        shapes["edges"] = shapes.pop("source")
+    if list(shapes) == ["arr_0"]:
+        shapes = {paths[0]: shapes["arr_0"]}
+    return shapes
+
+
 def lengths(data: dict[str, Any], prefix: str = "") -> dict[str, int]:
     """``{"edges": m, "sparse.data": k, ...}``: the first dimension of every array one or two keys deep
     (what :func:`app.cost.scan` reads from a JSON body)."""

@@ -88,6 +88,9 @@ class ORJSONRoute(APIRoute):
             if model is not None and media in tensors.MEDIA_TYPES:
                 raw = await request.body()
                 limit = tensors.INFLATE_FACTOR * settings.max_body_bytes
+                if kind is not None:                 # from headers only: before anything is inflated
+                    peeked = await run_in_threadpool(binary.peek_lengths, raw, model, limit)
+                    cost.of_lengths(peeked).check(limits_for(kind, settings))
                 data = await run_in_threadpool(binary.binary_fields, raw, model, request.query_params.multi_items(),
                                                limit)
                 if kind is not None:

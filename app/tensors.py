@@ -148,6 +148,7 @@ def npz_shapes(raw: bytes, field: str, max_bytes: int) -> dict[str, tuple[tuple[
             name = _member_name(info, field)
             with archive.open(info) as stream:
                 shape, _, dtype = npy_header(stream, f"{field}.{name}")
+            _check_member(shape, dtype, info, f"{field}.{name}")
             out[name] = (shape, dtype)
     return out
 
@@ -168,10 +169,7 @@ def npz_arrays(raw: bytes, field: str, max_bytes: int) -> dict[str, np.ndarray]:
                 with archive.open(info) as stream:
                     shape, fortran, dtype = npy_header(stream, where)
                     check_dtype(dtype, where, READ_KINDS)
-                    need = _npy_size(shape, dtype)
-                    if need > info.file_size:
-                        raise _invalid(where, f"header says {dtype} {list(shape)} ({need:,} bytes), the member holds "
-                                       f"{info.file_size:,}")
+                    need = _check_member(shape, dtype, info, where)
                     data = stream.read(need)
                 if len(data) < need:
                     raise _invalid(where, f"truncated: {len(data):,} of {need:,} data bytes")
@@ -180,6 +178,15 @@ def npz_arrays(raw: bytes, field: str, max_bytes: int) -> dict[str, np.ndarray]:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, NotImplementedError) as exc:
         raise _invalid(field, f"not a readable .npz ({exc})") from None
     return out
+
+
+def _check_member(shape: tuple[int, ...], dtype: np.dtype, info: zipfile.ZipInfo, where: str) -> int:
+    """The data bytes a member's ``.npy`` header declares; 422 when the member cannot hold them."""
+    need = _npy_size(shape, dtype)
+    if need > info.file_size:
+        raise _invalid(where, f"header says {dtype} {list(shape)} ({need:,} bytes), the member holds "
+                       f"{info.file_size:,}")
+    return need
 
 
 def _zip(raw: bytes, field: str, max_bytes: int) -> zipfile.ZipFile:
