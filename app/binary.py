@@ -144,6 +144,12 @@ def _ordered(model: type[BaseModel]) -> list[str]:
     return first + [p for p in paths if p not in first]
 
 
+def primary_path(model: type[BaseModel]) -> str | None:
+    """The field a single array (``.npy``) fills: ``edges``, ``vectors``, else the first tensor field."""
+    paths = _ordered(model)
+    return paths[0] if paths else None
+
+
 # ------------------------------------------------------------------ query parameters
 def query_fields(items: Iterable[tuple[str, str]]) -> dict[str, Any]:
     """Query parameters -> request fields: a value is read as JSON when it parses, else as a string;

@@ -75,6 +75,18 @@ def limits_for(kind: str, settings) -> cost.Limits:
 
 
 class ORJSONRoute(APIRoute):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        model = body_model(self)
+        paths = list(binary.tensor_paths(model)) if model is not None else []
+        if paths:
+            self.description = (self.description or "") + (
+                "\n\n**Binary tensors** (docs/binary-tensors.md): the body may also be `application/x-npy` (the "
+                f"array is `{binary.primary_path(model)}`), `application/zip` (an .npz of arrays named by field: "
+                + ", ".join(f"`{p}`" for p in paths) + ") or `application/vnd.apache.arrow.stream` / Parquet (a "
+                "table), the other fields as query parameters. `Accept: application/zip` or "
+                "`application/vnd.apache.arrow.stream` answers with the arrays in binary.")
+
     def get_route_handler(self) -> Callable:
         handler = super().get_route_handler()
         kind = getattr(self.endpoint, "mapeq_limits", None)
