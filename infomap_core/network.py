@@ -57,6 +57,8 @@ class Network:
     physical: np.ndarray | None = None
     physical_ids: np.ndarray | None = None
     physical_names: tuple[str, ...] | None = None
+    layers: np.ndarray | None = None  # multilayer networks: the layer id of each state node
+    bipartite_start: int | None = None  # bipartite networks: node indices >= this are feature nodes
 
     @property
     def is_state_network(self) -> bool:
@@ -280,6 +282,77 @@ class Network:
             lookup = {str(k): str(v) for k, v in physical_names.items()}
             names = tuple(lookup.get(str(i), str(i)) for i in physical_ids.tolist())
         return replace(base, physical=physical.astype(np.int64), physical_ids=physical_ids, physical_names=names)
+
+    @classmethod
+    def from_multilayer(
+        cls,
+        links: Iterable[Sequence] | None = None,
+        *,
+        intra: Iterable[Sequence] | None = None,
+        inter: Iterable[Sequence] | None = None,
+        directed: bool = False,
+        relax_rate: float | None = None,
+        relax_limit: int = -1,
+        relax_limit_up: int = -1,
+        relax_limit_down: int = -1,
+        physical_names: Mapping | None = None,
+    ) -> "Network":
+        """A multilayer network as a state network, one state node per (layer, node).
+
+        Give either ``links``, explicit ``(layer, node, layer, node[, weight])`` tuples (the
+        ``*Multilayer`` format), or ``intra`` links ``(layer, source, target[, weight])``
+        alone (the walker relaxes between layers at ``relax_rate``, default 0.15) or with
+        ``inter`` links ``(layer, node, layer[, weight])``. Layer and node ids are integers.
+        The state-link weights are those of :mod:`.multilayer`; the intra forms give arcs
+        (flow model ``directed``), the explicit form keeps ``directed``.
+
+        Examples
+        --------
+        >>> net = Network.from_multilayer(intra=[(1, 1, 2), (1, 2, 3), (2, 1, 3), (2, 3, 4)])
+        >>> net.num_nodes, net.layers.tolist(), net.physical_ids.tolist()
+        (6, [1, 1, 1, 2, 2, 2], [1, 2, 3, 4])
+        """
+        from . import multilayer as ml
+
+        def table(rows, width, name):
+            rows = [tuple(r) for r in rows]
+            if any(len(r) not in (width, width + 1) for r in rows):
+                raise NetworkError(f"each {name} link must have {width} ids and an optional weight", field=name)
+            cols = [[r[k] for r in rows] for k in range(width)]
+            weights = [float(r[width]) if len(r) > width else 1.0 for r in rows]
+            return cols, weights
+
+        if links is not None:
+            if intra is not None or inter is not None:
+                raise NetworkError("give explicit multilayer links or intra/inter links, not both", field="links")
+            cols, w = table(links, 4, "links")
+            states, a, b, w = ml.explicit_state_links(*cols, w)
+            arcs = directed
+        else:
+            if intra is None:
+                raise NetworkError("a multilayer network needs links or intra links", field="intra")
+            cols, w = table(intra, 3, "intra")
+            if inter is not None:
+                inter_cols, inter_w = table(inter, 3, "inter")
+                states, a, b, w = ml.inter_state_links(*cols, w, *inter_cols, inter_w, directed=directed)
+            else:
+                relax = ml.RelaxOptions(rate=ml.RELAX_RATE if relax_rate is None else float(relax_rate),
+                                        limit=int(relax_limit), limit_up=int(relax_limit_up),
+                                        limit_down=int(relax_limit_down))
+                states, a, b, w = ml.relax_state_links(*cols, w, directed=directed, relax=relax)
+            arcs = True
+        n = states.shape[0]
+        base = cls._from_index_links(np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64),
+                                     np.asarray(w, dtype=np.float64), n, arcs, np.arange(n, dtype=np.int64),
+                                     np.ones(n), None)
+        physical_ids, physical = np.unique(states[:, 1], return_inverse=True)
+        names = None
+        if physical_names:
+            lookup = {str(k): str(v) for k, v in physical_names.items()}
+            names = tuple(lookup.get(str(i), str(i)) for i in physical_ids.tolist())
+            base = replace(base, node_names=tuple(lookup.get(str(i), str(i)) for i in states[:, 1].tolist()))
+        return replace(base, physical=physical.astype(np.int64), physical_ids=physical_ids, physical_names=names,
+                       layers=np.ascontiguousarray(states[:, 0]))
 
     @classmethod
     def from_networkx(cls, graph: Any, *, weight: str = "weight") -> "Network":
