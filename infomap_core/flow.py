@@ -108,8 +108,15 @@ def compute_flow(
     tolerance: float = 1e-15,
     max_iterations: int = 400,
     min_iterations: int = 50,
+    adjust_bipartite: bool = True,
 ) -> FlowGraph:
-    """Compute the flow of ``network`` under ``flow_model`` (default: from directedness)."""
+    """Compute the flow of ``network`` under ``flow_model`` (default: from directedness).
+
+    A bipartite network (``network.bipartite_start``) under the undirected model has, with
+    ``adjust_bipartite`` (the official default), the flow of its feature nodes moved onto
+    the primary nodes: a two-step walk primary -> feature -> primary, so primary node
+    flow and link flow are doubled and feature nodes carry no flow of their own.
+    """
     model = flow_model or ("directed" if network.directed else "undirected")
     if model not in FLOW_MODELS:
         raise OptionError(f"unknown flow model {model!r}; expected one of {', '.join(FLOW_MODELS)}", field="flow_model")
@@ -118,6 +125,10 @@ def compute_flow(
         raise OptionError("teleportation_probability must be in [0, 1)", field="teleportation_probability")
     check_markov_time(markov_time)
 
+    bipartite = network.bipartite_start is not None and adjust_bipartite
+    if bipartite and model != "undirected":
+        raise OptionError(f"a bipartite network with the {model} flow model is not supported yet (use the "
+                          "undirected model, or skip_adjust_bipartite_flow)", field="flow_model")
     if model != "undirected":
         network = network.as_arcs()
     n = network.num_nodes
@@ -174,6 +185,9 @@ def compute_flow(
         node_flow = np.bincount(tgt, weights=link_flow, minlength=n)
         node_flow = node_flow / node_flow.sum()
 
+    if bipartite:
+        node_flow = np.where(np.arange(n) < network.bipartite_start, 2.0 * node_flow, 0.0)
+        link_flow = 2.0 * link_flow
     link_flow = link_flow * float(markov_time)
     tele_flow = np.where(dangling, node_flow, tau * node_flow)
 

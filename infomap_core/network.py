@@ -284,6 +284,47 @@ class Network:
         return replace(base, physical=physical.astype(np.int64), physical_ids=physical_ids, physical_names=names)
 
     @classmethod
+    def from_bipartite(
+        cls,
+        edges: Iterable[Sequence],
+        start_id: int,
+        *,
+        directed: bool = False,
+        node_names: Mapping | None = None,
+    ) -> "Network":
+        """A bipartite network: integer node ids ``>= start_id`` are feature nodes, the
+        others primary nodes, and every link joins a primary and a feature node.
+
+        By default (the official's) the feature nodes' flow is moved onto the primary
+        nodes (:func:`.flow.compute_flow`); ``skip_adjust_bipartite_flow`` keeps it.
+
+        Examples
+        --------
+        >>> net = Network.from_bipartite([(1, 4), (2, 4), (2, 5, 0.25), (3, 5)], 4)
+        >>> net.bipartite_start, net.node_ids.tolist()
+        (3, [1, 2, 3, 4, 5])
+        """
+        if isinstance(start_id, bool) or not isinstance(start_id, (int, np.integer)):
+            raise NetworkError(f"bipartite_start_id must be an integer node id, got {start_id!r}",
+                               field="bipartite_start_id")
+        base = cls.from_edges(edges, directed=directed, node_names=node_names)
+        if base.node_ids.dtype.kind != "i":
+            raise NetworkError("a bipartite network needs integer node ids", field="bipartite_start_id")
+        lo, hi = int(base.node_ids[0]), int(base.node_ids[-1])
+        if not lo < int(start_id) <= hi:
+            raise NetworkError(f"bipartite_start_id {start_id} is beyond the node ids ({lo}..{hi}): it must leave "
+                               "primary nodes below it and feature nodes from it on", field="bipartite_start_id")
+        start = int(np.searchsorted(base.node_ids, int(start_id)))
+        src, tgt, _ = base.to_coo()
+        same_side = (src < start) == (tgt < start)
+        if same_side.any():
+            e = int(np.argmax(same_side))
+            raise NetworkError(f"link {base.node_ids[src[e]]} -> {base.node_ids[tgt[e]]} joins two "
+                               f"{'primary' if src[e] < start else 'feature'} nodes; a bipartite link joins a node "
+                               f"below bipartite_start_id {start_id} and one from it on", field="edges")
+        return replace(base, bipartite_start=start)
+
+    @classmethod
     def from_multilayer(
         cls,
         links: Iterable[Sequence] | None = None,
