@@ -10,7 +10,7 @@ from infomap_core.errors import NetworkError
 from .errors import ApiError
 from .schemas import NetworkBody
 
-FORMS = ("edges", "links", "sparse", "adjacency")
+FORMS = ("edges", "links", "sparse", "adjacency", "layers")
 
 
 def _numeric_edges(rows: list) -> tuple[np.ndarray, np.ndarray, np.ndarray | None] | None:
@@ -42,10 +42,70 @@ def _numeric_edges(rows: list) -> tuple[np.ndarray, np.ndarray, np.ndarray | Non
 def network_from_body(body: NetworkBody) -> Network:
     """The network of ``body``; engine errors are reported against the form's field."""
     try:
-        return _network_from_body(body)
+        network = _network_from_body(body)
+        return _higher_order(body, network)
     except NetworkError as exc:
         form = next((f for f in FORMS if getattr(body, f) is not None), "edges")
         field = "nodes" if exc.field in ("nodes", "node_weights", "node_ids") else form
+        if exc.field in ("states", "bipartite_start_id") or (exc.field or "").startswith("multilayer_relax"):
+            field = exc.field.replace("multilayer_relax", "layers.relax")
+        raise ApiError(422, exc.code, exc.message, field=field) from exc
+
+
+def _higher_order(body: NetworkBody, network: Network | None) -> Network:
+    """The state or bipartite network of ``body`` (``states``, ``bipartite_start_id``) built on the
+    links of its edges/links form; ``network`` itself otherwise."""
+    states, start = getattr(body, "states", None), getattr(body, "bipartite_start_id", None)
+    if states is None and start is None:
+        return network
+    if states is not None and start is not None:
+        raise ApiError(422, "invalid_network", "give states or bipartite_start_id, not both", field="states")
+    form = next((f for f in FORMS if getattr(body, f) is not None), "edges")
+    if form not in ("edges", "links"):
+        field = "states" if states is not None else "bipartite_start_id"
+        raise ApiError(422, "invalid_network", f"{field} goes with edges or links, not {form}", field=field)
+    src, tgt, w = network.to_coo()
+    ids = network.node_ids
+    rows = [(a, b, x) for a, b, x in zip(ids[src].tolist(), ids[tgt].tolist(), w.tolist())] if w.size else \
+        [(a, b) for a, b in zip(ids[src].tolist(), ids[tgt].tolist())]
+    names = dict(zip(ids.tolist(), network.node_names)) if network.node_names else None
+    if start is not None:
+        return Network.from_bipartite(rows, start, directed=network.directed, node_names=names)
+    if ids.dtype.kind == "i":
+        try:
+            keyed = {int(k): v for k, v in states.items()}
+        except ValueError:
+            raise ApiError(422, "invalid_network", "state ids must be the integer ids of the links", field="states")
+    else:
+        keyed = dict(states)
+    return Network.from_states(keyed, rows, directed=network.directed, state_names=names)
+
+
+def _layers_network(body: NetworkBody) -> Network:
+    layers = body.layers
+    if layers.links is not None and (layers.intra is not None or layers.inter is not None):
+        raise ApiError(422, "invalid_network", "give layers.links or layers.intra (with layers.inter), not both",
+                       field="layers")
+    for name in ("links", "intra", "inter"):
+        rows = getattr(layers, name)
+        width = 4 if name == "links" else 3
+        for k, row in enumerate(rows or []):
+            if len(row) not in (width, width + 1) or any(not isinstance(x, int) for x in row[:width]):
+                raise ApiError(422, "invalid_network", f"layers.{name}[{k}] must be {width} integer ids and an "
+                               "optional weight", field=f"layers.{name}")
+            if any(row[c] < 0 for c in ((0, 2) if width == 4 or name == "inter" else (0,))):
+                raise ApiError(422, "invalid_network", f"layers.{name}[{k}]: layer id out of range (>= 0)",
+                               field=f"layers.{name}")
+    if layers.links is None and layers.intra is None:
+        raise ApiError(422, "invalid_network", "layers needs links or intra", field="layers")
+    try:
+        if layers.links is not None:
+            return Network.from_multilayer(layers.links, directed=bool(body.directed))
+        return Network.from_multilayer(intra=layers.intra, inter=layers.inter, directed=bool(body.directed),
+                                       relax_rate=layers.relax_rate, relax_limit=layers.relax_limit,
+                                       relax_limit_up=layers.relax_limit_up, relax_limit_down=layers.relax_limit_down)
+    except NetworkError as exc:
+        field = f"layers.{exc.field}" if exc.field in ("links", "intra", "inter") else "layers"
         raise ApiError(422, exc.code, exc.message, field=field) from exc
 
 
@@ -56,6 +116,8 @@ def _network_from_body(body: NetworkBody) -> Network:
         raise ApiError(422, "invalid_network", f"give exactly one network form of {', '.join(FORMS)} (got {what})",
                        field=given[1] if len(given) > 1 else "edges")
     form = given[0]
+    if form == "layers":
+        return _layers_network(body)
     nodes = node_weights = names = None
     if body.nodes:
         nodes = [n.id for n in body.nodes]

@@ -232,6 +232,10 @@ class InfomapResult:
         }
         if include_flow:
             out["node_flow"] = dict(zip(ids, self.flow.node_flow.tolist()))
+        if self.network.is_state_network:  # state-level and (overlapping) physical-level membership
+            from .overlap import membership
+
+            out["states"], out["physical_modules"] = membership(self.network, self.module_ids(1), self.flow.node_flow)
         if include_tree:
             from .formats import tree_to_json
 

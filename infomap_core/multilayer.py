@@ -54,8 +54,9 @@ RELAX_RATE = 0.15
 class RelaxOptions:
     """How a walker relaxes between layers (the official ``--multilayer-relax-*`` options).
 
-    ``limit`` (and ``limit_up``/``limit_down`` for higher/lower layer ids) caps how many
-    layer ids away a relaxed step may go; -1 means no cap.
+    ``limit`` caps how many layer ids away a relaxed step may go, both ways, and
+    ``limit_up``/``limit_down`` the steps to higher/lower layer ids; the tighter cap holds
+    (-1: no cap).
     """
 
     rate: float = RELAX_RATE
@@ -74,14 +75,18 @@ class RelaxOptions:
 
     def allowed(self, from_layer: np.ndarray, to_layer: np.ndarray) -> np.ndarray:
         """Whether a relaxed step from ``from_layer`` to ``to_layer`` is within the limits."""
-        up = self.limit_up if self.limit_up >= 0 else self.limit
-        down = self.limit_down if self.limit_down >= 0 else self.limit
+        up, down = (_tighter(self.limit, x) for x in (self.limit_up, self.limit_down))
         ok = np.ones(np.broadcast(from_layer, to_layer).shape, dtype=bool)
         if up >= 0:
             ok &= (to_layer - from_layer) <= up
         if down >= 0:
             ok &= (from_layer - to_layer) <= down
         return ok
+
+
+def _tighter(a: int, b: int) -> int:
+    """The tighter of two caps (-1: no cap)."""
+    return b if a < 0 else a if b < 0 else min(a, b)
 
 
 def _int_array(values, name: str) -> np.ndarray:
@@ -205,10 +210,18 @@ def inter_state_links(layer, source, target, weight, inter_layer, inter_node, in
         k = int(np.argmax(il == ito))
         raise NetworkError(f"inter link {k + 1} (layer {il[k]}, node {inode[k]}, layer {ito[k]}) must go to "
                            "another layer", field="inter")
+    given_layer, given_node = il, inode
     il, ito, inode, iw = _inter_sum(il, inode, ito, iw, directed)
     if layer.shape[0] == 0:
         raise NetworkError("the multilayer network has no intra link of positive weight", field="intra")
-    states, index = _states([(layer, src), (layer, tgt)])
+    # An inter link spreads over the out-links of (beta, i), so it goes nowhere when i has
+    # none in beta. The source (alpha, i) of a given inter link is a state node even when i
+    # has no link in alpha; the source of a reverse (undirected) one only when it spreads.
+    intra_states, intra_index = _states([(layer, src), (layer, tgt)])
+    intra_strength = np.bincount(intra_index(layer, src), weights=w, minlength=intra_states.shape[0])
+    via, via_found = _lookup(intra_states, ito, inode)
+    spreads = via_found & (intra_strength[via] > 0)
+    states, index = _states([(layer, src), (layer, tgt), (given_layer, given_node), (il[spreads], inode[spreads])])
     src_state = index(layer, src)
     tgt_state = index(layer, tgt)
     a, b, x = [src_state], [tgt_state], [w]
@@ -217,16 +230,11 @@ def inter_state_links(layer, source, target, weight, inter_layer, inter_node, in
     order = np.argsort(src_state, kind="stable")
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(src_state, minlength=n), out=indptr[1:])
-    # An inter link spreads over the out-links of (beta, i); it goes nowhere when i has no
-    # link in beta, and starts nowhere when i has none in alpha.
-    via, via_found = _lookup(states, ito, inode)
-    frm, from_found = _lookup(states, il, inode)
-    use = via_found & from_found & (strength[via] > 0)
-    if use.any():
-        via, frm = via[use], frm[use]
+    if spreads.any():
+        via, frm = index(ito[spreads], inode[spreads]), index(il[spreads], inode[spreads])
         count = indptr[via + 1] - indptr[via]
         rep_from = np.repeat(frm, count)
-        rep_d = np.repeat(iw[use] / strength[via], count)
+        rep_d = np.repeat(iw[spreads] / strength[via], count)
         offs = np.arange(rep_from.shape[0]) - np.repeat(np.cumsum(count) - count, count)
         links = order[np.repeat(indptr[via], count) + offs]
         a.append(rep_from)

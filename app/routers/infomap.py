@@ -36,6 +36,7 @@ def options_of(body) -> InfomapOptions:
         recorded_teleportation=body.recorded_teleportation,
         to_nodes=body.to_nodes,
         markov_time=body.markov_time,
+        skip_adjust_bipartite_flow=body.skip_adjust_bipartite_flow,
         num_trials=getattr(body, "num_trials", 1),
         seed=getattr(body, "seed", 123),
     )
