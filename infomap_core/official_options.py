@@ -159,8 +159,10 @@ OPTIONS: tuple[OfficialOption, ...] = (
 )
 
 #: ``-o`` formats of the official Infomap: the ones mapeq writes, and the ones it refuses by name.
+#: ``states`` adds, for a state (memory, multilayer) network, ``NAME_states.tree`` and
+#: ``NAME_states.net`` (and ``NAME_states.clu`` with ``clu``) to the physical-level files.
 OUTPUT_FORMATS = {"clu": True, "tree": True, "ftree": True, "newick": True, "json": True, "csv": True,
-                  "network": False, "states": False, "flow": False}
+                  "network": False, "states": True, "flow": False}
 
 _BY_NAME = {name: o for o in OPTIONS for name in (o.long, o.short) if name}
 

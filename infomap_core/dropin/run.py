@@ -199,11 +199,30 @@ def run_trials(problem: Problem, options: InfomapOptions, settings: SearchSettin
 
 def _write(out_dir: Path, name: str, result: InfomapResult, formats: list[str], info: RunInfo,
            args: DropinArgs, console: _Console) -> None:
+    if "states" in formats:
+        formats = [f for f in formats if f != "states"] or ["tree"]
+        if result.network.is_state_network:
+            _write_states(out_dir, name, result, formats, info, args, console)
     for fmt in formats:
         path = out_dir / f"{name}{FORMATS[fmt].extension}"
         if fmt == "json":
             text = render_official_json(result, info)
         else:
             text = render(result, fmt, clu_level=args.clu_level if args.clu_level is not None else 1, info=info)
+        path.write_text(text, encoding="utf-8")
+        console.say(f"  wrote     {path}")
+
+
+def _write_states(out_dir: Path, name: str, result: InfomapResult, formats: list[str], info: RunInfo,
+                  args: DropinArgs, console: _Console) -> None:
+    """``-o states``: the state-level files beside the physical-level ones, as the official names them."""
+    from ..formats.text import render_states_clu, render_states_net, render_states_tree
+
+    level = args.clu_level if args.clu_level is not None else 1
+    texts = {"_states.net": render_states_net(result, info), "_states.tree": render_states_tree(result, info)}
+    if "clu" in formats:
+        texts["_states.clu"] = render_states_clu(result, level, info)
+    for suffix, text in texts.items():
+        path = out_dir / f"{name}{suffix}"
         path.write_text(text, encoding="utf-8")
         console.say(f"  wrote     {path}")

@@ -8,6 +8,7 @@ search must be as good on average over seeds 1-5.
 
 from __future__ import annotations
 
+import os
 import warnings
 from pathlib import Path
 
@@ -21,7 +22,8 @@ from infomap_core import InfomapOptions, Network, ParseError, compute_codelength
 from infomap_core.io import parse_network, read_network
 from infomap_core.multilayer import RelaxOptions
 
-EXAMPLES = Path("/work/shared/data/infomap-examples")
+# the official example networks: shared/ beside the checkout, or $SHARED_DIR (as tests/cli/conftest.py)
+EXAMPLES = Path(os.environ.get("SHARED_DIR", Path(__file__).resolve().parents[3] / "shared")) / "data" / "infomap-examples"
 HIGHER_ORDER_FILES = ["states", "multilayer", "multilayer_intra", "multilayer_intra_inter", "bipartite"]
 
 
