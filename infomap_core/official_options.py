@@ -119,16 +119,21 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--silent", None, help="no console output"),
     _S("--pretty", None, help="no-op (deprecated in the official Infomap too)"),
     # Higher-order networks (multilayer files with *Intra only; bipartite files)
-    _S("--multilayer-relax-rate", None, "float", "Network.from_multilayer(relax_rate=...)", "multilayer_relax_rate",
-       "probability to relax to another layer, intra-only multilayer networks (default 0.15)"),
-    _S("--multilayer-relax-limit", None, "int", "Network.from_multilayer(relax_limit=...)", "multilayer_relax_limit",
-       "relax only to layers at most this many layer ids away (default -1: any)"),
+    _S("--multilayer-relax-rate", None, "float", "Network.from_multilayer(relax_rate=...)", "layers.relax_rate",
+       "probability to relax to another layer, intra-only multilayer networks (default 0.15)",
+       run="--multilayer-relax-rate"),
+    _S("--multilayer-relax-limit", None, "int", "Network.from_multilayer(relax_limit=...)", "layers.relax_limit",
+       "relax only to layers at most this many layer ids away (default -1: any)",
+       run="--multilayer-relax-limit"),
     _S("--multilayer-relax-limit-up", None, "int", "Network.from_multilayer(relax_limit_up=...)",
-       "multilayer_relax_limit_up", "the same cap towards higher layer ids (default -1: any)"),
+       "layers.relax_limit_up", "the same cap towards higher layer ids (default -1: any)",
+       run="--multilayer-relax-limit-up"),
     _S("--multilayer-relax-limit-down", None, "int", "Network.from_multilayer(relax_limit_down=...)",
-       "multilayer_relax_limit_down", "the same cap towards lower layer ids (default -1: any)"),
+       "layers.relax_limit_down", "the same cap towards lower layer ids (default -1: any)",
+       run="--multilayer-relax-limit-down"),
     _S("--skip-adjust-bipartite-flow", None, "flag", "InfomapOptions.skip_adjust_bipartite_flow",
-       "skip_adjust_bipartite_flow", "bipartite networks: keep flow on the feature nodes"),
+       "skip_adjust_bipartite_flow", "bipartite networks: keep flow on the feature nodes",
+       run="--skip-adjust-bipartite-flow"),
 ) + tuple(
     _S(name, short, kind, supported=False)
     for name, short, kind in (

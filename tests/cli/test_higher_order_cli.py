@@ -9,6 +9,7 @@ network (here and in the official).
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 
@@ -105,3 +106,22 @@ def test_bad_higher_order_file_names_the_line(tmp_path):
     status, _, err = mapeq_in_process(bad, tmp_path / "out", "--silent")
     assert status != 0
     assert "line 6" in err and "physical node 7" in err
+
+
+def test_mapeq_run_reads_a_multilayer_file_with_relax_flags(tmp_path):
+    net = examples_dir() / "multilayer_intra.net"
+    status, out, err = mapeq_in_process("run", net, "--multilayer-relax-rate", "0.4", "-N", "5", "--no-include-tree")
+    assert status == 0, err
+    body = json.loads(out)
+    official_cli(net, tmp_path, "--multilayer-relax-rate", "0.4", "-N", "5", "--silent")
+    assert body["codelength"] == pytest.approx(_codelength(tmp_path / "multilayer_intra.tree"), rel=1e-5)
+    assert {s["layer_id"] for s in body["states"].values()} == {1, 2}
+    assert len(body["physical_modules"]["1"]) == 2  # node i: a module in each layer
+
+
+def test_mapeq_codelength_scores_a_state_level_tree_as_the_official(tmp_path):
+    net = examples_dir() / "states.net"
+    official_cli(net, tmp_path, "-o", "states", "-N", "5", "--silent")
+    status, out, err = mapeq_in_process("codelength", net, "--partition", tmp_path / "states_states.tree")
+    assert status == 0, err
+    assert json.loads(out)["codelength"] == pytest.approx(_codelength(tmp_path / "states_states.tree"), rel=1e-5)
