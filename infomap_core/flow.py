@@ -112,10 +112,10 @@ def compute_flow(
 ) -> FlowGraph:
     """Compute the flow of ``network`` under ``flow_model`` (default: from directedness).
 
-    A bipartite network (``network.bipartite_start``) under the undirected model has, with
-    ``adjust_bipartite`` (the official default), the flow of its feature nodes moved onto
-    the primary nodes: a two-step walk primary -> feature -> primary, so primary node
-    flow and link flow are doubled and feature nodes carry no flow of their own.
+    A bipartite network (``network.bipartite_start``) under the undirected or directed model
+    has, with ``adjust_bipartite`` (the official default), the flow of its feature nodes moved
+    onto the primary nodes (a two-step walk primary -> feature -> primary), see
+    :func:`_bipartite_adjusted`.
     """
     model = flow_model or ("directed" if network.directed else "undirected")
     if model not in FLOW_MODELS:
@@ -126,9 +126,10 @@ def compute_flow(
     check_markov_time(markov_time)
 
     bipartite = network.bipartite_start is not None and adjust_bipartite
-    if bipartite and model != "undirected":
-        raise OptionError(f"a bipartite network with the {model} flow model is not supported yet (use the "
-                          "undirected model, or skip_adjust_bipartite_flow)", field="flow_model")
+    if bipartite and (model not in ("undirected", "directed") or recorded_teleportation):
+        what = "recorded teleportation" if model == "directed" else f"the {model} flow model"
+        raise OptionError(f"a bipartite network with {what} is not supported yet (use the undirected or "
+                          "directed model, or skip_adjust_bipartite_flow)", field="flow_model")
     if model != "undirected":
         network = network.as_arcs()
     n = network.num_nodes
@@ -186,8 +187,8 @@ def compute_flow(
         node_flow = node_flow / node_flow.sum()
 
     if bipartite:
-        node_flow = np.where(np.arange(n) < network.bipartite_start, 2.0 * node_flow, 0.0)
-        link_flow = 2.0 * link_flow
+        node_flow, link_flow = _bipartite_adjusted(node_flow, link_flow, src, tgt, network.bipartite_start,
+                                                  model == "undirected")
     link_flow = link_flow * float(markov_time)
     tele_flow = np.where(dangling, node_flow, tau * node_flow)
 
@@ -231,6 +232,21 @@ def compute_flow(
         pagerank_error=float(error),
         physical=network.physical,
     )
+
+
+def _bipartite_adjusted(node_flow, link_flow, src, tgt, start, undirected):
+    """The official's flow of a bipartite network: primary node ``a`` gets its own flow plus half
+    the flow of its links to feature nodes (``a -> f``; an undirected link either way round),
+    renormalized; feature nodes get none; the link flow of the two-step walk is doubled."""
+    n = node_flow.shape[0]
+    primary = np.arange(n) < start
+    to_feature = primary[src] & ~primary[tgt]
+    half = np.bincount(src[to_feature], weights=link_flow[to_feature], minlength=n).astype(np.float64)
+    if undirected:
+        from_feature = ~primary[src] & primary[tgt]
+        half += np.bincount(tgt[from_feature], weights=link_flow[from_feature], minlength=n)
+    adjusted = np.where(primary, node_flow + 0.5 * half, 0.0)
+    return adjusted / adjusted.sum(), 2.0 * link_flow
 
 
 @njit(cache=True)

@@ -125,3 +125,18 @@ def test_mapeq_codelength_scores_a_state_level_tree_as_the_official(tmp_path):
     status, out, err = mapeq_in_process("codelength", net, "--partition", tmp_path / "states_states.tree")
     assert status == 0, err
     assert json.loads(out)["codelength"] == pytest.approx(_codelength(tmp_path / "states_states.tree"), rel=1e-5)
+
+
+@pytest.mark.parametrize("name", ["states", "multilayer_intra", "bipartite"])
+def test_official_json_of_a_higher_order_network_as_the_official(tmp_path, name):
+    net = examples_dir() / f"{name}.net"
+    status, _, err = mapeq_in_process(net, tmp_path / "ours", "-o", "json", "-N", "5", "--silent")
+    assert status == 0, err
+    official_cli(net, tmp_path / "theirs", "-o", "json", "-N", "5", "--silent")
+    ours, theirs = (json.loads((tmp_path / d / f"{name}.json").read_text()) for d in ("ours", "theirs"))
+    assert ours["higherOrder"] == theirs["higherOrder"] and ours.get("stateLevel") == theirs.get("stateLevel")
+    assert ours["codelength"] == pytest.approx(theirs["codelength"], rel=1e-9)
+    _same_flows(sorted((str(n["id"]), n["flow"]) for n in ours["nodes"]),
+                sorted((str(n["id"]), n["flow"]) for n in theirs["nodes"]))
+    assert [n["mec"] for n in sorted(ours["nodes"], key=lambda n: (n["id"], n["flow"]))] == pytest.approx(
+        [n["mec"] for n in sorted(theirs["nodes"], key=lambda n: (n["id"], n["flow"]))], abs=1e-6)

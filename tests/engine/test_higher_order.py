@@ -18,7 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infomap_core import InfomapOptions, Network, ParseError, compute_codelength, compute_flow, run_infomap
+from infomap_core import (InfomapOptions, Network, OptionError, ParseError, compute_codelength, compute_flow,
+                          run_infomap)
 from infomap_core.io import parse_network, read_network
 from infomap_core.multilayer import RelaxOptions
 
@@ -75,10 +76,6 @@ def _assert_flow_and_codelength_equal(net: Network, im, nodes, options: InfomapO
 @pytest.mark.parametrize("name", HIGHER_ORDER_FILES)
 @pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
 def test_example_file_flow_and_codelength_equal_official(name, directed):
-    if name == "bipartite" and directed:
-        with pytest.raises(Exception, match="not supported"):
-            compute_flow(read_network(EXAMPLES / f"{name}.net", directed=True))
-        return
     net = read_network(EXAMPLES / f"{name}.net", directed=directed)
     im, nodes = _official("--two-level" + (" --directed" if directed else ""), path=EXAMPLES / f"{name}.net")
     _assert_flow_and_codelength_equal(net, im, nodes, InfomapOptions())
@@ -187,15 +184,16 @@ def test_random_bipartite_equals_official(data):
     links += [(p, start, 0.3) for p in range(1, primary + 1) if all(p not in (a, b) for a, b, _ in links)]
     if all(start not in (a, b) for a, b, _ in links):
         links.append((1, start, 0.3))
-    skip = data.draw(st.booleans())
+    skip, directed = data.draw(st.booleans()), data.draw(st.booleans())
 
     def build(im):
         for row in links:
             im.add_link(*row)
         im.bipartite_start_id = start
 
-    im, nodes = _official("--two-level" + (" --skip-adjust-bipartite-flow" if skip else ""), build=build)
-    net = Network.from_bipartite(links, start)
+    im, nodes = _official("--two-level" + (" --skip-adjust-bipartite-flow" if skip else "")
+                          + (" --directed" if directed else ""), build=build)
+    net = Network.from_bipartite(links, start, directed=directed)
     _assert_flow_and_codelength_equal(net, im, nodes, InfomapOptions(skip_adjust_bipartite_flow=skip))
 
 
@@ -222,3 +220,11 @@ def test_relax_options_reach_the_network():
     default = parse_network(text)
     zero = parse_network(text, relax=RelaxOptions(rate=0.0))
     assert default.num_links > zero.num_links  # no relaxed links between the layers at rate 0
+
+
+def test_bipartite_flow_options_not_supported_are_refused():
+    net = Network.from_bipartite([(1, 3), (3, 2), (2, 4), (4, 1)], 3, directed=True)
+    for options in (InfomapOptions(recorded_teleportation=True), InfomapOptions(flow_model="rawdir")):
+        with pytest.raises(OptionError, match="not supported"):
+            run_infomap(net, options)
+    run_infomap(net, InfomapOptions(flow_model="rawdir", skip_adjust_bipartite_flow=True))  # flow kept on features
