@@ -26,7 +26,7 @@ INTRA = [[1, 1, 4], [1, 4, 1], [1, 1, 5], [1, 5, 1], [1, 4, 5], [1, 5, 4],
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    settings = Settings(max_sync_links=1000, max_body_bytes=200_000, warmup=False,
+    settings = Settings(max_sync_links=1000, max_body_bytes=200_000, warmup=False, job_poll_interval=0.05,
                         data_dir=tmp_path_factory.mktemp("data"), dask_workers=1, dask_processes=False)
     with TestClient(create_app(settings)) as c:
         yield c
@@ -103,3 +103,20 @@ def test_bad_higher_order_body_names_the_field(client, body, field):
     response = client.post("/v1/infomap", json=body)
     assert response.status_code == 422, response.text
     assert field in (response.json()["error"]["field"] or "")
+
+
+def test_multilayer_job_gives_states_and_a_physical_level_tree(client):
+    import time
+
+    job = client.post("/v1/jobs", json={"kind": "infomap", "layers": {"intra": INTRA}, "num_trials": 5}).json()
+    deadline = time.monotonic() + 120
+    while client.get(f"/v1/jobs/{job['id']}").json()["status"] not in ("succeeded", "failed", "cancelled"):
+        assert time.monotonic() < deadline, "job still running"
+        time.sleep(0.05)
+    result = client.get(f"/v1/jobs/{job['id']}/result").json()
+    assert result["codelength"] == pytest.approx(_official_codelength("multilayer_intra"), rel=1e-9)
+    assert len(result["physical_modules"]["1"]) == 2
+    tree = client.get(f"/v1/jobs/{job['id']}/result", params={"format": "tree"}).text
+    assert "# physical level" in tree
+    rows = [line.split() for line in tree.splitlines() if not line.startswith("#")]
+    assert sorted(int(r[-1]) for r in rows) == [1, 1, 2, 3, 4, 5]  # node i once in each module
