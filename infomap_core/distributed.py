@@ -230,7 +230,8 @@ def _csr(u_idx: np.ndarray, v_idx: np.ndarray, w: np.ndarray, n: int):
     """CSR with int32 neighbour indices (the layout, and so the compiled kernels, of the engine)."""
     from .csr import links_to_csr
 
-    indptr, indices, weights = links_to_csr(u_idx.astype(np.int64), v_idx.astype(np.int64), w.astype(np.float64), n)
+    indptr, indices, weights = links_to_csr(u_idx.astype(np.int64, copy=False), v_idx.astype(np.int64, copy=False),
+                                            w.astype(np.float64, copy=False), n)
     if indices.size and indices.max() < 2**31 - 1:
         indices = indices.astype(np.int32)
     return indptr, indices, weights
@@ -249,14 +250,15 @@ def _index(labels: np.ndarray, others: np.ndarray):
 def raw_shard(*pieces):
     """(labels, ghosts, CSR of weights, strength incl. self-links) of the arcs sent here."""
     u = np.concatenate([p[0] for p in pieces])
-    v = np.concatenate([p[1] for p in pieces])
-    w = np.concatenate([p[2] for p in pieces])
     labels = np.unique(u)
-    strength = np.zeros(labels.shape[0])
     u_idx = np.searchsorted(labels, u)
-    np.add.at(strength, u_idx, w)
-    off = u != v
+    del u
+    w = np.concatenate([p[2] for p in pieces])
+    strength = np.bincount(u_idx, weights=w, minlength=labels.shape[0])
+    v = np.concatenate([p[1] for p in pieces])
+    off = labels[u_idx] != v
     ghosts, v_idx = _index(labels, v[off])
+    del v
     indptr, indices, weights = _csr(u_idx[off], v_idx, w[off], labels.shape[0])
     return labels, ghosts, indptr, indices, weights, strength
 
