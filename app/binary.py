@@ -34,6 +34,7 @@ import orjson
 from pydantic import BaseModel, WrapValidator
 
 from . import tensors
+from .tensors import EdgeColumns
 from .uploads import UploadError
 
 BODY = "body"
@@ -46,18 +47,6 @@ class TensorSpec:
     kinds: str
     ndim: tuple[int, ...]
     json_fast: bool = True
-
-
-@dataclass(frozen=True)
-class EdgeColumns:
-    """A link list as columns (from a table: ids may be strings)."""
-
-    source: Any
-    target: Any
-    weight: Any = None
-
-    def __len__(self) -> int:
-        return len(self.source)
 
 
 def Tensor(annotation: Any, kinds: str = "iuf", ndim: int | tuple[int, ...] = (1, 2, 3)) -> Any:

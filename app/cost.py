@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from .jsonscan import array_lengths
+from .options import MAX_NETWORK_TRIALS
 
 NETWORK_FORMS = ("edges", "links", "sparse", "adjacency")
 
@@ -77,9 +78,10 @@ class Limits:
 
     @classmethod
     def jobs(cls, settings) -> "Limits":
-        return cls(settings.max_job_nodes, settings.max_job_links, 1000, settings.max_job_vectors,
+        return cls(settings.max_job_nodes, settings.max_job_links, MAX_NETWORK_TRIALS, settings.max_job_vectors,
                    settings.max_dense_entries, False,
-                   {"nodes": "MAPEQ_MAX_JOB_NODES", "links": "MAPEQ_MAX_JOB_LINKS", "trials": "num_trials <= 1000",
+                   {"nodes": "MAPEQ_MAX_JOB_NODES", "links": "MAPEQ_MAX_JOB_LINKS",
+                    "trials": f"num_trials <= {MAX_NETWORK_TRIALS}",
                     "vectors": "MAPEQ_MAX_JOB_VECTORS", "entries": "MAPEQ_MAX_DENSE_ENTRIES"})
 
 
@@ -149,6 +151,13 @@ def of_network(body: Any) -> Cost:
                    else sum(sum(1 for v in row if v != 0) for row in rows))
         return Cost(nodes=(max(len(rows), declared), "adjacency"), links=(nonzero, "adjacency"), trials=trials,
                     entries=(len(rows) ** 2, "adjacency"))
+    layers = getattr(body, "layers", None)
+    if layers is not None:
+        rows = (layers.links or []) + (layers.intra or []) + (layers.inter or [])
+        # relaxation links each intra link to every layer of its source: up to (layers) x 2 x intra links
+        num_layers = len({r[0] for r in layers.intra or [] if r})
+        derived = len(layers.links or []) + len(layers.inter or []) + 2 * len(layers.intra or []) * max(num_layers, 1)
+        return Cost(nodes=(declared, "nodes"), links=(max(derived, len(rows)), "layers"), trials=trials)
     form = next((f for f in ("edges", "links") if getattr(body, f) is not None), "edges")
     # Link lists name at most 2 x links nodes, already bounded by the links limit.
     given = getattr(body, form)

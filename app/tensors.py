@@ -26,6 +26,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -53,6 +54,18 @@ INFLATE_FACTOR = 4
 NUMERIC_KINDS = "biuf"
 #: dtype kinds the readers return (numbers and fixed-width strings; never objects).
 READ_KINDS = NUMERIC_KINDS + "US"
+
+
+@dataclass(frozen=True)
+class EdgeColumns:
+    """A link list as columns (a link table, or the JSON fast path): ids may be strings."""
+
+    source: Any
+    target: Any
+    weight: Any = None
+
+    def __len__(self) -> int:
+        return len(self.source)
 
 
 def detect_format(raw: bytes) -> str | None:

@@ -24,9 +24,13 @@ from .optimizer import SearchSettings, optimize_two_level
 from .tree import Tree
 
 __all__ = [
-    "InfomapOptions", "Problem", "TrialResult", "InfomapResult", "CodelengthResult",
+    "SEED_LIMIT", "InfomapOptions", "Problem", "TrialResult", "InfomapResult", "CodelengthResult",
     "prepare", "run_trial", "best_of", "run_infomap", "compute_codelength", "warmup",
 ]
+
+
+#: Seeds are in ``[0, SEED_LIMIT)`` (the random generator takes 32-bit seeds).
+SEED_LIMIT = 2**32
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class InfomapOptions:
     meta_data_rate: float = 1.0  # with meta data (run_infomap(..., meta_data=...)): weight of its codebooks
     meta_data_unweighted: bool = False  # meta data weighted by node count instead of node flow
     num_threads: int | None = None  # threads of the parallel kernels (None: every core); never changes a result
+    skip_adjust_bipartite_flow: bool = False  # bipartite networks: keep flow on the feature nodes
 
     def __post_init__(self):
         if self.flow_model is not None and self.flow_model not in FLOW_MODELS:
@@ -59,8 +64,8 @@ class InfomapOptions:
         check_markov_time(self.markov_time)
         if int(self.num_trials) < 1:
             raise OptionError("num_trials must be >= 1", field="num_trials")
-        if not (0 <= int(self.seed) < 2**32):
-            raise OptionError("seed must be in [0, 2**32)", field="seed")
+        if not (0 <= int(self.seed) < SEED_LIMIT):
+            raise OptionError(f"seed must be in [0, {SEED_LIMIT})", field="seed")
         if not (np.isfinite(self.entropy_correction_strength) and self.entropy_correction_strength >= 0):
             raise OptionError("entropy_correction_strength must be >= 0", field="entropy_correction_strength")
         if self.num_threads is not None and int(self.num_threads) < 1:
@@ -231,6 +236,10 @@ class InfomapResult:
         }
         if include_flow:
             out["node_flow"] = dict(zip(ids, self.flow.node_flow.tolist()))
+        if self.network.is_state_network:  # state-level and (overlapping) physical-level membership
+            from .overlap import membership
+
+            out["states"], out["physical_modules"] = membership(self.network, self.module_ids(1), self.flow.node_flow)
         if include_tree:
             from .formats import tree_to_json
 
@@ -315,6 +324,7 @@ def _flow_for(network: Network, options: InfomapOptions) -> FlowGraph:
         recorded_teleportation=options.recorded_teleportation,
         to_nodes=options.to_nodes,
         markov_time=options.markov_time,
+        adjust_bipartite=not options.skip_adjust_bipartite_flow,
     )
 
 
