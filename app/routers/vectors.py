@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Form, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from pydantic import Field
 
+from .. import tensors
 from ..errors import ERROR_RESPONSES, ApiError
 from ..routing import ORJSONRoute, cost_checked
 from ..schemas import ClusterVectorsRequest, ClusterVectorsResponse, VectorOptionsFields
@@ -57,8 +58,8 @@ async def cluster_vectors_endpoint(body: ClusterVectorsRequest, settings: Settin
 async def cluster_vectors_file_endpoint(form: Annotated[ClusterVectorsFileForm, Form()],
                                         settings: Settings = Depends(get_settings)):
     raw = await form.file.read()
-    try:                                                 # compressed files may inflate: at most 4x the body limit
-        shape = await run_in_threadpool(inspect_vectors, raw, 4 * settings.max_body_bytes)
+    try:                             # compressed files may inflate: at most INFLATE_FACTOR x the body limit
+        shape = await run_in_threadpool(inspect_vectors, raw, tensors.INFLATE_FACTOR * settings.max_body_bytes)
     except FileTooLarge as exc:
         raise ApiError(413, "payload_too_large", exc.message, field="file") from None
     options = form.options()

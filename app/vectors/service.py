@@ -19,14 +19,19 @@ from .knn import as_vector_array
 from .options import VectorError, VectorOptions
 
 
-def vector_shape(rows: Sequence[Sequence[float]]) -> tuple[int, int]:
-    """``(n, d)`` of JSON vector rows, or a :class:`VectorError` (field ``vectors``) when they are
+def vector_shape(rows: Any) -> tuple[int, int]:
+    """``(n, d)`` of JSON vector rows (lists, or an array), or a :class:`VectorError` (field ``vectors``) when they are
     empty or ragged; the check before any work (a synchronous request's limits, a job's submission).
 
     >>> vector_shape([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
     (3, 2)
     """
-    if not rows or len({len(r) for r in rows}) != 1:
+    if hasattr(rows, "shape"):  # the JSON fast path's array (app.tensors)
+        if rows.ndim != 2 or rows.shape[0] == 0:
+            raise VectorError(f"vectors must be a non-empty [n, d] matrix, got shape {list(rows.shape)}",
+                              field="vectors")
+        return int(rows.shape[0]), int(rows.shape[1])
+    if len(rows) == 0 or len({len(r) for r in rows}) != 1:
         raise VectorError("vectors must be a non-empty [n, d] matrix (ragged rows?)", field="vectors")
     return len(rows), len(rows[0])
 
