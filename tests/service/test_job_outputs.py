@@ -149,3 +149,13 @@ def test_a_vectors_job_with_ragged_or_no_rows_is_refused_at_submission(client, v
     assert sync.status_code == job.status_code == 422, job.text
     assert job.json()["error"]["field"] == sync.json()["error"]["field"] == "vectors"
     assert job.json()["error"]["code"] == sync.json()["error"]["code"] == "invalid_vectors"
+
+
+@pytest.mark.parametrize("name", RENDERED)
+def test_stored_result_of_a_multilayer_network_renders_the_same_bytes(name):
+    """State networks: the formats read the physical nodes, kept in the stored result."""
+    intra = [[layer, a, b] for layer in (1, 2) for a, b in [(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)]]
+    network = Network.from_multilayer(intra=intra, directed=False)
+    assert network.is_state_network
+    result = run_infomap(network, InfomapOptions(seed=3))
+    assert render_stored(stored_result(result), name) == render(result, name)
