@@ -63,7 +63,19 @@ class FlowOptions(BaseModel):
     markov_time: float = Field(1.0, gt=0.0, le=MAX_MARKOV_TIME)
 
 
-class Options(FlowOptions):
+class MapEquationOptions(FlowOptions):
+    """The map-equation variants (see infomap_core.mapequation.Objective); names as the official's."""
+
+    entropy_corrected: bool = False
+    entropy_correction_strength: float = Field(1.0, ge=0.0)
+    preferred_number_of_modules: int = Field(0, ge=0, description="0: no preference")
+    meta_data: dict[str, int | str] | None = Field(None, description="node id (as a string) -> category, for "
+                                                   "every node (the meta map equation)")
+    meta_data_rate: float = Field(1.0, ge=0.0)
+    meta_data_unweighted: bool = False
+
+
+class Options(MapEquationOptions):
     two_level: bool = False
     num_trials: int = Field(1, ge=1, le=1000)
     seed: int = Field(123, ge=0, lt=2**32)
@@ -80,7 +92,7 @@ class InfomapRequest(NetworkBody, Options):
     }]})
 
 
-class CodelengthRequest(NetworkBody, FlowOptions):
+class CodelengthRequest(NetworkBody, MapEquationOptions):
     partition: dict[str, int | str] = Field(..., description="node id -> module, or node id -> tree path '1:2:1'")
 
     model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={"examples": [{

@@ -21,7 +21,7 @@ from typing import Sequence
 
 import orjson
 
-from .cli_io import DIRECTED_FLOW_MODELS, read_cluster_file, read_network_arg
+from .cli_io import DIRECTED_FLOW_MODELS, read_cluster_file, read_meta_data, read_network_arg
 from .errors import MapEqError
 from .flow import FLOW_MODELS
 
@@ -37,6 +37,14 @@ def _add_flow_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--to-nodes", action="store_true", help="teleport to nodes (by node weight) instead of links")
     p.add_argument("--markov-time", type=float, default=1.0, metavar="T")
     p.add_argument("--format", choices=("link-list", "pajek"), help="input format (default: detect)")
+    # map-equation variants (official names; docs/command-line.md)
+    p.add_argument("--entropy-corrected", action="store_true", help="correct the entropy bias of small samples")
+    p.add_argument("--entropy-correction-strength", type=float, default=1.0, metavar="X")
+    p.add_argument("--preferred-number-of-modules", type=int, default=0, metavar="K",
+                   help="one bit per top module more or fewer than K (0: no preference)")
+    p.add_argument("--meta-data", metavar="FILE", help=".clu file of a category per node (the meta map equation)")
+    p.add_argument("--meta-data-rate", type=float, default=1.0, metavar="X")
+    p.add_argument("--meta-data-unweighted", action="store_true")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,8 +91,17 @@ def _options(args: argparse.Namespace, **extra):
         recorded_teleportation=args.recorded_teleportation,
         to_nodes=args.to_nodes,
         markov_time=args.markov_time,
+        entropy_corrected=args.entropy_corrected,
+        entropy_correction_strength=args.entropy_correction_strength,
+        preferred_number_of_modules=args.preferred_number_of_modules,
+        meta_data_rate=args.meta_data_rate,
+        meta_data_unweighted=args.meta_data_unweighted,
         **extra,
     )
+
+
+def _meta_data(args: argparse.Namespace) -> dict | None:
+    return read_meta_data(args.meta_data) if args.meta_data else None
 
 
 def _read_network(args: argparse.Namespace):
@@ -108,7 +125,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         initial = {k: v[0] for k, v in initial.items()}  # start from the top modules of a tree
     options = _options(args, two_level=args.two_level, num_trials=args.num_trials, seed=args.seed)
     settings = search_settings({"tune_iteration_limit": args.tune_iteration_limit})
-    problem = prepare(network, options, initial)
+    problem = prepare(network, options, initial, _meta_data(args))
     trials = run_trials(problem, options, settings, show_progress=progress_wanted(False))
     result = best_of(problem, options, trials, elapsed=time.perf_counter() - start, started_at=started_at)
     info = RunInfo(command_line=tuple(argv), input=None if args.network == "-" else FileInfo.of(args.network),
@@ -141,7 +158,7 @@ def _codelength(args: argparse.Namespace) -> int:
 
     network = _read_network(args)
     partition = read_cluster_file(args.partition)
-    result = compute_codelength(network, partition, _options(args))
+    result = compute_codelength(network, partition, _options(args), meta_data=_meta_data(args))
     sys.stdout.write(orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
     return 0
 

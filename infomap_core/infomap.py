@@ -88,6 +88,9 @@ class InfomapOptions:
                 raise OptionError("entropy_corrected is not available for state networks", field="entropy_corrected")
             module_cost = float(self.entropy_correction_strength) / (2.0 * _total_degree(network, self) * np.log(2.0))
         category = weight = None
+        if meta_data and self.entropy_corrected:
+            raise OptionError("entropy_corrected cannot be combined with meta data (the official Infomap drops "
+                              "the correction then)", field="entropy_corrected")
         if meta_data:
             category = _meta_categories(network, meta_data)
             if self.meta_data_unweighted:

@@ -13,6 +13,8 @@ Examples
 >>> from infomap_core import InfomapOptions
 >>> equivalent_flags(InfomapOptions(two_level=True, num_trials=10, seed=7))
 ['--two-level', '--num-trials', '10', '--seed', '7']
+>>> equivalent_flags(InfomapOptions(entropy_corrected=True, preferred_number_of_modules=3))
+['--entropy-corrected', '--preferred-number-of-modules', '3']
 >>> find_option("-N").long
 '--num-trials'
 """
@@ -47,6 +49,7 @@ class OfficialOption:
     run: str | None = None  # the same setting in ``mapeq run`` / ``mapeq codelength``
     setting: str | None = None  # the SearchSettings field it sets
     minimum: float | None = None  # smallest accepted value
+    engine: str | None = None  # the InfomapOptions field it sets (the value as given)
 
     @property
     def dest(self) -> str:
@@ -85,6 +88,24 @@ OPTIONS: tuple[OfficialOption, ...] = (
        run="-p, --teleportation-probability"),
     _S("--markov-time", None, "float", "InfomapOptions.markov_time", "markov_time",
        "scale link flow; larger gives fewer modules (default 1)", run="--markov-time"),
+    # Map-equation variants
+    _S("--entropy-corrected", None, "flag", "InfomapOptions.entropy_corrected", "entropy_corrected",
+       "correct the entropy bias of small samples (fewer modules in sparse data)", run="--entropy-corrected",
+       engine="entropy_corrected"),
+    _S("--entropy-correction-strength", None, "float", "InfomapOptions.entropy_correction_strength",
+       "entropy_correction_strength", "scale of the entropy correction (default 1)",
+       run="--entropy-correction-strength", engine="entropy_correction_strength"),
+    _S("--preferred-number-of-modules", None, "int", "InfomapOptions.preferred_number_of_modules",
+       "preferred_number_of_modules", "one bit per top module more or fewer than this (default 0: none)",
+       run="--preferred-number-of-modules", engine="preferred_number_of_modules"),
+    _S("--meta-data", None, "str", "run_infomap(meta_data=...)", "meta_data",
+       "a .clu file of a category per node, coded with the modules (the meta map equation)",
+       run="--meta-data"),
+    _S("--meta-data-rate", None, "float", "InfomapOptions.meta_data_rate", "meta_data_rate",
+       "with --meta-data: bits of meta data per step (default 1)", run="--meta-data-rate", engine="meta_data_rate"),
+    _S("--meta-data-unweighted", None, "flag", "InfomapOptions.meta_data_unweighted", "meta_data_unweighted",
+       "with --meta-data: weigh categories by node count instead of node flow", run="--meta-data-unweighted",
+       engine="meta_data_unweighted"),
     # Accuracy
     _S("--seed", "-s", "int", "InfomapOptions.seed", "seed", "random seed (default 123)", run="-s, --seed"),
     _S("--num-trials", "-N", "int", "InfomapOptions.num_trials", "num_trials", "trials; the shortest wins (default 1)",
@@ -126,15 +147,13 @@ OPTIONS: tuple[OfficialOption, ...] = (
         ("--weight-threshold", None, "float"), ("--include-self-links", "-k", "flag"),
         ("--no-self-links", None, "flag"), ("--node-limit", None, "int"),
         ("--matchable-multilayer-ids", None, "int"), ("--assign-to-neighbouring-module", None, "flag"),
-        ("--meta-data", None, "str"), ("--meta-data-rate", None, "float"), ("--meta-data-unweighted", None, "flag"),
         ("--use-node-weights-as-flow", None, "flag"), ("--max-flow-iterations", None, "int"),
         ("--min-flow-iterations", None, "int"), ("--flow-tolerance", None, "float"),
         ("--regularized", None, "flag"), ("--regularization-strength", None, "float"),
         ("--intra-regularization-strength", None, "float"), ("--inter-regularization-strength", None, "float"),
-        ("--multilayer-skip-absent-nodes", None, "flag"), ("--entropy-corrected", None, "flag"),
-        ("--entropy-correction-strength", None, "float"), ("--variable-markov-time", None, "flag"),
+        ("--multilayer-skip-absent-nodes", None, "flag"), ("--variable-markov-time", None, "flag"),
         ("--variable-markov-damping", None, "float"), ("--variable-markov-min-scale", None, "float"),
-        ("--preferred-number-of-modules", None, "int"), ("--preferred-number-of-levels", None, "int"),
+        ("--preferred-number-of-levels", None, "int"),
         ("--preferred-number-of-levels-strength", None, "float"), ("--multilayer-relax-rate", None, "float"),
         ("--multilayer-relax-limit", None, "int"), ("--multilayer-relax-limit-up", None, "int"),
         ("--multilayer-relax-limit-down", None, "int"), ("--multilayer-relax-by-jsd", None, "flag"),
@@ -183,6 +202,14 @@ def equivalent_flags(options: "InfomapOptions") -> list[str]:
         flags += ["--num-trials", str(options.num_trials)]
     if options.seed != default.seed:
         flags += ["--seed", str(options.seed)]
+    for option in OPTIONS:
+        if option.engine is None:
+            continue
+        value = getattr(options, option.engine)
+        if value == getattr(default, option.engine):
+            continue
+        flags += [option.long] if option.kind == "flag" else [option.long, f"{value:g}" if option.kind == "float"
+                                                               else str(value)]
     return flags
 
 

@@ -33,8 +33,8 @@ def prepare_infomap(raw: bytes) -> PreparedInfomap:
     from ..schemas import InfomapRequest
 
     request = InfomapRequest.model_validate(orjson.loads(raw))
-    network, options, initial = infomap_inputs(request)
-    return PreparedInfomap(prepare(network, options, initial), options, request.include_tree, request.include_flow)
+    network, options, initial, meta = infomap_inputs(request)
+    return PreparedInfomap(prepare(network, options, initial, meta), options, request.include_tree, request.include_flow)
 
 
 def infomap_trial(prepared: PreparedInfomap, trial: int) -> TrialResult:

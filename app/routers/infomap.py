@@ -36,6 +36,11 @@ def options_of(body) -> InfomapOptions:
         recorded_teleportation=body.recorded_teleportation,
         to_nodes=body.to_nodes,
         markov_time=body.markov_time,
+        entropy_corrected=body.entropy_corrected,
+        entropy_correction_strength=body.entropy_correction_strength,
+        preferred_number_of_modules=body.preferred_number_of_modules,
+        meta_data_rate=body.meta_data_rate,
+        meta_data_unweighted=body.meta_data_unweighted,
         num_trials=getattr(body, "num_trials", 1),
         seed=getattr(body, "seed", 123),
     )
@@ -54,10 +59,15 @@ def _keyed(network: Network, mapping: dict[str, Any], field: str) -> dict:
     return converted
 
 
-def infomap_inputs(body: InfomapRequest) -> tuple[Network, InfomapOptions, dict | None]:
+def meta_data_of(body, network: Network) -> dict | None:
+    return _keyed(network, body.meta_data, "meta_data") if body.meta_data else None
+
+
+def infomap_inputs(body: InfomapRequest) -> tuple[Network, InfomapOptions, dict | None, dict | None]:
+    """(network, options, initial partition, meta data) of a request."""
     network = network_from_body(body)
     initial = _keyed(network, body.initial_partition, "initial_partition") if body.initial_partition else None
-    return network, options_of(body), initial
+    return network, options_of(body), initial, meta_data_of(body, network)
 
 
 def shape_result(result: InfomapResult, network: Network, options: InfomapOptions, include_tree: bool,
@@ -73,8 +83,8 @@ def shape_result(result: InfomapResult, network: Network, options: InfomapOption
 
 
 def _run(network: Network, options: InfomapOptions, initial: dict | None, include_tree: bool,
-         include_flow: bool) -> dict:
-    result = run_infomap(network, options, initial_partition=initial)
+         include_flow: bool, meta_data: dict | None = None) -> dict:
+    result = run_infomap(network, options, initial_partition=initial, meta_data=meta_data)
     record_engine(result.elapsed, network.num_links)
     return shape_result(result, network, options, include_tree, include_flow)
 
@@ -84,8 +94,8 @@ def _run(network: Network, options: InfomapOptions, initial: dict | None, includ
 @cost_checked("sync")
 async def infomap_endpoint(body: InfomapRequest, settings: Settings = Depends(get_settings)):
     cost.of_network(body).check(cost.Limits.synchronous(settings))
-    network, options, initial = infomap_inputs(body)
-    return await run_in_threadpool(_run, network, options, initial, body.include_tree, body.include_flow)
+    network, options, initial, meta = infomap_inputs(body)
+    return await run_in_threadpool(_run, network, options, initial, body.include_tree, body.include_flow, meta)
 
 
 @router.post("/infomap/file", response_model=InfomapResponse, response_model_exclude_none=True,
@@ -109,7 +119,7 @@ async def infomap_file_endpoint(file: UploadFile = File(..., description="link l
 def codelength_payload(body: CodelengthRequest) -> dict:
     network = network_from_body(body)
     partition = _keyed(network, body.partition, "partition")
-    return compute_codelength(network, partition, options_of(body)).to_dict()
+    return compute_codelength(network, partition, options_of(body), meta_data=meta_data_of(body, network)).to_dict()
 
 
 def codelength_payload_from_body(body: dict) -> dict:

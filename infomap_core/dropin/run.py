@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .. import __version__
-from ..cli_io import DIRECTED_FLOW_MODELS, read_cluster_file
+from ..cli_io import DIRECTED_FLOW_MODELS, read_cluster_file, read_meta_data
 from ..errors import OptionError
 from ..formats import FORMATS, FileInfo, RunInfo, render, render_official_json
 from .. import infomap as engine  # engine.best_of etc. looked up at call time (tests wrap best_of)
@@ -55,6 +55,7 @@ def engine_options(args: DropinArgs) -> tuple[InfomapOptions, SearchSettings]:
         recorded_teleportation=bool(args.recorded_teleportation),
         to_nodes=bool(args.to_nodes),
         **{name: given[name] for name in valued if name in given},
+        **{o.engine: given[o.dest] for o in OPTIONS if o.engine and o.dest in given},
     )
     return options, search_settings(given)
 
@@ -112,14 +113,21 @@ def run(args: DropinArgs, argv: list[str], out: TextIO | None = None) -> int:
     if args.cluster_data:
         cluster = read_cluster_file(args.cluster_data, field="cluster_data")
         info = replace(info, cluster_data=FileInfo.of(args.cluster_data))
+    meta_data = None
+    if args.meta_data:
+        meta_data = read_meta_data(args.meta_data)
+        labels = dict(zip(network.index_of(meta_data.keys(), field_name="meta_data").tolist(),
+                          map(str, meta_data.values())))
+        info = replace(info, meta_data=FileInfo.of(args.meta_data),
+                       meta_labels=tuple(labels.get(a, "") for a in range(network.num_nodes)))
     if args.no_infomap:
         options = replace(options, num_trials=1)
-        result = _score(network, options, cluster, started_at)
+        result = _score(network, options, cluster, meta_data, started_at)
         trials: list[TrialResult] = []
         problem = None
     else:
         initial = {k: (v[0] if isinstance(v, tuple) else v) for k, v in cluster.items()} if cluster else None
-        problem = engine.prepare(network, options, initial)
+        problem = engine.prepare(network, options, initial, meta_data)
         trials = run_trials(problem, options, settings, show_progress=progress_wanted(bool(args.silent)),
                             on_trial=lambda t: console.say(
                                 f"  trial {t.trial + 1}/{options.num_trials} codelength {t.codelength:.9f} bits, "
@@ -156,11 +164,12 @@ def _read_input(args: DropinArgs, argv: list[str], options: InfomapOptions):
     return network, RunInfo(command_line=tuple(argv), input=FileInfo.of(path, raw))
 
 
-def _score(network, options: InfomapOptions, cluster: dict | None, started_at: float) -> InfomapResult:
+def _score(network, options: InfomapOptions, cluster: dict | None, meta_data: dict | None,
+           started_at: float) -> InfomapResult:
     from ..infomap import compute_codelength
 
     start = time.perf_counter()
-    problem = engine.prepare(network, options)
+    problem = engine.prepare(network, options, meta_data=meta_data)
     if cluster:
         tree = compute_codelength(network, cluster, options).tree
     else:

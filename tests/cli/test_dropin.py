@@ -73,7 +73,7 @@ def test_no_file_output_writes_nothing(tmp_path):
 @pytest.mark.parametrize("argv,needle", [
     (["--bogus"], "unknown option '--bogus'"),
     (["--regularized"], "'--regularized' is not supported"),
-    (["--entropy-corrected"], "'--entropy-corrected' is not supported"),
+    (["--memory-report"], "'--memory-report' is not supported"),
     (["-F"], "'-F' is not supported"),
     (["-L", "2"], "'-L' is not supported"),
     (["-2x"], "unknown option '-x'"),
@@ -105,7 +105,7 @@ def test_every_official_option_is_in_the_table_and_supported_ones_parse(tmp_path
     assert official <= ours, sorted(official - ours)
     samples = {"int": "2", "float": "0.5", "str": None, "list": "clu"}
     for option in OPTIONS:
-        if not option.supported or option.long in ("--help", "--version", "--cluster-data", "--out-name",
+        if not option.supported or option.long in ("--help", "--version", "--cluster-data", "--out-name", "--meta-data",
                                                    "--flow-model"):
             continue
         value = samples.get(option.kind)
