@@ -66,6 +66,8 @@ class FlowOptions(BaseModel):
 class MapEquationOptions(FlowOptions):
     """The map-equation variants (see infomap_core.mapequation.Objective); names as the official's."""
 
+    regularized: bool = Field(False, description="Bayesian prior network (codes its steps as recorded teleportation)")
+    regularization_strength: float = Field(1.0, ge=0.0)
     entropy_corrected: bool = False
     entropy_correction_strength: float = Field(1.0, ge=0.0)
     preferred_number_of_modules: int = Field(0, ge=0, description="0: no preference")

@@ -38,6 +38,8 @@ def _add_flow_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--markov-time", type=float, default=1.0, metavar="T")
     p.add_argument("--format", choices=("link-list", "pajek"), help="input format (default: detect)")
     # map-equation variants (official names; docs/command-line.md)
+    p.add_argument("--regularized", action="store_true", help="Bayesian prior network against overfitting sparse data")
+    p.add_argument("--regularization-strength", type=float, default=1.0, metavar="X")
     p.add_argument("--entropy-corrected", action="store_true", help="correct the entropy bias of small samples")
     p.add_argument("--entropy-correction-strength", type=float, default=1.0, metavar="X")
     p.add_argument("--preferred-number-of-modules", type=int, default=0, metavar="K",
@@ -91,6 +93,8 @@ def _options(args: argparse.Namespace, **extra):
         recorded_teleportation=args.recorded_teleportation,
         to_nodes=args.to_nodes,
         markov_time=args.markov_time,
+        regularized=args.regularized,
+        regularization_strength=args.regularization_strength,
         entropy_corrected=args.entropy_corrected,
         entropy_correction_strength=args.entropy_correction_strength,
         preferred_number_of_modules=args.preferred_number_of_modules,

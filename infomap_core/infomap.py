@@ -43,6 +43,8 @@ class InfomapOptions:
     num_trials: int = 1
     seed: int = 123
     # variants of the map equation (see mapequation.Objective)
+    regularized: bool = False  # the Bayesian prior network (flow.regularized_walk); codes its steps as recorded
+    regularization_strength: float = 1.0
     entropy_corrected: bool = False
     entropy_correction_strength: float = 1.0
     preferred_number_of_modules: int = 0
@@ -63,6 +65,14 @@ class InfomapOptions:
             raise OptionError("seed must be in [0, 2**32)", field="seed")
         if not (np.isfinite(self.entropy_correction_strength) and self.entropy_correction_strength >= 0):
             raise OptionError("entropy_correction_strength must be >= 0", field="entropy_correction_strength")
+        if not (np.isfinite(self.regularization_strength) and self.regularization_strength >= 0):
+            raise OptionError("regularization_strength must be >= 0", field="regularization_strength")
+        if self.regularized:
+            unverified = {"to_nodes": self.to_nodes, "markov_time": self.markov_time != 1.0,
+                          "entropy_corrected": self.entropy_corrected}
+            for name, on in unverified.items():
+                if on:
+                    raise OptionError(f"regularized cannot be combined with {name} yet", field=name)
         if self.num_threads is not None and int(self.num_threads) < 1:
             raise OptionError("num_threads must be >= 1", field="num_threads")
         if not (np.isfinite(self.meta_data_rate) and self.meta_data_rate >= 0):
@@ -318,6 +328,8 @@ def _flow_for(network: Network, options: InfomapOptions) -> FlowGraph:
         recorded_teleportation=options.recorded_teleportation,
         to_nodes=options.to_nodes,
         markov_time=options.markov_time,
+        regularized=options.regularized,
+        regularization_strength=options.regularization_strength,
     )
 
 

@@ -36,6 +36,8 @@ def options_of(body) -> InfomapOptions:
         recorded_teleportation=body.recorded_teleportation,
         to_nodes=body.to_nodes,
         markov_time=body.markov_time,
+        regularized=body.regularized,
+        regularization_strength=body.regularization_strength,
         entropy_corrected=body.entropy_corrected,
         entropy_correction_strength=body.entropy_correction_strength,
         preferred_number_of_modules=body.preferred_number_of_modules,

@@ -14,6 +14,8 @@ from .conftest import first_order_examples, mapeq_in_process, mapeq_script, offi
 from .test_compat_official import DIRECTED, compare_files, run_both
 
 VARIANTS = {
+    "regularized": ["--regularized"],
+    "regularized-strength": ["--regularized", "--regularization-strength", "0.5"],
     "entropy": ["--entropy-corrected"],
     "entropy-strength": ["--entropy-corrected", "--entropy-correction-strength", "2.5"],
     "preferred": ["--preferred-number-of-modules", "3"],
