@@ -1,0 +1,139 @@
+"""Finding modules and scoring partitions: request model -> engine call -> payload.
+
+The synchronous endpoints call :func:`infomap_payload`, :func:`infomap_file_payload` and
+:func:`codelength_payload`; an infomap job runs the same search split in Dask tasks
+(:func:`prepare_infomap` once, :func:`infomap_trial` per trial, :func:`finish_infomap`),
+so a job's answer is the synchronous one (same network, options and seeds).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from infomap_core import (
+    InfomapOptions,
+    InfomapResult,
+    Network,
+    Problem,
+    TrialResult,
+    __version__,
+    best_of,
+    compute_codelength,
+    prepare,
+    run_infomap,
+    run_trial,
+)
+from infomap_core.errors import MapEqError, PartitionError
+from infomap_core.io import parse_network
+
+from .networks import network_from_body
+from ..schemas import CodelengthRequest, InfomapRequest
+from ..telemetry import record_engine
+from ..options import engine_options
+from .results import stored_result
+
+
+def _keyed(network: Network, mapping: dict[str, Any], field: str) -> dict:
+    """JSON object keys are strings; map them back to the network's id type."""
+    if network.node_ids.dtype.kind != "i":
+        return dict(mapping)
+    converted = {}
+    for key, value in mapping.items():
+        try:
+            converted[int(key)] = value
+        except ValueError:
+            raise PartitionError(f"unknown node id {key!r}", field=field) from None
+    return converted
+
+
+def infomap_inputs(request: InfomapRequest) -> tuple[Network, InfomapOptions, dict | None]:
+    """The network, the engine options and the initial partition of a request."""
+    network = network_from_body(request)
+    initial = _keyed(network, request.initial_partition, "initial_partition") if request.initial_partition else None
+    return network, engine_options(request), initial
+
+
+def meta_data_of(request: Any, network: Network) -> dict | None:
+    """The request's ``meta_data`` (node id -> category) in the network's id type, None without."""
+    meta = getattr(request, "meta_data", None)
+    return _keyed(network, meta, "meta_data") if meta else None
+
+
+def shape_result(result: InfomapResult, network: Network, options: InfomapOptions, include_tree: bool,
+                 include_flow: bool) -> dict:
+    """The ``/v1/infomap`` payload of a result (the JSON schema of docs/result-schema.md and the run's metadata)."""
+    data = result.to_dict(include_tree=include_tree and not options.two_level, include_flow=include_flow)
+    data["metadata"] = {
+        "seed": options.seed,
+        "engine_version": __version__,
+        "input_sha256": network.fingerprint(),
+        "elapsed_seconds": result.elapsed,
+    }
+    return data
+
+
+def _search(network: Network, options: InfomapOptions, initial: dict | None, include_tree: bool,
+            include_flow: bool, meta_data: dict | None = None) -> dict:
+    result = run_infomap(network, options, initial_partition=initial, meta_data=meta_data)
+    record_engine(result.elapsed, network.num_links)
+    return shape_result(result, network, options, include_tree, include_flow)
+
+
+def infomap_payload(request: InfomapRequest) -> dict:
+    """``POST /v1/infomap``: find the modules of the request's network."""
+    network, options, initial = infomap_inputs(request)
+    return _search(network, options, initial, request.include_tree, request.include_flow,
+                   meta_data_of(request, network))
+
+
+def read_network_file(text: bytes, directed: bool) -> Network:
+    """A link-list or Pajek file's network; its errors name the ``file`` field."""
+    try:
+        return parse_network(text, directed=True if directed else None)
+    except MapEqError as exc:
+        raise type(exc)(exc.message, field="file", line=exc.line) from None
+
+
+def infomap_file_payload(network: Network, *, directed: bool, two_level: bool, num_trials: int, seed: int) -> dict:
+    """``POST /v1/infomap/file``: find the modules of an uploaded file's network (tree included)."""
+    options = InfomapOptions(two_level=two_level, num_trials=num_trials, seed=seed, directed=directed or None)
+    return _search(network, options, None, True, False)
+
+
+def codelength_payload(request: CodelengthRequest) -> dict:
+    """``POST /v1/codelength``: the codelength of the request's partition, per module."""
+    network = network_from_body(request)
+    partition = _keyed(network, request.partition, "partition")
+    return compute_codelength(network, partition, engine_options(request),
+                              meta_data=meta_data_of(request, network)).to_dict()
+
+
+# ------------------------------------------------------------------ an infomap job, in tasks
+@dataclass(frozen=True)
+class PreparedInfomap:
+    """A validated infomap job: the engine problem and how to shape its answer."""
+
+    problem: Problem
+    options: InfomapOptions
+    include_tree: bool
+    include_flow: bool
+
+
+def prepare_infomap(request: InfomapRequest) -> PreparedInfomap:
+    """Build the network (once, on the worker) and compute the flow shared by all trials."""
+    network, options, initial = infomap_inputs(request)
+    return PreparedInfomap(prepare(network, options, initial, meta_data_of(request, network)), options, request.include_tree, request.include_flow)
+
+
+def infomap_trial(prepared: PreparedInfomap, trial: int) -> TrialResult:
+    return run_trial(prepared.problem, prepared.options, trial)
+
+
+def finish_infomap(prepared: PreparedInfomap, trials: list[TrialResult]) -> tuple[dict, bytes]:
+    """The best trial: the synchronous endpoint's payload, and the stored result its formats are
+    rendered from on demand (:func:`app.service.results.render_stored`)."""
+    result = best_of(prepared.problem, prepared.options, trials)
+    payload = shape_result(result, prepared.problem.network, prepared.options, prepared.include_tree,
+                           prepared.include_flow)
+    return payload, stored_result(result)
