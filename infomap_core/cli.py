@@ -37,6 +37,8 @@ def _add_flow_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--to-nodes", action="store_true", help="teleport to nodes (by node weight) instead of links")
     p.add_argument("--markov-time", type=float, default=1.0, metavar="T")
     p.add_argument("--format", choices=("link-list", "pajek"), help="input format (default: detect)")
+    p.add_argument("--no-self-links", action="store_true", help="leave out self-links")
+    p.add_argument("--weight-threshold", type=float, metavar="X", help="leave out links of weight below X")
     # map-equation variants (official names; docs/command-line.md)
     p.add_argument("--regularized", action="store_true", help="Bayesian prior network against overfitting sparse data")
     p.add_argument("--regularization-strength", type=float, default=1.0, metavar="X")
@@ -117,8 +119,11 @@ def _meta_data(args: argparse.Namespace) -> dict | None:
 
 
 def _read_network(args: argparse.Namespace):
+    from .dropin.run import input_links
+
     directed = bool(args.directed) or args.flow_model in DIRECTED_FLOW_MODELS
-    return read_network_arg(args.network, format=args.format, directed=directed)
+    network = read_network_arg(args.network, format=args.format, directed=directed)
+    return input_links(network, args.no_self_links, args.weight_threshold)
 
 
 def _run_distributed(args: argparse.Namespace) -> int:

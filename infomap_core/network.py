@@ -125,6 +125,44 @@ class Network:
         """(source, target, weight) index arrays of the stored links."""
         return self.sources(), self.indices, self.weights
 
+    def without_links(self, *, self_links: bool = False, weight_below: float | None = None) -> "Network":
+        """The same nodes without the links the official ``--no-self-links`` (``self_links``) and
+        ``--weight-threshold X`` (``weight_below=X``: links of weight below X) leave out, and the
+        nodes that lose all their links.
+
+        Examples
+        --------
+        >>> net = Network.from_edges([(1, 1, 2.0), (1, 2, 0.5), (2, 3, 1.0)])
+        >>> net.without_links(self_links=True).num_links
+        2
+        >>> net.without_links(self_links=True, weight_below=1.0).num_nodes  # node 1 loses every link
+        2
+        """
+        src, tgt, w = self.to_coo()
+        keep = np.ones(w.shape[0], dtype=bool)
+        if self_links:
+            keep &= src != tgt
+        if weight_below is not None:
+            keep &= w >= weight_below
+        if not keep.any():
+            raise EmptyNetworkError("no link is left after leaving out self-links and links below the weight "
+                                    "threshold", field="weight_threshold" if weight_below is not None else "links")
+        if keep.all():
+            return self
+        if self.is_state_network:
+            raise NetworkError("leaving out links of a state network is not supported", field="links")
+        # a node that loses every link is left out too (the official never creates it)
+        had = np.zeros(self.num_nodes, dtype=bool)
+        had[src] = had[tgt] = True
+        has = np.zeros(self.num_nodes, dtype=bool)
+        has[src[keep]] = has[tgt[keep]] = True
+        nodes = ~had | has
+        index = np.cumsum(nodes) - 1
+        indptr, indices, weights = links_to_csr(index[src[keep]], index[tgt[keep]], w[keep], int(nodes.sum()))
+        names = None if self.node_names is None else tuple(n for n, k in zip(self.node_names, nodes) if k)
+        return replace(self, indptr=indptr, indices=indices, weights=weights, node_ids=self.node_ids[nodes],
+                       node_weights=self.node_weights[nodes], node_names=names)
+
     def as_arcs(self) -> "Network":
         """The same network with every arc stored explicitly: a mirrored network (an
         undirected symmetric matrix, kept once per pair) gets its reverse arcs back, so

@@ -121,6 +121,9 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--tune-iteration-limit", "-T", "int", "SearchSettings.max_tune_iterations", None,
        "fine/coarse-tune iterations, 0 = until an iteration gains less than the relative threshold "
        "(the default)", run="-T, --tune-iteration-limit", setting="max_tune_iterations", minimum=0),
+    _S("--core-level-limit", "-L", "int", "SearchSettings.core_level_limit", None,
+       "most levels of core loops: the network, then each aggregated module network (default 0: no limit)",
+       setting="core_level_limit", minimum=0),
     _S("--core-loop-codelength-threshold", None, "float", "SearchSettings.core_loop_threshold", None,
        "smallest codelength gain a core loop accepts (default 1e-10)", setting="core_loop_threshold", minimum=0),
     _S("--tune-iteration-relative-threshold", None, "float", "SearchSettings.tune_relative_threshold", None,
@@ -131,6 +134,11 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--max-degree-for-random-moves", None, "int", "SearchSettings.max_degree_for_random_moves", None,
        "largest degree of a node tried with random moves (default 2)", setting="max_degree_for_random_moves",
        minimum=0),
+    # Input links
+    _S("--no-self-links", None, "flag", "network.without_links(self_links=True)", None,
+       "leave out self-links (they are kept by default)", run="--no-self-links"),
+    _S("--weight-threshold", None, "float", "network.without_links(weight_below=X)", None,
+       "leave out links of weight below X (default 0: none)", run="--weight-threshold", minimum=0),
     # Output
     _S("--out-name", None, "str", help="base name of the output files (default: the network file's stem)"),
     _S("--no-file-output", "-0", help="write no files"),
@@ -150,8 +158,7 @@ OPTIONS: tuple[OfficialOption, ...] = (
     for name, short, kind in (
         ("--completion", None, "str"), ("--print-json-parameters", None, "flag"),
         ("--skip-adjust-bipartite-flow", None, "flag"), ("--bipartite-teleportation", None, "flag"),
-        ("--weight-threshold", None, "float"), ("--include-self-links", "-k", "flag"),
-        ("--no-self-links", None, "flag"), ("--node-limit", None, "int"),
+        ("--include-self-links", "-k", "flag"), ("--node-limit", None, "int"),
         ("--matchable-multilayer-ids", None, "int"), ("--assign-to-neighbouring-module", None, "flag"),
         ("--use-node-weights-as-flow", None, "flag"), ("--max-flow-iterations", None, "int"),
         ("--min-flow-iterations", None, "int"), ("--flow-tolerance", None, "float"),
@@ -162,7 +169,7 @@ OPTIONS: tuple[OfficialOption, ...] = (
         ("--preferred-number-of-levels-strength", None, "float"), ("--multilayer-relax-rate", None, "float"),
         ("--multilayer-relax-limit", None, "int"), ("--multilayer-relax-limit-up", None, "int"),
         ("--multilayer-relax-limit-down", None, "int"), ("--multilayer-relax-by-jsd", None, "flag"),
-        ("--multilayer-relax-to-self", None, "flag"), ("--core-level-limit", "-L", "int"),
+        ("--multilayer-relax-to-self", None, "flag"),
         ("--fast-hierarchical-solution", "-F", "count"), ("--inner-parallelization", None, "flag"),
         ("--parallel-trials", None, "flag"), ("--converge", None, "flag"), ("--num-threads", None, "str"),
         ("--threads", None, "str"), ("--prefer-modular-solution", None, "flag"),

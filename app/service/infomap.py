@@ -123,7 +123,8 @@ class PreparedInfomap:
 def prepare_infomap(request: InfomapRequest) -> PreparedInfomap:
     """Build the network (once, on the worker) and compute the flow shared by all trials."""
     network, options, initial = infomap_inputs(request)
-    return PreparedInfomap(prepare(network, options, initial, meta_data_of(request, network)), options, request.include_tree, request.include_flow)
+    problem = prepare(network, options, initial, meta_data_of(request, network))
+    return PreparedInfomap(problem, options, request.include_tree, request.include_flow)
 
 
 def infomap_trial(prepared: PreparedInfomap, trial: int) -> TrialResult:

@@ -28,7 +28,8 @@ from ..progress import progress_wanted, trial_progress
 from ..tree import Tree
 from .arguments import DropinArgs
 
-__all__ = ["run", "run_trials", "fixed_result", "output_formats", "engine_options", "search_settings"]
+__all__ = ["run", "run_trials", "fixed_result", "output_formats", "engine_options", "search_settings",
+           "input_links"]
 
 
 def output_formats(args: DropinArgs) -> list[str]:
@@ -76,6 +77,15 @@ def search_settings(values: dict) -> SearchSettings:
     return settings
 
 
+def input_links(network, no_self_links: bool, weight_threshold: float | None):
+    """The network without the links ``--no-self-links`` and ``--weight-threshold`` leave out."""
+    if weight_threshold is not None and not weight_threshold >= 0:
+        raise OptionError(f"--weight-threshold must be >= 0, got {weight_threshold}", field="weight_threshold")
+    if not no_self_links and not weight_threshold:
+        return network
+    return network.without_links(self_links=no_self_links, weight_below=weight_threshold or None)
+
+
 def fixed_result(problem: Problem, options: InfomapOptions, tree: Tree, *, elapsed: float,
                  started_at: float | None = None) -> InfomapResult:
     """The result of a given tree, as if one trial had found it in ``elapsed`` seconds (``--no-infomap``)."""
@@ -106,6 +116,7 @@ def run(args: DropinArgs, argv: list[str], out: TextIO | None = None) -> int:
     console = _Console(args, out or sys.stdout)
     started_at, start = time.time(), time.perf_counter()
     network, info = _read_input(args, argv, options)
+    network = input_links(network, bool(args.no_self_links), args.weight_threshold)
     console.say(f"mapeq v{__version__}: {args.network} -> {args.out_dir}")
     console.say(f"  network   {network.num_nodes} nodes, {network.num_links} links, "
                 f"flow model {options.resolved_flow_model(network)}")

@@ -75,7 +75,7 @@ def test_no_file_output_writes_nothing(tmp_path):
     (["--inner-parallelization"], "'--inner-parallelization' is not supported"),
     (["--memory-report"], "'--memory-report' is not supported"),
     (["-F"], "'-F' is not supported"),
-    (["-L", "2"], "'-L' is not supported"),
+    (["-k"], "'-k' is not supported"),
     (["-2x"], "unknown option '-x'"),
     (["-o", "network"], "output format 'network' is not supported"),
     (["-o", "clu,nonsense"], "unknown output format 'nonsense'"),
