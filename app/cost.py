@@ -143,6 +143,13 @@ def of_network(body: Any) -> Cost:
         nonzero = sum(sum(1 for v in row if v != 0) for row in rows)
         return Cost(nodes=(max(len(rows), declared), "adjacency"), links=(nonzero, "adjacency"), trials=trials,
                     entries=(len(rows) ** 2, "adjacency"))
+    layers = getattr(body, "layers", None)
+    if layers is not None:
+        rows = (layers.links or []) + (layers.intra or []) + (layers.inter or [])
+        # relaxation links each intra link to every layer of its source: up to (layers) x 2 x intra links
+        num_layers = len({r[0] for r in layers.intra or [] if r})
+        derived = len(layers.links or []) + len(layers.inter or []) + 2 * len(layers.intra or []) * max(num_layers, 1)
+        return Cost(nodes=(declared, "nodes"), links=(max(derived, len(rows)), "layers"), trials=trials)
     form = next((f for f in ("edges", "links") if getattr(body, f) is not None), "edges")
     # Link lists name at most 2 x links nodes, already bounded by the links limit.
     return Cost(nodes=(declared, "nodes"), links=(len(getattr(body, form) or ()), form), trials=trials)

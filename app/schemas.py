@@ -40,8 +40,25 @@ class NodeInfo(BaseModel):
     weight: float | None = Field(None, description="teleportation weight (used with to_nodes)")
 
 
+class LayersBody(BaseModel):
+    """A multilayer network (integer layer and node ids): explicit ``links`` between
+    (layer, node) pairs, or ``intra`` links with optional ``inter`` links (without them the
+    walker relaxes between layers at ``relax_rate``, default 0.15)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    links: list[list[int | float]] | None = Field(None, description="[layer, node, layer, node] or with a weight")
+    intra: list[list[int | float]] | None = Field(None, description="[layer, source, target] or with a weight")
+    inter: list[list[int | float]] | None = Field(None, description="[layer, node, layer] or with a weight")
+    relax_rate: float | None = Field(None, ge=0.0, le=1.0, description="intra only; default 0.15")
+    relax_limit: int = Field(-1, ge=-1, description="relax to layers at most this many ids away (-1: any)")
+    relax_limit_up: int = Field(-1, ge=-1)
+    relax_limit_down: int = Field(-1, ge=-1)
+
+
 class NetworkBody(BaseModel):
-    """Exactly one of ``edges``, ``links``, ``sparse``, ``adjacency``."""
+    """Exactly one of ``edges``, ``links``, ``sparse``, ``adjacency``, ``layers``. With ``states``
+    the edges/links join state ids; with ``bipartite_start_id`` node ids from it on are feature nodes."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
@@ -51,6 +68,9 @@ class NetworkBody(BaseModel):
     adjacency: list[list[float]] | None = None
     nodes: list[NodeInfo] | None = None
     directed: bool | None = Field(None, description="default: false (matrices: inferred from symmetry)")
+    layers: LayersBody | None = None
+    states: dict[str, NodeId] | None = Field(None, description="state id -> physical node id (a state network)")
+    bipartite_start_id: int | None = Field(None, description="first feature node id (a bipartite network)")
 
 
 class FlowOptions(BaseModel):
@@ -63,6 +83,7 @@ class FlowOptions(BaseModel):
     recorded_teleportation: bool = DEFAULTS.recorded_teleportation
     to_nodes: bool = DEFAULTS.to_nodes
     markov_time: float = Field(DEFAULTS.markov_time, gt=0.0, le=MAX_MARKOV_TIME)
+    skip_adjust_bipartite_flow: bool = DEFAULTS.skip_adjust_bipartite_flow
 
 
 class MapEquationOptions(FlowOptions):
@@ -133,6 +154,10 @@ class InfomapResponse(CodelengthTerms):
     trial_codelengths: list[float]
     tree: dict[str, Any] | None = None
     node_flow: dict[str, float] | None = None
+    states: dict[str, dict[str, Any]] | None = Field(None, description="state networks: each state's physical id "
+                                                     "(and layer), module and flow")
+    physical_modules: dict[str, list[dict[str, Any]]] | None = Field(
+        None, description="state networks: each physical node's modules (they may overlap), each with its flow")
     metadata: RunMetadata
 
 

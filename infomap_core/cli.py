@@ -49,6 +49,14 @@ def _add_flow_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--meta-data", metavar="FILE", help=".clu file of a category per node (the meta map equation)")
     p.add_argument("--meta-data-rate", type=float, default=1.0, metavar="X")
     p.add_argument("--meta-data-unweighted", action="store_true")
+    p.add_argument("--multilayer-relax-rate", type=float, metavar="R",
+                   help="multilayer files with *Intra links only: probability to relax to another layer (default 0.15)")
+    p.add_argument("--multilayer-relax-limit", type=int, default=-1, metavar="K",
+                   help="relax only to layers at most K layer ids away (default -1: any)")
+    p.add_argument("--multilayer-relax-limit-up", type=int, default=-1, metavar="K")
+    p.add_argument("--multilayer-relax-limit-down", type=int, default=-1, metavar="K")
+    p.add_argument("--skip-adjust-bipartite-flow", action="store_true",
+                   help="bipartite files: keep flow on the feature nodes")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -110,6 +118,7 @@ def _options(args: argparse.Namespace, **extra):
         preferred_number_of_modules=args.preferred_number_of_modules,
         meta_data_rate=args.meta_data_rate,
         meta_data_unweighted=args.meta_data_unweighted,
+        skip_adjust_bipartite_flow=args.skip_adjust_bipartite_flow,
         **extra,
     )
 
@@ -122,7 +131,12 @@ def _read_network(args: argparse.Namespace):
     from .dropin.run import input_links
 
     directed = bool(args.directed) or args.flow_model in DIRECTED_FLOW_MODELS
-    network = read_network_arg(args.network, format=args.format, directed=directed)
+    from .multilayer import RELAX_RATE, RelaxOptions
+
+    relax = RelaxOptions(rate=RELAX_RATE if args.multilayer_relax_rate is None else args.multilayer_relax_rate,
+                         limit=args.multilayer_relax_limit, limit_up=args.multilayer_relax_limit_up,
+                         limit_down=args.multilayer_relax_limit_down)
+    network = read_network_arg(args.network, format=args.format, directed=directed, relax=relax)
     return input_links(network, args.no_self_links, args.weight_threshold)
 
 
@@ -136,6 +150,8 @@ def _run_distributed(args: argparse.Namespace) -> int:
         raise OptionError("--distributed needs --dask-address (or MAPEQ_DASK_ADDRESS)", field="dask_address")
     if args.format == "pajek" or args.cluster_data or args.output != "json" or args.out:
         raise OptionError("--distributed reads a link list and writes JSON on stdout", field="distributed")
+    if args.meta_data or args.no_self_links or args.weight_threshold is not None:
+        raise OptionError("--distributed reads every link and codes no meta data", field="distributed")
     check_options(_options(args, two_level=args.two_level, num_trials=args.num_trials, seed=args.seed))
     from distributed import Client
 

@@ -25,7 +25,7 @@ from infomap_core.errors import EmptyNetworkError, InvalidWeightError, NetworkEr
 
 from ..schemas import NetworkBody
 
-FORMS = ("edges", "links", "sparse", "adjacency")
+FORMS = ("edges", "links", "sparse", "adjacency", "layers")
 
 
 @dataclass(frozen=True)
@@ -91,16 +91,89 @@ def network_from_body(body: NetworkBody) -> Network:
         return checked.build()
     except NetworkError as exc:
         field = "nodes" if exc.field in ("nodes", "node_weights", "node_ids") else checked.form
+        if exc.field in ("states", "bipartite_start_id") or (exc.field or "").startswith("layers"):
+            field = exc.field
         raise type(exc)(exc.message, field=field) from exc
 
 
 def _checked(body: NetworkBody) -> _Checked:
+    checked = _first_order(body)
+    states, start = getattr(body, "states", None), getattr(body, "bipartite_start_id", None)
+    if states is None and start is None:
+        return checked
+    if states is not None and start is not None:
+        raise NetworkError("give states or bipartite_start_id, not both", field="states")
+    field = "states" if states is not None else "bipartite_start_id"
+    if checked.form not in ("edges", "links"):
+        raise NetworkError(f"{field} goes with edges or links, not {checked.form}", field=field)
+    return _Checked(checked.form, lambda: _higher_order(checked.build(), states, start))
+
+
+def _higher_order(network: Network, states: dict | None, start: int | None) -> Network:
+    """The state network (``states``: state id -> physical id) or bipartite network (``start``:
+    the first feature node id) on the links of ``network``."""
+    src, tgt, w = network.to_coo()
+    ids = network.node_ids
+    ends = (ids[src].tolist(), ids[tgt].tolist())
+    rows = list(zip(*ends, w.tolist())) if w.size else list(zip(*ends))
+    names = dict(zip(ids.tolist(), network.node_names)) if network.node_names else None
+    if start is not None:
+        return Network.from_bipartite(rows, start, directed=network.directed, node_names=names)
+    if ids.dtype.kind == "i":
+        try:
+            keyed = {int(k): v for k, v in states.items()}
+        except ValueError:
+            raise NetworkError("state ids must be the integer ids of the links", field="states") from None
+    else:
+        keyed = dict(states)
+    return Network.from_states(keyed, rows, directed=network.directed, state_names=names)
+
+
+def _layers(body: NetworkBody) -> Callable[[], Network]:
+    """A multilayer network: ``layers.links`` (explicit) or ``layers.intra`` (+ ``layers.inter``)."""
+    layers = body.layers
+    if layers.links is not None and (layers.intra is not None or layers.inter is not None):
+        raise NetworkError("give layers.links or layers.intra (with layers.inter), not both", field="layers")
+    if layers.links is None and layers.intra is None:
+        raise NetworkError("layers needs links or intra", field="layers")
+    for name in ("links", "intra", "inter"):
+        width = 4 if name == "links" else 3
+        layer_columns = (0, 2) if name in ("links", "inter") else (0,)
+        for k, row in enumerate(getattr(layers, name) or []):
+            if len(row) not in (width, width + 1) or any(not isinstance(x, int) for x in row[:width]):
+                raise NetworkError(f"layers.{name}[{k}] must be {width} integer ids and an optional weight",
+                                   field=f"layers.{name}")
+            if any(row[c] < 0 for c in layer_columns):
+                raise NetworkError(f"layers.{name}[{k}]: layer id {min(row[c] for c in layer_columns)} is out of "
+                                   "range (layer ids are >= 0)", field=f"layers.{name}")
+            if len(row) > width:
+                _finite_nonnegative([row[width]], f"layers.{name}")
+    directed = bool(body.directed)
+
+    def build() -> Network:
+        try:
+            if layers.links is not None:
+                return Network.from_multilayer(layers.links, directed=directed)
+            return Network.from_multilayer(intra=layers.intra, inter=layers.inter, directed=directed,
+                                           relax_rate=layers.relax_rate, relax_limit=layers.relax_limit,
+                                           relax_limit_up=layers.relax_limit_up,
+                                           relax_limit_down=layers.relax_limit_down)
+        except NetworkError as exc:
+            field = f"layers.{exc.field}" if exc.field in ("links", "intra", "inter") else "layers"
+            raise type(exc)(exc.message, field=field) from exc
+
+    return build
+
+
+def _first_order(body: NetworkBody) -> _Checked:
     given = [f for f in FORMS if getattr(body, f) is not None]
     if len(given) != 1:
         what = "none" if not given else ", ".join(given)
         raise NetworkError(f"give exactly one network form of {', '.join(FORMS)} (got {what})",
                            field=given[1] if len(given) > 1 else "edges")
     form = given[0]
+    if form == "layers":
+        return _Checked(form, _layers(body))
     if form in ("edges", "links") and not getattr(body, form):
         raise EmptyNetworkError("the network has no links", field=form)
     nodes = node_weights = names = None
