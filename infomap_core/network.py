@@ -453,6 +453,36 @@ class Network:
         node_weights = {n: nw.get(n, 1.0) for n in nodes} if nw else None
         return cls.from_arrays(src, tgt, w, directed=directed, nodes=nodes, node_weights=node_weights, node_names=names or None)
 
+    @classmethod
+    def coerce(cls, value: Any, *, directed: bool | None = None) -> "Network":
+        """A network from what a user has at hand: a :class:`Network` (as is), a networkx
+        graph, a scipy sparse matrix, a square numpy array (an adjacency matrix), or a list
+        of ``(source, target[, weight])`` links (``directed``: default False).
+
+        Examples
+        --------
+        >>> import networkx as nx, numpy as np
+        >>> Network.coerce(nx.karate_club_graph()).num_nodes
+        34
+        >>> Network.coerce(np.array([[0, 1], [1, 0]])).num_links
+        1
+        >>> Network.coerce([(1, 2), (2, 3)], directed=True).directed
+        True
+        """
+        if isinstance(value, Network):
+            return value
+        if hasattr(value, "is_directed") and hasattr(value, "edges"):
+            return cls.from_networkx(value)
+        if hasattr(value, "tocoo"):
+            return cls.from_scipy(value, directed=directed)
+        if isinstance(value, np.ndarray):
+            return cls.from_numpy(value, directed=directed)
+        if isinstance(value, (list, tuple)):
+            return cls.from_edges(value, directed=bool(directed))
+        raise NetworkError(f"cannot read a network from a {type(value).__name__}: expected a Network, a networkx "
+                           "graph, a scipy sparse matrix, a numpy adjacency matrix or a list of links",
+                           field="network")
+
     # --------------------------------------------------------------- internals
     @classmethod
     def _from_square_coo(cls, shape, row, col, data, directed, node_ids, field_name) -> "Network":
