@@ -100,6 +100,8 @@ class MapEquationOptions(FlowOptions):
                                                    "every node (the meta map equation)")
     meta_data_rate: float = Field(DEFAULTS.meta_data_rate, ge=0.0)
     meta_data_unweighted: bool = DEFAULTS.meta_data_unweighted
+    use_node_weights_as_flow: bool = Field(DEFAULTS.use_node_weights_as_flow,
+                                           description="node flow = the nodes' weights, normalized (undirected)")
 
 
 class Options(MapEquationOptions):

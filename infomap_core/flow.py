@@ -105,6 +105,7 @@ def compute_flow(
     recorded_teleportation: bool = False,
     to_nodes: bool = False,
     markov_time: float = 1.0,
+    node_weights_as_flow: bool = False,
     regularized: bool = False,
     regularization_strength: float = 1.0,
     tolerance: float = 1e-15,
@@ -194,6 +195,12 @@ def compute_flow(
     if bipartite:
         node_flow, link_flow = _bipartite_adjusted(node_flow, link_flow, src, tgt, network.bipartite_start,
                                                   model == "undirected")
+    if node_weights_as_flow:
+        # the official --use-node-weights-as-flow: node flow from the node weights, link flow as computed
+        if model != "undirected" or network.physical is not None or bipartite:
+            raise OptionError("use_node_weights_as_flow is supported for the undirected flow model of "
+                              "first-order networks only", field="use_node_weights_as_flow")
+        node_flow = network.node_weights / network.node_weights.sum()
     link_flow = link_flow * float(markov_time)
     tele_flow = np.where(dangling, node_flow, tau * node_flow)
 

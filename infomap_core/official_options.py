@@ -134,6 +134,9 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--max-degree-for-random-moves", None, "int", "SearchSettings.max_degree_for_random_moves", None,
        "largest degree of a node tried with random moves (default 2)", setting="max_degree_for_random_moves",
        minimum=0),
+    _S("--use-node-weights-as-flow", None, "flag", "InfomapOptions.use_node_weights_as_flow",
+       "use_node_weights_as_flow", "node flow = the node weights (Pajek vertex weights), normalized; "
+       "undirected flow model", engine="use_node_weights_as_flow"),
     # Input links
     _S("--no-self-links", None, "flag", "network.without_links(self_links=True)", None,
        "leave out self-links (they are kept by default)", run="--no-self-links"),
@@ -176,7 +179,7 @@ OPTIONS: tuple[OfficialOption, ...] = (
         ("--bipartite-teleportation", None, "flag"), ("--include-self-links", "-k", "flag"),
         ("--node-limit", None, "int"),
         ("--matchable-multilayer-ids", None, "int"), ("--assign-to-neighbouring-module", None, "flag"),
-        ("--use-node-weights-as-flow", None, "flag"), ("--max-flow-iterations", None, "int"),
+        ("--max-flow-iterations", None, "int"),
         ("--min-flow-iterations", None, "int"), ("--flow-tolerance", None, "float"),
         ("--intra-regularization-strength", None, "float"), ("--inter-regularization-strength", None, "float"),
         ("--multilayer-skip-absent-nodes", None, "flag"), ("--variable-markov-time", None, "flag"),

@@ -185,3 +185,40 @@ def test_core_level_limit_one_stops_early_in_both(tmp_path):
         codes[tag] = compare_files(theirs, ours)
     for side in (0, 1):
         assert codes["limited"][side]["codelength"] > codes["free"][side]["codelength"] * (1 + 1e-3)
+
+
+WEIGHTED_VERTICES = """*Vertices 6
+1 "a" 2.0
+2 "b" 1.0
+3 "c" 1.0
+4 "d" 3.0
+5 "e" 1.0
+6 "f" 0.5
+*Edges 8
+1 2 1
+2 3 1
+3 1 1
+3 4 1
+4 5 2
+5 6 1
+6 4 1
+6 6 2
+"""
+
+
+def test_node_weights_as_flow_as_the_official(tmp_path):
+    network = tmp_path / "weighted.net"
+    network.write_text(WEIGHTED_VERTICES)
+    partition = tmp_path / "two.clu"
+    partition.write_text("1 1\n2 1\n3 1\n4 2\n5 2\n6 2\n")
+    for flags in (["--no-infomap", "-c", partition], ["--no-infomap", "-c", partition, "-2"], ["-N", "3"]):
+        theirs, ours = run_both(network, ["--use-node-weights-as-flow", *flags], tmp_path, str(len(flags)))
+        t_json, o_json = compare_files(theirs, ours)
+        flows = {n["id"]: n["flow"] for n in t_json["nodes"]}
+        assert {n["id"]: n["flow"] for n in o_json["nodes"]} == pytest.approx(flows, rel=1e-5)
+        if "--no-infomap" in flags:
+            assert o_json["codelength"] == pytest.approx(t_json["codelength"], rel=1e-9)
+        else:
+            assert o_json["codelength"] <= t_json["codelength"] * (1 + 1e-4)
+    out = mapeq_script(network, tmp_path / "d", "-d", "--use-node-weights-as-flow")
+    assert out.returncode == 2 and "use_node_weights_as_flow" in out.stderr
