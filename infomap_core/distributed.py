@@ -425,7 +425,6 @@ def finish(settings_dict: dict, seed: int, node_plogp: float, *shards: Shard):
     """The normal engine on the gathered module network; returns (per-shard tables of
     (labels, final module 0..k-1), codelength terms)."""
     from .optimizer import Level, SearchSettings, optimize_level
-    from .parallel import module_sums
 
     labels = np.concatenate([s.labels for s in shards])
     order = np.argsort(labels)

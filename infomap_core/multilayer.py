@@ -210,6 +210,13 @@ def inter_state_links(layer, source, target, weight, inter_layer, inter_node, in
         k = int(np.argmax(il == ito))
         raise NetworkError(f"inter link {k + 1} (layer {il[k]}, node {inode[k]}, layer {ito[k]}) must go to "
                            "another layer", field="inter")
+    known = np.unique(layer)
+    for ids in (il, ito):
+        unknown = ~np.isin(ids, known)
+        if unknown.any():
+            k = int(np.argmax(unknown))
+            raise NetworkError(f"inter link {k + 1}: layer id {ids[k]} is out of range (no intra link is in that "
+                               f"layer; layers {known.min()}..{known.max()})", field="inter")
     given_layer, given_node = il, inode
     il, ito, inode, iw = _inter_sum(il, inode, ito, iw, directed)
     if layer.shape[0] == 0:

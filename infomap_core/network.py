@@ -111,7 +111,8 @@ class Network:
         return pos.astype(np.int64)
 
     def fingerprint(self) -> str:
-        """sha256 of the normalized network (ids, links, weights, directedness)."""
+        """sha256 of the normalized network (ids, links, weights, directedness; the physical
+        node of each state, the layers and the bipartite start of higher-order networks)."""
         h = hashlib.sha256()
         h.update(b"directed" if self.directed else b"undirected")
         h.update(b"mirrored" if self.mirrored else b"")
@@ -121,6 +122,13 @@ class Network:
             h.update("\x00".join(map(str, self.node_ids)).encode())
         for arr in (self.indptr.astype("<i8"), self.indices.astype("<i8"), self.weights.astype("<f8"), self.node_weights.astype("<f8")):
             h.update(arr.tobytes())
+        if self.physical is not None:  # higher-order parts (none for a first-order network: its hash is unchanged)
+            h.update(b"states" + self.physical.astype("<i8").tobytes())
+            h.update("\x00".join(map(str, self.physical_ids.tolist())).encode())
+        if self.layers is not None:
+            h.update(b"layers" + self.layers.astype("<i8").tobytes())
+        if self.bipartite_start is not None:
+            h.update(f"bipartite {self.bipartite_start}".encode())
         return h.hexdigest()
 
     def to_coo(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

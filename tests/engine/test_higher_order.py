@@ -228,3 +228,16 @@ def test_bipartite_flow_options_not_supported_are_refused():
         with pytest.raises(OptionError, match="not supported"):
             run_infomap(net, options)
     run_infomap(net, InfomapOptions(flow_model="rawdir", skip_adjust_bipartite_flow=True))  # flow kept on features
+
+
+def test_fingerprint_tells_higher_order_networks_apart():
+    links = [(1, 3), (2, 3), (2, 4)]
+    plain = Network.from_edges(links)
+    bipartite = Network.from_bipartite(links, 3)
+    states = Network.from_states({1: 1, 2: 1, 3: 2, 4: 2}, links)
+    intra = [(1, 1, 2), (2, 1, 2)]
+    prints = {plain.fingerprint(), bipartite.fingerprint(), states.fingerprint(),
+              Network.from_multilayer(intra=intra).fingerprint(),
+              Network.from_multilayer(intra=intra, relax_rate=0.5).fingerprint()}
+    assert len(prints) == 5
+    assert plain.fingerprint() == Network.from_edges(links).fingerprint()

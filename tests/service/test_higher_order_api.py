@@ -96,6 +96,7 @@ def test_higher_order_file_upload(client):
     ({"edges": [[1, 2], [2, 3]], "bipartite_start_id": 3}, "edges"),  # 1-2 joins two primary nodes
     ({"layers": {"intra": [[1, 1, 2]], "inter": [[1, 1, 1]]}}, "layers.inter"),
     ({"layers": {"intra": [[-1, 1, 2]]}}, "layers.intra"),
+    ({"layers": {"intra": [[1, 1, 2], [2, 1, 3]], "inter": [[1, 1, 5]]}}, "layers.inter"),  # no layer 5
     ({"layers": {"intra": [[1, 1, 2]], "relax_rate": 2}}, "relax_rate"),
     ({"adjacency": [[0, 1], [1, 0]], "states": {"0": 1, "1": 1}}, "states"),
 ])
