@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
+from .binary import Tensor
 
 from .options import DEFAULTS, FLOW_MODELS, MAX_MARKOV_TIME, MAX_NETWORK_TRIALS, SEED_LIMIT
 from .vectors import options as vector_options
@@ -27,9 +28,9 @@ class SparseTensor(BaseModel):
     model_config = ConfigDict(strict=True)
 
     shape: list[int] = Field(..., min_length=2, max_length=2, description="[rows, cols], square")
-    row: list[int]
-    col: list[int]
-    data: list[float]
+    row: Tensor(list[int], "iu", 1)
+    col: Tensor(list[int], "iu", 1)
+    data: Tensor(list[float], "iuf", 1)
 
 
 class NodeInfo(BaseModel):
@@ -62,10 +63,11 @@ class NetworkBody(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    edges: list[list[NodeId | float]] | None = Field(None, description="[source, target] or [source, target, weight]")
+    edges: Tensor(list[list[NodeId | float]], "iuf", 2) | None = Field(
+        None, description="[source, target] or [source, target, weight]")
     links: list[Link] | None = None
     sparse: SparseTensor | None = None
-    adjacency: list[list[float]] | None = None
+    adjacency: Tensor(list[list[float]], "iuf", 2) | None = None
     nodes: list[NodeInfo] | None = None
     directed: bool | None = Field(None, description="default: false (matrices: inferred from symmetry)")
     layers: LayersBody | None = None
@@ -194,7 +196,7 @@ class ClusterVectorsRequest(VectorOptionsFields):
         "labels": ["cat", "kitten", "lion", "car", "truck", "bus"], "top_k": 2, "min_similarity": 0.5,
     }]})
 
-    vectors: list[list[float]] = Field(..., description="[n, d] embedding vectors")
+    vectors: Tensor(list[list[float]], "iuf", 2) = Field(..., description="[n, d] embedding vectors")
     labels: list[str] | None = Field(None, description="one label per vector")
 
 

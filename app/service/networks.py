@@ -24,6 +24,7 @@ from infomap_core import Network
 from infomap_core.errors import EmptyNetworkError, InvalidWeightError, NetworkError
 
 from ..schemas import NetworkBody
+from ..tensors import EdgeColumns
 
 FORMS = ("edges", "links", "sparse", "adjacency", "layers")
 
@@ -60,6 +61,32 @@ def _numeric_edges(rows: list) -> tuple[np.ndarray, np.ndarray, np.ndarray | Non
             if all(isinstance(rows[0][j], int) for j in (0, 1)):
                 return ids[:, 0].astype(np.int64), ids[:, 1].astype(np.int64), arr[:, 2]
     return None
+
+
+def edge_array(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """An ``(m, 2)`` or ``(m, 3)`` numeric array -> ids and weights (float ids must be whole numbers).
+
+    >>> edge_array(np.array([[1.0, 2.0, 0.5]]))[0]
+    array([1])
+    """
+    if rows.ndim != 2 or rows.shape[1] not in (2, 3):
+        raise NetworkError(f"an edges array is (m, 2) or (m, 3): source, target[, weight]; got shape "
+                           f"{list(rows.shape)}", field="edges")
+    ids = rows[:, :2]
+    if ids.dtype.kind == "f":
+        if not (np.all(np.isfinite(ids)) and np.all(ids == np.round(ids)) and np.all(np.abs(ids) < 2**53)):
+            raise NetworkError("node ids must be whole numbers (the first two columns of edges)", field="edges")
+        ids = ids.astype(np.int64)
+    weights = rows[:, 2].astype(np.float64) if rows.shape[1] == 3 else None
+    return ids[:, 0], ids[:, 1], weights
+
+
+def network_from_edges(edges: np.ndarray | EdgeColumns, directed: bool, field: str = "edges") -> Network:
+    """The network of a binary link list (an ``(m, 2|3)`` array or columns); errors name ``field``."""
+    try:
+        return _edges(edges, {"directed": directed, "nodes": None, "node_weights": None, "node_names": None})()
+    except NetworkError as exc:
+        raise type(exc)(f"{field}: {exc.message}", field=field) from None
 
 
 def _finite_nonnegative(weights: Any, field: str) -> None:
@@ -174,7 +201,7 @@ def _first_order(body: NetworkBody) -> _Checked:
     form = given[0]
     if form == "layers":
         return _Checked(form, _layers(body))
-    if form in ("edges", "links") and not getattr(body, form):
+    if form in ("edges", "links") and len(getattr(body, form)) == 0:
         raise EmptyNetworkError("the network has no links", field=form)
     nodes = node_weights = names = None
     if body.nodes:
@@ -197,7 +224,7 @@ def _first_order(body: NetworkBody) -> _Checked:
     if form == "sparse":
         return _Checked(form, _sparse(body))
     rows = body.adjacency
-    if not rows or any(len(r) != len(rows) for r in rows):
+    if len(rows) == 0 or any(len(r) != len(rows) for r in rows):
         raise NetworkError("adjacency must be a non-empty square matrix (ragged or non-square rows)",
                            field="adjacency")
     matrix = np.asarray(rows, dtype=np.float64)
@@ -205,8 +232,12 @@ def _first_order(body: NetworkBody) -> _Checked:
     return _Checked(form, lambda: Network.from_numpy(matrix, directed=body.directed))
 
 
-def _edges(rows: list, extras: dict) -> Callable[[], Network]:
-    fast = _numeric_edges(rows)
+def _edges(rows: list | np.ndarray | EdgeColumns, extras: dict) -> Callable[[], Network]:
+    if isinstance(rows, EdgeColumns):                # a link table, or the JSON fast path (app.binary)
+        if rows.weight is not None:
+            _finite_nonnegative(rows.weight, "edges")
+        return lambda: Network.from_arrays(rows.source, rows.target, rows.weight, **extras)
+    fast = edge_array(rows) if isinstance(rows, np.ndarray) else _numeric_edges(rows)
     if fast is not None:
         src, tgt, weights = fast
         _one_id_kind([0], [], extras["nodes"], "edges")
