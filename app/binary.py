@@ -322,7 +322,8 @@ def lengths(data: dict[str, Any], prefix: str = "") -> dict[str, int]:
 
 # ------------------------------------------------------------------ JSON fast path
 def fast_json(data: Any, model: type[BaseModel]) -> Any:
-    """Turn the homogeneous JSON lists of the model's top-level :func:`Tensor` fields into numpy arrays.
+    """Turn the homogeneous JSON lists of the model's :func:`Tensor` fields (top level, or one object
+    down: ``sparse.row``, ``objective.X``) into numpy arrays.
 
     A list becomes an array only when every number in it is an ``int`` (int64) or, for fields
     that take floats, every one an ``int`` or ``float`` (float64) and the lists are rectangular;
@@ -332,12 +333,14 @@ def fast_json(data: Any, model: type[BaseModel]) -> Any:
     if not isinstance(data, dict):
         return data
     for path, spec in tensor_paths(model).items():
-        if "." in path or path not in data or not spec.json_fast:
+        head, _, name = path.rpartition(".")
+        node = data.get(head) if head and "." not in head else (None if head else data)
+        if not isinstance(node, dict) or name not in node or not spec.json_fast:
             continue
-        value = data[path]
+        value = node[name]
         array = _fast_edges(value) if path == "edges" else _homogeneous(value, spec)
         if array is not None:
-            data[path] = array
+            node[name] = array
     return data
 
 

@@ -216,6 +216,11 @@ def test_json_fast_path_keeps_the_json_rules(client):
     assert mixed.status_code == 200 and mixed.json()["num_links"] == 3
     huge = client.post("/v1/infomap", json={"edges": [[2**70, 1], [1, 2]]})
     assert huge.status_code == 422
+    sparse = {"shape": [2, 2], "row": [0, True], "col": [1, 0], "data": [1.0, 1.0]}
+    error_of(client.post("/v1/infomap", json={"sparse": sparse}), 422, "sparse.row.1")
+    error_of(client.post("/v1/infomap", json={"sparse": {**sparse, "row": [0, 1.5]}}), 422, "sparse.row.1")
+    error_of(client.post("/v1/optimizers/run", json={"objective": {"kind": "least_squares", "X": [[1.0], ["a"]],
+                                                                   "y": [1.0, 2.0]}}), 422, "objective.X.1.0")
 
 
 # ------------------------------------------------------------------ answers as .npz and Arrow
