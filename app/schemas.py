@@ -73,6 +73,9 @@ class InfomapRequest(NetworkBody, Options):
     initial_partition: dict[str, int] | None = Field(None, description="node id (as a string) -> module")
     include_tree: bool = True
     include_flow: bool = False
+    include_module_links: bool = Field(False, description=(
+        "the flow on the links between the children of every module (the .ftree link sections)"))
+    include_links: bool = Field(False, description="the network's links as stored (ids, weights; duplicates summed)")
 
     model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={"examples": [{
         "edges": [[1, 2], [2, 3], [3, 1], [3, 4], [4, 5], [5, 6], [6, 4]],
@@ -115,6 +118,10 @@ class InfomapResponse(CodelengthTerms):
     trial_codelengths: list[float]
     tree: dict[str, Any] | None = None
     node_flow: dict[str, float] | None = None
+    module_links: dict[str, Any] | None = Field(None, description=(
+        '{"directed", "modules": [{"path", "enter", "exit", "num_children", "links": [[source_rank, target_rank, '
+        'flow]]}]}, root first, then every module depth first'))
+    links: dict[str, Any] | None = Field(None, description='{"directed", "source", "target", "weight"}: node ids')
     metadata: RunMetadata
 
 

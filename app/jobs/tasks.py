@@ -25,6 +25,8 @@ class PreparedInfomap:
     options: InfomapOptions
     include_tree: bool
     include_flow: bool
+    include_module_links: bool = False
+    include_links: bool = False
 
 
 def prepare_infomap(raw: bytes) -> PreparedInfomap:
@@ -34,7 +36,8 @@ def prepare_infomap(raw: bytes) -> PreparedInfomap:
 
     request = InfomapRequest.model_validate(orjson.loads(raw))
     network, options, initial = infomap_inputs(request)
-    return PreparedInfomap(prepare(network, options, initial), options, request.include_tree, request.include_flow)
+    return PreparedInfomap(prepare(network, options, initial), options, request.include_tree, request.include_flow,
+                           request.include_module_links, request.include_links)
 
 
 def infomap_trial(prepared: PreparedInfomap, trial: int) -> TrialResult:
@@ -52,7 +55,8 @@ def finish_infomap(prepared: PreparedInfomap, trials: list[TrialResult]) -> dict
 
     result = best_of(prepared.problem, prepared.options, trials)
     payload = shape_result(result, prepared.problem.network, prepared.options, prepared.include_tree,
-                           prepared.include_flow)
+                           prepared.include_flow, include_module_links=prepared.include_module_links,
+                           include_links=prepared.include_links)
     payload["formats"] = {name: render(result, name) for name in FORMATS if name != "json"}
     return payload
 

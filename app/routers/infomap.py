@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, File, Form, UploadFile
+from fastapi import APIRouter, Depends, Form, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+from pydantic import ConfigDict, Field
 
 from infomap_core import InfomapOptions, InfomapResult, Network, __version__, compute_codelength, run_infomap
 from infomap_core.errors import MapEqError
+from infomap_core.formats import FORMATS
 from infomap_core.io import parse_network
 
 from .. import cost
@@ -17,7 +21,8 @@ from ..telemetry import record_engine
 from ..uploads import upload_text
 from ..errors import ERROR_RESPONSES, ApiError
 from ..networks import network_from_body
-from ..schemas import CodelengthRequest, CodelengthResponse, InfomapRequest, InfomapResponse
+from ..result_extras import ResultFile, links_json, module_links_json, result_file
+from ..schemas import CodelengthRequest, CodelengthResponse, InfomapRequest, InfomapResponse, Options
 from ..settings import Settings, get_settings
 
 router = APIRouter(prefix="/v1", tags=["infomap"], route_class=ORJSONRoute)
@@ -61,8 +66,14 @@ def infomap_inputs(body: InfomapRequest) -> tuple[Network, InfomapOptions, dict 
 
 
 def shape_result(result: InfomapResult, network: Network, options: InfomapOptions, include_tree: bool,
-                 include_flow: bool) -> dict:
-    data = result.to_dict(include_tree=include_tree and not options.two_level, include_flow=include_flow)
+                 include_flow: bool, *, include_module_links: bool = False, include_links: bool = False) -> dict:
+    # A two-level tree is implied by ``modules``; it comes along with the module links, whose paths it names.
+    data = result.to_dict(include_tree=include_tree and (include_module_links or not options.two_level),
+                          include_flow=include_flow)
+    if include_module_links:
+        data["module_links"] = module_links_json(result)
+    if include_links:
+        data["links"] = links_json(network)
     data["metadata"] = {
         "seed": options.seed,
         "engine_version": __version__,
@@ -72,38 +83,69 @@ def shape_result(result: InfomapResult, network: Network, options: InfomapOption
     return data
 
 
-def _run(network: Network, options: InfomapOptions, initial: dict | None, include_tree: bool,
-         include_flow: bool) -> dict:
+def _run(network: Network, options: InfomapOptions, initial: dict | None, shape: dict,
+         format: str | None) -> dict | ResultFile:
+    """The answer of a synchronous run: the JSON payload, or the file of ``format``."""
     result = run_infomap(network, options, initial_partition=initial)
     record_engine(result.elapsed, network.num_links)
-    return shape_result(result, network, options, include_tree, include_flow)
+    if format is not None:
+        return result_file(result, format)
+    return shape_result(result, network, options, **shape)
+
+
+def _shape_of(body) -> dict:
+    return {"include_tree": body.include_tree, "include_flow": body.include_flow,
+            "include_module_links": body.include_module_links, "include_links": body.include_links}
+
+
+FormatQuery = Annotated[Literal[tuple(FORMATS)] | None, Query(description=(
+    "answer with the result in this output format (the file's bytes, as the command line writes it) instead of "
+    "the JSON answer"))]
+
+
+def _respond(answer: dict | ResultFile) -> Any:
+    if isinstance(answer, ResultFile):
+        return Response(answer.data, media_type=f"{answer.media_type}; charset=utf-8", headers={
+            "Content-Disposition": f'attachment; filename="infomap{answer.extension}"'})
+    return answer
 
 
 @router.post("/infomap", response_model=InfomapResponse, response_model_exclude_none=True, responses=ERROR_RESPONSES,
              summary="Find modules (multilevel unless two_level)")
 @cost_checked("sync")
-async def infomap_endpoint(body: InfomapRequest, settings: Settings = Depends(get_settings)):
+async def infomap_endpoint(body: InfomapRequest, format: FormatQuery = None,
+                           settings: Settings = Depends(get_settings)):
     cost.of_network(body).check(cost.Limits.synchronous(settings))
     network, options, initial = infomap_inputs(body)
-    return await run_in_threadpool(_run, network, options, initial, body.include_tree, body.include_flow)
+    return _respond(await run_in_threadpool(_run, network, options, initial, _shape_of(body), format))
+
+
+class InfomapFileForm(Options):
+    """The multipart form of ``/v1/infomap/file``: the file and every option as a form field."""
+
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+    file: UploadFile = Field(..., description="link list or Pajek, plain or gzip (detected by content)")
+    directed: bool = Field(False, description="true: directed links (a Pajek *Arcs section is directed anyway)")
+    include_tree: bool = True
+    include_flow: bool = False
+    include_module_links: bool = False
+    include_links: bool = False
 
 
 @router.post("/infomap/file", response_model=InfomapResponse, response_model_exclude_none=True,
              responses=ERROR_RESPONSES, summary="Find modules in an uploaded link-list or Pajek file")
-async def infomap_file_endpoint(file: UploadFile = File(..., description="link list or Pajek, plain or gzip "
-                                                       "(detected by content)"),
-                                directed: bool = Form(False), two_level: bool = Form(False),
-                                num_trials: int = Form(1, ge=1, le=1000), seed: int = Form(123, ge=0, lt=2**32),
+async def infomap_file_endpoint(form: Annotated[InfomapFileForm, Form()], format: FormatQuery = None,
                                 settings: Settings = Depends(get_settings)):
-    check_sync_size(0, num_trials, settings)
-    raw = upload_text(await file.read(), settings.max_body_bytes)
+    check_sync_size(0, form.num_trials, settings)
+    raw = upload_text(await form.file.read(), settings.max_body_bytes)
     try:
-        network = await run_in_threadpool(parse_network, raw, directed=True if directed else None)
+        network = await run_in_threadpool(parse_network, raw, directed=True if form.directed else None)
     except MapEqError as exc:
         raise ApiError(422, exc.code, str(exc), field="file") from None
-    check_sync_size(network.num_links, num_trials, settings, field="file")
-    options = InfomapOptions(two_level=two_level, num_trials=num_trials, seed=seed, directed=directed or None)
-    return await run_in_threadpool(_run, network, options, None, True, False)
+    check_sync_size(network.num_links, form.num_trials, settings, field="file")
+    options = replace(options_of(form), directed=form.directed or None)
+    return _respond(await run_in_threadpool(_run, network, options, None, _shape_of(form), format))
 
 
 def codelength_payload(body: CodelengthRequest) -> dict:
