@@ -61,6 +61,12 @@ def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: Searc
     top = _coarsest_super_modules(level, modules, k, zero, np.zeros(1), rng, settings)
     columns = [top] + _sub_module_columns(level, top, rng, settings)
     tree = dissolve_redundant_modules(fg, Tree.from_columns(fg, columns), objective)
+    if relabel(top)[1] < k:
+        # The two-level modules under their super-modules: the sub-module search inside a
+        # top module starts afresh and can miss them.
+        kept = dissolve_redundant_modules(fg, Tree.from_columns(fg, [top, modules]), objective)
+        if kept.codelength(objective)[0] < tree.codelength(objective)[0] - MIN_GAIN:
+            tree = kept
     tuned = fine_tune_tree(fg, tree, rng, objective=objective)
     return tree if tuned is tree else dissolve_redundant_modules(fg, tuned, objective)
 

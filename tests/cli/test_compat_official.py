@@ -80,10 +80,8 @@ def partition_of(clu: Path) -> set:
     return {frozenset(g) for g in groups.values()}
 
 
-# Known engine defects (issue 11, the lead's engine work): strict, so a fix turns them into failures
-# that ask for the mark to go.
-SEARCH_GAP = pytest.mark.xfail(strict=True, reason="issue 11 #2-3: multilevel search 0.03% above the official")
-KNOWN = {("markov-time", "data/karate.net"): SEARCH_GAP}
+# Known engine defects: strict xfails, so a fix turns them into failures that ask for the mark to go.
+KNOWN: dict = {}
 
 
 def _case(network: Path, tag: str, *values):
