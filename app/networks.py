@@ -117,3 +117,38 @@ def _network_from_body(body: NetworkBody) -> Network:
                        field="adjacency")
     return Network.from_numpy(np.asarray(rows, dtype=np.float64), directed=body.directed)
 
+
+
+def network_from_upload(raw: bytes, max_bytes: int, directed: bool) -> Network:
+    """An uploaded link-list or Pajek file (plain or gzip, by content); errors name ``file``."""
+    from infomap_core.errors import MapEqError
+    from infomap_core.io import parse_network
+
+    from .uploads import upload_text
+
+    text = upload_text(raw, max_bytes)
+    try:
+        return parse_network(text, directed=True if directed else None)
+    except MapEqError as exc:
+        raise ApiError(422, exc.code, str(exc), field="file") from None
+
+
+def body_of_network(network: Network) -> dict:
+    """The JSON network form of ``network`` (``edges`` by id with weights, ``nodes`` with names
+    and teleportation weights, ``directed``): what a job stores for an uploaded file.
+
+    >>> from infomap_core import Network
+    >>> body_of_network(Network.from_edges([(1, 2, 0.5), (2, 3)], directed=True))
+    {'edges': [[1, 2, 0.5], [2, 3, 1.0]], 'directed': True, 'nodes': [{'id': 1}, {'id': 2}, {'id': 3}]}
+    """
+    src, tgt, weight = network.to_coo()
+    ids = network.node_ids.tolist()
+    edges = [[ids[s], ids[t], w] for s, t, w in zip(src.tolist(), tgt.tolist(), weight.tolist())]
+    nodes = [{"id": i} for i in ids]
+    if network.node_names is not None:
+        for node, name in zip(nodes, network.node_names):
+            node["name"] = name
+    if network.node_weights is not None and not np.all(network.node_weights == 1.0):
+        for node, w in zip(nodes, network.node_weights.tolist()):
+            node["weight"] = w
+    return {"edges": edges, "directed": bool(network.directed), "nodes": nodes}

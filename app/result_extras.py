@@ -16,7 +16,7 @@ Examples
 >>> root["path"], root["num_children"], root["links"]
 ('root', 2, [[1, 2, 0.14285714285714285]])
 >>> links_json(result.network)["source"][:3]
-[1, 1, 2]
+[1, 2, 3]
 >>> result_file(result, "clu").data.splitlines()[-1]
 b'6 2 0.142857143'
 """

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from fastapi import UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 
 from infomap_core.flow import MAX_MARKOV_TIME
@@ -81,6 +82,19 @@ class InfomapRequest(NetworkBody, Options):
         "edges": [[1, 2], [2, 3], [3, 1], [3, 4], [4, 5], [5, 6], [6, 4]],
         "two_level": True, "num_trials": 2, "seed": 7,
     }]})
+
+
+class InfomapFileForm(Options):
+    """The multipart form of ``/v1/infomap/file``: the file and every option as a form field."""
+
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+    file: UploadFile = Field(..., description="link list or Pajek, plain or gzip (detected by content)")
+    directed: bool = Field(False, description="true: directed links (a Pajek *Arcs section is directed anyway)")
+    include_tree: bool = True
+    include_flow: bool = False
+    include_module_links: bool = False
+    include_links: bool = False
 
 
 class CodelengthRequest(NetworkBody, FlowOptions):

@@ -8,21 +8,17 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Form, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
-from pydantic import ConfigDict, Field
 
 from infomap_core import InfomapOptions, InfomapResult, Network, __version__, compute_codelength, run_infomap
-from infomap_core.errors import MapEqError
 from infomap_core.formats import FORMATS
-from infomap_core.io import parse_network
 
 from .. import cost
 from ..routing import ORJSONRoute, cost_checked
 from ..telemetry import record_engine
-from ..uploads import upload_text
 from ..errors import ERROR_RESPONSES, ApiError
-from ..networks import network_from_body
+from ..networks import network_from_body, network_from_upload
 from ..result_extras import ResultFile, links_json, module_links_json, result_file
-from ..schemas import CodelengthRequest, CodelengthResponse, InfomapRequest, InfomapResponse, Options
+from ..schemas import CodelengthRequest, CodelengthResponse, InfomapFileForm, InfomapRequest, InfomapResponse
 from ..settings import Settings, get_settings
 
 router = APIRouter(prefix="/v1", tags=["infomap"], route_class=ORJSONRoute)
@@ -120,29 +116,13 @@ async def infomap_endpoint(body: InfomapRequest, format: FormatQuery = None,
     return _respond(await run_in_threadpool(_run, network, options, initial, _shape_of(body), format))
 
 
-class InfomapFileForm(Options):
-    """The multipart form of ``/v1/infomap/file``: the file and every option as a form field."""
-
-    model_config = ConfigDict(extra="forbid", strict=False)
-
-    file: UploadFile = Field(..., description="link list or Pajek, plain or gzip (detected by content)")
-    directed: bool = Field(False, description="true: directed links (a Pajek *Arcs section is directed anyway)")
-    include_tree: bool = True
-    include_flow: bool = False
-    include_module_links: bool = False
-    include_links: bool = False
-
-
 @router.post("/infomap/file", response_model=InfomapResponse, response_model_exclude_none=True,
              responses=ERROR_RESPONSES, summary="Find modules in an uploaded link-list or Pajek file")
 async def infomap_file_endpoint(form: Annotated[InfomapFileForm, Form()], format: FormatQuery = None,
                                 settings: Settings = Depends(get_settings)):
     check_sync_size(0, form.num_trials, settings)
-    raw = upload_text(await form.file.read(), settings.max_body_bytes)
-    try:
-        network = await run_in_threadpool(parse_network, raw, directed=True if form.directed else None)
-    except MapEqError as exc:
-        raise ApiError(422, exc.code, str(exc), field="file") from None
+    network = await run_in_threadpool(network_from_upload, await form.file.read(), settings.max_body_bytes,
+                                      form.directed)
     check_sync_size(network.num_links, form.num_trials, settings, field="file")
     options = replace(options_of(form), directed=form.directed or None)
     return _respond(await run_in_threadpool(_run, network, options, None, _shape_of(form), format))

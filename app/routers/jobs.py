@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from fastapi import APIRouter, Body, Query, Request, Response
+from fastapi import APIRouter, Body, Depends, Form, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field
@@ -14,9 +14,10 @@ from infomap_core.formats import FORMATS
 from .. import cost
 from ..routing import ORJSONRoute, cost_checked
 from ..errors import ERROR_RESPONSES, ApiError, echo
-from ..networks import network_from_body
+from ..networks import body_of_network, network_from_body, network_from_upload
 from ..responses import OrjsonResponse
-from ..schemas import CodelengthRequest, InfomapRequest
+from ..schemas import CodelengthRequest, InfomapFileForm, InfomapRequest
+from ..settings import Settings, get_settings
 from .vectors import ClusterVectorsRequest
 
 router = APIRouter(prefix="/v1", tags=["jobs"], route_class=ORJSONRoute)
@@ -108,6 +109,21 @@ async def submit_job(request: Request, response: Response, body: Annotated[JobBo
         total = 1
     job = await run_in_threadpool(_store(request).submit, body.kind, payload, total, _owner(request),
                                   request.scope.get("mapeq.request_id"))
+    response.headers["Location"] = f"/v1/jobs/{job.id}"
+    return job.to_dict()
+
+
+@router.post("/jobs/infomap/file", status_code=202, response_model=JobStatus, responses=ERROR_RESPONSES,
+             summary="Submit an infomap job for an uploaded link-list or Pajek file (the form of /v1/infomap/file)")
+async def submit_infomap_file_job(request: Request, response: Response, form: Annotated[InfomapFileForm, Form()],
+                                  settings: Settings = Depends(get_settings)):
+    network = await run_in_threadpool(network_from_upload, await form.file.read(), settings.max_body_bytes,
+                                      form.directed)
+    options = {**form.model_dump(exclude={"file"}), "directed": form.directed or None}  # as /v1/infomap/file
+    body = InfomapRequest.model_validate({**body_of_network(network), **options})
+    cost.of_network(body).check(cost.Limits.jobs(settings))
+    job = await run_in_threadpool(_store(request).submit, "infomap", body.model_dump(), body.num_trials,
+                                  _owner(request), request.scope.get("mapeq.request_id"))
     response.headers["Location"] = f"/v1/jobs/{job.id}"
     return job.to_dict()
 

@@ -167,3 +167,41 @@ def test_a_job_answers_with_the_same_module_links_and_links(client):
     assert result["links"] == sync["links"]
     assert sorted(zip(result["links"]["source"], result["links"]["target"], result["links"]["weight"])) == sorted(
         (s, t, float(w[0]) if w else 1.0) for s, t, *w in body["edges"])
+
+
+def _wait(client, job_id: str) -> str:
+    import time
+
+    for _ in range(1200):
+        status = client.get(f"/v1/jobs/{job_id}").json()["status"]
+        if status in ("succeeded", "failed", "cancelled"):
+            return status
+        time.sleep(0.05)
+    return status
+
+
+@pytest.mark.parametrize("name", list(FILES))
+def test_a_file_job_answers_as_the_file_endpoint(client, name):
+    """POST /v1/jobs/infomap/file takes the form of /v1/infomap/file; its result (JSON and files)
+    is the synchronous answer to the same form."""
+    form = {"num_trials": "2", "seed": "11", "directed": str(name == "arcs").lower(), "include_module_links": "true",
+            "include_links": "true", "markov_time": "0.9"}
+    files = {"file": (f"{name}.txt", FILES[name])}
+    sync = client.post("/v1/infomap/file", files=files, data=form).json()
+    job = client.post("/v1/jobs/infomap/file", files=files, data=form)
+    assert job.status_code == 202 and job.headers["location"] == f"/v1/jobs/{job.json()['id']}", job.text
+    assert job.json()["progress"]["total"] == 2
+    assert _wait(client, job.json()["id"]) == "succeeded"
+    result = client.get(f"/v1/jobs/{job.json()['id']}/result").json()
+    for key in ("codelength", "modules", "tree", "module_links", "links", "trial_codelengths"):
+        assert result[key] == sync[key], key
+    tree = client.get(f"/v1/jobs/{job.json()['id']}/result", params={"format": "ftree"}).text
+    direct = client.post("/v1/infomap/file?format=ftree", files=files, data=form).text
+    assert without_run_times(tree) == without_run_times(direct)
+
+
+def test_a_file_job_names_the_bad_field(client):
+    bad = client.post("/v1/jobs/infomap/file", files={"file": ("x.txt", b"1 2 -1\n")})
+    assert bad.status_code == 422 and bad.json()["error"]["field"] == "file" and "line 1" in bad.text
+    bad = client.post("/v1/jobs/infomap/file", files={"file": ("x.txt", b"1 2\n")}, data={"num_trials": "0"})
+    assert bad.status_code == 422 and bad.json()["error"]["field"] == "num_trials"
