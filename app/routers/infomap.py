@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated, Any, Literal
 
+import orjson
+
 from fastapi import APIRouter, Depends, Form, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
@@ -81,12 +83,18 @@ def shape_result(result: InfomapResult, network: Network, options: InfomapOption
 
 def _run(network: Network, options: InfomapOptions, initial: dict | None, shape: dict,
          format: str | None) -> dict | ResultFile:
-    """The answer of a synchronous run: the JSON payload, or the file of ``format``."""
+    """The answer of a synchronous run: the JSON payload, or the file of ``format``. The
+    ``json`` file is the JSON answer itself (as a job's ``?format=json``), the others are
+    the files the command line writes."""
     result = run_infomap(network, options, initial_partition=initial)
     record_engine(result.elapsed, network.num_links)
-    if format is not None:
-        return result_file(result, format)
-    return shape_result(result, network, options, **shape)
+    payload = None if format not in (None, "json") else shape_result(result, network, options, **shape)
+    if format is None:
+        return payload
+    if format == "json":  # the fields of the JSON answer, as the endpoint's response model writes them
+        answer = InfomapResponse.model_validate(payload).model_dump(mode="json", exclude_none=True)
+        return ResultFile(orjson.dumps(answer), "application/json", ".json")
+    return result_file(result, format)
 
 
 def _shape_of(body) -> dict:
@@ -95,18 +103,24 @@ def _shape_of(body) -> dict:
 
 
 FormatQuery = Annotated[Literal[tuple(FORMATS)] | None, Query(description=(
-    "answer with the result in this output format (the file's bytes, as the command line writes it) instead of "
-    "the JSON answer"))]
+    "answer with the result in this output format, as a file: the bytes the command line writes (tree, ftree, "
+    "clu, csv, newick), or the JSON answer itself (json)"))]
+
+
+#: The answers of ``?format=``, documented beside the JSON answer.
+FILE_RESPONSES = {**ERROR_RESPONSES, 200: {"content": {f.media_type: {} for f in FORMATS.values()
+                                                       if f.media_type != "application/json"}}}
 
 
 def _respond(answer: dict | ResultFile) -> Any:
     if isinstance(answer, ResultFile):
-        return Response(answer.data, media_type=f"{answer.media_type}; charset=utf-8", headers={
+        media = answer.media_type if answer.media_type == "application/json" else f"{answer.media_type}; charset=utf-8"
+        return Response(answer.data, media_type=media, headers={
             "Content-Disposition": f'attachment; filename="infomap{answer.extension}"'})
     return answer
 
 
-@router.post("/infomap", response_model=InfomapResponse, response_model_exclude_none=True, responses=ERROR_RESPONSES,
+@router.post("/infomap", response_model=InfomapResponse, response_model_exclude_none=True, responses=FILE_RESPONSES,
              summary="Find modules (multilevel unless two_level)")
 @cost_checked("sync")
 async def infomap_endpoint(body: InfomapRequest, format: FormatQuery = None,
@@ -117,7 +131,7 @@ async def infomap_endpoint(body: InfomapRequest, format: FormatQuery = None,
 
 
 @router.post("/infomap/file", response_model=InfomapResponse, response_model_exclude_none=True,
-             responses=ERROR_RESPONSES, summary="Find modules in an uploaded link-list or Pajek file")
+             responses=FILE_RESPONSES, summary="Find modules in an uploaded link-list or Pajek file")
 async def infomap_file_endpoint(form: Annotated[InfomapFileForm, Form()], format: FormatQuery = None,
                                 settings: Settings = Depends(get_settings)):
     check_sync_size(0, form.num_trials, settings)
