@@ -25,6 +25,7 @@ from dataclasses import dataclass, field as dataclass_field
 from typing import Any
 
 from .jsonscan import array_lengths
+from .options import MAX_NETWORK_TRIALS
 
 NETWORK_FORMS = ("edges", "links", "sparse", "adjacency")
 
@@ -75,9 +76,10 @@ class Limits:
 
     @classmethod
     def jobs(cls, settings) -> "Limits":
-        return cls(settings.max_job_nodes, settings.max_job_links, 1000, settings.max_job_vectors,
+        return cls(settings.max_job_nodes, settings.max_job_links, MAX_NETWORK_TRIALS, settings.max_job_vectors,
                    settings.max_dense_entries, False,
-                   {"nodes": "MAPEQ_MAX_JOB_NODES", "links": "MAPEQ_MAX_JOB_LINKS", "trials": "num_trials <= 1000",
+                   {"nodes": "MAPEQ_MAX_JOB_NODES", "links": "MAPEQ_MAX_JOB_LINKS",
+                    "trials": f"num_trials <= {MAX_NETWORK_TRIALS}",
                     "vectors": "MAPEQ_MAX_JOB_VECTORS", "entries": "MAPEQ_MAX_DENSE_ENTRIES"})
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, Union
 
 from fastapi import UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 
-from infomap_core.flow import MAX_MARKOV_TIME
+from .options import DEFAULTS, FLOW_MODELS, MAX_MARKOV_TIME, MAX_NETWORK_TRIALS, SEED_LIMIT
+from .vectors import options as vector_options
+from .vectors.options import VectorOptions
 
 NodeId = int | str
 
@@ -57,17 +59,17 @@ class FlowOptions(BaseModel):
 
     model_config = ConfigDict(strict=True)
 
-    flow_model: Literal["undirected", "directed", "undirdir", "outdirdir", "rawdir"] | None = None
-    teleportation_probability: float = Field(0.15, ge=0.0, lt=1.0)
-    recorded_teleportation: bool = False
-    to_nodes: bool = False
-    markov_time: float = Field(1.0, gt=0.0, le=MAX_MARKOV_TIME)
+    flow_model: Literal[FLOW_MODELS] | None = DEFAULTS.flow_model
+    teleportation_probability: float = Field(DEFAULTS.teleportation_probability, ge=0.0, lt=1.0)
+    recorded_teleportation: bool = DEFAULTS.recorded_teleportation
+    to_nodes: bool = DEFAULTS.to_nodes
+    markov_time: float = Field(DEFAULTS.markov_time, gt=0.0, le=MAX_MARKOV_TIME)
 
 
 class Options(FlowOptions):
-    two_level: bool = False
-    num_trials: int = Field(1, ge=1, le=1000)
-    seed: int = Field(123, ge=0, lt=2**32)
+    two_level: bool = DEFAULTS.two_level
+    num_trials: int = Field(DEFAULTS.num_trials, ge=1, le=MAX_NETWORK_TRIALS)
+    seed: int = Field(DEFAULTS.seed, ge=0, lt=SEED_LIMIT)
 
 
 class InfomapRequest(NetworkBody, Options):
@@ -152,3 +154,79 @@ class ModuleBreakdown(BaseModel):
 class CodelengthResponse(CodelengthTerms):
     flow_model: str
     modules: list[ModuleBreakdown]
+
+
+_VECTORS = VectorOptions()
+
+
+class VectorOptionsFields(BaseModel):
+    """The clustering options (JSON fields or form fields); defaults and ranges from :mod:`app.vectors.options`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    top_k: int = Field(_VECTORS.top_k, ge=1, le=vector_options.MAX_TOP_K, description="neighbours per vector")
+    min_similarity: float = Field(_VECTORS.min_similarity, allow_inf_nan=False,
+                                  description="links below this similarity are dropped (cosine: in [-1, 1])")
+    metric: Literal[vector_options.METRICS] = Field(_VECTORS.metric, description="cosine, or the plain inner product")
+    method: Literal[vector_options.METHODS] = Field(_VECTORS.method, description=(
+        f"kNN search: exact, approximate (faiss HNSW, recall checked on {vector_options.RECALL_SAMPLE} sampled "
+        f"vectors), or auto (exact up to {vector_options.EXACT_MAX_VECTORS:,} vectors)"))
+    dtype: Literal[vector_options.DTYPES] = Field(_VECTORS.dtype, description=(
+        "precision of the kNN search; auto: float32 for float32 files and approximate searches, else float64"))
+    recall_target: float = Field(_VECTORS.recall_target, gt=0, le=1, description=(
+        "the approximate search widens until the sampled recall@top_k reaches this"))
+    directed: bool = _VECTORS.directed
+    two_level: bool = _VECTORS.two_level
+    num_trials: int = Field(_VECTORS.num_trials, ge=1, le=vector_options.MAX_TRIALS)
+    seed: int = Field(_VECTORS.seed, ge=0, lt=SEED_LIMIT)
+
+    def options(self) -> VectorOptions:
+        return VectorOptions(**self.model_dump(include=set(VectorOptionsFields.model_fields)))
+
+
+class ClusterVectorsRequest(VectorOptionsFields):
+    model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={"examples": [{
+        "vectors": [[1, 0, 0], [0.9, 0.1, 0], [0.95, 0.05, 0.0], [0, 1, 0], [0.1, 0.9, 0], [0, 0.95, 0.05]],
+        "labels": ["cat", "kitten", "lion", "car", "truck", "bus"], "top_k": 2, "min_similarity": 0.5,
+    }]})
+
+    vectors: list[list[float]] = Field(..., description="[n, d] embedding vectors")
+    labels: list[str] | None = Field(None, description="one label per vector")
+
+
+class Cluster(BaseModel):
+    module: int
+    size: int
+    flow: float
+    members: list[str]
+
+
+class ClusterVectorsResponse(BaseModel):
+    codelength: float
+    one_level_codelength: float
+    relative_codelength_savings: float
+    num_clusters: int
+    clusters: list[Cluster]
+    graph: dict[str, Any]
+    metadata: dict[str, Any] = Field(..., description=(
+        "seed, engine version, input hash, engine seconds and `knn`: the method (exact or approximate), metric, "
+        "dtype, recall_at_k on recall_sample vectors, and the index parameters"))
+
+
+class InfomapJob(InfomapRequest):
+    kind: Literal["infomap"]
+
+
+class CodelengthJob(CodelengthRequest):
+    kind: Literal["codelength"]
+
+
+class ClusterVectorsJob(ClusterVectorsRequest):
+    kind: Literal["cluster_vectors"]
+
+
+#: The body of ``POST /v1/jobs``: a sync endpoint's body and its ``kind``.
+JobBody = Annotated[Union[InfomapJob, CodelengthJob, ClusterVectorsJob], Field(discriminator="kind")]
+#: Job kind -> the model of its stored request.
+JOB_MODELS: dict[str, type[BaseModel]] = {"infomap": InfomapJob, "codelength": CodelengthJob,
+                                          "cluster_vectors": ClusterVectorsJob}

@@ -93,7 +93,7 @@ def load_test(requests: int, concurrency: int, max_seconds: float) -> str:
 
 
 def overhead(links: int) -> str:
-    from app.networks import network_from_body
+    from app.service.networks import network_from_body
     from app.schemas import InfomapRequest
     from infomap_core import InfomapOptions, run_infomap, warmup
 

@@ -11,6 +11,7 @@ from .errors import (
 )
 from .flow import FLOW_MODELS, FlowGraph, compute_flow
 from .infomap import (
+    SEED_LIMIT,
     CodelengthResult,
     InfomapOptions,
     InfomapResult,
@@ -29,7 +30,7 @@ from .tree import Tree
 __version__ = "0.1.0"
 
 __all__ = [
-    "FLOW_MODELS", "CodelengthResult", "EmptyNetworkError", "FlowGraph", "InfomapOptions", "InfomapResult",
+    "FLOW_MODELS", "SEED_LIMIT", "CodelengthResult", "EmptyNetworkError", "FlowGraph", "InfomapOptions", "InfomapResult",
     "InvalidWeightError", "MapEqError", "Network", "NetworkError", "OptionError", "ParseError", "PartitionError",
     "Problem", "Tree", "TrialResult", "__version__", "best_of", "compute_codelength", "compute_flow", "prepare",
     "run_infomap", "run_trial", "warmup",

@@ -24,9 +24,13 @@ from .optimizer import SearchSettings, optimize_two_level
 from .tree import Tree
 
 __all__ = [
-    "InfomapOptions", "Problem", "TrialResult", "InfomapResult", "CodelengthResult",
+    "SEED_LIMIT", "InfomapOptions", "Problem", "TrialResult", "InfomapResult", "CodelengthResult",
     "prepare", "run_trial", "best_of", "run_infomap", "compute_codelength", "warmup",
 ]
+
+
+#: Seeds are in ``[0, SEED_LIMIT)`` (the random generator takes 32-bit seeds).
+SEED_LIMIT = 2**32
 
 
 @dataclass(frozen=True)
@@ -59,8 +63,8 @@ class InfomapOptions:
         check_markov_time(self.markov_time)
         if int(self.num_trials) < 1:
             raise OptionError("num_trials must be >= 1", field="num_trials")
-        if not (0 <= int(self.seed) < 2**32):
-            raise OptionError("seed must be in [0, 2**32)", field="seed")
+        if not (0 <= int(self.seed) < SEED_LIMIT):
+            raise OptionError(f"seed must be in [0, {SEED_LIMIT})", field="seed")
         if not (np.isfinite(self.entropy_correction_strength) and self.entropy_correction_strength >= 0):
             raise OptionError("entropy_correction_strength must be >= 0", field="entropy_correction_strength")
         if self.num_threads is not None and int(self.num_threads) < 1:

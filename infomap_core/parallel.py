@@ -29,12 +29,16 @@ def _plogp(x):
     return 0.0
 
 
-@njit(cache=True, parallel=True)
-def _inner_flow(indptr, indices, pflow, mod):
-    """Flow from each unit to the units of its own module with a larger index."""
-    n = mod.shape[0]
-    inner = np.zeros(n)
-    for u in prange(n):
+#: Below this many stored links a kernel runs on the calling thread: starting the thread
+#: team costs more than the work (and far more on a loaded machine).
+PARALLEL_MIN_LINKS = 50_000
+
+
+@njit(cache=True)
+def _inner_flow_rows(indptr, indices, pflow, mod, lo, hi, inner):
+    """``inner[u]`` for ``lo <= u < hi``: flow from ``u`` to the units of its own module with a
+    larger index."""
+    for u in range(lo, hi):
         m = mod[u]
         s = 0.0
         for e in range(indptr[u], indptr[u + 1]):
@@ -42,6 +46,25 @@ def _inner_flow(indptr, indices, pflow, mod):
             if v > u and mod[v] == m:
                 s += pflow[e]
         inner[u] = s
+
+
+@njit(cache=True, parallel=True)
+def _inner_flow_parallel(indptr, indices, pflow, mod, chunks, inner):
+    n = mod.shape[0]
+    step = (n + chunks - 1) // chunks
+    for c in prange(chunks):
+        _inner_flow_rows(indptr, indices, pflow, mod, c * step, min(n, (c + 1) * step), inner)
+
+
+@njit(cache=True)
+def _inner_flow(indptr, indices, pflow, mod):
+    """Flow from each unit to the units of its own module with a larger index."""
+    n = mod.shape[0]
+    inner = np.zeros(n)
+    if indptr[n] >= PARALLEL_MIN_LINKS:  # each unit's own slot: any split gives the same sums
+        _inner_flow_parallel(indptr, indices, pflow, mod, 64, inner)
+    else:
+        _inner_flow_rows(indptr, indices, pflow, mod, 0, n, inner)
     return inner
 
 
@@ -94,51 +117,61 @@ def members_of(mod, k):
     return start, members
 
 
+@njit(cache=True)
+def _row_lengths_of(indptr, indices, mod, k, start, members, lo, hi, lengths):
+    """Number of distinct other modules each module ``lo <= m < hi`` links to."""
+    mark = np.full(k, -1, dtype=np.int64)
+    for m in range(lo, hi):
+        nt = 0
+        for i in range(start[m], start[m + 1]):
+            u = members[i]
+            for e in range(indptr[u], indptr[u + 1]):
+                mv = mod[indices[e]]
+                if mv != m and mark[mv] != m:
+                    mark[mv] = m
+                    nt += 1
+        lengths[m] = nt
+
+
+@njit(cache=True)
+def _fill_rows_of(indptr, indices, pflow, mod, k, start, members, lo, hi, new_indptr, new_indices, new_flow):
+    """The rows of modules ``lo <= m < hi`` of the module network."""
+    mark = np.full(k, -1, dtype=np.int64)
+    acc = np.zeros(k)
+    touched = np.empty(k, dtype=np.int64)
+    for m in range(lo, hi):
+        nt = 0
+        for i in range(start[m], start[m + 1]):
+            u = members[i]
+            for e in range(indptr[u], indptr[u + 1]):
+                mv = mod[indices[e]]
+                if mv == m:
+                    continue
+                if mark[mv] != m:
+                    mark[mv] = m
+                    acc[mv] = 0.0
+                    touched[nt] = mv
+                    nt += 1
+                acc[mv] += pflow[e]
+        out = new_indptr[m]
+        for j in range(nt):  # in order of first appearance: no kernel needs sorted rows
+            new_indices[out + j] = touched[j]
+            new_flow[out + j] = acc[touched[j]]
+
+
 @njit(cache=True, parallel=True)
-def _row_lengths(indptr, indices, mod, k, start, members, chunks):
-    """Number of distinct other modules each module links to."""
-    lengths = np.zeros(k, dtype=np.int64)
+def _row_lengths(indptr, indices, mod, k, start, members, chunks, lengths):
     step = (k + chunks - 1) // chunks
     for c in prange(chunks):
-        mark = np.full(k, -1, dtype=np.int64)
-        for m in range(c * step, min(k, (c + 1) * step)):
-            nt = 0
-            for i in range(start[m], start[m + 1]):
-                u = members[i]
-                for e in range(indptr[u], indptr[u + 1]):
-                    mv = mod[indices[e]]
-                    if mv != m and mark[mv] != m:
-                        mark[mv] = m
-                        nt += 1
-            lengths[m] = nt
-    return lengths
+        _row_lengths_of(indptr, indices, mod, k, start, members, c * step, min(k, (c + 1) * step), lengths)
 
 
 @njit(cache=True, parallel=True)
 def _fill_rows(indptr, indices, pflow, mod, k, start, members, new_indptr, new_indices, new_flow, chunks):
     step = (k + chunks - 1) // chunks
     for c in prange(chunks):
-        mark = np.full(k, -1, dtype=np.int64)
-        acc = np.zeros(k)
-        touched = np.empty(k, dtype=np.int64)
-        for m in range(c * step, min(k, (c + 1) * step)):
-            nt = 0
-            for i in range(start[m], start[m + 1]):
-                u = members[i]
-                for e in range(indptr[u], indptr[u + 1]):
-                    mv = mod[indices[e]]
-                    if mv == m:
-                        continue
-                    if mark[mv] != m:
-                        mark[mv] = m
-                        acc[mv] = 0.0
-                        touched[nt] = mv
-                        nt += 1
-                    acc[mv] += pflow[e]
-            out = new_indptr[m]
-            for j in range(nt):  # in order of first appearance: no kernel needs sorted rows
-                new_indices[out + j] = touched[j]
-                new_flow[out + j] = acc[touched[j]]
+        _fill_rows_of(indptr, indices, pflow, mod, k, start, members, c * step, min(k, (c + 1) * step),
+                      new_indptr, new_indices, new_flow)
 
 
 @njit(cache=True)
@@ -151,13 +184,21 @@ def aggregate(indptr, indices, pflow, mod, k, threads):
     """
     start, members = members_of(mod, k)
     chunks = max(1, min(k, threads))
-    lengths = _row_lengths(indptr, indices, mod, k, start, members, chunks)
+    serial = chunks == 1 or indptr[mod.shape[0]] < PARALLEL_MIN_LINKS
+    lengths = np.zeros(k, dtype=np.int64)
+    if serial:
+        _row_lengths_of(indptr, indices, mod, k, start, members, 0, k, lengths)
+    else:
+        _row_lengths(indptr, indices, mod, k, start, members, chunks, lengths)
     new_indptr = np.zeros(k + 1, dtype=np.int64)
     for m in range(k):
         new_indptr[m + 1] = new_indptr[m] + lengths[m]
     new_indices = np.empty(new_indptr[k], dtype=indices.dtype)
     new_flow = np.empty(new_indptr[k])
-    _fill_rows(indptr, indices, pflow, mod, k, start, members, new_indptr, new_indices, new_flow, chunks)
+    if serial:
+        _fill_rows_of(indptr, indices, pflow, mod, k, start, members, 0, k, new_indptr, new_indices, new_flow)
+    else:
+        _fill_rows(indptr, indices, pflow, mod, k, start, members, new_indptr, new_indices, new_flow, chunks)
     return new_indptr, new_indices, new_flow
 
 

@@ -1,8 +1,9 @@
 """The job runner: claims queued jobs from the store and executes them on Dask.
 
 An ``infomap`` job is a small graph of tasks (:mod:`.tasks`): prepare (validate the
-stored request, compute the flow), copied to every worker, then one task per trial,
-then finish (best trial, every format). Progress is written as trials finish.
+stored request, build the network, compute the flow), copied to every worker, then one
+task per trial, then finish (the best trial's payload, and the engine result its formats
+are rendered from on demand). Progress is written as trials finish.
 Engine work never runs in this process: the event loop only claims jobs and hands
 each to a thread that drives Dask.
 
@@ -24,10 +25,12 @@ import uuid
 from distributed import Client, LocalCluster, as_completed, wait
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from pydantic import ValidationError
+
 from infomap_core import warmup
 from infomap_core.errors import MapEqError
 
-from ..errors import ApiError
+from ..cost import LimitExceeded
 from . import tasks
 from .store import Job, JobStore
 
@@ -151,17 +154,22 @@ class JobRunner:
             request = self.store.request_bytes(job_id)
             run = {"infomap": self._infomap, "codelength": self._codelength,
                    "cluster_vectors": self._cluster_vectors}[job.kind]
-            result = run(job, request)
-            if self.store.finish(job_id, result, attempt):
+            result, engine_result = run(job, request)
+            if self.store.finish(job_id, result, attempt, engine_result):
                 log.info("job succeeded", extra=self._log_fields(job, "succeeded"))
             else:
                 log.info("job finished after it was cancelled or re-queued; result dropped",
                          extra=self._log_fields(job, "dropped"))
         except Cancelled:
             log.info("job stopped: cancelled or re-queued", extra=self._log_fields(job, "stopped"))
-        except (ApiError, MapEqError) as exc:
-            message = getattr(exc, "message", str(exc)) if isinstance(exc, ApiError) else str(exc)
-            self.store.fail(job_id, f"{exc.field}: {message}" if exc.field else message, attempt)
+        except MapEqError as exc:
+            self.store.fail(job_id, f"{exc.field}: {exc}" if exc.field else str(exc), attempt)
+            log.info("job failed", extra=self._log_fields(job, "failed"))
+        except LimitExceeded as exc:  # its message names the field
+            self.store.fail(job_id, exc.message, attempt)
+            log.info("job failed", extra=self._log_fields(job, "failed"))
+        except ValidationError as exc:  # a row stored by an older version that this one reads differently
+            self.store.fail(job_id, f"invalid stored request: {exc.errors()[0].get('msg', exc)}", attempt)
             log.info("job failed", extra=self._log_fields(job, "failed"))
         except Exception as exc:  # noqa: BLE001 - a job must never stay running
             if self._stopping:
@@ -179,7 +187,7 @@ class JobRunner:
         """The job was cancelled or another attempt took it over (this one's lease expired)."""
         return not self.store.holds(job.id, job.attempts)
 
-    def _infomap(self, job: Job, request: bytes) -> dict:
+    def _infomap(self, job: Job, request: bytes) -> tuple[dict, bytes]:
         """prepare -> one task per trial -> finish, all on workers; progress as trials end."""
         job_id, total = job.id, job.progress_total  # total: num_trials, recorded at submission
         key = f"{job_id}-{job.attempts}"
@@ -221,8 +229,10 @@ class JobRunner:
         except Exception:  # noqa: BLE001 - only an optimization: the trials still run without it
             log.warning("job %s: could not replicate the prepared problem", job_id, exc_info=True)
 
-    def _codelength(self, job: Job, request: bytes) -> dict:
-        return self.client.submit(tasks.codelength_job, request, pure=False, key=f"{job.id}-{job.attempts}-codelength").result()
+    def _codelength(self, job: Job, request: bytes) -> tuple[dict, None]:
+        return self.client.submit(tasks.codelength_job, request, pure=False,
+                                  key=f"{job.id}-{job.attempts}-codelength").result(), None
 
-    def _cluster_vectors(self, job: Job, request: bytes) -> dict:
-        return self.client.submit(tasks.cluster_vectors_job, request, pure=False, key=f"{job.id}-{job.attempts}-vectors").result()
+    def _cluster_vectors(self, job: Job, request: bytes) -> tuple[dict, None]:
+        return self.client.submit(tasks.cluster_vectors_job, request, pure=False,
+                                  key=f"{job.id}-{job.attempts}-vectors").result(), None

@@ -1,7 +1,10 @@
 """The job store (SQLAlchemy 2.0): SQLite by default, any SQLAlchemy URL otherwise.
 
-A job row keeps its kind, request body, status, progress, timestamps, result and
-error, so that nothing is lost when an API process stops. Several API processes may
+A job row keeps its kind, request body (the bytes the client sent), status, progress,
+timestamps, result and error, so that nothing is lost when an API process stops. An infomap
+job's row also keeps the engine result its output formats are rendered from on demand
+(``engine_result``, :mod:`app.service.results`); each format, once rendered, is kept in the
+``job_outputs`` table and deleted with its job. Several API processes may
 share one store (PostgreSQL):
 
 * **Claim and lease.** A process claims a queued job with a compare-and-set that sets
@@ -27,6 +30,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import DateTime, Integer, LargeBinary, String, Text, create_engine, delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 STATUSES = ("queued", "running", "succeeded", "failed", "cancelled")
@@ -38,6 +42,8 @@ class Base(DeclarativeBase):
 
 
 class JobRow(Base):
+    """A job; its large columns (request, result, engine result) are loaded only when read."""
+
     __tablename__ = "jobs"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -48,14 +54,25 @@ class JobRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     started_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    request: Mapped[bytes] = mapped_column(LargeBinary)
-    result: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    request: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    result: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, deferred=True)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     owner: Mapped[str | None] = mapped_column(String(64), nullable=True)
     request_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     lease_owner: Mapped[str | None] = mapped_column(String(128), nullable=True)
     lease_expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    engine_result: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, deferred=True)
+
+
+class JobOutputRow(Base):
+    """A job's output format, rendered once on demand."""
+
+    __tablename__ = "job_outputs"
+
+    job_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    format: Mapped[str] = mapped_column(String(16), primary_key=True)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 @dataclass(frozen=True)
@@ -151,10 +168,12 @@ class JobStore:
             s.execute(select(1))
         return True
 
-    def submit(self, kind: str, request: dict, total: int, owner: str | None = None,
+    def submit(self, kind: str, request: bytes | dict, total: int, owner: str | None = None,
                request_id: str | None = None) -> Job:
+        """Queue a job; ``request`` is the body as sent (bytes), or a dict stored as JSON."""
+        raw = request if isinstance(request, bytes) else orjson.dumps(request)
         row = JobRow(id=str(uuid.uuid4()), kind=kind, status="queued", progress_done=0, progress_total=total,
-                     created_at=_now(), request=orjson.dumps(request), attempts=0, owner=owner,
+                     created_at=_now(), request=raw, attempts=0, owner=owner,
                      request_id=request_id)
         with self._session.begin() as s:
             s.add(row)
@@ -180,6 +199,26 @@ class JobStore:
         with self._session() as s:
             row = s.get(JobRow, job_id)
             return orjson.loads(row.result) if row and row.result is not None else None
+
+    def engine_result(self, job_id: str) -> bytes | None:
+        """The stored engine result of a succeeded infomap job (its formats are rendered from it)."""
+        with self._session() as s:
+            value = s.scalar(select(JobRow.engine_result).where(JobRow.id == job_id))
+            return bytes(value) if value is not None else None
+
+    def output(self, job_id: str, name: str) -> bytes | None:
+        """Format ``name`` of the job, when it was rendered before."""
+        with self._session() as s:
+            row = s.get(JobOutputRow, (job_id, name))
+            return bytes(row.body) if row is not None else None
+
+    def keep_output(self, job_id: str, name: str, body: bytes) -> None:
+        """Keep a rendered format (another process may have kept the same bytes first)."""
+        try:
+            with self._session.begin() as s:
+                s.add(JobOutputRow(job_id=job_id, format=name, body=body))
+        except IntegrityError:
+            pass
 
     def list(self, offset: int = 0, limit: int = 50, status: str | None = None,
              owner: str | None = None) -> tuple[list[Job], int]:
@@ -229,12 +268,14 @@ class JobStore:
             where = _attempt(job_id, attempt)
             return s.execute(update(JobRow).where(*where).values(progress_done=done)).rowcount == 1
 
-    def finish(self, job_id: str, result: dict, attempt: int) -> bool:
-        """Store the result; False (nothing written) when the attempt is no longer the running one."""
+    def finish(self, job_id: str, result: dict, attempt: int, engine_result: bytes | None = None) -> bool:
+        """Store the result (and the engine result its formats are rendered from); False (nothing
+        written) when the attempt is no longer the running one."""
         with self._session.begin() as s:
             where = _attempt(job_id, attempt)
             done = s.execute(update(JobRow).where(*where).values(
                 status="succeeded", result=orjson.dumps(result, option=orjson.OPT_SERIALIZE_NUMPY),
+                engine_result=engine_result,
                 finished_at=_now(), progress_done=JobRow.progress_total, lease_owner=None, lease_expires_at=None))
             return done.rowcount == 1
 
@@ -278,6 +319,8 @@ class JobStore:
     def delete_expired(self, ttl: float) -> int:
         """Delete finished jobs (succeeded, failed, cancelled) that finished more than ``ttl`` s ago."""
         cutoff = _now() - dt.timedelta(seconds=ttl)
+        expired = select(JobRow.id).where(JobRow.status.in_(FINISHED), JobRow.finished_at < cutoff)
         with self._session.begin() as s:
+            s.execute(delete(JobOutputRow).where(JobOutputRow.job_id.in_(expired)))
             res = s.execute(delete(JobRow).where(JobRow.status.in_(FINISHED), JobRow.finished_at < cutoff))
             return int(res.rowcount or 0)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
+import orjson
 from fastapi import APIRouter, Body, Depends, Form, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
@@ -14,28 +15,15 @@ from infomap_core.formats import FORMATS
 from .. import cost
 from ..routing import ORJSONRoute, cost_checked
 from ..errors import ERROR_RESPONSES, ApiError, echo
-from ..networks import body_of_network, network_from_body, network_from_upload
 from ..responses import OrjsonResponse
-from ..schemas import CodelengthRequest, InfomapFileForm, InfomapRequest
+from ..schemas import InfomapFileForm, JobBody
+from ..service.infomap import read_network_file
+from ..service.jobs import check_submission, file_job
 from ..settings import Settings, get_settings
-from .vectors import ClusterVectorsRequest
+from ..uploads import upload_text
+from ..service.results import job_output
 
 router = APIRouter(prefix="/v1", tags=["jobs"], route_class=ORJSONRoute)
-
-
-class InfomapJob(InfomapRequest):
-    kind: Literal["infomap"]
-
-
-class CodelengthJob(CodelengthRequest):
-    kind: Literal["codelength"]
-
-
-class ClusterVectorsJob(ClusterVectorsRequest):
-    kind: Literal["cluster_vectors"]
-
-
-JobBody = Annotated[Union[InfomapJob, CodelengthJob, ClusterVectorsJob], Field(discriminator="kind")]
 
 
 class Progress(BaseModel):
@@ -95,19 +83,10 @@ async def submit_job(request: Request, response: Response, body: Annotated[JobBo
             "partition": {"1": 1, "2": 1, "3": 1, "4": 2, "5": 2, "6": 2}}},
         "cluster_vectors": {"summary": "cluster embedding vectors", "value": {
             "kind": "cluster_vectors", "vectors": [[1, 0], [0.9, 0.1], [0, 1], [0.1, 0.9]], "top_k": 1}}})]):
-    payload = body.model_dump(exclude={"kind"})
-    limits = cost.Limits.jobs(request.app.state.settings)
-    if isinstance(body, ClusterVectorsJob):
-        cost.of_vectors(len(body.vectors), body.top_k, body.num_trials).check(limits)
-    else:
-        cost.of_network(body).check(limits)
-    total = 1
-    if isinstance(body, (InfomapJob, CodelengthJob)):
-        await run_in_threadpool(network_from_body, body)  # invalid networks are refused now, with the field
-        total = body.num_trials if isinstance(body, InfomapJob) else 1
-    else:
-        total = 1
-    job = await run_in_threadpool(_store(request).submit, body.kind, payload, total, _owner(request),
+    # Checked from its shape now (invalid networks are refused with their field), built on a worker;
+    # the body is stored as it was sent.
+    total = await run_in_threadpool(check_submission, body, cost.Limits.jobs(request.app.state.settings))
+    job = await run_in_threadpool(_store(request).submit, body.kind, await request.body(), total, _owner(request),
                                   request.scope.get("mapeq.request_id"))
     response.headers["Location"] = f"/v1/jobs/{job.id}"
     return job.to_dict()
@@ -117,13 +96,13 @@ async def submit_job(request: Request, response: Response, body: Annotated[JobBo
              summary="Submit an infomap job for an uploaded link-list or Pajek file (the form of /v1/infomap/file)")
 async def submit_infomap_file_job(request: Request, response: Response, form: Annotated[InfomapFileForm, Form()],
                                   settings: Settings = Depends(get_settings)):
-    network = await run_in_threadpool(network_from_upload, await form.file.read(), settings.max_body_bytes,
-                                      form.directed)
-    options = {**form.model_dump(exclude={"file"}), "directed": form.directed or None}  # as /v1/infomap/file
-    body = InfomapRequest.model_validate({**body_of_network(network), **options})
-    cost.of_network(body).check(cost.Limits.jobs(settings))
-    job = await run_in_threadpool(_store(request).submit, "infomap", body.model_dump(), body.num_trials,
-                                  _owner(request), request.scope.get("mapeq.request_id"))
+    # The file is read here (its network becomes the stored JSON request); the search runs on a worker.
+    raw = upload_text(await form.file.read(), settings.max_body_bytes)
+    network = await run_in_threadpool(read_network_file, raw, form.directed)
+    body, stored = await run_in_threadpool(file_job, network, form)
+    total = await run_in_threadpool(check_submission, body, cost.Limits.jobs(settings))
+    job = await run_in_threadpool(_store(request).submit, "infomap", stored, total, _owner(request),
+                                  request.scope.get("mapeq.request_id"))
     response.headers["Location"] = f"/v1/jobs/{job.id}"
     return job.to_dict()
 
@@ -143,20 +122,18 @@ async def get_job(job_id: str, request: Request):
 
 @router.get("/jobs/{job_id}/result", summary="The result of a succeeded job, in any output format",
             responses={200: {"content": {f.media_type: {} for f in FORMATS.values()}}})
-async def get_result(job_id: str, request: Request,
-                     format: Literal["json", "clu", "tree", "ftree", "csv", "newick"] = "json") -> Any:
+async def get_result(job_id: str, request: Request, format: Literal[tuple(FORMATS)] = "json") -> Any:
     job = await run_in_threadpool(_job_or_404, request, job_id)
     if job.status != "succeeded":
         detail = f"; error: {job.error}" if job.error else ""
         raise ApiError(409, "not_ready", f"job {job_id} is {job.status}, no result{detail}", field="job_id")
-    result = await run_in_threadpool(_store(request).result, job_id)
-    formats = result.pop("formats", {})
     if format == "json":
+        result = await run_in_threadpool(_store(request).result, job_id)
+        result.pop("formats", None)  # jobs finished before formats were rendered on demand
         return OrjsonResponse(result)
-    if format not in formats:
-        raise ApiError(422, "format_unavailable", f"format {format!r} exists only for infomap jobs", field="format")
+    text = await run_in_threadpool(job_output, _store(request), job_id, format)
     spec = FORMATS[format]
-    return PlainTextResponse(formats[format], media_type=spec.media_type, headers={
+    return PlainTextResponse(text, media_type=spec.media_type, headers={
         "Content-Disposition": f'attachment; filename="{job_id}{spec.extension}"'})
 
 
@@ -173,9 +150,9 @@ async def selftest(request: Request):
     import asyncio
 
     store = _store(request)
-    body = {"edges": [[1, 2], [2, 3], [3, 1], [3, 4], [4, 5], [5, 6], [6, 4]], "two_level": True}
-    job = await run_in_threadpool(store.submit, "infomap", InfomapRequest.model_validate(body).model_dump(), 1,
-                                  _owner(request), request.scope.get("mapeq.request_id"))
+    body = {"kind": "infomap", "edges": [[1, 2], [2, 3], [3, 1], [3, 4], [4, 5], [5, 6], [6, 4]], "two_level": True}
+    job = await run_in_threadpool(store.submit, "infomap", orjson.dumps(body), 1, _owner(request),
+                                  request.scope.get("mapeq.request_id"))
     deadline = asyncio.get_running_loop().time() + 120
     while True:
         current = await run_in_threadpool(store.get, job.id)

@@ -1,61 +1,25 @@
 """POST /v1/cluster/vectors (JSON) and /v1/cluster/vectors/file (binary): vectors -> kNN graph -> InfoMap.
 
-HTTP only: the request models, the synchronous size limits (checked from the shape, before any
+HTTP only: the file form, the synchronous size limits (checked from the shape, before any
 work) and the translation to :func:`app.vectors.cluster_vectors`.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, UploadFile
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from ..errors import ERROR_RESPONSES, ApiError
 from ..routing import ORJSONRoute, cost_checked
+from ..schemas import ClusterVectorsRequest, ClusterVectorsResponse, VectorOptionsFields
 from ..settings import Settings, get_settings
 from ..vectors import VectorError, VectorOptions, cluster_vectors, estimate_vector_cost
-from ..vectors import options as opt
 from ..vectors.files import FileTooLarge, inspect_vectors, load_vectors
 
 router = APIRouter(prefix="/v1", tags=["vectors"], route_class=ORJSONRoute)
-_DEFAULT = VectorOptions()
-
-
-class VectorOptionsFields(BaseModel):
-    """The clustering options (JSON fields or form fields); ranges from :mod:`app.vectors.options`."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    top_k: int = Field(_DEFAULT.top_k, ge=1, le=opt.MAX_TOP_K, description="neighbours per vector")
-    min_similarity: float = Field(_DEFAULT.min_similarity, allow_inf_nan=False,
-                                  description="links below this similarity are dropped (cosine: in [-1, 1])")
-    metric: Literal[opt.METRICS] = Field(_DEFAULT.metric, description="cosine, or the plain inner product")
-    method: Literal[opt.METHODS] = Field(_DEFAULT.method, description=(
-        f"kNN search: exact, approximate (faiss HNSW, recall checked on {opt.RECALL_SAMPLE} sampled vectors), or "
-        f"auto (exact up to {opt.EXACT_MAX_VECTORS:,} vectors)"))
-    dtype: Literal[opt.DTYPES] = Field(_DEFAULT.dtype, description=(
-        "precision of the kNN search; auto: float32 for float32 files and approximate searches, else float64"))
-    recall_target: float = Field(_DEFAULT.recall_target, gt=0, le=1, description=(
-        "the approximate search widens until the sampled recall@top_k reaches this"))
-    directed: bool = _DEFAULT.directed
-    two_level: bool = _DEFAULT.two_level
-    num_trials: int = Field(_DEFAULT.num_trials, ge=1, le=opt.MAX_TRIALS)
-    seed: int = Field(_DEFAULT.seed, ge=0, lt=2**32)
-
-    def options(self) -> VectorOptions:
-        return VectorOptions(**self.model_dump(include=set(VectorOptionsFields.model_fields)))
-
-
-class ClusterVectorsRequest(VectorOptionsFields):
-    model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={"examples": [{
-        "vectors": [[1, 0, 0], [0.9, 0.1, 0], [0.95, 0.05, 0.0], [0, 1, 0], [0.1, 0.9, 0], [0, 0.95, 0.05]],
-        "labels": ["cat", "kitten", "lion", "car", "truck", "bus"], "top_k": 2, "min_similarity": 0.5,
-    }]})
-
-    vectors: list[list[float]] = Field(..., description="[n, d] embedding vectors")
-    labels: list[str] | None = Field(None, description="one label per vector")
 
 
 class ClusterVectorsFileForm(VectorOptionsFields):
@@ -64,25 +28,6 @@ class ClusterVectorsFileForm(VectorOptionsFields):
     file: UploadFile = Field(..., description=(
         ".npy [n, d]; .npz with 'vectors' (and optional 'labels'); Arrow IPC or Parquet with one list column or one "
         "numeric column per dimension (and optional 'label'). The format is detected by content."))
-
-
-class Cluster(BaseModel):
-    module: int
-    size: int
-    flow: float
-    members: list[str]
-
-
-class ClusterVectorsResponse(BaseModel):
-    codelength: float
-    one_level_codelength: float
-    relative_codelength_savings: float
-    num_clusters: int
-    clusters: list[Cluster]
-    graph: dict[str, Any]
-    metadata: dict[str, Any] = Field(..., description=(
-        "seed, engine version, input hash, engine seconds and `knn`: the method (exact or approximate), metric, "
-        "dtype, recall_at_k on recall_sample vectors, and the index parameters"))
 
 
 def check_sync_cost(n: int, d: int, options: VectorOptions, settings: Settings, field: str = "vectors") -> None:
@@ -95,12 +40,6 @@ def check_sync_cost(n: int, d: int, options: VectorOptions, settings: Settings, 
         raise ApiError(413, "too_large_for_sync", f"{n} vectors x top_k {cost.neighbors} make {cost.links} kNN links, "
                        f"above the synchronous limit of {settings.max_sync_links}; lower top_k or submit a job",
                        field="top_k")
-
-
-def cluster_vectors_body(body: dict) -> dict:
-    """A stored JSON body -> the response payload (the job task)."""
-    request = ClusterVectorsRequest.model_validate(body)
-    return cluster_vectors(request.vectors, request.options(), request.labels)
 
 
 @router.post("/cluster/vectors", response_model=ClusterVectorsResponse, responses=ERROR_RESPONSES,

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from numbers import Integral, Real
 from typing import Any
 
+from infomap_core import SEED_LIMIT, InfomapOptions
 from infomap_core.errors import MapEqError
 
 #: Similarity metrics: cosine of the angle, or the plain inner product.
@@ -55,12 +56,12 @@ class VectorOptions:
     directed: bool = True
     two_level: bool = True
     num_trials: int = 1
-    seed: int = 123
+    seed: int = InfomapOptions.seed
 
     def __post_init__(self):
         _integer(self.top_k, "top_k", 1, MAX_TOP_K)
         _integer(self.num_trials, "num_trials", 1, MAX_TRIALS)
-        _integer(self.seed, "seed", 0, 2**32 - 1)
+        _integer(self.seed, "seed", 0, SEED_LIMIT - 1)
         for name, allowed in (("metric", METRICS), ("method", METHODS), ("dtype", DTYPES)):
             if getattr(self, name) not in allowed:
                 raise VectorError(f"{name} must be one of {', '.join(allowed)}, got {getattr(self, name)!r}",

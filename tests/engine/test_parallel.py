@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from infomap_core import InfomapOptions, compute_flow, run_infomap
+from infomap_core import InfomapOptions, Network, compute_flow, run_infomap
 from infomap_core.optimizer import Level, SearchSettings
-from infomap_core.parallel import aggregate, module_sums
+from infomap_core.parallel import PARALLEL_MIN_LINKS, aggregate, module_sums
 
 from .test_properties import networks
 
@@ -22,9 +22,26 @@ from .test_properties import networks
 @settings(max_examples=100, deadline=None)
 @given(networks(), st.integers(1, 6), st.integers(0, 10**6), st.integers(1, 5))
 def test_module_sums_and_aggregate_equal_a_plain_reference(net, k, seed, threads):
+    """Small networks: the kernels run on the calling thread (below ``PARALLEL_MIN_LINKS``)."""
+    mod = np.unique(np.random.default_rng(seed).integers(0, k, net.num_nodes), return_inverse=True)[1]
+    assert_sums_and_aggregate_equal_reference(net, mod, threads)
+
+
+@pytest.mark.parametrize("threads", [1, 2, 4])
+def test_the_parallel_branch_equals_a_plain_reference(threads):
+    """A network above ``PARALLEL_MIN_LINKS`` stored links, so the thread-team branch runs."""
+    rng = np.random.default_rng(7)
+    n = 20_000
+    src, tgt = rng.integers(0, n, 40_000), rng.integers(0, n, 40_000)
+    net = Network.from_arrays(src, tgt, rng.random(40_000) + 0.5)
+    assert net.num_links * 2 >= PARALLEL_MIN_LINKS
+    mod = np.unique(rng.integers(0, 300, net.num_nodes), return_inverse=True)[1]
+    assert_sums_and_aggregate_equal_reference(net, mod, threads)
+
+
+def assert_sums_and_aggregate_equal_reference(net, mod, threads):
     fg = compute_flow(net, "directed" if net.directed else "undirected")
     level = Level.from_flow(fg)
-    mod = np.unique(np.random.default_rng(seed).integers(0, k, net.num_nodes), return_inverse=True)[1]
     k = int(mod.max()) + 1
     mflow, menter, mexit, _, _ = module_sums(level.indptr, level.indices, level.pflow, level.flow, level.enter,
                                              level.exit, level.tf, level.tw, mod, k, False)

@@ -1,0 +1,158 @@
+"""Finding modules and scoring partitions: request model -> engine call -> payload.
+
+The synchronous endpoints call :func:`infomap_payload`, :func:`infomap_file_payload` and
+:func:`codelength_payload`; an infomap job runs the same search split in Dask tasks
+(:func:`prepare_infomap` once, :func:`infomap_trial` per trial, :func:`finish_infomap`),
+so a job's answer is the synchronous one (same network, options and seeds).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from infomap_core import (
+    InfomapOptions,
+    InfomapResult,
+    Network,
+    Problem,
+    TrialResult,
+    __version__,
+    best_of,
+    compute_codelength,
+    prepare,
+    run_infomap,
+    run_trial,
+)
+from infomap_core.errors import MapEqError, PartitionError
+from infomap_core.io import parse_network
+
+from .extras import ResultFile, links_json, module_links_json, result_file
+from .networks import network_from_body
+from ..schemas import CodelengthRequest, InfomapFileForm, InfomapRequest, InfomapResponse
+from ..telemetry import record_engine
+from ..options import engine_options
+from .results import stored_result
+
+
+def _keyed(network: Network, mapping: dict[str, Any], field: str) -> dict:
+    """JSON object keys are strings; map them back to the network's id type."""
+    if network.node_ids.dtype.kind != "i":
+        return dict(mapping)
+    converted = {}
+    for key, value in mapping.items():
+        try:
+            converted[int(key)] = value
+        except ValueError:
+            raise PartitionError(f"unknown node id {key!r}", field=field) from None
+    return converted
+
+
+def infomap_inputs(request: InfomapRequest) -> tuple[Network, InfomapOptions, dict | None]:
+    """The network, the engine options and the initial partition of a request."""
+    network = network_from_body(request)
+    initial = _keyed(network, request.initial_partition, "initial_partition") if request.initial_partition else None
+    return network, engine_options(request), initial
+
+
+def shape_result(result: InfomapResult, network: Network, options: InfomapOptions, include_tree: bool,
+                 include_flow: bool, *, include_module_links: bool = False, include_links: bool = False) -> dict:
+    """The ``/v1/infomap`` payload of a result (the JSON schema of docs/result-schema.md and the run's metadata);
+    with the module links at every level and the network's links when asked (:mod:`.extras`)."""
+    # A two-level tree is implied by ``modules``; it comes along with the module links, whose paths it names.
+    data = result.to_dict(include_tree=include_tree and (include_module_links or not options.two_level),
+                          include_flow=include_flow)
+    if include_module_links:
+        data["module_links"] = module_links_json(result)
+    if include_links:
+        data["links"] = links_json(network)
+    data["metadata"] = {
+        "seed": options.seed,
+        "engine_version": __version__,
+        "input_sha256": network.fingerprint(),
+        "elapsed_seconds": result.elapsed,
+    }
+    return data
+
+
+def shape_of(request: InfomapRequest | InfomapFileForm) -> dict:
+    """What a request asks its answer to carry (the keyword arguments of :func:`shape_result`)."""
+    return {"include_tree": request.include_tree, "include_flow": request.include_flow,
+            "include_module_links": request.include_module_links, "include_links": request.include_links}
+
+
+def _search(network: Network, options: InfomapOptions, initial: dict | None, shape: dict,
+            format: str | None = None) -> dict | ResultFile:
+    """The payload of a search, or its file in ``format``: the bytes the command line writes
+    (tree, ftree, clu, csv, newick), or for ``json`` the payload itself as the response model
+    writes it (a job's ``?format=json`` is its payload too)."""
+    result = run_infomap(network, options, initial_partition=initial)
+    record_engine(result.elapsed, network.num_links)
+    if format not in (None, "json"):
+        return result_file(result, format)
+    payload = shape_result(result, network, options, **shape)
+    if format == "json":
+        answer = InfomapResponse.model_validate(payload).model_dump(mode="json", exclude_none=True)
+        return ResultFile(orjson.dumps(answer), "application/json", ".json")
+    return payload
+
+
+def infomap_payload(request: InfomapRequest, format: str | None = None) -> dict | ResultFile:
+    """``POST /v1/infomap``: find the modules of the request's network (the payload, or a file)."""
+    network, options, initial = infomap_inputs(request)
+    return _search(network, options, initial, shape_of(request), format)
+
+
+def read_network_file(text: bytes, directed: bool) -> Network:
+    """A link-list or Pajek file's network; its errors name the ``file`` field."""
+    try:
+        return parse_network(text, directed=True if directed else None)
+    except MapEqError as exc:
+        raise type(exc)(exc.message, field="file", line=exc.line) from None
+
+
+def file_options(form: InfomapFileForm) -> InfomapOptions:
+    """The engine options of an upload's form (``directed`` false: as the file says)."""
+    return engine_options(form, directed=form.directed or None)
+
+
+def infomap_file_payload(network: Network, form: InfomapFileForm, format: str | None = None) -> dict | ResultFile:
+    """``POST /v1/infomap/file``: find the modules of an uploaded file's network (the payload, or a file)."""
+    return _search(network, file_options(form), None, shape_of(form), format)
+
+
+def codelength_payload(request: CodelengthRequest) -> dict:
+    """``POST /v1/codelength``: the codelength of the request's partition, per module."""
+    network = network_from_body(request)
+    partition = _keyed(network, request.partition, "partition")
+    return compute_codelength(network, partition, engine_options(request)).to_dict()
+
+
+# ------------------------------------------------------------------ an infomap job, in tasks
+@dataclass(frozen=True)
+class PreparedInfomap:
+    """A validated infomap job: the engine problem and how to shape its answer."""
+
+    problem: Problem
+    options: InfomapOptions
+    shape: dict
+
+
+def prepare_infomap(request: InfomapRequest) -> PreparedInfomap:
+    """Build the network (once, on the worker) and compute the flow shared by all trials."""
+    network, options, initial = infomap_inputs(request)
+    return PreparedInfomap(prepare(network, options, initial), options, shape_of(request))
+
+
+def infomap_trial(prepared: PreparedInfomap, trial: int) -> TrialResult:
+    return run_trial(prepared.problem, prepared.options, trial)
+
+
+def finish_infomap(prepared: PreparedInfomap, trials: list[TrialResult]) -> tuple[dict, bytes]:
+    """The best trial: the synchronous endpoint's payload, and the stored result its formats are
+    rendered from on demand (:func:`app.service.results.render_stored`)."""
+    result = best_of(prepared.problem, prepared.options, trials)
+    payload = shape_result(result, prepared.problem.network, prepared.options, **prepared.shape)
+    return payload, stored_result(result)

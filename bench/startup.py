@@ -1,0 +1,90 @@
+"""The whole command-line process, ours and the official's, side by side (issue 16, part 1).
+
+``python -m bench.startup [--graph lfr_n100000_mu0.3] [--repeat 3]`` runs, one after the
+other and interleaved, each in a fresh process:
+
+* ``mapeq run FILE --two-level --num-trials 1 --output json --no-include-tree`` with
+  ``--num-threads 1`` and ``--num-threads 2``;
+* the official ``infomap FILE OUT --two-level --num-trials 1 --silent`` (writes ``.tree``);
+* both again on a three-link file: the fixed cost of a process (interpreter, libraries,
+  numba kernels loaded from the cache).
+
+For each it records the wall time, the CPU time (user + system, of the process and its
+threads, from ``wait4``) and the peak resident set (``ru_maxrss``). *Growth per link* is
+the peak on the graph minus the peak on the three-link file, per link: what the input costs
+on top of the fixed start-up. CPU time is the figure to compare on a shared machine; the
+wall time is printed too. Medians over ``--repeat`` runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .graphs import CACHE, generate_lfr
+
+OFFICIAL = shutil.which("infomap") or str(Path(sys.executable).with_name("infomap"))
+
+
+def run(cmd: list[str]) -> dict:
+    """Wall s, CPU s (user + sys) and peak RSS MB of one process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd[:4]} failed: {err[-300:]}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
+
+
+def commands(path: Path, out_dir: str) -> dict[str, list[str]]:
+    mapeq = [sys.executable, "-m", "infomap_core.cli", "run", str(path), "--two-level", "--num-trials", "1",
+             "--output", "json", "--no-include-tree"]
+    return {
+        "mapeq 1 thread": mapeq + ["--num-threads", "1"],
+        "mapeq 2 threads": mapeq + ["--num-threads", "2"],
+        "official": [OFFICIAL, str(path), out_dir, "--two-level", "--num-trials", "1", "--silent"],
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", default="100k")
+    parser.add_argument("--mu", default="0.3")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    graph = generate_lfr(args.size, args.mu)
+    links = int(graph.meta()["links"])
+    with tempfile.TemporaryDirectory() as tmp:
+        tiny = Path(tmp) / "tiny.txt"
+        tiny.write_text("1 2\n2 3\n3 1\n")
+        runs: dict[tuple[str, str], list[dict]] = {}
+        for _ in range(args.repeat):
+            for label, path in (("graph", graph.links_path), ("tiny", tiny)):
+                for tool, cmd in commands(path, tmp).items():
+                    runs.setdefault((tool, label), []).append(run(cmd))
+        load = os.getloadavg()[0]
+    med = {key: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for key, rs in runs.items()}
+    official = med[("official", "graph")]
+    print(f"{graph.label}, {links} links, median of {args.repeat}, load average {load:.1f}\n")
+    print("| process | CPU s | CPU / official | wall s | peak MB | fixed: CPU s, peak MB (3 links) "
+          "| growth B/link |")
+    print("|---|---|---|---|---|---|---|")
+    for tool in ("mapeq 1 thread", "mapeq 2 threads", "official"):
+        g, t = med[(tool, "graph")], med[(tool, "tiny")]
+        growth = (g["peak_mb"] - t["peak_mb"]) * 2**20 / links
+        print(f"| {tool} | {g['cpu']:.2f} | {g['cpu'] / official['cpu']:.2f} | {g['wall']:.2f} | {g['peak_mb']:.0f} "
+              f"| {t['cpu']:.2f}, {t['peak_mb']:.0f} | {growth:.0f} |")
+
+
+if __name__ == "__main__":
+    main()
