@@ -59,6 +59,44 @@ export function forceView(canvas, { onClick = null, describe = (n) => n.label ??
     return r;
   }
 
+  /** Keeps every node that is not inside a group out of the group's ring. */
+  function groupForce() {
+    let groups = [];
+    const force = (alpha) => {
+      for (const g of groups) {
+        const R = groupRadius(g);
+        for (const n of nodes) {
+          if (n.group || g.inside.has(n.id)) continue;
+          const dx = n.x - g.x;
+          const dy = n.y - g.y;
+          const d = Math.hypot(dx, dy) || 1e-6;
+          const min = R + n.r + 4;
+          if (d < min) {
+            const k = ((min - d) / d) * alpha * 0.5;
+            n.vx += dx * k;
+            n.vy += dy * k;
+            g.vx -= dx * k * 0.3;
+            g.vy -= dy * k * 0.3;
+          }
+        }
+      }
+    };
+    force.initialize = (all) => {
+      groups = all.filter((n) => n.group);
+      for (const g of groups) {
+        g.inside = new Set();
+        const stack = [...g.group];
+        while (stack.length) {
+          const id = stack.pop();
+          g.inside.add(id);
+          const m = byId.get(id);
+          if (m?.group) stack.push(...m.group);
+        }
+      }
+    };
+    return force;
+  }
+
   function drawLink(l, many) {
     const s = l.source;
     const t = l.target;
@@ -288,6 +326,7 @@ export function forceView(canvas, { onClick = null, describe = (n) => n.label ??
         .force("x", forceX().strength(0.04))
         .force("y", forceY().strength(0.04))
         .force("collide", collide ? forceCollide((n) => (n.group ? 0 : n.r + 2)).iterations(2) : null)
+        .force("groups", nodes.some((n) => n.group) ? groupForce() : null)
         .alphaDecay(big ? 0.06 : 0.03)
         .on("tick", () => {
           ticks += 1;
