@@ -59,10 +59,19 @@ export function forceView(canvas, { onClick = null, describe = (n) => n.label ??
     return r;
   }
 
-  /** Keeps every node that is not inside a group out of the group's ring. */
+  /** A group sits at the centre of its members (inner groups first) and keeps every node
+   * that is not inside it out of its ring. */
   function groupForce() {
     let groups = [];
     const force = (alpha) => {
+      for (const g of groups) {
+        let [x, y, k] = [0, 0, 0];
+        for (const id of g.group) {
+          const m = byId.get(id);
+          if (m) [x, y, k] = [x + m.x, y + m.y, k + 1];
+        }
+        if (k) [g.x, g.y, g.vx, g.vy] = [x / k, y / k, 0, 0];
+      }
       for (const g of groups) {
         const R = groupRadius(g);
         for (const n of nodes) {
@@ -75,8 +84,6 @@ export function forceView(canvas, { onClick = null, describe = (n) => n.label ??
             const k = ((min - d) / d) * alpha * 0.5;
             n.vx += dx * k;
             n.vy += dy * k;
-            g.vx -= dx * k * 0.3;
-            g.vy -= dy * k * 0.3;
           }
         }
       }
@@ -93,6 +100,7 @@ export function forceView(canvas, { onClick = null, describe = (n) => n.label ??
           if (m?.group) stack.push(...m.group);
         }
       }
+      groups.sort((a, b) => a.inside.size - b.inside.size); // inner groups first
     };
     return force;
   }
