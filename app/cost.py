@@ -24,6 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field as dataclass_field
 from typing import Any
 
+import numpy as np
+
 from .jsonscan import array_lengths
 from .options import MAX_NETWORK_TRIALS
 
@@ -115,7 +117,12 @@ def scan(raw: bytes) -> Cost:
     >>> scan(b'{"edges": [[1, 2], [2, 3]], "nodes": [{"id": 9}]}').links
     (2, 'edges')
     """
-    lengths = array_lengths(raw)
+    return of_lengths(array_lengths(raw))
+
+
+def of_lengths(lengths: dict[str, int]) -> Cost:
+    """Lower bounds of a request's figures from the lengths of its arrays (``{"edges": m, "sparse.data": k}``),
+    however they arrived (JSON: :func:`scan`; binary: :func:`app.binary.lengths`)."""
     links = (0, "edges")
     for form, key in (("edges", "edges"), ("links", "links"), ("sparse", "sparse.data")):
         if key in lengths:
@@ -140,12 +147,21 @@ def of_network(body: Any) -> Cost:
                     trials=trials)
     if body.adjacency is not None:
         rows = body.adjacency
-        nonzero = sum(sum(1 for v in row if v != 0) for row in rows)
+        nonzero = (int(np.count_nonzero(rows)) if isinstance(rows, np.ndarray)
+                   else sum(sum(1 for v in row if v != 0) for row in rows))
         return Cost(nodes=(max(len(rows), declared), "adjacency"), links=(nonzero, "adjacency"), trials=trials,
                     entries=(len(rows) ** 2, "adjacency"))
+    layers = getattr(body, "layers", None)
+    if layers is not None:
+        rows = (layers.links or []) + (layers.intra or []) + (layers.inter or [])
+        # relaxation links each intra link to every layer of its source: up to (layers) x 2 x intra links
+        num_layers = len({r[0] for r in layers.intra or [] if r})
+        derived = len(layers.links or []) + len(layers.inter or []) + 2 * len(layers.intra or []) * max(num_layers, 1)
+        return Cost(nodes=(declared, "nodes"), links=(max(derived, len(rows)), "layers"), trials=trials)
     form = next((f for f in ("edges", "links") if getattr(body, f) is not None), "edges")
     # Link lists name at most 2 x links nodes, already bounded by the links limit.
-    return Cost(nodes=(declared, "nodes"), links=(len(getattr(body, form) or ()), form), trials=trials)
+    given = getattr(body, form)
+    return Cost(nodes=(declared, "nodes"), links=(0 if given is None else len(given), form), trials=trials)
 
 
 def of_vectors(n: int, top_k: int, num_trials: int) -> Cost:

@@ -1,23 +1,54 @@
 """A route class whose requests parse JSON bodies with orjson (FastAPI uses the stdlib), after
 checking the body's cost from its array lengths (:func:`app.cost.scan`) on endpoints marked
-with :func:`cost_checked`."""
+with :func:`cost_checked`.
+
+The body of an operation with a JSON request model is read by its ``Content-Type``: JSON
+(or none) with the fast path for tensor fields (:func:`app.binary.fast_json`); a binary tensor
+type (:data:`app.tensors.MEDIA_TYPES`) as :func:`app.binary.binary_fields` maps it, its cost
+checked from the decoded shapes; anything else is 415 naming ``Content-Type``. An answer is
+sent as ``.npz`` or Arrow IPC when ``Accept`` names one (:mod:`app.answers`).
+"""
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
 import orjson
-from fastapi import Request
+from fastapi import Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.routing import APIRoute
 
-from . import cost
+from . import answers, binary, cost, tensors
+from .settings import get_settings
+from .uploads import UploadError
 
 
 class ORJSONRequest(Request):
+    body_model: Any = None
+
     async def json(self) -> Any:
         if not hasattr(self, "_json"):
             self._json = orjson.loads(await self.body())
+            if self.body_model is not None:
+                self._json = binary.fast_json(self._json, self.body_model)
         return self._json
+
+
+def body_model(route: APIRoute) -> Any:
+    """The pydantic model of a route's JSON body, or None (no body, a form, a union)."""
+    from fastapi import params
+    from pydantic import BaseModel
+
+    field = getattr(route, "body_field", None)
+    info = getattr(field, "field_info", None)
+    model = getattr(info, "annotation", None)
+    if isinstance(info, params.Form) or not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return None
+    return model
+
+
+def media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
 def cost_checked(limits: str) -> Callable:
@@ -29,19 +60,66 @@ def cost_checked(limits: str) -> Callable:
     return mark
 
 
+def as_json_request(request: ORJSONRequest, data: dict) -> ORJSONRequest:
+    """The request as FastAPI's JSON body handling will read it: ``data`` as its parsed body."""
+    headers = [(k, v) for k, v in request.scope["headers"] if k != b"content-type"]
+    scope = {**request.scope, "headers": headers + [(b"content-type", b"application/json")]}
+    converted = ORJSONRequest(scope, request.receive)
+    converted._body = request._body
+    converted._json = data
+    return converted
+
+
 def limits_for(kind: str, settings) -> cost.Limits:
     return cost.Limits.synchronous(settings) if kind == "sync" else cost.Limits.jobs(settings)
 
 
 class ORJSONRoute(APIRoute):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        model = body_model(self)
+        paths = list(binary.tensor_paths(model)) if model is not None else []
+        if paths:
+            self.description = (self.description or "") + (
+                "\n\n**Binary tensors** (docs/binary-tensors.md): the body may also be `application/x-npy` (the "
+                f"array is `{binary.primary_path(model)}`), `application/zip` (an .npz of arrays named by field: "
+                + ", ".join(f"`{p}`" for p in paths) + ") or `application/vnd.apache.arrow.stream` / Parquet (a "
+                "table), the other fields as query parameters. `Accept: application/zip` or "
+                "`application/vnd.apache.arrow.stream` answers with the arrays in binary.")
+
     def get_route_handler(self) -> Callable:
         handler = super().get_route_handler()
         kind = getattr(self.endpoint, "mapeq_limits", None)
+        model = body_model(self)
 
         async def route(request: Request):
             request = ORJSONRequest(request.scope, request.receive)
-            if kind is not None:
-                cost.scan(await request.body()).check(limits_for(kind, request.app.state.settings))
-            return await handler(request)
+            request.body_model = model
+            settings = getattr(request.app.state, "settings", None) or get_settings()
+            media = media_type(request)
+            if model is not None and media in tensors.MEDIA_TYPES:
+                raw = await request.body()
+                limit = tensors.INFLATE_FACTOR * settings.max_body_bytes
+                if kind is not None:                 # from headers only: before anything is inflated
+                    peeked = await run_in_threadpool(binary.peek_lengths, raw, model, limit)
+                    cost.of_lengths(peeked).check(limits_for(kind, settings))
+                data = await run_in_threadpool(binary.binary_fields, raw, model, request.query_params.multi_items(),
+                                               limit)
+                if kind is not None:
+                    cost.of_lengths(binary.lengths(data)).check(limits_for(kind, settings))
+                request = as_json_request(request, data)
+            elif model is not None and media not in ("", "application/json") and not media.endswith("+json"):
+                raise UploadError(415, "unsupported_media_type", f"Content-Type {media[:80]!r} is not accepted: send "
+                                  "application/json, or tensors as " + ", ".join(sorted(tensors.MEDIA_TYPES)),
+                                  "Content-Type")
+            elif kind is not None:
+                cost.scan(await request.body()).check(limits_for(kind, settings))
+            response = await handler(request)
+            wanted = answers.wanted(request.headers.get("accept", ""))
+            if wanted and response.status_code == 200 and response.media_type == "application/json":
+                body, media = await run_in_threadpool(answers.encode, orjson.loads(response.body), wanted)
+                headers = {k: v for k, v in response.headers.items() if k not in ("content-length", "content-type")}
+                response = Response(body, media_type=media, headers=headers)
+            return response
 
         return route

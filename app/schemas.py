@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal, Union
 
 from fastapi import UploadFile
 from pydantic import BaseModel, ConfigDict, Field
+from .binary import Tensor
 
 from .options import DEFAULTS, FLOW_MODELS, MAX_MARKOV_TIME, MAX_NETWORK_TRIALS, SEED_LIMIT
 from .vectors import options as vector_options
@@ -28,9 +29,9 @@ class SparseTensor(BaseModel):
     model_config = ConfigDict(strict=True)
 
     shape: list[int] = Field(..., min_length=2, max_length=2, description="[rows, cols], square")
-    row: list[int]
-    col: list[int]
-    data: list[float]
+    row: Tensor(list[int], "iu", 1)
+    col: Tensor(list[int], "iu", 1)
+    data: Tensor(list[float], "iuf", 1)
 
 
 class NodeInfo(BaseModel):
@@ -41,17 +42,38 @@ class NodeInfo(BaseModel):
     weight: float | None = Field(None, description="teleportation weight (used with to_nodes)")
 
 
-class NetworkBody(BaseModel):
-    """Exactly one of ``edges``, ``links``, ``sparse``, ``adjacency``."""
+class LayersBody(BaseModel):
+    """A multilayer network (integer layer and node ids): explicit ``links`` between
+    (layer, node) pairs, or ``intra`` links with optional ``inter`` links (without them the
+    walker relaxes between layers at ``relax_rate``, default 0.15)."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    edges: list[list[NodeId | float]] | None = Field(None, description="[source, target] or [source, target, weight]")
+    links: list[list[int | float]] | None = Field(None, description="[layer, node, layer, node] or with a weight")
+    intra: list[list[int | float]] | None = Field(None, description="[layer, source, target] or with a weight")
+    inter: list[list[int | float]] | None = Field(None, description="[layer, node, layer] or with a weight")
+    relax_rate: float | None = Field(None, ge=0.0, le=1.0, description="intra only; default 0.15")
+    relax_limit: int = Field(-1, ge=-1, description="relax to layers at most this many ids away (-1: any)")
+    relax_limit_up: int = Field(-1, ge=-1)
+    relax_limit_down: int = Field(-1, ge=-1)
+
+
+class NetworkBody(BaseModel):
+    """Exactly one of ``edges``, ``links``, ``sparse``, ``adjacency``, ``layers``. With ``states``
+    the edges/links join state ids; with ``bipartite_start_id`` node ids from it on are feature nodes."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    edges: Tensor(list[list[NodeId | float]], "iuf", 2) | None = Field(
+        None, description="[source, target] or [source, target, weight]")
     links: list[Link] | None = None
     sparse: SparseTensor | None = None
-    adjacency: list[list[float]] | None = None
+    adjacency: Tensor(list[list[float]], "iuf", 2) | None = None
     nodes: list[NodeInfo] | None = None
     directed: bool | None = Field(None, description="default: false (matrices: inferred from symmetry)")
+    layers: LayersBody | None = None
+    states: dict[str, NodeId] | None = Field(None, description="state id -> physical node id (a state network)")
+    bipartite_start_id: int | None = Field(None, description="first feature node id (a bipartite network)")
 
 
 class FlowOptions(BaseModel):
@@ -64,6 +86,7 @@ class FlowOptions(BaseModel):
     recorded_teleportation: bool = DEFAULTS.recorded_teleportation
     to_nodes: bool = DEFAULTS.to_nodes
     markov_time: float = Field(DEFAULTS.markov_time, gt=0.0, le=MAX_MARKOV_TIME)
+    skip_adjust_bipartite_flow: bool = DEFAULTS.skip_adjust_bipartite_flow
 
 
 class Options(FlowOptions):
@@ -91,8 +114,10 @@ class InfomapFileForm(Options):
 
     model_config = ConfigDict(extra="forbid", strict=False)
 
-    file: UploadFile = Field(..., description="link list or Pajek, plain or gzip (detected by content)")
-    directed: bool = Field(False, description="true: directed links (a Pajek *Arcs section is directed anyway)")
+    file: UploadFile = Field(..., description=(
+        "link list or Pajek, plain or gzip; or .npy (m, 2|3) source, target[, weight]; .npz (edges, or "
+        "source/target/weight); Arrow IPC or Parquet table with source, target[, weight] columns (detected by content)"))
+    directed: bool = Field(False, description="true: directed links")
     include_tree: bool = True
     include_flow: bool = False
     include_module_links: bool = False
@@ -138,6 +163,10 @@ class InfomapResponse(CodelengthTerms):
         '{"directed", "modules": [{"path", "enter", "exit", "num_children", "links": [[source_rank, target_rank, '
         'flow]]}]}, root first, then every module depth first'))
     links: dict[str, Any] | None = Field(None, description='{"directed", "source", "target", "weight"}: node ids')
+    states: dict[str, dict[str, Any]] | None = Field(None, description="state networks: each state's physical id "
+                                                     "(and layer), module and flow")
+    physical_modules: dict[str, list[dict[str, Any]]] | None = Field(
+        None, description="state networks: each physical node's modules (they may overlap), each with its flow")
     metadata: RunMetadata
 
 
@@ -190,7 +219,7 @@ class ClusterVectorsRequest(VectorOptionsFields):
         "labels": ["cat", "kitten", "lion", "car", "truck", "bus"], "top_k": 2, "min_similarity": 0.5,
     }]})
 
-    vectors: list[list[float]] = Field(..., description="[n, d] embedding vectors")
+    vectors: Tensor(list[list[float]], "iuf", 2) = Field(..., description="[n, d] embedding vectors")
     labels: list[str] | None = Field(None, description="one label per vector")
 
 

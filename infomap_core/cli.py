@@ -37,6 +37,14 @@ def _add_flow_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--to-nodes", action="store_true", help="teleport to nodes (by node weight) instead of links")
     p.add_argument("--markov-time", type=float, default=1.0, metavar="T")
     p.add_argument("--format", choices=("link-list", "pajek"), help="input format (default: detect)")
+    p.add_argument("--multilayer-relax-rate", type=float, metavar="R",
+                   help="multilayer files with *Intra links only: probability to relax to another layer (default 0.15)")
+    p.add_argument("--multilayer-relax-limit", type=int, default=-1, metavar="K",
+                   help="relax only to layers at most K layer ids away (default -1: any)")
+    p.add_argument("--multilayer-relax-limit-up", type=int, default=-1, metavar="K")
+    p.add_argument("--multilayer-relax-limit-down", type=int, default=-1, metavar="K")
+    p.add_argument("--skip-adjust-bipartite-flow", action="store_true",
+                   help="bipartite files: keep flow on the feature nodes")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -91,13 +99,19 @@ def _options(args: argparse.Namespace, **extra):
         recorded_teleportation=args.recorded_teleportation,
         to_nodes=args.to_nodes,
         markov_time=args.markov_time,
+        skip_adjust_bipartite_flow=args.skip_adjust_bipartite_flow,
         **extra,
     )
 
 
 def _read_network(args: argparse.Namespace):
     directed = bool(args.directed) or args.flow_model in DIRECTED_FLOW_MODELS
-    return read_network_arg(args.network, format=args.format, directed=directed)
+    from .multilayer import RELAX_RATE, RelaxOptions
+
+    relax = RelaxOptions(rate=RELAX_RATE if args.multilayer_relax_rate is None else args.multilayer_relax_rate,
+                         limit=args.multilayer_relax_limit, limit_up=args.multilayer_relax_limit_up,
+                         limit_down=args.multilayer_relax_limit_down)
+    return read_network_arg(args.network, format=args.format, directed=directed, relax=relax)
 
 
 def _run_distributed(args: argparse.Namespace) -> int:

@@ -15,7 +15,8 @@ __all__ = ["read_network_arg", "read_cluster_file", "DIRECTED_FLOW_MODELS"]
 DIRECTED_FLOW_MODELS = tuple(m for m in FLOW_MODELS if m != "undirected")
 
 
-def read_network_arg(path: str, *, format: str | None = None, directed: bool = False, field: str = "network"):
+def read_network_arg(path: str, *, format: str | None = None, directed: bool = False, field: str = "network",
+                     relax=None):
     """The network of a file argument ('-' reads stdin). ``directed`` reads links as arcs.
 
     As in the official Infomap, a Pajek ``*Arcs`` section does not make the network
@@ -24,10 +25,10 @@ def read_network_arg(path: str, *, format: str | None = None, directed: bool = F
     from .io import parse_network, read_network
 
     if path == "-":
-        return parse_network(sys.stdin.buffer.read(), format=format, directed=directed or None)
+        return parse_network(sys.stdin.buffer.read(), format=format, directed=directed or None, relax=relax)
     if not os.path.exists(path):
         raise MapEqError(f"no such file: {path}", field=field)
-    return read_network(path, format=format, directed=directed or None)
+    return read_network(path, format=format, directed=directed or None, relax=relax)
 
 
 def read_cluster_file(path: str, field: str = "partition") -> dict:

@@ -230,7 +230,8 @@ def _csr(u_idx: np.ndarray, v_idx: np.ndarray, w: np.ndarray, n: int):
     """CSR with int32 neighbour indices (the layout, and so the compiled kernels, of the engine)."""
     from .csr import links_to_csr
 
-    indptr, indices, weights = links_to_csr(u_idx.astype(np.int64), v_idx.astype(np.int64), w.astype(np.float64), n)
+    indptr, indices, weights = links_to_csr(u_idx.astype(np.int64, copy=False), v_idx.astype(np.int64, copy=False),
+                                            w.astype(np.float64, copy=False), n)
     if indices.size and indices.max() < 2**31 - 1:
         indices = indices.astype(np.int32)
     return indptr, indices, weights
@@ -249,14 +250,15 @@ def _index(labels: np.ndarray, others: np.ndarray):
 def raw_shard(*pieces):
     """(labels, ghosts, CSR of weights, strength incl. self-links) of the arcs sent here."""
     u = np.concatenate([p[0] for p in pieces])
-    v = np.concatenate([p[1] for p in pieces])
-    w = np.concatenate([p[2] for p in pieces])
     labels = np.unique(u)
-    strength = np.zeros(labels.shape[0])
     u_idx = np.searchsorted(labels, u)
-    np.add.at(strength, u_idx, w)
-    off = u != v
+    del u
+    w = np.concatenate([p[2] for p in pieces])
+    strength = np.bincount(u_idx, weights=w, minlength=labels.shape[0])
+    v = np.concatenate([p[1] for p in pieces])
+    off = labels[u_idx] != v
     ghosts, v_idx = _index(labels, v[off])
+    del v
     indptr, indices, weights = _csr(u_idx[off], v_idx, w[off], labels.shape[0])
     return labels, ghosts, indptr, indices, weights, strength
 
@@ -272,6 +274,10 @@ def node_shard(raw, total: float) -> Shard:
     rows = np.repeat(np.arange(labels.shape[0]), np.diff(indptr))
     exit_ = np.bincount(rows, weights=weights, minlength=labels.shape[0]) / total
     return Shard(labels, ghosts, indptr, indices, pflow, strength / total, exit_)
+
+
+def _labels(shard: Shard) -> np.ndarray:
+    return shard.labels
 
 
 def node_terms(shard: Shard) -> tuple[float, int]:
@@ -419,7 +425,6 @@ def finish(settings_dict: dict, seed: int, node_plogp: float, *shards: Shard):
     """The normal engine on the gathered module network; returns (per-shard tables of
     (labels, final module 0..k-1), codelength terms)."""
     from .optimizer import Level, SearchSettings, optimize_level
-    from .parallel import module_sums
 
     labels = np.concatenate([s.labels for s in shards])
     order = np.argsort(labels)
@@ -563,12 +568,17 @@ def run_distributed(path: str | os.PathLike, client, *, seed: int = 123, setting
     if parts_b != parts:  # fewer distinct ids than shards
         parts = run.parts = parts_b
     num_links = int(sum(client.gather([run.on(s, lambda c: int(c[0].shape[0]), c) for s, c in enumerate(chunks)])))
+    # Each stage's futures are dropped as soon as the next stage is submitted: Dask frees a
+    # piece once the tasks that read it are done, so at most two stages are alive at once.
     split = [run.on(s, split_links, c, bounds, parts) for s, c in enumerate(chunks)]
+    del chunks
     pieces = run.pieces(split)
+    del split
     raws = [run.on(r, raw_shard, *pieces[r]) for r in range(parts)]
+    del pieces
     total = float(sum(client.gather([run.on(r, strength_sum, raw) for r, raw in enumerate(raws)])))
     shards = [run.on(r, node_shard, raw, total) for r, raw in enumerate(raws)]
-    del chunks, split, pieces, raws
+    del raws
     terms = client.gather([run.on(r, node_terms, s) for r, s in enumerate(shards)])
     node_plogp = float(sum(t[0] for t in terms))
     units = int(sum(t[1] for t in terms))
@@ -579,7 +589,7 @@ def run_distributed(path: str | os.PathLike, client, *, seed: int = 123, setting
     level_no = 0
     while True:
         level_start, exchanged0 = time.perf_counter(), run.exchanged
-        mods = [run.on(r, lambda s: s.labels.copy(), sh) for r, sh in enumerate(shards)]
+        mods = [run.on(r, _labels, sh) for r, sh in enumerate(shards)]
         requests = [run.on(r, ghost_requests, sh, bounds, parts) for r, sh in enumerate(shards)]
         req_pieces = run.pieces(requests)
         pos = [run.on(r, positions, shards[r], *req_pieces[r]) for r in range(parts)]
@@ -625,7 +635,7 @@ def run_distributed(path: str | os.PathLike, client, *, seed: int = 123, setting
         levels.append({"level": level_no, "units": units, "rounds": rounds, "moves": int(moves),
                        "modules": modules, "seconds": round(time.perf_counter() - level_start, 3),
                        **({"bytes_exchanged": run.exchanged - exchanged0} if measure_bytes else {})})
-        history.append((shards, mods))
+        history.append(([run.on(r, _labels, sh) for r, sh in enumerate(shards)], mods))  # not the pairs
         level_no += 1
         shrunk = modules <= units * (1.0 - settings.min_shrink)
         if not shrunk:
@@ -645,11 +655,10 @@ def run_distributed(path: str | os.PathLike, client, *, seed: int = 123, setting
     done = run.on(0, finish, fields, seed, node_plogp, *shards)
     tables = [run.on(0, lambda d, r: d[0][r], done, r) for r in range(parts)]
     terms, k = client.gather(run.on(0, lambda d: (d[1], d[2]), done))
-    for level_shards, level_mods in reversed(history):
+    for level_labels, level_mods in reversed(history):
         req = run.pieces([run.on(s, lookup_requests, level_mods[s], bounds, parts) for s in range(parts)])
         ans = run.pieces([run.on(r, answer_lookup, tables[r], *req[r]) for r in range(parts)])
-        tables = [run.on(s, resolve, run.client.submit(lambda sh: sh.labels, level_shards[s], pure=False),
-                         level_mods[s], *ans[s]) for s in range(parts)]
+        tables = [run.on(s, resolve, level_labels[s], level_mods[s], *ans[s]) for s in range(parts)]
     final = client.gather(tables)
     node_ids = np.concatenate([t[0] for t in final])
     modules = np.concatenate([t[1] for t in final])

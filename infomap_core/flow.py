@@ -108,8 +108,15 @@ def compute_flow(
     tolerance: float = 1e-15,
     max_iterations: int = 400,
     min_iterations: int = 50,
+    adjust_bipartite: bool = True,
 ) -> FlowGraph:
-    """Compute the flow of ``network`` under ``flow_model`` (default: from directedness)."""
+    """Compute the flow of ``network`` under ``flow_model`` (default: from directedness).
+
+    A bipartite network (``network.bipartite_start``) under the undirected or directed model
+    has, with ``adjust_bipartite`` (the official default), the flow of its feature nodes moved
+    onto the primary nodes (a two-step walk primary -> feature -> primary), see
+    :func:`_bipartite_adjusted`.
+    """
     model = flow_model or ("directed" if network.directed else "undirected")
     if model not in FLOW_MODELS:
         raise OptionError(f"unknown flow model {model!r}; expected one of {', '.join(FLOW_MODELS)}", field="flow_model")
@@ -118,6 +125,11 @@ def compute_flow(
         raise OptionError("teleportation_probability must be in [0, 1)", field="teleportation_probability")
     check_markov_time(markov_time)
 
+    bipartite = network.bipartite_start is not None and adjust_bipartite
+    if bipartite and (model not in ("undirected", "directed") or recorded_teleportation):
+        what = "recorded teleportation" if model == "directed" else f"the {model} flow model"
+        raise OptionError(f"a bipartite network with {what} is not supported yet (use the undirected or "
+                          "directed model, or skip_adjust_bipartite_flow)", field="flow_model")
     if model != "undirected":
         network = network.as_arcs()
     n = network.num_nodes
@@ -174,6 +186,9 @@ def compute_flow(
         node_flow = np.bincount(tgt, weights=link_flow, minlength=n)
         node_flow = node_flow / node_flow.sum()
 
+    if bipartite:
+        node_flow, link_flow = _bipartite_adjusted(node_flow, link_flow, src, tgt, network.bipartite_start,
+                                                  model == "undirected")
     link_flow = link_flow * float(markov_time)
     tele_flow = np.where(dangling, node_flow, tau * node_flow)
 
@@ -217,6 +232,21 @@ def compute_flow(
         pagerank_error=float(error),
         physical=network.physical,
     )
+
+
+def _bipartite_adjusted(node_flow, link_flow, src, tgt, start, undirected):
+    """The official's flow of a bipartite network: primary node ``a`` gets its own flow plus half
+    the flow of its links to feature nodes (``a -> f``; an undirected link either way round),
+    renormalized; feature nodes get none; the link flow of the two-step walk is doubled."""
+    n = node_flow.shape[0]
+    primary = np.arange(n) < start
+    to_feature = primary[src] & ~primary[tgt]
+    half = np.bincount(src[to_feature], weights=link_flow[to_feature], minlength=n).astype(np.float64)
+    if undirected:
+        from_feature = ~primary[src] & primary[tgt]
+        half += np.bincount(tgt[from_feature], weights=link_flow[from_feature], minlength=n)
+    adjusted = np.where(primary, node_flow + 0.5 * half, 0.0)
+    return adjusted / adjusted.sum(), 2.0 * link_flow
 
 
 @njit(cache=True)

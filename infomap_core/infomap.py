@@ -53,6 +53,7 @@ class InfomapOptions:
     meta_data_rate: float = 1.0  # with meta data (run_infomap(..., meta_data=...)): weight of its codebooks
     meta_data_unweighted: bool = False  # meta data weighted by node count instead of node flow
     num_threads: int | None = None  # threads of the parallel kernels (None: every core); never changes a result
+    skip_adjust_bipartite_flow: bool = False  # bipartite networks: keep flow on the feature nodes
 
     def __post_init__(self):
         if self.flow_model is not None and self.flow_model not in FLOW_MODELS:
@@ -235,6 +236,10 @@ class InfomapResult:
         }
         if include_flow:
             out["node_flow"] = dict(zip(ids, self.flow.node_flow.tolist()))
+        if self.network.is_state_network:  # state-level and (overlapping) physical-level membership
+            from .overlap import membership
+
+            out["states"], out["physical_modules"] = membership(self.network, self.module_ids(1), self.flow.node_flow)
         if include_tree:
             from .formats import tree_to_json
 
@@ -319,6 +324,7 @@ def _flow_for(network: Network, options: InfomapOptions) -> FlowGraph:
         recorded_teleportation=options.recorded_teleportation,
         to_nodes=options.to_nodes,
         markov_time=options.markov_time,
+        adjust_bipartite=not options.skip_adjust_bipartite_flow,
     )
 
 

@@ -57,6 +57,8 @@ class Network:
     physical: np.ndarray | None = None
     physical_ids: np.ndarray | None = None
     physical_names: tuple[str, ...] | None = None
+    layers: np.ndarray | None = None  # multilayer networks: the layer id of each state node
+    bipartite_start: int | None = None  # bipartite networks: node indices >= this are feature nodes
 
     @property
     def is_state_network(self) -> bool:
@@ -109,7 +111,8 @@ class Network:
         return pos.astype(np.int64)
 
     def fingerprint(self) -> str:
-        """sha256 of the normalized network (ids, links, weights, directedness)."""
+        """sha256 of the normalized network (ids, links, weights, directedness; the physical
+        node of each state, the layers and the bipartite start of higher-order networks)."""
         h = hashlib.sha256()
         h.update(b"directed" if self.directed else b"undirected")
         h.update(b"mirrored" if self.mirrored else b"")
@@ -119,6 +122,13 @@ class Network:
             h.update("\x00".join(map(str, self.node_ids)).encode())
         for arr in (self.indptr.astype("<i8"), self.indices.astype("<i8"), self.weights.astype("<f8"), self.node_weights.astype("<f8")):
             h.update(arr.tobytes())
+        if self.physical is not None:  # higher-order parts (none for a first-order network: its hash is unchanged)
+            h.update(b"states" + self.physical.astype("<i8").tobytes())
+            h.update("\x00".join(map(str, self.physical_ids.tolist())).encode())
+        if self.layers is not None:
+            h.update(b"layers" + self.layers.astype("<i8").tobytes())
+        if self.bipartite_start is not None:
+            h.update(f"bipartite {self.bipartite_start}".encode())
         return h.hexdigest()
 
     def to_coo(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -280,6 +290,118 @@ class Network:
             lookup = {str(k): str(v) for k, v in physical_names.items()}
             names = tuple(lookup.get(str(i), str(i)) for i in physical_ids.tolist())
         return replace(base, physical=physical.astype(np.int64), physical_ids=physical_ids, physical_names=names)
+
+    @classmethod
+    def from_bipartite(
+        cls,
+        edges: Iterable[Sequence],
+        start_id: int,
+        *,
+        directed: bool = False,
+        node_names: Mapping | None = None,
+    ) -> "Network":
+        """A bipartite network: integer node ids ``>= start_id`` are feature nodes, the
+        others primary nodes, and every link joins a primary and a feature node.
+
+        By default (the official's) the feature nodes' flow is moved onto the primary
+        nodes (:func:`.flow.compute_flow`); ``skip_adjust_bipartite_flow`` keeps it.
+
+        Examples
+        --------
+        >>> net = Network.from_bipartite([(1, 4), (2, 4), (2, 5, 0.25), (3, 5)], 4)
+        >>> net.bipartite_start, net.node_ids.tolist()
+        (3, [1, 2, 3, 4, 5])
+        """
+        if isinstance(start_id, bool) or not isinstance(start_id, (int, np.integer)):
+            raise NetworkError(f"bipartite_start_id must be an integer node id, got {start_id!r}",
+                               field="bipartite_start_id")
+        base = cls.from_edges(edges, directed=directed, node_names=node_names)
+        if base.node_ids.dtype.kind != "i":
+            raise NetworkError("a bipartite network needs integer node ids", field="bipartite_start_id")
+        lo, hi = int(base.node_ids[0]), int(base.node_ids[-1])
+        if not lo < int(start_id) <= hi:
+            raise NetworkError(f"bipartite_start_id {start_id} is beyond the node ids ({lo}..{hi}): it must leave "
+                               "primary nodes below it and feature nodes from it on", field="bipartite_start_id")
+        start = int(np.searchsorted(base.node_ids, int(start_id)))
+        src, tgt, _ = base.to_coo()
+        same_side = (src < start) == (tgt < start)
+        if same_side.any():
+            e = int(np.argmax(same_side))
+            raise NetworkError(f"link {base.node_ids[src[e]]} -> {base.node_ids[tgt[e]]} joins two "
+                               f"{'primary' if src[e] < start else 'feature'} nodes; a bipartite link joins a node "
+                               f"below bipartite_start_id {start_id} and one from it on", field="edges")
+        return replace(base, bipartite_start=start)
+
+    @classmethod
+    def from_multilayer(
+        cls,
+        links: Iterable[Sequence] | None = None,
+        *,
+        intra: Iterable[Sequence] | None = None,
+        inter: Iterable[Sequence] | None = None,
+        directed: bool = False,
+        relax_rate: float | None = None,
+        relax_limit: int = -1,
+        relax_limit_up: int = -1,
+        relax_limit_down: int = -1,
+        physical_names: Mapping | None = None,
+    ) -> "Network":
+        """A multilayer network as a state network, one state node per (layer, node).
+
+        Give either ``links``, explicit ``(layer, node, layer, node[, weight])`` tuples (the
+        ``*Multilayer`` format), or ``intra`` links ``(layer, source, target[, weight])``
+        alone (the walker relaxes between layers at ``relax_rate``, default 0.15) or with
+        ``inter`` links ``(layer, node, layer[, weight])``. Layer and node ids are integers.
+        The state-link weights are those of :mod:`.multilayer`; the intra forms give arcs
+        (flow model ``directed``), the explicit form keeps ``directed``.
+
+        Examples
+        --------
+        >>> net = Network.from_multilayer(intra=[(1, 1, 2), (1, 2, 3), (2, 1, 3), (2, 3, 4)])
+        >>> net.num_nodes, net.layers.tolist(), net.physical_ids.tolist()
+        (6, [1, 1, 1, 2, 2, 2], [1, 2, 3, 4])
+        """
+        from . import multilayer as ml
+
+        def table(rows, width, name):
+            rows = [tuple(r) for r in rows]
+            if any(len(r) not in (width, width + 1) for r in rows):
+                raise NetworkError(f"each {name} link must have {width} ids and an optional weight", field=name)
+            cols = [[r[k] for r in rows] for k in range(width)]
+            weights = [float(r[width]) if len(r) > width else 1.0 for r in rows]
+            return cols, weights
+
+        if links is not None:
+            if intra is not None or inter is not None:
+                raise NetworkError("give explicit multilayer links or intra/inter links, not both", field="links")
+            cols, w = table(links, 4, "links")
+            states, a, b, w = ml.explicit_state_links(*cols, w)
+            arcs = directed
+        else:
+            if intra is None:
+                raise NetworkError("a multilayer network needs links or intra links", field="intra")
+            cols, w = table(intra, 3, "intra")
+            if inter is not None:
+                inter_cols, inter_w = table(inter, 3, "inter")
+                states, a, b, w = ml.inter_state_links(*cols, w, *inter_cols, inter_w, directed=directed)
+            else:
+                relax = ml.RelaxOptions(rate=ml.RELAX_RATE if relax_rate is None else float(relax_rate),
+                                        limit=int(relax_limit), limit_up=int(relax_limit_up),
+                                        limit_down=int(relax_limit_down))
+                states, a, b, w = ml.relax_state_links(*cols, w, directed=directed, relax=relax)
+            arcs = True
+        n = states.shape[0]
+        base = cls._from_index_links(np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64),
+                                     np.asarray(w, dtype=np.float64), n, arcs, np.arange(n, dtype=np.int64),
+                                     np.ones(n), None)
+        physical_ids, physical = np.unique(states[:, 1], return_inverse=True)
+        names = None
+        if physical_names:
+            lookup = {str(k): str(v) for k, v in physical_names.items()}
+            names = tuple(lookup.get(str(i), str(i)) for i in physical_ids.tolist())
+            base = replace(base, node_names=tuple(lookup.get(str(i), str(i)) for i in states[:, 1].tolist()))
+        return replace(base, physical=physical.astype(np.int64), physical_ids=physical_ids, physical_names=names,
+                       layers=np.ascontiguousarray(states[:, 0]))
 
     @classmethod
     def from_networkx(cls, graph: Any, *, weight: str = "weight") -> "Network":

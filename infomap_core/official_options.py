@@ -118,11 +118,27 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--verbose", "-v", "count", help="more console output (-vv, -vvv: more still)"),
     _S("--silent", None, help="no console output"),
     _S("--pretty", None, help="no-op (deprecated in the official Infomap too)"),
+    # Higher-order networks (multilayer files with *Intra only; bipartite files)
+    _S("--multilayer-relax-rate", None, "float", "Network.from_multilayer(relax_rate=...)", "layers.relax_rate",
+       "probability to relax to another layer, intra-only multilayer networks (default 0.15)",
+       run="--multilayer-relax-rate"),
+    _S("--multilayer-relax-limit", None, "int", "Network.from_multilayer(relax_limit=...)", "layers.relax_limit",
+       "relax only to layers at most this many layer ids away (default -1: any)",
+       run="--multilayer-relax-limit"),
+    _S("--multilayer-relax-limit-up", None, "int", "Network.from_multilayer(relax_limit_up=...)",
+       "layers.relax_limit_up", "the same cap towards higher layer ids (default -1: any)",
+       run="--multilayer-relax-limit-up"),
+    _S("--multilayer-relax-limit-down", None, "int", "Network.from_multilayer(relax_limit_down=...)",
+       "layers.relax_limit_down", "the same cap towards lower layer ids (default -1: any)",
+       run="--multilayer-relax-limit-down"),
+    _S("--skip-adjust-bipartite-flow", None, "flag", "InfomapOptions.skip_adjust_bipartite_flow",
+       "skip_adjust_bipartite_flow", "bipartite networks: keep flow on the feature nodes",
+       run="--skip-adjust-bipartite-flow"),
 ) + tuple(
     _S(name, short, kind, supported=False)
     for name, short, kind in (
         ("--completion", None, "str"), ("--print-json-parameters", None, "flag"),
-        ("--skip-adjust-bipartite-flow", None, "flag"), ("--bipartite-teleportation", None, "flag"),
+        ("--bipartite-teleportation", None, "flag"),
         ("--weight-threshold", None, "float"), ("--include-self-links", "-k", "flag"),
         ("--no-self-links", None, "flag"), ("--node-limit", None, "int"),
         ("--matchable-multilayer-ids", None, "int"), ("--assign-to-neighbouring-module", None, "flag"),
@@ -135,9 +151,7 @@ OPTIONS: tuple[OfficialOption, ...] = (
         ("--entropy-correction-strength", None, "float"), ("--variable-markov-time", None, "flag"),
         ("--variable-markov-damping", None, "float"), ("--variable-markov-min-scale", None, "float"),
         ("--preferred-number-of-modules", None, "int"), ("--preferred-number-of-levels", None, "int"),
-        ("--preferred-number-of-levels-strength", None, "float"), ("--multilayer-relax-rate", None, "float"),
-        ("--multilayer-relax-limit", None, "int"), ("--multilayer-relax-limit-up", None, "int"),
-        ("--multilayer-relax-limit-down", None, "int"), ("--multilayer-relax-by-jsd", None, "flag"),
+        ("--preferred-number-of-levels-strength", None, "float"), ("--multilayer-relax-by-jsd", None, "flag"),
         ("--multilayer-relax-to-self", None, "flag"), ("--core-level-limit", "-L", "int"),
         ("--fast-hierarchical-solution", "-F", "count"), ("--inner-parallelization", None, "flag"),
         ("--parallel-trials", None, "flag"), ("--converge", None, "flag"), ("--num-threads", None, "str"),
@@ -150,8 +164,10 @@ OPTIONS: tuple[OfficialOption, ...] = (
 )
 
 #: ``-o`` formats of the official Infomap: the ones mapeq writes, and the ones it refuses by name.
+#: ``states`` adds, for a state (memory, multilayer) network, ``NAME_states.tree`` and
+#: ``NAME_states.net`` (and ``NAME_states.clu`` with ``clu``) to the physical-level files.
 OUTPUT_FORMATS = {"clu": True, "tree": True, "ftree": True, "newick": True, "json": True, "csv": True,
-                  "network": False, "states": False, "flow": False}
+                  "network": False, "states": True, "flow": False}
 
 _BY_NAME = {name: o for o in OPTIONS for name in (o.long, o.short) if name}
 

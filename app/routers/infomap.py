@@ -10,12 +10,13 @@ from fastapi.responses import Response
 
 from infomap_core.formats import FORMATS
 
-from .. import cost
+from .. import binary, cost, tensors
 from ..errors import ERROR_RESPONSES
 from ..routing import ORJSONRoute, cost_checked
 from ..schemas import CodelengthRequest, CodelengthResponse, InfomapFileForm, InfomapRequest, InfomapResponse
 from ..service import infomap as service
 from ..service.extras import ResultFile
+from ..service.networks import network_from_edges
 from ..settings import Settings, get_settings
 from ..uploads import upload_text
 
@@ -52,12 +53,19 @@ async def infomap_endpoint(body: InfomapRequest, format: FormatQuery = None,
 
 
 @router.post("/infomap/file", response_model=InfomapResponse, response_model_exclude_none=True,
-             responses=FILE_RESPONSES, summary="Find modules in an uploaded link-list or Pajek file")
+             responses=FILE_RESPONSES, summary="Find modules in an uploaded link list: text, Pajek, .npy, .npz, "
+             "Arrow or Parquet")
 async def infomap_file_endpoint(form: Annotated[InfomapFileForm, Form()], format: FormatQuery = None,
                                 settings: Settings = Depends(get_settings)):
     check_sync_size(0, form.num_trials, settings)
-    raw = upload_text(await form.file.read(), settings.max_body_bytes)
-    network = await run_in_threadpool(service.read_network_file, raw, form.directed)
+    raw = await form.file.read()
+    if tensors.detect_format(raw):                   # .npy, .npz, Arrow, Parquet: by content (app.binary)
+        edges = await run_in_threadpool(binary.edges_of_file, raw, tensors.INFLATE_FACTOR * settings.max_body_bytes)
+        check_sync_size(len(edges), form.num_trials, settings, field="file")
+        network = await run_in_threadpool(network_from_edges, edges, form.directed, "file")
+    else:
+        network = await run_in_threadpool(service.read_network_file, upload_text(raw, settings.max_body_bytes),
+                                          form.directed)
     check_sync_size(network.num_links, form.num_trials, settings, field="file")
     return _respond(await run_in_threadpool(service.infomap_file_payload, network, form, format))
 

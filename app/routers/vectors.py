@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Form, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from pydantic import Field
 
+from .. import tensors
 from ..errors import ERROR_RESPONSES, ApiError
 from ..routing import ORJSONRoute, cost_checked
 from ..schemas import ClusterVectorsRequest, ClusterVectorsResponse, VectorOptionsFields
@@ -47,7 +48,7 @@ def check_sync_cost(n: int, d: int, options: VectorOptions, settings: Settings, 
 @cost_checked("sync")
 async def cluster_vectors_endpoint(body: ClusterVectorsRequest, settings: Settings = Depends(get_settings)):
     x = body.vectors
-    if not x or len({len(r) for r in x}) != 1:
+    if len(x) == 0 or (not hasattr(x, "shape") and len({len(r) for r in x}) != 1):
         raise ApiError(422, "invalid_vectors", "vectors must be a non-empty [n, d] matrix (ragged rows?)",
                        field="vectors")
     options = body.options()
@@ -60,8 +61,8 @@ async def cluster_vectors_endpoint(body: ClusterVectorsRequest, settings: Settin
 async def cluster_vectors_file_endpoint(form: Annotated[ClusterVectorsFileForm, Form()],
                                         settings: Settings = Depends(get_settings)):
     raw = await form.file.read()
-    try:                                                 # compressed files may inflate: at most 4x the body limit
-        shape = await run_in_threadpool(inspect_vectors, raw, 4 * settings.max_body_bytes)
+    try:                             # compressed files may inflate: at most INFLATE_FACTOR x the body limit
+        shape = await run_in_threadpool(inspect_vectors, raw, tensors.INFLATE_FACTOR * settings.max_body_bytes)
     except FileTooLarge as exc:
         raise ApiError(413, "payload_too_large", exc.message, field="file") from None
     options = form.options()

@@ -24,8 +24,9 @@ from infomap_core import Network
 from infomap_core.errors import EmptyNetworkError, InvalidWeightError, NetworkError
 
 from ..schemas import NetworkBody
+from ..tensors import EdgeColumns
 
-FORMS = ("edges", "links", "sparse", "adjacency")
+FORMS = ("edges", "links", "sparse", "adjacency", "layers")
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,32 @@ def _numeric_edges(rows: list) -> tuple[np.ndarray, np.ndarray, np.ndarray | Non
     return None
 
 
+def edge_array(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """An ``(m, 2)`` or ``(m, 3)`` numeric array -> ids and weights (float ids must be whole numbers).
+
+    >>> edge_array(np.array([[1.0, 2.0, 0.5]]))[0]
+    array([1])
+    """
+    if rows.ndim != 2 or rows.shape[1] not in (2, 3):
+        raise NetworkError(f"an edges array is (m, 2) or (m, 3): source, target[, weight]; got shape "
+                           f"{list(rows.shape)}", field="edges")
+    ids = rows[:, :2]
+    if ids.dtype.kind == "f":
+        if not (np.all(np.isfinite(ids)) and np.all(ids == np.round(ids)) and np.all(np.abs(ids) < 2**53)):
+            raise NetworkError("node ids must be whole numbers (the first two columns of edges)", field="edges")
+        ids = ids.astype(np.int64)
+    weights = rows[:, 2].astype(np.float64) if rows.shape[1] == 3 else None
+    return ids[:, 0], ids[:, 1], weights
+
+
+def network_from_edges(edges: np.ndarray | EdgeColumns, directed: bool, field: str = "edges") -> Network:
+    """The network of a binary link list (an ``(m, 2|3)`` array or columns); errors name ``field``."""
+    try:
+        return _edges(edges, {"directed": directed, "nodes": None, "node_weights": None, "node_names": None})()
+    except NetworkError as exc:
+        raise type(exc)(f"{field}: {exc.message}", field=field) from None
+
+
 def _finite_nonnegative(weights: Any, field: str) -> None:
     w = np.asarray(weights, dtype=np.float64)
     if w.size and not np.all(np.isfinite(w)):
@@ -91,17 +118,90 @@ def network_from_body(body: NetworkBody) -> Network:
         return checked.build()
     except NetworkError as exc:
         field = "nodes" if exc.field in ("nodes", "node_weights", "node_ids") else checked.form
+        if exc.field in ("states", "bipartite_start_id") or (exc.field or "").startswith("layers"):
+            field = exc.field
         raise type(exc)(exc.message, field=field) from exc
 
 
 def _checked(body: NetworkBody) -> _Checked:
+    checked = _first_order(body)
+    states, start = getattr(body, "states", None), getattr(body, "bipartite_start_id", None)
+    if states is None and start is None:
+        return checked
+    if states is not None and start is not None:
+        raise NetworkError("give states or bipartite_start_id, not both", field="states")
+    field = "states" if states is not None else "bipartite_start_id"
+    if checked.form not in ("edges", "links"):
+        raise NetworkError(f"{field} goes with edges or links, not {checked.form}", field=field)
+    return _Checked(checked.form, lambda: _higher_order(checked.build(), states, start))
+
+
+def _higher_order(network: Network, states: dict | None, start: int | None) -> Network:
+    """The state network (``states``: state id -> physical id) or bipartite network (``start``:
+    the first feature node id) on the links of ``network``."""
+    src, tgt, w = network.to_coo()
+    ids = network.node_ids
+    ends = (ids[src].tolist(), ids[tgt].tolist())
+    rows = list(zip(*ends, w.tolist())) if w.size else list(zip(*ends))
+    names = dict(zip(ids.tolist(), network.node_names)) if network.node_names else None
+    if start is not None:
+        return Network.from_bipartite(rows, start, directed=network.directed, node_names=names)
+    if ids.dtype.kind == "i":
+        try:
+            keyed = {int(k): v for k, v in states.items()}
+        except ValueError:
+            raise NetworkError("state ids must be the integer ids of the links", field="states") from None
+    else:
+        keyed = dict(states)
+    return Network.from_states(keyed, rows, directed=network.directed, state_names=names)
+
+
+def _layers(body: NetworkBody) -> Callable[[], Network]:
+    """A multilayer network: ``layers.links`` (explicit) or ``layers.intra`` (+ ``layers.inter``)."""
+    layers = body.layers
+    if layers.links is not None and (layers.intra is not None or layers.inter is not None):
+        raise NetworkError("give layers.links or layers.intra (with layers.inter), not both", field="layers")
+    if layers.links is None and layers.intra is None:
+        raise NetworkError("layers needs links or intra", field="layers")
+    for name in ("links", "intra", "inter"):
+        width = 4 if name == "links" else 3
+        layer_columns = (0, 2) if name in ("links", "inter") else (0,)
+        for k, row in enumerate(getattr(layers, name) or []):
+            if len(row) not in (width, width + 1) or any(not isinstance(x, int) for x in row[:width]):
+                raise NetworkError(f"layers.{name}[{k}] must be {width} integer ids and an optional weight",
+                                   field=f"layers.{name}")
+            if any(row[c] < 0 for c in layer_columns):
+                raise NetworkError(f"layers.{name}[{k}]: layer id {min(row[c] for c in layer_columns)} is out of "
+                                   "range (layer ids are >= 0)", field=f"layers.{name}")
+            if len(row) > width:
+                _finite_nonnegative([row[width]], f"layers.{name}")
+    directed = bool(body.directed)
+
+    def build() -> Network:
+        try:
+            if layers.links is not None:
+                return Network.from_multilayer(layers.links, directed=directed)
+            return Network.from_multilayer(intra=layers.intra, inter=layers.inter, directed=directed,
+                                           relax_rate=layers.relax_rate, relax_limit=layers.relax_limit,
+                                           relax_limit_up=layers.relax_limit_up,
+                                           relax_limit_down=layers.relax_limit_down)
+        except NetworkError as exc:
+            field = f"layers.{exc.field}" if exc.field in ("links", "intra", "inter") else "layers"
+            raise type(exc)(exc.message, field=field) from exc
+
+    return build
+
+
+def _first_order(body: NetworkBody) -> _Checked:
     given = [f for f in FORMS if getattr(body, f) is not None]
     if len(given) != 1:
         what = "none" if not given else ", ".join(given)
         raise NetworkError(f"give exactly one network form of {', '.join(FORMS)} (got {what})",
                            field=given[1] if len(given) > 1 else "edges")
     form = given[0]
-    if form in ("edges", "links") and not getattr(body, form):
+    if form == "layers":
+        return _Checked(form, _layers(body))
+    if form in ("edges", "links") and len(getattr(body, form)) == 0:
         raise EmptyNetworkError("the network has no links", field=form)
     nodes = node_weights = names = None
     if body.nodes:
@@ -124,7 +224,7 @@ def _checked(body: NetworkBody) -> _Checked:
     if form == "sparse":
         return _Checked(form, _sparse(body))
     rows = body.adjacency
-    if not rows or any(len(r) != len(rows) for r in rows):
+    if len(rows) == 0 or any(len(r) != len(rows) for r in rows):
         raise NetworkError("adjacency must be a non-empty square matrix (ragged or non-square rows)",
                            field="adjacency")
     matrix = np.asarray(rows, dtype=np.float64)
@@ -132,8 +232,12 @@ def _checked(body: NetworkBody) -> _Checked:
     return _Checked(form, lambda: Network.from_numpy(matrix, directed=body.directed))
 
 
-def _edges(rows: list, extras: dict) -> Callable[[], Network]:
-    fast = _numeric_edges(rows)
+def _edges(rows: list | np.ndarray | EdgeColumns, extras: dict) -> Callable[[], Network]:
+    if isinstance(rows, EdgeColumns):                # a link table, or the JSON fast path (app.binary)
+        if rows.weight is not None:
+            _finite_nonnegative(rows.weight, "edges")
+        return lambda: Network.from_arrays(rows.source, rows.target, rows.weight, **extras)
+    fast = edge_array(rows) if isinstance(rows, np.ndarray) else _numeric_edges(rows)
     if fast is not None:
         src, tgt, weights = fast
         _one_id_kind([0], [], extras["nodes"], "edges")

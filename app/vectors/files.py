@@ -14,15 +14,16 @@ decompresses or converts anything.
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass
 
 import numpy as np
 
+from .. import tensors
 from .options import VectorError
 
 FORMATS = ("npy", "npz", "arrow", "parquet")
 _LABEL_COLUMNS = ("label", "labels", "id")
+_NO_LIMIT = 1 << 62
 
 
 class FileTooLarge(VectorError):
@@ -40,28 +41,14 @@ class VectorsShape:
 
 def detect_format(raw: bytes) -> str:
     """``npy``, ``npz``, ``arrow`` or ``parquet`` from the first bytes (VectorError otherwise)."""
-    if raw.startswith(b"\x93NUMPY"):
-        return "npy"
-    if raw.startswith(b"PK\x03\x04") or raw.startswith(b"PK\x05\x06"):
-        return "npz"
-    if raw.startswith(b"PAR1"):
-        return "parquet"
-    if raw.startswith(b"ARROW1") or raw.startswith(b"\xff\xff\xff\xff"):
-        return "arrow"
-    raise VectorError("file is not .npy, .npz, Arrow IPC or Parquet (detected by its first bytes)", field="file")
+    fmt = tensors.detect_format(raw)
+    if fmt is None:
+        raise VectorError("file is not .npy, .npz, Arrow IPC or Parquet (detected by its first bytes)", field="file")
+    return fmt
 
 
-def _npy_header(stream) -> tuple[tuple[int, ...], bool, np.dtype]:
-    try:
-        version = np.lib.format.read_magic(stream)
-        reader = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
-        return reader(stream)
-    except (ValueError, OSError) as exc:
-        raise VectorError(f"file: not a readable .npy header ({exc})", field="file") from None
-
-
-def _npz_member(archive: zipfile.ZipFile) -> str:
-    names = [n[:-4] if n.endswith(".npy") else n for n in archive.namelist()]
+def _npz_member(names) -> str:
+    names = list(names)
     if "vectors" in names:
         return "vectors"
     arrays = [n for n in names if n != "labels"]
@@ -94,18 +81,17 @@ def inspect_vectors(raw: bytes, max_bytes: int | None = None) -> VectorsShape:
     """
     fmt = detect_format(raw)
     if fmt == "npy":
-        shape, _, _ = _npy_header(io.BytesIO(raw))
+        shape, _, _ = tensors.npy_header(io.BytesIO(raw), "file")
         return VectorsShape(fmt, *_shape_2d(shape, "the array"))
     if fmt == "npz":
         try:
-            with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-                _check_size(sum(info.file_size for info in archive.infolist()), max_bytes, fmt)
-                member = _npz_member(archive)
-                with archive.open(member + ".npy") as stream:
-                    shape, _, _ = _npy_header(stream)
-        except (zipfile.BadZipFile, KeyError) as exc:
-            raise VectorError(f"file: not a readable .npz ({exc})", field="file") from None
-        return VectorsShape(fmt, *_shape_2d(shape, f"array {member!r}"))
+            shapes = tensors.npz_shapes(raw, "file", _NO_LIMIT if max_bytes is None else max_bytes)
+        except tensors.UploadError as exc:
+            if exc.status == 413:
+                raise FileTooLarge(exc.message, field="file") from None
+            raise
+        member = _npz_member(shapes)
+        return VectorsShape(fmt, *_shape_2d(shapes[member][0], f"array {member!r}"))
     return VectorsShape(fmt, *_table(raw, fmt, metadata_only=True, max_bytes=max_bytes))
 
 
@@ -113,21 +99,14 @@ def load_vectors(raw: bytes) -> tuple[np.ndarray, list[str] | None]:
     """``(vectors [n, d], labels or None)`` from the file's bytes."""
     fmt = detect_format(raw)
     if fmt == "npy":                                     # a view of the bytes, no copy
-        stream = io.BytesIO(raw)
-        shape, fortran, dtype = _npy_header(stream)
-        count = int(np.prod(shape))
-        if dtype.hasobject or len(raw) - stream.tell() < count * dtype.itemsize:
-            raise VectorError(f"file: an .npy of {dtype} {list(shape)} needs {count * dtype.itemsize} data bytes "
-                              "without Python objects", field="file")
-        array = np.frombuffer(raw, dtype=dtype, count=count, offset=stream.tell())
-        return array.reshape(shape, order="F" if fortran else "C"), None
+        vectors = tensors.npy_from_bytes(raw, "file")
+        tensors.check_dtype(vectors.dtype, "file")
+        return vectors, None
     if fmt == "npz":
-        try:
-            with np.load(io.BytesIO(raw), allow_pickle=False) as archive:
-                vectors = archive[_npz_member(archive.zip)]
-                labels = archive["labels"] if "labels" in archive.files else None
-        except (ValueError, zipfile.BadZipFile) as exc:
-            raise VectorError(f"file: {exc}", field="file") from None
+        archive = tensors.npz_arrays(raw, "file", _NO_LIMIT)  # sizes were checked by inspect_vectors
+        vectors = archive[_npz_member(archive)]
+        tensors.check_dtype(vectors.dtype, "file")
+        labels = archive.get("labels")
         if labels is not None and (labels.ndim != 1 or labels.dtype.kind not in "UiS"):
             raise VectorError(f"file: labels must be a 1-D array of strings, got {labels.dtype} {list(labels.shape)}",
                               field="file")
@@ -149,9 +128,7 @@ def _table(raw: bytes, fmt: str, metadata_only: bool, max_bytes: int | None = No
                                 for j in range(meta.num_columns)), max_bytes, fmt)
             table = None if metadata_only else source.read()
         else:
-            reader = (pa.ipc.open_file(pa.BufferReader(raw)) if raw.startswith(b"ARROW1")
-                      else pa.ipc.open_stream(pa.BufferReader(raw)))
-            table = reader.read_all()
+            table = tensors.read_table(raw, fmt, "file", _NO_LIMIT)   # uncompressed IPC: views of raw
             schema, rows = table.schema, table.num_rows
     except (pa.ArrowException, OSError) as exc:
         raise VectorError(f"file: not a readable {fmt} table ({exc})", field="file") from None

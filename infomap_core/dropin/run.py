@@ -54,6 +54,7 @@ def engine_options(args: DropinArgs) -> tuple[InfomapOptions, SearchSettings]:
         directed=True if args.directed else None,
         recorded_teleportation=bool(args.recorded_teleportation),
         to_nodes=bool(args.to_nodes),
+        skip_adjust_bipartite_flow=bool(args.skip_adjust_bipartite_flow),
         **{name: given[name] for name in valued if name in given},
     )
     return options, search_settings(given)
@@ -152,8 +153,22 @@ def _read_input(args: DropinArgs, argv: list[str], options: InfomapOptions):
         raise OptionError(f"no such file: {path}", field="network")
     raw = read_bytes(path)
     directed = bool(options.directed) or options.flow_model in DIRECTED_FLOW_MODELS
-    network = parse_network(raw, directed=True if directed else None)
+    network = parse_network(raw, directed=True if directed else None, relax=relax_options(args))
     return network, RunInfo(command_line=tuple(argv), input=FileInfo.of(path, raw))
+
+
+def relax_options(args: DropinArgs):
+    """The multilayer relaxation of the ``--multilayer-relax-*`` flags (defaults: the official's)."""
+    from ..multilayer import RELAX_RATE, RelaxOptions
+
+    def given(name, default):
+        value = args.values.get(name)
+        return default if value is None else value
+
+    return RelaxOptions(rate=float(given("multilayer_relax_rate", RELAX_RATE)),
+                        limit=int(given("multilayer_relax_limit", -1)),
+                        limit_up=int(given("multilayer_relax_limit_up", -1)),
+                        limit_down=int(given("multilayer_relax_limit_down", -1)))
 
 
 def _score(network, options: InfomapOptions, cluster: dict | None, started_at: float) -> InfomapResult:
@@ -184,11 +199,30 @@ def run_trials(problem: Problem, options: InfomapOptions, settings: SearchSettin
 
 def _write(out_dir: Path, name: str, result: InfomapResult, formats: list[str], info: RunInfo,
            args: DropinArgs, console: _Console) -> None:
+    if "states" in formats:
+        formats = [f for f in formats if f != "states"] or ["tree"]
+        if result.network.is_state_network:
+            _write_states(out_dir, name, result, formats, info, args, console)
     for fmt in formats:
         path = out_dir / f"{name}{FORMATS[fmt].extension}"
         if fmt == "json":
             text = render_official_json(result, info)
         else:
             text = render(result, fmt, clu_level=args.clu_level if args.clu_level is not None else 1, info=info)
+        path.write_text(text, encoding="utf-8")
+        console.say(f"  wrote     {path}")
+
+
+def _write_states(out_dir: Path, name: str, result: InfomapResult, formats: list[str], info: RunInfo,
+                  args: DropinArgs, console: _Console) -> None:
+    """``-o states``: the state-level files beside the physical-level ones, as the official names them."""
+    from ..formats.text import render_states_clu, render_states_net, render_states_tree
+
+    level = args.clu_level if args.clu_level is not None else 1
+    texts = {"_states.net": render_states_net(result, info), "_states.tree": render_states_tree(result, info)}
+    if "clu" in formats:
+        texts["_states.clu"] = render_states_clu(result, level, info)
+    for suffix, text in texts.items():
+        path = out_dir / f"{name}{suffix}"
         path.write_text(text, encoding="utf-8")
         console.say(f"  wrote     {path}")

@@ -12,6 +12,10 @@ level, ``name``, ``flow``, ``mec``, ``id``) and ``modules`` (the root as ``[0]``
 module depth first: ``path``, ``enterFlow``, ``exitFlow``, ``numEdges``, ``numChildren``,
 ``codelength``).
 
+For a state (memory, multilayer) network ``higherOrder`` is true, ``stateLevel`` false and
+``nodes`` is the physical level, as the official writes it: in each leaf module its physical
+nodes, each once with the summed flow of its state nodes there (no ``modules`` list).
+
 ``mec`` is the map equation centrality of a node ``u`` in module ``m``:
 ``-(p_m - p_u) log2((p_m - p_u) / p_m)`` (0 when ``p_u = p_m``); a module's ``codelength``
 is its codebook's term of the multilevel map equation (the root's is the index codelength).
@@ -29,7 +33,7 @@ import orjson
 from .header import RunInfo, config_fingerprint, started_at_text, trials_done
 from .levels import modules_at_level
 from .module_links import module_links
-from .text import node_names
+from .text import node_names, path_string_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..infomap import InfomapResult
@@ -101,8 +105,10 @@ def official_json(result: "InfomapResult", info: RunInfo | None = None) -> dict[
         "relativeCodelengthSavings": result.relative_codelength_savings,
         "directed": result.flow.flow_model != "undirected",
         "flowModel": result.flow.flow_model,
-        "higherOrder": False,
+        "higherOrder": result.network.is_state_network,
     })
+    if result.network.is_state_network:
+        doc["stateLevel"] = False  # the nodes are the physical level
     order = tree.depth_first()
     leaves = order[tree.leaf[order] >= 0]
     nodes = tree.leaf[leaves]
@@ -116,6 +122,15 @@ def official_json(result: "InfomapResult", info: RunInfo | None = None) -> dict[
          "mec": float(c), "id": ids[a]}
         for a, t, c in zip(nodes.tolist(), leaves.tolist(), mec.tolist())
     ]
+    if result.network.is_state_network:  # the physical level, as the official writes it
+        from .text import _physical_rows  # noqa: PLC0415 (one table of the physical level)
+
+        module_flow = {path_string_of(tree, int(t)): float(tree.flow[t]) for t in np.nonzero(modules)[0].tolist()}
+        doc["nodes"] = [
+            {"path": [int(x) for x in prefix.split(":") if x] + [rank], "name": name, "flow": flow,
+             "mec": float(_plogp_ratio(np.array([flow]), np.array([module_flow.get(prefix, 1.0)]))[0]), "id": pid}
+            for prefix, rank, flow, name, pid in _physical_rows(result)
+        ]
     links = module_links(result)
     terms = tree.codelength_terms(result.objective)
     kids = tree.children()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..errors import OptionError
 from ..textfields import csv_text_cell, escape_name, escape_token, newick_label
 from .header import RunInfo, header_lines
 from .levels import modules_at_level
@@ -19,7 +20,8 @@ from .module_links import module_links
 if TYPE_CHECKING:  # pragma: no cover
     from ..infomap import InfomapResult
 
-__all__ = ["render_tree", "render_ftree", "render_clu", "render_csv", "render_newick", "path_string_of", "node_names"]
+__all__ = ["render_tree", "render_ftree", "render_clu", "render_csv", "render_newick", "path_string_of", "node_names",
+           "render_states_tree", "render_states_clu", "render_states_net"]
 
 
 def path_string_of(tree, t: int) -> str:
@@ -59,7 +61,39 @@ def _head(result: "InfomapResult", info: RunInfo | None, *extra: str) -> str:
     return "\n".join([*header_lines(result, info), *extra]) + "\n"
 
 
+def _physical_names(network) -> list[str]:
+    if network.physical_names is not None:
+        return list(network.physical_names)
+    return [str(i) for i in network.physical_ids.tolist()]
+
+
+def _physical_rows(result: "InfomapResult") -> list[tuple[str, int, float, str, Any]]:
+    """(module path, rank, flow, name, physical id) of a state network's physical level: in each
+    leaf module its physical nodes, each once with the summed flow of its state nodes there, by
+    decreasing flow (the official's physical-level ``.tree``)."""
+    tree, network = result.tree, result.network
+    order = tree.depth_first()
+    leaves = order[tree.leaf[order] >= 0]
+    names, ids = _physical_names(network), network.physical_ids.tolist()
+    groups: dict[int, dict[int, float]] = {}
+    for t in leaves.tolist():
+        module = int(tree.parent[t])
+        group = groups.setdefault(module, {})
+        p = int(network.physical[int(tree.leaf[t])])
+        group[p] = group.get(p, 0.0) + float(tree.flow[t])
+    rows = []
+    for module, group in groups.items():
+        prefix = path_string_of(tree, module)
+        ranked = sorted(group.items(), key=lambda item: -item[1])  # stable: first seen first on ties
+        rows.extend((prefix, k + 1, f, names[p], ids[p]) for k, (p, f) in enumerate(ranked))
+    return rows
+
+
 def render_tree(result: "InfomapResult", info: RunInfo | None = None) -> str:
+    if result.network.is_state_network:
+        body = "".join(f'{prefix + ":" if prefix else ""}{rank} {f:.9g} "{escape_name(nm)}" {_id_text(i)}\n'
+                       for prefix, rank, f, nm, i in _physical_rows(result))
+        return _head(result, info, "# higher order", "# physical level", "# path flow name node_id") + body
     paths, flows, names, ids = _leaf_rows(result)
     body = "".join(f'{p} {f:.9g} "{escape_name(nm)}" {_id_text(i)}\n'
                    for p, f, nm, i in zip(paths, flows, names, ids))
@@ -85,8 +119,81 @@ def render_ftree(result: "InfomapResult", info: RunInfo | None = None) -> str:
     return render_tree(result, info) + "\n".join(lines) + "\n"
 
 
+def render_states_tree(result: "InfomapResult", info: RunInfo | None = None) -> str:
+    """The state level of a state network (the official ``NAME_states.tree``): a row per state
+    node with its state id, physical id (and layer id, multilayer networks)."""
+    network = result.network
+    if not network.is_state_network:
+        raise OptionError("the states output needs a state, multilayer or memory network", field="output")
+    paths, flows, _, ids = _leaf_rows(result)
+    tree = result.tree
+    order = tree.depth_first()
+    nodes = tree.leaf[order[tree.leaf[order] >= 0]].tolist()
+    names, physical_ids = _physical_names(network), network.physical_ids.tolist()
+    layer = network.layers
+    columns = "# path flow name state_id node_id" + (" layer_id" if layer is not None else "")
+    body = "".join(
+        f'{p} {f:.9g} "{escape_name(names[network.physical[a]])}" {_id_text(i)} '
+        f'{_id_text(physical_ids[network.physical[a]])}' + (f" {int(layer[a])}" if layer is not None else "") + "\n"
+        for p, f, i, a in zip(paths, flows, ids, nodes))
+    return _head(result, info, "# higher order", "# state level", columns) + body
+
+
+def render_states_net(result: "InfomapResult", info: RunInfo | None = None) -> str:
+    """The state network the flow was computed on (the official ``NAME_states.net``): physical
+    nodes, state nodes with their physical node, and the state links (for a multilayer network
+    the links it expands to). The higher-order reader reads it back as the same network."""
+    network = result.network
+    if not network.is_state_network:
+        raise OptionError("the states output needs a state, multilayer or memory network", field="output")
+    names = _physical_names(network)
+    lines = header_lines(result, info)[:2] + ["*Vertices"]
+    lines += [f'{_id_text(i)} "{escape_name(nm)}"' for i, nm in zip(network.physical_ids.tolist(), names)]
+    lines += ["*States", "# stateId physicalId"]
+    state_names = network.node_names if network.layers is None else None
+    physical_ids = network.physical_ids.tolist()
+    for a, sid in enumerate(network.node_ids.tolist()):
+        row = f"{_id_text(sid)} {_id_text(physical_ids[network.physical[a]])}"
+        lines.append(row + (f' "{escape_name(state_names[a])}"' if state_names else ""))
+    lines.append("*Links")
+    src, tgt, w = network.to_coo()
+    weights = w.tolist() if w.size else [1.0] * src.shape[0]
+    ids = network.node_ids.tolist()
+    lines += [f"{_id_text(ids[a])} {_id_text(ids[b])} {x!r}" for a, b, x in zip(src.tolist(), tgt.tolist(), weights)]
+    return "\n".join(lines) + "\n"
+
+
+def render_states_clu(result: "InfomapResult", clu_level: int = 1, info: RunInfo | None = None) -> str:
+    """The state-level ``.clu`` of a state network: state_id module flow node_id."""
+    network = result.network
+    if not network.is_state_network:
+        raise OptionError("the states output needs a state, multilayer or memory network", field="output")
+    tree = result.tree
+    modules = modules_at_level(tree, clu_level)
+    flows = result.flow.node_flow
+    ids, physical_ids = network.node_ids.tolist(), network.physical_ids.tolist()
+    order = tree.depth_first()
+    nodes = tree.leaf[order[tree.leaf[order] >= 0]].tolist()
+    body = "".join(f"{_id_text(ids[a])} {modules[a]} {flows[a]:.9g} {_id_text(physical_ids[network.physical[a]])}\n"
+                   for a in nodes)
+    return _head(result, info, f"# module level {clu_level}", "# state_id module flow node_id") + body
+
+
 def render_clu(result: "InfomapResult", clu_level: int = 1, info: RunInfo | None = None) -> str:
     tree = result.tree
+    if result.network.is_state_network:  # physical level: a physical node once per module holding it
+        modules = modules_at_level(tree, clu_level)
+        network = result.network
+        flows = result.flow.node_flow
+        ids = network.physical_ids.tolist()
+        order = tree.depth_first()
+        nodes = tree.leaf[order[tree.leaf[order] >= 0]].tolist()
+        groups: dict[tuple[int, int], float] = {}
+        for a in nodes:
+            key = (int(modules[a]), int(network.physical[a]))
+            groups[key] = groups.get(key, 0.0) + float(flows[a])
+        body = "".join(f"{_id_text(ids[p])} {m} {f:.9g}\n" for (m, p), f in groups.items())
+        return _head(result, info, f"# module level {clu_level}", "# node_id module flow") + body
     modules = modules_at_level(tree, clu_level)
     flows = result.flow.node_flow
     ids = result.network.node_ids.tolist()

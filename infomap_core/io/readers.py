@@ -20,6 +20,7 @@ from ..errors import OptionError, ParseError
 from ..network import Network
 from ._common import as_bytes, read_bytes, split_lines
 from .link_list import scan_link_table
+from .higher_order import is_higher_order, parse_higher_order
 from .pajek import parse_pajek
 
 __all__ = ["read_network", "parse_network", "detect_format", "FORMATS"]
@@ -27,7 +28,8 @@ __all__ = ["read_network", "parse_network", "detect_format", "FORMATS"]
 FORMATS = ("link-list", "pajek")
 
 
-def read_network(path: str | os.PathLike, *, format: str | None = None, directed: bool | None = None) -> Network:
+def read_network(path: str | os.PathLike, *, format: str | None = None, directed: bool | None = None,
+                 relax=None) -> Network:
     """Read a link-list or Pajek file (``.gz`` is decompressed).
 
     Parameters
@@ -49,11 +51,18 @@ def read_network(path: str | os.PathLike, *, format: str | None = None, directed
     NetworkError
         Other network rules (see :mod:`infomap_core.network`).
     """
-    return parse_network(read_bytes(path), format=format, directed=directed)
+    return parse_network(read_bytes(path), format=format, directed=directed, relax=relax)
 
 
-def parse_network(data: str | bytes, *, format: str | None = None, directed: bool | None = None) -> Network:
-    """Parse the text of a link-list or Pajek file; arguments as :func:`read_network`."""
+def parse_network(data: str | bytes, *, format: str | None = None, directed: bool | None = None,
+                  relax=None) -> Network:
+    """Parse the text of a link-list or Pajek file; arguments as :func:`read_network`.
+
+    A Pajek file with a ``*States``, ``*Multilayer``/``*Multiplex``, ``*Intra``/``*Inter``
+    or ``*Bipartite`` section is a higher-order network (:mod:`.higher_order`); ``relax``
+    (a :class:`~infomap_core.multilayer.RelaxOptions`) sets how an intra-only multilayer
+    network relaxes between layers.
+    """
     raw = as_bytes(data, "network")
     if format not in (None, *FORMATS):
         raise OptionError(f"unknown network format {format!r}; expected one of {', '.join(FORMATS)}", field="format")
@@ -62,6 +71,8 @@ def parse_network(data: str | bytes, *, format: str | None = None, directed: boo
     if format is None:
         format = detect_format(raw)
     if format == "pajek":
+        if is_higher_order(raw):
+            return parse_higher_order(raw, directed=directed, relax=relax)
         return parse_pajek(raw, directed=directed)
     return _parse_link_list(raw, bool(directed))
 

@@ -8,6 +8,10 @@ Each row is ``path flow "name" node_id``, for example ``1:2:3 0.0123 "name" 17``
   ``#``); a single unquoted token is accepted too;
 * ``node_id``: int if every node id is an integer token, strings otherwise.
 
+A state-level tree (the official ``NAME_states.tree``, told by its column line
+``# path flow name state_id node_id [layer_id]``) has rows ``path flow "name" state_id
+node_id [layer_id]``; its ``node_id`` here is the state id.
+
 Names and string ids are unescaped as :mod:`infomap_core.textfields` writes them
 (``\\x22`` is a quote, ``\\n`` a line feed, ...).
 
@@ -35,6 +39,8 @@ __all__ = ["TreeRow", "read_tree", "parse_tree"]
 
 _FIELD = "tree"
 _ROW = re.compile(r'(\S+)\s+(\S+)\s+(?:"(.*)"|([^\s"]+))\s+(\S+)')
+# a state-level tree (the official NAME_states.tree): path flow "name" state_id node_id [layer_id]
+_STATE_ROW = re.compile(r'(\S+)\s+(\S+)\s+(?:"(.*)"|([^\s"]+))\s+(\S+)\s+\S+(?:\s+\S+)?')
 _PATH = re.compile(r"[1-9][0-9]*(?::[1-9][0-9]*)*")
 
 
@@ -63,8 +69,11 @@ def parse_tree(data: str | bytes) -> list[TreeRow]:
     text = decode(as_bytes(data, _FIELD))
     rows: list[tuple[tuple[int, ...], float, str, str]] = []
     lines: list[int] = []
+    row_pattern = _ROW
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
+        if stripped.startswith("# path flow name state_id"):
+            row_pattern = _STATE_ROW  # the id read is the state id
         if not stripped or stripped.startswith("#"):
             continue
         if stripped.startswith("*"):
@@ -72,9 +81,10 @@ def parse_tree(data: str | bytes) -> list[TreeRow]:
                 break
             raise ParseError(f"unexpected section {stripped.split(None, 1)[0]!r} in a tree file",
                              line=number, field=_FIELD)
-        m = _ROW.fullmatch(stripped)
+        m = row_pattern.fullmatch(stripped)
         if m is None:
-            raise ParseError("expected 'path flow \"name\" node_id'", line=number, field=_FIELD)
+            expected = "state_id node_id [layer_id]" if row_pattern is _STATE_ROW else "node_id"
+            raise ParseError(f"expected 'path flow \"name\" {expected}'", line=number, field=_FIELD)
         path, flow_text, quoted, bare, node = m.groups()
         if _PATH.fullmatch(path) is None:
             raise ParseError(f"path {path!r} is not a ':'-separated list of positive integers",

@@ -90,6 +90,8 @@ def official_flags(options, flow_model: str) -> str:
         flags.append(f"--entropy-corrected --entropy-correction-strength {options.entropy_correction_strength!r}")
     if options.preferred_number_of_modules:
         flags.append(f"--preferred-number-of-modules {options.preferred_number_of_modules}")
+    if getattr(options, "skip_adjust_bipartite_flow", False):
+        flags.append("--skip-adjust-bipartite-flow")
     return " ".join(f for f in flags if f)
 
 
@@ -140,6 +142,8 @@ def official_score_of_tree(network: Network, tree, options, flow_model: str, obj
             if meta:
                 for a, c in enumerate(objective.meta_category.tolist()):
                     im.set_meta_data(a + 1, int(c))
+            if network.bipartite_start is not None:
+                im.bipartite_start_id = int(network.bipartite_start) + 1
             im.run()
             return float(im.codelength)
     finally:

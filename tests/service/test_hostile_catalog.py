@@ -3,10 +3,10 @@ app (front process, worker processes, job runner): no 5xx, no 200, every error i
 documented shape naming a field of the request, and the server healthy after each.
 
 Each entry: ``name``, ``method``, ``path`` (``{x*N}`` expands to N x's), the expected ``status``
-and ``field``, and one body form: ``json``, ``raw`` (text), ``raw_repeat`` (``prefix + unit x
-times + suffix``, ``close`` x times), ``raw_gzip_repeat`` (gzip of ``unit x times``), ``files``
-(``{field: [name, base64]}``), ``file_gzip_repeat``, ``data`` (form fields); optional
-``headers`` and ``query``.
+and ``field``, and one body form: ``json``, ``raw`` (text), ``raw_base64`` (binary: .npy, .npz,
+Arrow), ``raw_repeat`` (``prefix + unit x times + suffix``, ``close`` x times),
+``raw_gzip_repeat`` (gzip of ``unit x times``), ``files`` (``{field: [name, base64]}``),
+``file_gzip_repeat``, ``data`` (form fields); optional ``headers`` and ``query``.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from .test_hardening import make_settings
 
 CATALOG = json.loads((Path(__file__).with_name("hostile_catalog.json")).read_text())
 # Fields that are not body properties but still the request's own: headers, the upload, the path.
-TRANSPORT_FIELDS = {"body", "file", "Content-Length", "Content-Encoding", "X-API-Key", "job_id", "format", "limit",
-                    "offset", "status", "path", "num_trials", "seed", "directed", "two_level"}
+TRANSPORT_FIELDS = {"body", "file", "Content-Length", "Content-Encoding", "Content-Type", "X-API-Key", "job_id", "format",
+                    "limit", "offset", "status", "path", "num_trials", "seed", "directed", "two_level"}
 
 
 def expand_path(path: str) -> str:
@@ -40,6 +40,8 @@ def request_args(entry: dict) -> dict:
         args["json"] = entry["json"]
     elif "raw" in entry:
         args["content"] = entry["raw"].encode()
+    elif "raw_base64" in entry:
+        args["content"] = base64.b64decode(entry["raw_base64"])
     elif "raw_repeat" in entry:
         r = entry["raw_repeat"]
         args["content"] = (r["prefix"] + r["unit"] * r["times"] + r.get("suffix", "")

@@ -8,10 +8,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ...techniques import attention as tech
 from ._common import Strict, error_responses, make_router, respond
+from ...binary import Tensor
 
 router = make_router("attention")
 
-Tensor = list[list[float]] | list[list[list[float]]]
+Tensor3 = list[list[float]] | list[list[list[float]]]
+InTensor = Tensor(Tensor3, "iuf", (2, 3))
 
 
 class SparseAttentionRequest(Strict):
@@ -22,10 +24,10 @@ class SparseAttentionRequest(Strict):
         "mode": "sparse", "rate": 2, "window": 1, "causal": True, "return_weights": True, "return_mask": True,
     }]})
 
-    q: Tensor = Field(..., description=f"queries [n, d] or [heads, n, d]; n <= {tech.MAX_SEQUENCE:,}, heads <= "
+    q: InTensor = Field(..., description=f"queries [n, d] or [heads, n, d]; n <= {tech.MAX_SEQUENCE:,}, heads <= "
                       f"{tech.MAX_HEADS}, at most {tech.MAX_TENSOR_VALUES:,} values")
-    k: Tensor = Field(..., description="keys, the shape of q")
-    v: Tensor = Field(..., description="values [n, d_v] or [heads, n, d_v]")
+    k: InTensor = Field(..., description="keys, the shape of q")
+    v: InTensor = Field(..., description="values [n, d_v] or [heads, n, d_v]")
     mode: Literal["full", "atrous", "local", "sparse"] = Field(
         ..., description="full: every key; atrous: (i - j) mod rate = 0; local: |i - j| <= window; "
         "sparse: |i - j| <= window or (i - j) mod rate = 0, one softmax over the union")
@@ -43,7 +45,7 @@ class MaskCSR(BaseModel):
 
 
 class SparseAttentionResponse(BaseModel):
-    output: Tensor = Field(..., description="[n, d_v] or [heads, n, d_v]")
+    output: Tensor3 = Field(..., description="[n, d_v] or [heads, n, d_v]")
     mode: str
     rate: int | None
     window: int | None
@@ -54,7 +56,7 @@ class SparseAttentionResponse(BaseModel):
     pairs_full: int = Field(..., description="n^2")
     max_keys_per_query: int
     density: float = Field(..., description="pairs_computed / pairs_full")
-    weights: Tensor | None = Field(..., description="[n, n] or [heads, n, n] when asked for")
+    weights: Tensor3 | None = Field(..., description="[n, n] or [heads, n, n] when asked for")
     mask: MaskCSR | None
 
 

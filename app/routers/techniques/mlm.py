@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ...techniques import MAX_ID
 from ...techniques import mlm as tech
 from ._common import Strict, error_responses, make_router, respond
+from ...binary import Tensor
 
 router = make_router("mlm")
 
@@ -31,12 +32,14 @@ class ConstrainedDecodeRequest(Strict):
 
     passages: list[list[TokenId]] = Field(..., min_length=1, description=f"token ids of each passage (at most "
                                           f"{tech.MAX_PASSAGES} passages of {tech.MAX_PASSAGE_TOKENS:,} tokens)")
-    probs: list[list[list[float]]] | None = Field(
+    probs: Tensor(list[list[list[float]]], "iuf", 3) | None = Field(
         None, description="per passage: [answer slots, vocabulary] probabilities in [0, 1] "
         f"(at most {tech.MAX_ANSWER_SLOTS} slots, {tech.MAX_PROB_VALUES:,} values in all)")
-    topk_ids: list[list[list[TokenId]]] | None = Field(None, description="per passage: [slots, k] distinct token ids "
+    topk_ids: Tensor(list[list[list[TokenId]]], "iu", 3) | None = Field(
+        None, description="per passage: [slots, k] distinct token ids "
                                                        f"(k <= {tech.MAX_TOP_K}); other tokens have probability 0")
-    topk_probs: list[list[list[float]]] | None = Field(None, description="per passage: [slots, k] probabilities")
+    topk_probs: Tensor(list[list[list[float]]], "iuf", 3) | None = Field(
+        None, description="per passage: [slots, k] probabilities")
     end_id: TokenId = Field(..., description="the end token ([SEP] in the post)")
 
 

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from ...techniques import optimizers as tech
 from ._common import Strict, error_responses, make_router, respond
+from ...binary import Tensor
 
 router = make_router("optimizers")
 
@@ -21,15 +22,16 @@ Pattern = Annotated[str, Field(max_length=100)]
 # ---------------------------------------------------------------- objectives
 class LeastSquaresObjective(Strict):
     kind: Literal["least_squares"]
-    X: list[list[float]] = Field(..., description=f"[m, p] (m <= {tech.MAX_ROWS:,}, p <= {tech.MAX_FEATURES:,})")
-    y: list[float] = Field(..., description="[m]")
+    X: Tensor(list[list[float]], "iuf", 2) = Field(
+        ..., description=f"[m, p] (m <= {tech.MAX_ROWS:,}, p <= {tech.MAX_FEATURES:,})")
+    y: Tensor(list[float], "iuf", 1) = Field(..., description="[m]")
     fit_intercept: bool = True
 
 
 class LogisticObjective(Strict):
     kind: Literal["logistic"]
-    X: list[list[float]] = Field(..., description="[m, p]")
-    y: list[float] = Field(..., description="[m] labels (or soft labels) in [0, 1]")
+    X: Tensor(list[list[float]], "iuf", 2) = Field(..., description="[m, p]")
+    y: Tensor(list[float], "iuf", 1) = Field(..., description="[m] labels (or soft labels) in [0, 1]")
     fit_intercept: bool = True
 
 
@@ -42,8 +44,9 @@ class RosenbrockObjective(Strict):
 class EmbeddingLookupObjective(Strict):
     kind: Literal["embedding_lookup"]
     vocab_size: int = Field(..., ge=1, description=f"rows of the table (vocab_size x dim <= {tech.MAX_VALUES:,})")
-    rows: list[Annotated[int, Field(ge=0)]] = Field(..., description="[m] looked-up row of each target")
-    targets: list[list[float]] = Field(..., description="[m, dim] target vectors")
+    rows: Tensor(list[Annotated[int, Field(ge=0)]], "iu", 1) = Field(
+        ..., description="[m] looked-up row of each target")
+    targets: Tensor(list[list[float]], "iuf", 2) = Field(..., description="[m, dim] target vectors")
     init_scale: float = Field(0.1, ge=0, le=1e3, description="std of the seeded normal initial table")
 
 

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ...techniques import span as tech
 from ._common import Strict, error_responses, make_router, respond
+from ...binary import Tensor
 
 router = make_router("span")
 
@@ -20,11 +21,12 @@ class PointerDecodeRequest(Strict):
         "max_len": 4, "banned_starts": [4],
     }]})
 
-    start_logits: list[float] = Field(..., description=f"[n] start logits (n <= {tech.MAX_POSITIONS:,})")
-    end_logits: list[float] = Field(..., description="[n] end logits")
-    mask: list[bool] | None = Field(None, description="[n], false for padding (never chosen)")
+    start_logits: Tensor(list[float], "iuf", 1) = Field(
+        ..., description=f"[n] start logits (n <= {tech.MAX_POSITIONS:,})")
+    end_logits: Tensor(list[float], "iuf", 1) = Field(..., description="[n] end logits")
+    mask: Tensor(list[bool], "b", 1) | None = Field(None, description="[n], false for padding (never chosen)")
     max_len: int = Field(30, ge=1, description="longest answer L in positions: i <= j < i + L")
-    banned_starts: list[Annotated[int, Field(ge=0)]] | None = Field(
+    banned_starts: Tensor(list[Annotated[int, Field(ge=0)]], "iu", 1) | None = Field(
         None, description="positions never chosen as starts (the post's punctuation; in the post's rule they "
         "also end the search for the end)")
 

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ...techniques import tied as tech
 from ._common import Strict, error_responses, make_router, respond
+from ...binary import Tensor
 
 router = make_router("reuse")
 
@@ -19,11 +20,11 @@ class TiedLogitsRequest(Strict):
         "bias": [0.0, 0.1, -0.1, 0.0, 0.2], "activation": "softmax", "top_k": 3,
     }]})
 
-    embeddings: list[list[float]] = Field(..., description=f"E [V, d], the input embedding (V <= "
+    embeddings: Tensor(list[list[float]], "iuf", 2) = Field(..., description=f"E [V, d], the input embedding (V <= "
                                           f"{tech.MAX_VOCAB:,}, at most {tech.MAX_EMBEDDING_VALUES:,} values)")
-    hidden: list[list[float]] | list[float] = Field(..., description=f"H [n, d] (n <= {tech.MAX_HIDDEN}) or one "
-                                                    "vector [d]")
-    bias: list[float] | None = Field(None, description="b [V]")
+    hidden: Tensor(list[list[float]] | list[float], "iuf", (1, 2)) = Field(
+        ..., description=f"H [n, d] (n <= {tech.MAX_HIDDEN}) or one vector [d]")
+    bias: Tensor(list[float], "iuf", 1) | None = Field(None, description="b [V]")
     activation: Literal["softmax", "log_softmax", "sigmoid", "linear"] = "softmax"
     top_k: int = Field(5, ge=1, description=f"ids per row (at most {tech.MAX_TOP_K}; clipped to V)")
     return_full: bool = Field(False, description=f"the whole [n, V] activation (n x V <= {tech.MAX_FULL_VALUES:,})")

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ...techniques import variance as tech
 from ._common import Strict, error_responses, make_router, respond
+from ...binary import Tensor
 
 router = make_router("stats")
 
@@ -18,7 +19,7 @@ class VarianceRequest(Strict):
         {"samples": [[1.0, 2.0], [3.0, 5.0], [4.0, 9.0]], "axis": 0},
     ]})
 
-    samples: list[float] | list[list[float]] = Field(
+    samples: Tensor(list[float] | list[list[float]], "iuf", (1, 2)) = Field(
         ..., description=f"1-D samples, or a 2-D array (at most {tech.MAX_SAMPLES:,} finite numbers)")
     axis: int | None = Field(None, ge=-2, le=1, description="null: all values pooled; for 2-D input 0 gives one "
                              "estimate per column, 1 one per row (numpy's convention)")

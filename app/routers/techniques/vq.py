@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ...techniques import vq as tech
 from ._common import Strict, error_responses, make_router, respond
+from ...binary import Tensor
 
 router = make_router("vq")
 
@@ -18,9 +19,9 @@ class QuantizeRequest(Strict):
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "z": _Z, "codebook": [[0.0, 1.0], [1.0, 0.0], [-1.0, -1.0], [3.0, 3.0]], "beta": 1.0, "gamma": 0.25}]})
 
-    z: list[list[float]] = Field(..., description=f"[N, d] encoder outputs (N <= {tech.MAX_VECTORS:,}, at most "
-                                 f"{tech.MAX_VALUES:,} values)")
-    codebook: list[list[float]] = Field(..., description=f"[K, d] codes (K <= {tech.MAX_CODES:,})")
+    z: Tensor(list[list[float]], "iuf", 2) = Field(
+        ..., description=f"[N, d] encoder outputs (N <= {tech.MAX_VECTORS:,}, at most {tech.MAX_VALUES:,} values)")
+    codebook: Tensor(list[list[float]], "iuf", 2) = Field(..., description=f"[K, d] codes (K <= {tech.MAX_CODES:,})")
     beta: float = Field(1.0, ge=0, le=1e6, description="weight of the codebook loss ||sg[z] - z_q||^2 (the post's "
                         "naming)")
     gamma: float = Field(0.25, ge=0, le=1e6, description="weight of the commitment loss ||z - sg[z_q]||^2")
@@ -45,7 +46,7 @@ class FitCodebookRequest(Strict):
         {"z": _Z, "num_codes": 3, "mode": "ema", "decay": 0.9, "iterations": 50, "seed": 0},
     ]})
 
-    z: list[list[float]] = Field(..., description="[N, d]")
+    z: Tensor(list[list[float]], "iuf", 2) = Field(..., description="[N, d]")
     num_codes: int = Field(..., ge=1, description=f"K, at most N and {tech.MAX_CODES:,}")
     mode: Literal["kmeans", "ema"] = "kmeans"
     iterations: int = Field(20, ge=1, description=f"at most {tech.MAX_ITERATIONS:,}")

@@ -1,0 +1,281 @@
+r"""Multilayer networks as state networks: one state node per (layer, physical node).
+
+Three input forms, as the official Infomap reads them:
+
+* **explicit** (``*Multilayer``): links ``(layer, node) -> (layer, node)`` with a weight
+  are the state links, as given.
+* **intra only** (``*Intra``): links within layers; the walker moves within its layer
+  and, at the relax rate ``r``, relaxes to any layer where the node has links. State
+  ``(alpha, i)`` links to ``(beta, j)`` with weight (a transition probability)
+
+  .. math::
+
+      P^{\alpha\beta}_{ij} = (1 - r)\,\delta_{\alpha\beta}\,\frac{w^\alpha_{ij}}{s^\alpha_i}
+                             + r\,\frac{w^\beta_{ij}}{S^\alpha_i},
+      \qquad S^\alpha_i = \sum_{\beta \in R(\alpha)} s^\beta_i,
+
+  with ``s^beta_i`` the out-strength of ``i`` in layer ``beta`` and ``R(alpha)`` the
+  layers within the relax limits of ``alpha`` (De Domenico et al. 2015). The first term
+  is left out when ``i`` has no link in its own layer.
+* **intra and inter** (``*Intra`` + ``*Inter``): ``(alpha, i)`` moves within its layer
+  with weight ``w^alpha_ij`` and to the neighbours of ``i`` in layer ``beta`` with weight
+  ``D^{alpha beta}_i w^beta_ij / s^beta_i`` (the inter link ``alpha i beta D`` spread
+  over ``i``'s out-links in ``beta``).
+
+Undirected input (the default) reads every intra and inter link both ways: the weights
+of ``(u, v)`` and ``(v, u)`` add up. The state links of the last two forms are arcs:
+their flow model is ``directed``; the explicit form keeps the network's own.
+
+Examples
+--------
+>>> layer, a, b, w = relax_state_links([1, 1, 2], [1, 2, 1], [2, 3, 3], [1.0, 1.0, 1.0],
+...                                    directed=True, relax=RelaxOptions(rate=0.5))
+>>> [(int(x), int(y)) for x, y in layer]  # states: (layer, node)
+[(1, 1), (1, 2), (1, 3), (2, 1), (2, 3)]
+>>> [(int(x), int(y), float(z)) for x, y, z in zip(a, b, w)]
+[(0, 1, 0.75), (0, 4, 0.25), (1, 2, 1.0), (3, 1, 0.25), (3, 4, 0.75)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .errors import NetworkError, OptionError
+
+__all__ = ["RelaxOptions", "RELAX_RATE", "relax_state_links", "inter_state_links", "explicit_state_links"]
+
+#: The official default relax rate of intra-only multilayer networks.
+RELAX_RATE = 0.15
+
+
+@dataclass(frozen=True)
+class RelaxOptions:
+    """How a walker relaxes between layers (the official ``--multilayer-relax-*`` options).
+
+    ``limit`` caps how many layer ids away a relaxed step may go, both ways, and
+    ``limit_up``/``limit_down`` the steps to higher/lower layer ids; the tighter cap holds
+    (-1: no cap).
+    """
+
+    rate: float = RELAX_RATE
+    limit: int = -1
+    limit_up: int = -1
+    limit_down: int = -1
+
+    def __post_init__(self):
+        if not (np.isfinite(self.rate) and 0.0 <= self.rate <= 1.0):
+            raise OptionError(f"multilayer_relax_rate must be in [0, 1], got {self.rate}",
+                              field="multilayer_relax_rate")
+        for name in ("limit", "limit_up", "limit_down"):
+            if int(getattr(self, name)) < -1:
+                raise OptionError(f"multilayer_relax_{name} must be >= -1 (-1: no limit)",
+                                  field=f"multilayer_relax_{name}")
+
+    def allowed(self, from_layer: np.ndarray, to_layer: np.ndarray) -> np.ndarray:
+        """Whether a relaxed step from ``from_layer`` to ``to_layer`` is within the limits."""
+        up, down = (_tighter(self.limit, x) for x in (self.limit_up, self.limit_down))
+        ok = np.ones(np.broadcast(from_layer, to_layer).shape, dtype=bool)
+        if up >= 0:
+            ok &= (to_layer - from_layer) <= up
+        if down >= 0:
+            ok &= (from_layer - to_layer) <= down
+        return ok
+
+
+def _tighter(a: int, b: int) -> int:
+    """The tighter of two caps (-1: no cap)."""
+    return b if a < 0 else a if b < 0 else min(a, b)
+
+
+def _int_array(values, name: str) -> np.ndarray:
+    try:
+        arr = np.asarray(values, dtype=np.int64)
+    except (TypeError, ValueError, OverflowError):
+        raise NetworkError(f"{name} must be integers", field=name)
+    return arr.reshape(-1)
+
+
+def _weights(values, m: int, name: str) -> np.ndarray:
+    if values is None:
+        return np.ones(m)
+    w = np.asarray(values, dtype=np.float64).reshape(-1)
+    if w.shape[0] != m:
+        raise NetworkError(f"{name} needs one weight per link", field=name)
+    if not np.all(np.isfinite(w)) or np.any(w < 0):
+        raise NetworkError(f"{name} weights must be finite and >= 0", field=name)
+    return w
+
+
+def _sum_links(layer, src, tgt, w, directed: bool):
+    """Distinct intra links (layer, src, tgt) with summed weights; undirected input adds
+    the reverse of every link (a self-link once). Zero weights are dropped."""
+    if not directed:
+        other = src != tgt
+        layer = np.concatenate([layer, layer[other]])
+        src, tgt = np.concatenate([src, tgt[other]]), np.concatenate([tgt, src[other]])
+        w = np.concatenate([w, w[other]])
+    keys = np.stack([layer, src, tgt])
+    uniq, inverse = np.unique(keys, axis=1, return_inverse=True)
+    summed = np.bincount(inverse.reshape(-1), weights=w, minlength=uniq.shape[1])
+    keep = summed > 0
+    return uniq[0][keep], uniq[1][keep], uniq[2][keep], summed[keep]
+
+
+def _states(layer_node_pairs: list[tuple[np.ndarray, np.ndarray]]):
+    """Sorted distinct (layer, node) states and a lookup (layer, node) -> state index."""
+    layers = np.concatenate([p[0] for p in layer_node_pairs])
+    nodes = np.concatenate([p[1] for p in layer_node_pairs])
+    states = np.unique(np.stack([layers, nodes], axis=1), axis=0)
+
+    def index(layer, node):
+        keys = np.stack([layer, node], axis=1)
+        pos = np.searchsorted(_row_keys(states), _row_keys(keys))
+        return pos
+
+    return states, index
+
+
+def _row_keys(rows: np.ndarray) -> np.ndarray:
+    """A sortable 1-D view of (layer, node) rows (structured, lexicographic)."""
+    rows = np.ascontiguousarray(rows, dtype=np.int64)
+    return rows.view([("layer", np.int64), ("node", np.int64)]).reshape(-1)
+
+
+def relax_state_links(layer, source, target, weight=None, *, directed: bool = False,
+                      relax: RelaxOptions = RelaxOptions()):
+    """State links of an intra-only multilayer network with relaxation (module docstring).
+
+    Returns ``(states, source, target, weight)``: ``states[k]`` is the (layer, node) of
+    state index ``k`` (sorted), the links are state indices.
+    """
+    layer, src, tgt = (_int_array(x, "intra") for x in (layer, source, target))
+    if not (layer.shape == src.shape == tgt.shape):
+        raise NetworkError("intra links need a layer, a source and a target each", field="intra")
+    w = _weights(weight, layer.shape[0], "intra")
+    layer, src, tgt, w = _sum_links(layer, src, tgt, w, directed)
+    if layer.shape[0] == 0:
+        raise NetworkError("the multilayer network has no intra link of positive weight", field="intra")
+    states, index = _states([(layer, src), (layer, tgt)])
+    n = states.shape[0]
+    # out-strength s of each state
+    src_state = index(layer, src)
+    strength = np.bincount(src_state, weights=w, minlength=n)
+    # pair every state (alpha, i) with every intra link (beta, i -> j) of its physical node i
+    link_order = np.lexsort((layer, src))
+    l_layer, l_src, l_tgt, l_w = layer[link_order], src[link_order], tgt[link_order], w[link_order]
+    state_node = states[:, 1]
+    first = np.searchsorted(l_src, state_node, side="left")
+    count = np.searchsorted(l_src, state_node, side="right") - first
+    pair_state = np.repeat(np.arange(n), count)
+    offsets = np.arange(pair_state.shape[0]) - np.repeat(np.cumsum(count) - count, count)
+    pair_link = np.repeat(first, count) + offsets
+    alpha = states[pair_state, 0]
+    beta = l_layer[pair_link]
+    same = alpha == beta
+    allowed = relax.allowed(alpha, beta) | same
+    pair_state, pair_link, alpha, beta, same = (x[allowed] for x in (pair_state, pair_link, alpha, beta, same))
+    # S^alpha_i: the out-strength of i over the layers within reach of alpha
+    reach = np.bincount(pair_state, weights=l_w[pair_link], minlength=n)
+    r = float(relax.rate)
+    pw = l_w[pair_link]
+    value = r * pw / reach[pair_state]
+    own = same & (strength[pair_state] > 0)
+    value[own] += (1.0 - r) * pw[own] / strength[pair_state[own]]
+    to_state = index(beta, l_tgt[pair_link])
+    keep = value > 0
+    return states, pair_state[keep], to_state[keep], value[keep]
+
+
+def inter_state_links(layer, source, target, weight, inter_layer, inter_node, inter_to_layer, inter_weight, *,
+                      directed: bool = False):
+    """State links of a multilayer network with intra and inter links (module docstring).
+
+    An inter link ``(alpha, i, beta, D)`` moves the walker from ``(alpha, i)`` to ``i``'s
+    out-neighbours ``j`` in ``beta`` with weight ``D w^beta_ij / s^beta_i``; it needs
+    ``alpha != beta``.
+    """
+    layer, src, tgt = (_int_array(x, "intra") for x in (layer, source, target))
+    if not (layer.shape == src.shape == tgt.shape):
+        raise NetworkError("intra links need a layer, a source and a target each", field="intra")
+    w = _weights(weight, layer.shape[0], "intra")
+    layer, src, tgt, w = _sum_links(layer, src, tgt, w, directed)
+    il, inode, ito = (_int_array(x, "inter") for x in (inter_layer, inter_node, inter_to_layer))
+    if not (il.shape == inode.shape == ito.shape):
+        raise NetworkError("inter links need a layer, a node and a layer each", field="inter")
+    iw = _weights(inter_weight, il.shape[0], "inter")
+    # inter links as (from layer, node, to layer) with summed weights; undirected both ways
+    if np.any(il == ito):
+        k = int(np.argmax(il == ito))
+        raise NetworkError(f"inter link {k + 1} (layer {il[k]}, node {inode[k]}, layer {ito[k]}) must go to "
+                           "another layer", field="inter")
+    known = np.unique(layer)
+    for ids in (il, ito):
+        unknown = ~np.isin(ids, known)
+        if unknown.any():
+            k = int(np.argmax(unknown))
+            raise NetworkError(f"inter link {k + 1}: layer id {ids[k]} is out of range (no intra link is in that "
+                               f"layer; layers {known.min()}..{known.max()})", field="inter")
+    given_layer, given_node = il, inode
+    il, ito, inode, iw = _inter_sum(il, inode, ito, iw, directed)
+    if layer.shape[0] == 0:
+        raise NetworkError("the multilayer network has no intra link of positive weight", field="intra")
+    # An inter link spreads over the out-links of (beta, i), so it goes nowhere when i has
+    # none in beta. The source (alpha, i) of a given inter link is a state node even when i
+    # has no link in alpha; the source of a reverse (undirected) one only when it spreads.
+    intra_states, intra_index = _states([(layer, src), (layer, tgt)])
+    intra_strength = np.bincount(intra_index(layer, src), weights=w, minlength=intra_states.shape[0])
+    via, via_found = _lookup(intra_states, ito, inode)
+    spreads = via_found & (intra_strength[via] > 0)
+    states, index = _states([(layer, src), (layer, tgt), (given_layer, given_node), (il[spreads], inode[spreads])])
+    src_state = index(layer, src)
+    tgt_state = index(layer, tgt)
+    a, b, x = [src_state], [tgt_state], [w]
+    n = states.shape[0]
+    strength = np.bincount(src_state, weights=w, minlength=n)
+    order = np.argsort(src_state, kind="stable")
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(src_state, minlength=n), out=indptr[1:])
+    if spreads.any():
+        via, frm = index(ito[spreads], inode[spreads]), index(il[spreads], inode[spreads])
+        count = indptr[via + 1] - indptr[via]
+        rep_from = np.repeat(frm, count)
+        rep_d = np.repeat(iw[spreads] / strength[via], count)
+        offs = np.arange(rep_from.shape[0]) - np.repeat(np.cumsum(count) - count, count)
+        links = order[np.repeat(indptr[via], count) + offs]
+        a.append(rep_from)
+        b.append(tgt_state[links])
+        x.append(rep_d * w[links])
+    return states, np.concatenate(a), np.concatenate(b), np.concatenate(x)
+
+
+def _lookup(states: np.ndarray, layer: np.ndarray, node: np.ndarray):
+    """State index of each (layer, node) and whether that state exists."""
+    keys = np.stack([layer, node], axis=1)
+    pos = np.clip(np.searchsorted(_row_keys(states), _row_keys(keys)), 0, states.shape[0] - 1)
+    return pos, np.all(states[pos] == keys, axis=1)
+
+
+def _inter_sum(il, inode, ito, iw, directed):
+    if not directed:
+        other = il != ito
+        il, ito = np.concatenate([il, ito[other]]), np.concatenate([ito, il[other]])
+        inode, iw = np.concatenate([inode, inode[other]]), np.concatenate([iw, iw[other]])
+    keys = np.stack([il, inode, ito])
+    if keys.shape[1] == 0:
+        return il, ito, inode, iw
+    uniq, inverse = np.unique(keys, axis=1, return_inverse=True)
+    summed = np.bincount(inverse.reshape(-1), weights=iw, minlength=uniq.shape[1])
+    keep = summed > 0
+    return uniq[0][keep], uniq[2][keep], uniq[1][keep], summed[keep]
+
+
+def explicit_state_links(source_layer, source, target_layer, target, weight=None):
+    """State links of an explicit (``*Multilayer``) network: as given."""
+    sl, s, tl, t = (_int_array(x, "links") for x in (source_layer, source, target_layer, target))
+    if not (sl.shape == s.shape == tl.shape == t.shape):
+        raise NetworkError("multilayer links need layer, node, layer, node each", field="links")
+    w = _weights(weight, sl.shape[0], "links")
+    states, index = _states([(sl, s), (tl, t)])
+    return states, index(sl, s), index(tl, t), w

@@ -1,0 +1,142 @@
+"""The drop-in command line on higher-order networks, side by side with the official one.
+
+On the official example files (state, multilayer, bipartite) the files we write hold the
+official's numbers: the codelength, the physical-level ``.tree`` (a physical node once per
+module holding it, with the summed flow of its state nodes there) and, with ``-o states``,
+the state-level ``NAME_states.tree`` and a ``NAME_states.net`` that reads back as the same
+network (here and in the official).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+
+import infomap
+import pytest
+
+from infomap_core import InfomapOptions, compute_codelength
+from infomap_core.io import read_network
+
+from .conftest import examples_dir, mapeq_in_process, official_cli
+
+HIGHER_ORDER = ["states", "multilayer", "multilayer_intra", "multilayer_intra_inter", "bipartite"]
+
+
+def _rows(path) -> list[tuple[str, ...]]:
+    return [tuple(line.split()) for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+
+
+def _physical_flows(path) -> list[tuple[str, float]]:
+    """(node id, flow) of each row of a physical-level file, sorted (the id is the last column)."""
+    return sorted((r[-1], float(r[1])) for r in _rows(path))
+
+
+def _same_flows(ours, theirs) -> None:
+    assert [i for i, _ in ours] == [i for i, _ in theirs]
+    assert [f for _, f in ours] == pytest.approx([f for _, f in theirs], abs=1e-6)  # the official writes 6 digits
+
+
+def _codelength(path) -> float:
+    return float(re.search(r"^# codelength (\S+) bits", path.read_text(encoding="utf-8"), re.M).group(1))
+
+
+@pytest.mark.parametrize("name", HIGHER_ORDER)
+def test_physical_level_tree_as_the_official(tmp_path, name):
+    net = examples_dir() / f"{name}.net"
+    status, _, err = mapeq_in_process(net, tmp_path / "ours", "-N", "5", "--silent")
+    assert status == 0, err
+    official_cli(net, tmp_path / "theirs", "-N", "5", "--silent")
+    ours, theirs = tmp_path / "ours" / f"{name}.tree", tmp_path / "theirs" / f"{name}.tree"
+    assert _codelength(ours) == pytest.approx(_codelength(theirs), rel=1e-5)  # the official writes 6 digits
+    # the same physical nodes with the same flows (paths may differ in module order)
+    _same_flows(_physical_flows(ours), _physical_flows(theirs))
+
+
+@pytest.mark.parametrize("name", ["states", "multilayer", "multilayer_intra", "multilayer_intra_inter"])
+def test_states_output_reads_back_as_the_same_network(tmp_path, name):
+    net_file = examples_dir() / f"{name}.net"
+    status, _, err = mapeq_in_process(net_file, tmp_path, "-o", "states,clu", "-N", "5", "--silent")
+    assert status == 0, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        f"{name}{suffix}" for suffix in (".clu", "_states.clu", "_states.net", "_states.tree"))
+    states_tree = _rows(tmp_path / f"{name}_states.tree")
+    network = read_network(net_file)
+    assert len(states_tree) == network.num_nodes
+    # the state network written out is the one the flow was computed on: the same codelength of the same
+    # state-level partition, here and in the official (intra-layer files give arcs: read them as such)
+    arcs = network.directed
+    again = read_network(tmp_path / f"{name}_states.net", directed=arcs)
+    partition = {int(r[3]): int(r[0].split(":")[0]) for r in states_tree}
+    ours = compute_codelength(again, partition, InfomapOptions()).codelength
+    assert ours == pytest.approx(compute_codelength(network, partition, InfomapOptions()).codelength, rel=1e-12)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        im = infomap.Infomap("--silent --no-infomap --two-level" + (" --directed" if arcs else ""))
+        im.read_file(str(tmp_path / f"{name}_states.net"))
+        im.run(initial_partition=partition)
+    assert ours == pytest.approx(float(im.codelength), rel=1e-9)
+
+
+@pytest.mark.parametrize("flags", [["--multilayer-relax-rate", "0.4"], ["--multilayer-relax-limit", "0"],
+                                   ["--multilayer-relax-limit-up", "0", "--multilayer-relax-rate", "0.5"]])
+def test_relax_flags_as_the_official(tmp_path, flags):
+    net = examples_dir() / "multilayer_intra.net"
+    status, _, err = mapeq_in_process(net, tmp_path / "ours", *flags, "-N", "5", "--silent")
+    assert status == 0, err
+    official_cli(net, tmp_path / "theirs", *flags, "-N", "5", "--silent")
+    assert _codelength(tmp_path / "ours" / "multilayer_intra.tree") == pytest.approx(
+        _codelength(tmp_path / "theirs" / "multilayer_intra.tree"), rel=1e-5)
+
+
+def test_skip_adjust_bipartite_flow_as_the_official(tmp_path):
+    net = examples_dir() / "bipartite.net"
+    status, _, err = mapeq_in_process(net, tmp_path / "ours", "--skip-adjust-bipartite-flow", "-N", "5", "--silent")
+    assert status == 0, err
+    official_cli(net, tmp_path / "theirs", "--skip-adjust-bipartite-flow", "-N", "5", "--silent")
+    ours, theirs = tmp_path / "ours" / "bipartite.tree", tmp_path / "theirs" / "bipartite.tree"
+    assert _codelength(ours) == pytest.approx(_codelength(theirs), rel=1e-5)
+    _same_flows(_physical_flows(ours), _physical_flows(theirs))
+
+
+def test_bad_higher_order_file_names_the_line(tmp_path):
+    bad = tmp_path / "bad.net"
+    bad.write_text("*Vertices 2\n1 \"a\"\n2 \"b\"\n*States\n1 1\n2 7\n*Links\n1 2\n")
+    status, _, err = mapeq_in_process(bad, tmp_path / "out", "--silent")
+    assert status != 0
+    assert "line 6" in err and "physical node 7" in err
+
+
+def test_mapeq_run_reads_a_multilayer_file_with_relax_flags(tmp_path):
+    net = examples_dir() / "multilayer_intra.net"
+    status, out, err = mapeq_in_process("run", net, "--multilayer-relax-rate", "0.4", "-N", "5", "--no-include-tree")
+    assert status == 0, err
+    body = json.loads(out)
+    official_cli(net, tmp_path, "--multilayer-relax-rate", "0.4", "-N", "5", "--silent")
+    assert body["codelength"] == pytest.approx(_codelength(tmp_path / "multilayer_intra.tree"), rel=1e-5)
+    assert {s["layer_id"] for s in body["states"].values()} == {1, 2}
+    assert len(body["physical_modules"]["1"]) == 2  # node i: a module in each layer
+
+
+def test_mapeq_codelength_scores_a_state_level_tree_as_the_official(tmp_path):
+    net = examples_dir() / "states.net"
+    official_cli(net, tmp_path, "-o", "states", "-N", "5", "--silent")
+    status, out, err = mapeq_in_process("codelength", net, "--partition", tmp_path / "states_states.tree")
+    assert status == 0, err
+    assert json.loads(out)["codelength"] == pytest.approx(_codelength(tmp_path / "states_states.tree"), rel=1e-5)
+
+
+@pytest.mark.parametrize("name", ["states", "multilayer_intra", "bipartite"])
+def test_official_json_of_a_higher_order_network_as_the_official(tmp_path, name):
+    net = examples_dir() / f"{name}.net"
+    status, _, err = mapeq_in_process(net, tmp_path / "ours", "-o", "json", "-N", "5", "--silent")
+    assert status == 0, err
+    official_cli(net, tmp_path / "theirs", "-o", "json", "-N", "5", "--silent")
+    ours, theirs = (json.loads((tmp_path / d / f"{name}.json").read_text()) for d in ("ours", "theirs"))
+    assert ours["higherOrder"] == theirs["higherOrder"] and ours.get("stateLevel") == theirs.get("stateLevel")
+    assert ours["codelength"] == pytest.approx(theirs["codelength"], rel=1e-9)
+    _same_flows(sorted((str(n["id"]), n["flow"]) for n in ours["nodes"]),
+                sorted((str(n["id"]), n["flow"]) for n in theirs["nodes"]))
+    assert [n["mec"] for n in sorted(ours["nodes"], key=lambda n: (n["id"], n["flow"]))] == pytest.approx(
+        [n["mec"] for n in sorted(theirs["nodes"], key=lambda n: (n["id"], n["flow"]))], abs=1e-6)
