@@ -210,3 +210,12 @@ def test_a_file_job_names_the_bad_field(client):
     assert bad.status_code == 422 and bad.json()["error"]["field"] == "file" and "line 1" in bad.text
     bad = client.post("/v1/jobs/infomap/file", files={"file": ("x.txt", b"1 2\n")}, data={"num_trials": "0"})
     assert bad.status_code == 422 and bad.json()["error"]["field"] == "num_trials"
+
+
+@pytest.mark.parametrize("name", ["app.service.extras", "app.service.networks"])
+def test_docstring_examples(name):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
