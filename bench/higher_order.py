@@ -1,6 +1,6 @@
 """Higher-order networks side by side with the official Infomap.
 
-``python -m bench.higher_order [--seeds 1] [--trials 1] [--scale 1.0]`` writes three networks in
+``python -m bench.higher_order [--seeds 1] [--trials 1] [--scale 1.0] [--only NAME,...]`` writes three networks in
 the official file formats (cached in ``bench/cache/``) and runs both tools on the same file in
 this process, one after the other: mapeq (``read_network`` + ``run_infomap``, after
 ``warmup()``) and the official package (``Infomap.read_file`` + ``run``), multilevel, ``--seed
@@ -123,7 +123,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seeds", default="1")
     parser.add_argument("--trials", type=int, default=1)
     parser.add_argument("--scale", type=float, default=1.0, help="shrink the networks (quick runs)")
+    parser.add_argument("--only", default=",".join(NETWORKS), help="comma list of the networks to run")
+    parser.add_argument("--out", default="higher_order.md", help="file name under bench/results/")
     args = parser.parse_args(argv)
+    chosen = [name.strip() for name in args.only.split(",")]
     seeds = [int(s) for s in args.seeds.split(",")]
     from infomap_core import warmup
 
@@ -132,6 +135,8 @@ def main(argv: list[str] | None = None) -> None:
     rows = ["| network | state nodes | mapeq s | official s | time ratio | mapeq L | official L | L diff % |",
             "|---|---|---|---|---|---|---|---|"]
     for name, (file_name, make) in NETWORKS.items():
+        if name not in chosen:
+            continue
         path = CACHE / (f"{args.scale:g}_" + file_name)
         if not path.exists():
             make(path, args.scale)
@@ -148,7 +153,7 @@ def main(argv: list[str] | None = None) -> None:
             f"timings unreliable while other work runs), infomap {infomap.__version__}, seeds {args.seeds}, "
             f"{args.trials} trial(s), multilevel, scale {args.scale:g}.")
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "higher_order.md").write_text("\n".join(rows) + "\n\n" + note + "\n")
+    (RESULTS / args.out).write_text("\n".join(rows) + "\n\n" + note + "\n")
     print(note)
 
 

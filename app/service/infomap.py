@@ -57,6 +57,12 @@ def infomap_inputs(request: InfomapRequest) -> tuple[Network, InfomapOptions, di
     return network, engine_options(request), initial
 
 
+def meta_data_of(request: Any, network: Network) -> dict | None:
+    """The request's ``meta_data`` (node id -> category) in the network's id type, None without."""
+    meta = getattr(request, "meta_data", None)
+    return _keyed(network, meta, "meta_data") if meta else None
+
+
 def shape_result(result: InfomapResult, network: Network, options: InfomapOptions, include_tree: bool,
                  include_flow: bool, *, include_module_links: bool = False, include_links: bool = False) -> dict:
     """The ``/v1/infomap`` payload of a result (the JSON schema of docs/result-schema.md and the run's metadata);
@@ -84,11 +90,11 @@ def shape_of(request: InfomapRequest | InfomapFileForm) -> dict:
 
 
 def _search(network: Network, options: InfomapOptions, initial: dict | None, shape: dict,
-            format: str | None = None) -> dict | ResultFile:
+            format: str | None = None, meta_data: dict | None = None) -> dict | ResultFile:
     """The payload of a search, or its file in ``format``: the bytes the command line writes
     (tree, ftree, clu, csv, newick), or for ``json`` the payload itself as the response model
     writes it (a job's ``?format=json`` is its payload too)."""
-    result = run_infomap(network, options, initial_partition=initial)
+    result = run_infomap(network, options, initial_partition=initial, meta_data=meta_data)
     record_engine(result.elapsed, network.num_links)
     if format not in (None, "json"):
         return result_file(result, format)
@@ -102,7 +108,7 @@ def _search(network: Network, options: InfomapOptions, initial: dict | None, sha
 def infomap_payload(request: InfomapRequest, format: str | None = None) -> dict | ResultFile:
     """``POST /v1/infomap``: find the modules of the request's network (the payload, or a file)."""
     network, options, initial = infomap_inputs(request)
-    return _search(network, options, initial, shape_of(request), format)
+    return _search(network, options, initial, shape_of(request), format, meta_data_of(request, network))
 
 
 def read_network_file(text: bytes, directed: bool) -> Network:
@@ -127,7 +133,8 @@ def codelength_payload(request: CodelengthRequest) -> dict:
     """``POST /v1/codelength``: the codelength of the request's partition, per module."""
     network = network_from_body(request)
     partition = _keyed(network, request.partition, "partition")
-    return compute_codelength(network, partition, engine_options(request)).to_dict()
+    return compute_codelength(network, partition, engine_options(request),
+                              meta_data=meta_data_of(request, network)).to_dict()
 
 
 # ------------------------------------------------------------------ an infomap job, in tasks
@@ -143,7 +150,8 @@ class PreparedInfomap:
 def prepare_infomap(request: InfomapRequest) -> PreparedInfomap:
     """Build the network (once, on the worker) and compute the flow shared by all trials."""
     network, options, initial = infomap_inputs(request)
-    return PreparedInfomap(prepare(network, options, initial), options, shape_of(request))
+    problem = prepare(network, options, initial, meta_data_of(request, network))
+    return PreparedInfomap(problem, options, shape_of(request))
 
 
 def infomap_trial(prepared: PreparedInfomap, trial: int) -> TrialResult:
