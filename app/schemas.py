@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
+from fastapi import UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 from .binary import Tensor
 
@@ -116,11 +117,30 @@ class InfomapRequest(NetworkBody, Options):
     initial_partition: dict[str, int] | None = Field(None, description="node id (as a string) -> module")
     include_tree: bool = True
     include_flow: bool = False
+    include_module_links: bool = Field(False, description=(
+        "the flow on the links between the children of every module (the .ftree link sections)"))
+    include_links: bool = Field(False, description="the network's links as stored (ids, weights; duplicates summed)")
 
     model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={"examples": [{
         "edges": [[1, 2], [2, 3], [3, 1], [3, 4], [4, 5], [5, 6], [6, 4]],
         "two_level": True, "num_trials": 2, "seed": 7,
     }]})
+
+
+class InfomapFileForm(Options):
+    """The multipart form of ``/v1/infomap/file``: the file and every option as a form field."""
+
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+    file: UploadFile = Field(..., description=(
+        "link list or Pajek, plain or gzip; or .npy (m, 2|3) source, target[, weight]; .npz (edges, or "
+        "source/target/weight); Arrow IPC or Parquet table with source, target[, weight] columns (detected by content)"))
+    directed: bool = Field(False, description="true: directed links")
+    include_tree: bool = True
+    include_flow: bool = False
+    include_module_links: bool = False
+    include_links: bool = False
+    meta_data: None = Field(None, description="not in a form (a JSON object): POST /v1/infomap takes it")
 
 
 class CodelengthRequest(NetworkBody, MapEquationOptions):
@@ -158,6 +178,10 @@ class InfomapResponse(CodelengthTerms):
     trial_codelengths: list[float]
     tree: dict[str, Any] | None = None
     node_flow: dict[str, float] | None = None
+    module_links: dict[str, Any] | None = Field(None, description=(
+        '{"directed", "modules": [{"path", "enter", "exit", "num_children", "links": [[source_rank, target_rank, '
+        'flow]]}]}, root first, then every module depth first'))
+    links: dict[str, Any] | None = Field(None, description='{"directed", "source", "target", "weight"}: node ids')
     states: dict[str, dict[str, Any]] | None = Field(None, description="state networks: each state's physical id "
                                                      "(and layer), module and flow")
     physical_modules: dict[str, list[dict[str, Any]]] | None = Field(

@@ -2,57 +2,72 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, File, Form, UploadFile
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Form, Query
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+
+from infomap_core.formats import FORMATS
 
 from .. import binary, cost, tensors
 from ..errors import ERROR_RESPONSES
 from ..routing import ORJSONRoute, cost_checked
-from ..schemas import CodelengthRequest, CodelengthResponse, InfomapRequest, InfomapResponse
+from ..schemas import CodelengthRequest, CodelengthResponse, InfomapFileForm, InfomapRequest, InfomapResponse
 from ..service import infomap as service
+from ..service.extras import ResultFile
 from ..service.networks import network_from_edges
-from ..options import DEFAULTS, MAX_NETWORK_TRIALS, SEED_LIMIT
 from ..settings import Settings, get_settings
 from ..uploads import upload_text
 
 router = APIRouter(prefix="/v1", tags=["infomap"], route_class=ORJSONRoute)
+
+FormatQuery = Annotated[Literal[tuple(FORMATS)] | None, Query(description=(
+    "answer with the result in this output format, as a file: the bytes the command line writes (tree, ftree, "
+    "clu, csv, newick), or the JSON answer itself (json)"))]
+#: The answers of ``?format=``, documented beside the JSON answer.
+FILE_RESPONSES = {**ERROR_RESPONSES, 200: {"content": {f.media_type: {} for f in FORMATS.values()
+                                                       if f.media_type != "application/json"}}}
+
+
+def _respond(answer: dict | ResultFile) -> Any:
+    """The JSON payload as it is, a file as an attachment."""
+    if isinstance(answer, ResultFile):
+        media = answer.media_type if answer.media_type == "application/json" else f"{answer.media_type}; charset=utf-8"
+        return Response(answer.data, media_type=media, headers={
+            "Content-Disposition": f'attachment; filename="infomap{answer.extension}"'})
+    return answer
 
 
 def check_sync_size(num_links: int, num_trials: int, settings: Settings, field: str = "edges") -> None:
     cost.Cost(links=(num_links, field), trials=(num_trials, "num_trials")).check(cost.Limits.synchronous(settings))
 
 
-@router.post("/infomap", response_model=InfomapResponse, response_model_exclude_none=True, responses=ERROR_RESPONSES,
+@router.post("/infomap", response_model=InfomapResponse, response_model_exclude_none=True, responses=FILE_RESPONSES,
              summary="Find modules (multilevel unless two_level)")
 @cost_checked("sync")
-async def infomap_endpoint(body: InfomapRequest, settings: Settings = Depends(get_settings)):
+async def infomap_endpoint(body: InfomapRequest, format: FormatQuery = None,
+                           settings: Settings = Depends(get_settings)):
     cost.of_network(body).check(cost.Limits.synchronous(settings))
-    return await run_in_threadpool(service.infomap_payload, body)
+    return _respond(await run_in_threadpool(service.infomap_payload, body, format))
 
 
 @router.post("/infomap/file", response_model=InfomapResponse, response_model_exclude_none=True,
-             responses=ERROR_RESPONSES, summary="Find modules in an uploaded link list: text, Pajek, .npy, .npz, "
+             responses=FILE_RESPONSES, summary="Find modules in an uploaded link list: text, Pajek, .npy, .npz, "
              "Arrow or Parquet")
-async def infomap_file_endpoint(file: UploadFile = File(..., description="link list or Pajek, plain or gzip; or "
-                                                       ".npy (m, 2|3) source, target[, weight]; .npz (edges, or "
-                                                       "source/target/weight); Arrow IPC or Parquet table with "
-                                                       "source, target[, weight] columns (detected by content)"),
-                                directed: bool = Form(False), two_level: bool = Form(DEFAULTS.two_level),
-                                num_trials: int = Form(DEFAULTS.num_trials, ge=1, le=MAX_NETWORK_TRIALS),
-                                seed: int = Form(DEFAULTS.seed, ge=0, lt=SEED_LIMIT),
+async def infomap_file_endpoint(form: Annotated[InfomapFileForm, Form()], format: FormatQuery = None,
                                 settings: Settings = Depends(get_settings)):
-    check_sync_size(0, num_trials, settings)
-    raw = await file.read()
+    check_sync_size(0, form.num_trials, settings)
+    raw = await form.file.read()
     if tensors.detect_format(raw):                   # .npy, .npz, Arrow, Parquet: by content (app.binary)
         edges = await run_in_threadpool(binary.edges_of_file, raw, tensors.INFLATE_FACTOR * settings.max_body_bytes)
-        check_sync_size(len(edges), num_trials, settings, field="file")
-        network = await run_in_threadpool(network_from_edges, edges, directed, "file")
+        check_sync_size(len(edges), form.num_trials, settings, field="file")
+        network = await run_in_threadpool(network_from_edges, edges, form.directed, "file")
     else:
         network = await run_in_threadpool(service.read_network_file, upload_text(raw, settings.max_body_bytes),
-                                          directed)
-    check_sync_size(network.num_links, num_trials, settings, field="file")
-    return await run_in_threadpool(service.infomap_file_payload, network, directed=directed, two_level=two_level,
-                                   num_trials=num_trials, seed=seed)
+                                          form.directed)
+    check_sync_size(network.num_links, form.num_trials, settings, field="file")
+    return _respond(await run_in_threadpool(service.infomap_file_payload, network, form, format))
 
 
 @router.post("/codelength", response_model=CodelengthResponse, responses=ERROR_RESPONSES,

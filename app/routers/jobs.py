@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 import orjson
-from fastapi import APIRouter, Body, Query, Request, Response
+from fastapi import APIRouter, Body, Depends, Form, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field
@@ -16,8 +16,11 @@ from .. import cost
 from ..routing import ORJSONRoute, cost_checked
 from ..errors import ERROR_RESPONSES, ApiError, echo
 from ..responses import OrjsonResponse
-from ..schemas import JobBody
-from ..service.jobs import check_submission
+from ..schemas import InfomapFileForm, JobBody
+from ..service.infomap import read_network_file
+from ..service.jobs import check_submission, file_job
+from ..settings import Settings, get_settings
+from ..uploads import upload_text
 from ..service.results import job_output
 
 router = APIRouter(prefix="/v1", tags=["jobs"], route_class=ORJSONRoute)
@@ -84,6 +87,21 @@ async def submit_job(request: Request, response: Response, body: Annotated[JobBo
     # the body is stored as it was sent.
     total = await run_in_threadpool(check_submission, body, cost.Limits.jobs(request.app.state.settings))
     job = await run_in_threadpool(_store(request).submit, body.kind, await request.body(), total, _owner(request),
+                                  request.scope.get("mapeq.request_id"))
+    response.headers["Location"] = f"/v1/jobs/{job.id}"
+    return job.to_dict()
+
+
+@router.post("/jobs/infomap/file", status_code=202, response_model=JobStatus, responses=ERROR_RESPONSES,
+             summary="Submit an infomap job for an uploaded link-list or Pajek file (the form of /v1/infomap/file)")
+async def submit_infomap_file_job(request: Request, response: Response, form: Annotated[InfomapFileForm, Form()],
+                                  settings: Settings = Depends(get_settings)):
+    # The file is read here (its network becomes the stored JSON request); the search runs on a worker.
+    raw = upload_text(await form.file.read(), settings.max_body_bytes)
+    network = await run_in_threadpool(read_network_file, raw, form.directed)
+    body, stored = await run_in_threadpool(file_job, network, form)
+    total = await run_in_threadpool(check_submission, body, cost.Limits.jobs(settings))
+    job = await run_in_threadpool(_store(request).submit, "infomap", stored, total, _owner(request),
                                   request.scope.get("mapeq.request_id"))
     response.headers["Location"] = f"/v1/jobs/{job.id}"
     return job.to_dict()

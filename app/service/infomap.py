@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from infomap_core import (
     InfomapOptions,
     InfomapResult,
@@ -27,8 +29,9 @@ from infomap_core import (
 from infomap_core.errors import MapEqError, PartitionError
 from infomap_core.io import parse_network
 
+from .extras import ResultFile, links_json, module_links_json, result_file
 from .networks import network_from_body
-from ..schemas import CodelengthRequest, InfomapRequest
+from ..schemas import CodelengthRequest, InfomapFileForm, InfomapRequest, InfomapResponse
 from ..telemetry import record_engine
 from ..options import engine_options
 from .results import stored_result
@@ -61,9 +64,16 @@ def meta_data_of(request: Any, network: Network) -> dict | None:
 
 
 def shape_result(result: InfomapResult, network: Network, options: InfomapOptions, include_tree: bool,
-                 include_flow: bool) -> dict:
-    """The ``/v1/infomap`` payload of a result (the JSON schema of docs/result-schema.md and the run's metadata)."""
-    data = result.to_dict(include_tree=include_tree and not options.two_level, include_flow=include_flow)
+                 include_flow: bool, *, include_module_links: bool = False, include_links: bool = False) -> dict:
+    """The ``/v1/infomap`` payload of a result (the JSON schema of docs/result-schema.md and the run's metadata);
+    with the module links at every level and the network's links when asked (:mod:`.extras`)."""
+    # A two-level tree is implied by ``modules``; it comes along with the module links, whose paths it names.
+    data = result.to_dict(include_tree=include_tree and (include_module_links or not options.two_level),
+                          include_flow=include_flow)
+    if include_module_links:
+        data["module_links"] = module_links_json(result)
+    if include_links:
+        data["links"] = links_json(network)
     data["metadata"] = {
         "seed": options.seed,
         "engine_version": __version__,
@@ -73,18 +83,32 @@ def shape_result(result: InfomapResult, network: Network, options: InfomapOption
     return data
 
 
-def _search(network: Network, options: InfomapOptions, initial: dict | None, include_tree: bool,
-            include_flow: bool, meta_data: dict | None = None) -> dict:
+def shape_of(request: InfomapRequest | InfomapFileForm) -> dict:
+    """What a request asks its answer to carry (the keyword arguments of :func:`shape_result`)."""
+    return {"include_tree": request.include_tree, "include_flow": request.include_flow,
+            "include_module_links": request.include_module_links, "include_links": request.include_links}
+
+
+def _search(network: Network, options: InfomapOptions, initial: dict | None, shape: dict,
+            format: str | None = None, meta_data: dict | None = None) -> dict | ResultFile:
+    """The payload of a search, or its file in ``format``: the bytes the command line writes
+    (tree, ftree, clu, csv, newick), or for ``json`` the payload itself as the response model
+    writes it (a job's ``?format=json`` is its payload too)."""
     result = run_infomap(network, options, initial_partition=initial, meta_data=meta_data)
     record_engine(result.elapsed, network.num_links)
-    return shape_result(result, network, options, include_tree, include_flow)
+    if format not in (None, "json"):
+        return result_file(result, format)
+    payload = shape_result(result, network, options, **shape)
+    if format == "json":
+        answer = InfomapResponse.model_validate(payload).model_dump(mode="json", exclude_none=True)
+        return ResultFile(orjson.dumps(answer), "application/json", ".json")
+    return payload
 
 
-def infomap_payload(request: InfomapRequest) -> dict:
-    """``POST /v1/infomap``: find the modules of the request's network."""
+def infomap_payload(request: InfomapRequest, format: str | None = None) -> dict | ResultFile:
+    """``POST /v1/infomap``: find the modules of the request's network (the payload, or a file)."""
     network, options, initial = infomap_inputs(request)
-    return _search(network, options, initial, request.include_tree, request.include_flow,
-                   meta_data_of(request, network))
+    return _search(network, options, initial, shape_of(request), format, meta_data_of(request, network))
 
 
 def read_network_file(text: bytes, directed: bool) -> Network:
@@ -95,10 +119,14 @@ def read_network_file(text: bytes, directed: bool) -> Network:
         raise type(exc)(exc.message, field="file", line=exc.line) from None
 
 
-def infomap_file_payload(network: Network, *, directed: bool, two_level: bool, num_trials: int, seed: int) -> dict:
-    """``POST /v1/infomap/file``: find the modules of an uploaded file's network (tree included)."""
-    options = InfomapOptions(two_level=two_level, num_trials=num_trials, seed=seed, directed=directed or None)
-    return _search(network, options, None, True, False)
+def file_options(form: InfomapFileForm) -> InfomapOptions:
+    """The engine options of an upload's form (``directed`` false: as the file says)."""
+    return engine_options(form, directed=form.directed or None)
+
+
+def infomap_file_payload(network: Network, form: InfomapFileForm, format: str | None = None) -> dict | ResultFile:
+    """``POST /v1/infomap/file``: find the modules of an uploaded file's network (the payload, or a file)."""
+    return _search(network, file_options(form), None, shape_of(form), format)
 
 
 def codelength_payload(request: CodelengthRequest) -> dict:
@@ -116,15 +144,14 @@ class PreparedInfomap:
 
     problem: Problem
     options: InfomapOptions
-    include_tree: bool
-    include_flow: bool
+    shape: dict
 
 
 def prepare_infomap(request: InfomapRequest) -> PreparedInfomap:
     """Build the network (once, on the worker) and compute the flow shared by all trials."""
     network, options, initial = infomap_inputs(request)
     problem = prepare(network, options, initial, meta_data_of(request, network))
-    return PreparedInfomap(problem, options, request.include_tree, request.include_flow)
+    return PreparedInfomap(problem, options, shape_of(request))
 
 
 def infomap_trial(prepared: PreparedInfomap, trial: int) -> TrialResult:
@@ -135,6 +162,5 @@ def finish_infomap(prepared: PreparedInfomap, trials: list[TrialResult]) -> tupl
     """The best trial: the synchronous endpoint's payload, and the stored result its formats are
     rendered from on demand (:func:`app.service.results.render_stored`)."""
     result = best_of(prepared.problem, prepared.options, trials)
-    payload = shape_result(result, prepared.problem.network, prepared.options, prepared.include_tree,
-                           prepared.include_flow)
+    payload = shape_result(result, prepared.problem.network, prepared.options, **prepared.shape)
     return payload, stored_result(result)

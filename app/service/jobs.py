@@ -13,8 +13,8 @@ import orjson
 from pydantic import BaseModel
 
 from .. import cost
-from .networks import check_network_body
-from ..schemas import JOB_MODELS, ClusterVectorsJob, InfomapRequest
+from .networks import body_of_network, check_network_body
+from ..schemas import JOB_MODELS, ClusterVectorsJob, InfomapJob, InfomapRequest
 from ..vectors import cluster_vectors, vector_shape
 from .infomap import codelength_payload
 
@@ -58,3 +58,12 @@ def codelength_job(raw: bytes) -> dict:
 def cluster_vectors_job(raw: bytes) -> dict:
     request = job_request("cluster_vectors", raw)
     return cluster_vectors(request.vectors, request.options(), request.labels)
+
+
+def file_job(network, form) -> tuple[InfomapJob, bytes]:
+    """An infomap job for an uploaded file's network (``form``: :class:`app.schemas.InfomapFileForm`):
+    the JSON request it stands for, validated, and the bytes stored for it. The job's answer is
+    the synchronous ``/v1/infomap/file`` answer to the same form (same network, options, seeds)."""
+    options = {**form.model_dump(exclude={"file"}), "directed": form.directed or None}  # as /v1/infomap/file
+    body = {"kind": "infomap", **body_of_network(network), **options}
+    return InfomapJob.model_validate(body), orjson.dumps(body)

@@ -294,3 +294,24 @@ def _sparse(body: NetworkBody) -> Callable[[], Network]:
         return Network.from_scipy(sp.coo_array((data, (row, col)), shape=(n_rows, n_cols)), directed=body.directed)
 
     return build
+
+
+def body_of_network(network: Network) -> dict:
+    """The JSON network form of ``network`` (``edges`` by id with weights, ``nodes`` with names
+    and teleportation weights, ``directed``): the stored request of a job for an uploaded file.
+
+    >>> from infomap_core import Network
+    >>> body_of_network(Network.from_edges([(1, 2, 0.5), (2, 3)], directed=True))
+    {'edges': [[1, 2, 0.5], [2, 3, 1.0]], 'directed': True, 'nodes': [{'id': 1}, {'id': 2}, {'id': 3}]}
+    """
+    src, tgt, weight = network.to_coo()
+    ids = network.node_ids.tolist()
+    edges = [[ids[s], ids[t], w] for s, t, w in zip(src.tolist(), tgt.tolist(), weight.tolist())]
+    nodes: list[dict[str, Any]] = [{"id": i} for i in ids]
+    if network.node_names is not None:
+        for node, name in zip(nodes, network.node_names):
+            node["name"] = name
+    if network.node_weights is not None and not np.all(network.node_weights == 1.0):
+        for node, w in zip(nodes, network.node_weights.tolist()):
+            node["weight"] = w
+    return {"edges": edges, "directed": bool(network.directed), "nodes": nodes}

@@ -1,42 +1,61 @@
-"""End to end in Debian's Chromium: the page at / against the real app (issue 7)."""
+"""End to end in Debian's Chromium: the page at / against the real app (issues 7 and 13).
+
+The page parses no network and computes no flow: it uploads the file to POST
+/v1/infomap/file, draws the server's tree, links and module links, and saves the server's
+files byte for byte.
+"""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from urllib.parse import urlparse
 
+import orjson
 import pytest
+
+from infomap_core.formats import FORMATS
 
 from .conftest import ROOT, open_page, screenshot
 
 DATA = ROOT / "infomap_core" / "data"
+EXAMPLES = Path("/work/shared/data/infomap-examples")
+PAJEK_LINKS = ('*Vertices 6\n1 "a"\n2 "b"\n3 "c"\n4 "d"\n5 "e"\n6 "f"\n'
+               "*Links\n1 2 1\n2 3 2\n3 1 1\n3 4 0.5\n4 5 1\n5 6 2\n6 4 1\n")
 
 
-def pajek_edges(name: str) -> list[list]:
-    """The *Edges lines of a bundled example, as the API's ``edges``."""
-    edges, inside = [], False
-    for line in (DATA / name).read_text().splitlines():
-        line = line.strip()
-        if line.startswith("*"):
-            inside = line.lower().startswith(("*edges", "*arcs"))
-            continue
-        if inside and line and not line.startswith("#"):
-            parts = line.split()
-            edges.append([int(parts[0]), int(parts[1])] + ([float(parts[2])] if len(parts) > 2 else []))
-    return edges
+def form_of(**options) -> dict[str, str]:
+    """The form the page sends (its defaults), with ``options`` (form fields are text)."""
+    form = {"directed": "false", "two_level": "false", "num_trials": "1", "seed": "123", "markov_time": "1",
+            "teleportation_probability": "0.15", "include_tree": "true", "include_module_links": "true",
+            "include_links": "true"}
+    form.update({k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in options.items()})
+    return form
+
+
+def api_run(api, content: bytes, name: str = "network.net", fmt: str | None = None, headers=None, **options):
+    answer = api.post("/v1/infomap/file" + (f"?format={fmt}" if fmt else ""), files={"file": (name, content)},
+                      data=form_of(**options), headers=headers or {})
+    assert answer.status_code == 200, answer.text
+    return answer if fmt else answer.json()
 
 
 def run_example(page, key: str, **options) -> None:
     page.select_option("#example", key)
+    run_with(page, **options)
+
+
+def run_with(page, **options) -> None:
     for field, value in options.items():
         if isinstance(value, bool):
             page.set_checked(f"#{field}", value)
         else:
             page.fill(f"#{field}", str(value))
     page.click("#run")
-    page.wait_for_selector("#results:not([hidden])")
-    page.wait_for_function("!document.querySelector('#run').disabled")
+    # the first run on a fresh server compiles the engine in its worker process: slow on a busy machine
+    page.wait_for_selector("#results:not([hidden])", timeout=180_000)
+    page.wait_for_function("!document.querySelector('#run').disabled", timeout=180_000)
 
 
 def download(page, selector: str) -> tuple[str, str]:
@@ -46,28 +65,30 @@ def download(page, selector: str) -> tuple[str, str]:
     return d.suggested_filename, Path(d.path()).read_text()
 
 
-def wait_job(api, body: dict) -> str:
-    job = api.post("/v1/jobs", json={"kind": "infomap", **body})
-    assert job.status_code == 202, job.text
-    job_id = job.json()["id"]
-    for _ in range(600):
-        status = api.get(f"/v1/jobs/{job_id}").json()["status"]
-        if status in ("succeeded", "failed", "cancelled"):
-            break
-        import time
+def record_answers(page, pattern: str) -> dict[str, tuple[bytes, str]]:
+    """What the server answers to the page's requests matching ``pattern``, recorded on the way:
+    {url query: (body bytes, content type)}."""
+    served = {}
 
-        time.sleep(0.05)
-    assert status == "succeeded"
-    return job_id
+    def record(route):
+        answer = route.fetch()
+        served[urlparse(route.request.url).query] = (answer.body(), answer.headers["content-type"])
+        route.fulfill(response=answer)
+
+    page.route(pattern, record)
+    return served
+
+
+def without_run_times(text: str) -> list[str]:
+    """The lines of a file but its start time and duration (two runs of one request differ there)."""
+    return [line for line in text.splitlines() if not line.startswith(("# started at ", "# completed in "))]
 
 
 def test_karate_matches_the_api_expands_a_module_and_downloads_the_tree(page, server, api):
     open_page(page, server)
     run_example(page, "karate")
 
-    expected = api.post("/v1/infomap", json={"edges": pajek_edges("karate.net"), "num_trials": 1, "seed": 123})
-    assert expected.status_code == 200, expected.text
-    expected = expected.json()
+    expected = api_run(api, (DATA / "karate.net").read_bytes())
     shown = float(page.get_attribute("#codelength", "data-value"))
     assert shown == expected["codelength"]
     assert page.inner_text("#codelength") == f"{expected['codelength']:.6f}"
@@ -76,9 +97,12 @@ def test_karate_matches_the_api_expands_a_module_and_downloads_the_tree(page, se
     assert int(page.inner_text("#num-levels")) == expected["num_levels"]
     assert page.inner_text("#num-nodes") == "34" and page.inner_text("#num-links") == "78"
     assert page.get_attribute("#run-info", "data-value") == "sync"
+    assert any(urlparse(u).path == "/v1/infomap/file" for u in page.requests)
 
-    # The drawings: every node, and one unit per top module.
+    # The drawings: every node and the server's 78 links (undirected: no arrowheads); one unit per top module.
     assert page.get_attribute("#network-canvas", "data-nodes") == "34"
+    assert page.get_attribute("#network-canvas", "data-links") == "78"
+    assert page.get_attribute("#network-canvas", "data-directed") == "false"
     assert page.get_attribute("#module-canvas", "data-nodes") == "3"
     top = page.locator("#modules-table tbody tr.module")
     assert top.count() == 3
@@ -111,58 +135,157 @@ def test_karate_matches_the_api_expands_a_module_and_downloads_the_tree(page, se
     assert hosts == {urlparse(server).netloc}, "the page must load nothing but its own server"
 
 
-def without_run_times(text: str) -> list[str]:
-    """The lines of a file but its start time and duration (two runs of one request differ there)."""
-    return [line for line in text.splitlines() if not line.startswith(("# started at ", "# completed in "))]
-
-
 @pytest.mark.parametrize("example, directed", [("karate", False), ("lesmis", True)])
-def test_downloads_after_a_sync_run_are_the_servers_files(page, server, api, example, directed):
-    """After a synchronous run every download is the file the server renders for the same request
-    (the page submits it as a job on the first download): one renderer, the official headers, no NaN."""
+def test_every_download_is_the_servers_file_byte_for_byte(page, server, api, example, directed):
+    """Each download button saves the bytes the server answered, untouched, under the network's name
+    and the format's extension; those bytes are the server's file for the same form."""
     open_page(page, server)
     run_example(page, example, directed=directed)
-    job_id = wait_job(api, {"edges": pajek_edges(f"{example}.net"), "directed": directed, "num_trials": 1,
-                            "seed": 123, "nodes": [{"id": i + 1, "name": n} for i, n in enumerate(_names(example))]})
-    for fmt, ext in [("tree", "tree"), ("clu", "clu"), ("csv", "csv"), ("newick", "nwk"), ("ftree", "ftree")]:
-        name, text = download(page, f"#download-{fmt}")
-        assert name == f"{example}.{ext}"
-        server_text = api.get(f"/v1/jobs/{job_id}/result", params={"format": fmt}).text
-        assert without_run_times(text) == without_run_times(server_text), fmt
-        assert "nan" not in text.lower()
-    _, data = download(page, "#download-json")
-    assert '"codelength"' in data
+    offered = page.locator("#downloads button").evaluate_all("bs => bs.map(b => b.id)")
+    assert offered == [f"download-{f}" for f in FORMATS]
+    content = (DATA / f"{example}.net").read_bytes()
+    served = record_answers(page, "**/v1/infomap/file?format=*")
+    for fmt, spec in FORMATS.items():
+        with page.expect_download() as info:
+            page.click(f"#download-{fmt}")
+        body, media = served.pop(f"format={fmt}")
+        saved = Path(info.value.path()).read_bytes()
+        assert info.value.suggested_filename == f"{example}{spec.extension}"
+        assert saved == body and len(saved) > 100, fmt
+        assert media.startswith(spec.media_type)
+        direct = api_run(api, content, f"{example}.net", fmt, directed=directed).content
+        if fmt == "json":
+            got, want = orjson.loads(saved), orjson.loads(direct)
+            for d in (got, want):
+                d["metadata"].pop("elapsed_seconds")
+            assert got == want and got["module_links"] and got["tree"]
+        else:
+            assert without_run_times(saved.decode()) == without_run_times(direct.decode()), fmt
+            assert "nan" not in saved.decode().lower().replace("infomap", "")
     assert not page.errors
 
 
-def _names(example: str) -> list[str]:
-    names, inside = [], False
-    for line in (DATA / f"{example}.net").read_text().splitlines():
-        if line.startswith("*"):
-            inside = line.lower().startswith("*vertices")
-            continue
-        if inside and line.strip():
-            names.append(re.search(r'"([^"]*)"', line).group(1))
-    return names
+@pytest.mark.parametrize("name, content, directed", [
+    ("modular_wd.net", (EXAMPLES / "modular_wd.net").read_text(), True),  # Pajek *Vertices / *Arcs, weighted
+    ("ninetriangles.edges", (EXAMPLES / "ninetriangles.edges").read_text(), False),  # a link list
+    ("links.net", PAJEK_LINKS, True),  # Pajek *Links
+], ids=["pajek-arcs", "link-list", "pajek-links"])
+def test_an_uploaded_file_runs_on_the_server_and_shows_its_modules(page, server, api, tmp_path, name, content,
+                                                                   directed):
+    path = tmp_path / name
+    path.write_text(content)
+    open_page(page, server)
+    page.set_input_files("#network-file", str(path))
+    assert name in page.inner_text("#upload-note")
+    with page.expect_request(lambda r: urlparse(r.url).path == "/v1/infomap/file") as sent:
+        run_with(page, directed=directed, seed=5)
+    assert sent.value.headers["content-type"].startswith("multipart/form-data")
+
+    expected = api_run(api, path.read_bytes(), name, directed=directed, seed=5)
+    assert float(page.get_attribute("#codelength", "data-value")) == expected["codelength"]
+    assert int(page.inner_text("#num-modules")) == expected["num_modules"] >= 2
+    assert int(page.inner_text("#num-nodes")) == expected["num_nodes"]
+    rows = page.locator("#modules-table tbody tr.module").evaluate_all("rows => rows.map(r => r.dataset.path)")
+    assert sorted(rows) == sorted(c["path"] for c in expected["tree"]["children"])
+
+    # The links drawn are the server's, as wide as their weight, with arrowheads when directed.
+    links = expected["links"]
+    drawn = page.evaluate("window.mapeq.networkLinks()")
+    assert sorted((d["source"], d["target"], d["weight"]) for d in drawn) == sorted(
+        (str(s), str(t), w) for s, t, w in zip(links["source"], links["target"], links["weight"]) if s != t)
+    assert page.get_attribute("#network-canvas", "data-directed") == str(links["directed"]).lower()
+    assert links["directed"] is directed
+    if len(set(links["weight"])) > 1:
+        by_weight = sorted((d["weight"], d["width"]) for d in drawn)
+        assert all(w0 < w1 for (a, w0), (b, w1) in itertools.pairwise(by_weight) if a < b)
+    assert not page.errors
+
+
+def _server_module_links(answer: dict, open_paths: list[str]) -> list[tuple[str, str, float]]:
+    def child(path, rank):
+        return str(rank) if path == "root" else f"{path}:{rank}"
+
+    sections = {m["path"]: m["links"] for m in answer["module_links"]["modules"]}
+    return sorted((child(p, a), child(p, b), f) for p in open_paths for a, b, f in sections[p])
+
+
+@pytest.mark.parametrize("example, directed", [("karate", False), ("lesmis", True)])
+def test_the_module_links_drawn_are_the_servers(page, server, api, example, directed):
+    open_page(page, server)
+    run_example(page, example, directed=directed)
+    answer = api_run(api, (DATA / f"{example}.net").read_bytes(), directed=directed)
+
+    def drawn():
+        return sorted((d["source"], d["target"], d["flow"]) for d in page.evaluate("window.mapeq.moduleLinks()"))
+
+    assert drawn() == _server_module_links(answer, ["root"])
+    assert drawn(), "the top modules are linked"
+    assert page.get_attribute("#module-canvas", "data-directed") == str(directed).lower()
+    assert answer["module_links"]["directed"] is directed
+
+    # Expand the module with the most links inside (and its ancestors): their sections are drawn as well.
+    module = max((m for m in answer["module_links"]["modules"] if m["path"] != "root"), key=lambda m: len(m["links"]))
+    parts = module["path"].split(":")
+    opened = ["root"]
+    for depth in range(1, len(parts) + 1):
+        path = ":".join(parts[:depth])
+        page.locator(f"#modules-table tbody tr[data-path='{path}'] button.expand").click()
+        opened.append(path)
+        assert drawn() == _server_module_links(answer, opened)
+    assert len(module["links"]) > 0
+    screenshot(page, f"web-modules-{example}.png")
+    assert not page.errors
+
+
+def test_lesmis_labels_do_not_overlap_and_hover_shows_any_node(page, server):
+    open_page(page, server)
+    run_example(page, "lesmis")
+    page.wait_for_selector("#network-canvas[data-settled=true]", timeout=60_000)
+    page.wait_for_timeout(200)
+    labels = page.evaluate("window.mapeq.networkLabels()")
+    assert 5 <= len(labels) <= 77
+    for a, b in itertools.combinations(labels, 2):
+        apart = a["x1"] <= b["x0"] or b["x1"] <= a["x0"] or a["y1"] <= b["y0"] or b["y1"] <= a["y0"]
+        assert apart, (a, b)
+    assert "Valjean" in {label["text"] for label in labels}, "the node with the most flow is labelled"
+
+    # A node whose label did not fit: hovering it shows its label (first) and its tooltip.
+    shown = {label["id"] for label in labels}
+    leaves = page.evaluate("window.mapeq.state.run.tree.root.leaves.map(t => [String(t.node), t.name])")
+    hidden = [(i, n) for i, n in leaves if i not in shown]
+    if hidden:
+        node_id, node_name = hidden[0]
+        box = page.locator("#network-canvas").bounding_box()
+        x, y = page.evaluate(f"window.mapeq.networkPosition({node_id!r})")
+        page.mouse.move(box["x"] + x, box["y"] + y)
+        page.wait_for_function(f"document.querySelector('#network-canvas').dataset.hovered === {node_id!r}")
+        page.wait_for_timeout(100)
+        after = page.evaluate("window.mapeq.networkLabels()")
+        assert node_name in {label["text"] for label in after}
+        assert node_name in page.inner_text("#network-tooltip")
+    screenshot(page, "web-lesmis.png")
 
 
 def test_api_errors_are_shown_next_to_their_field(page, server):
     open_page(page, server)
-    # A negative weight: the API refuses it (422, field "edges"), shown under the network box.
+    # A negative weight: the server's reader refuses it (422, field "file"), shown under the network box.
     page.fill("#network-text", "1 2 1\n2 3 -2\n3 1 1\n")
     page.click("#run")
     error = page.locator("#error-edges")
-    error.wait_for(state="visible")
+    error.wait_for(state="visible", timeout=180_000)  # a fresh server's first request is slow
     page.wait_for_function("document.querySelector('#error-edges').textContent.includes('>= 0')")
-    assert "weights must be >= 0" in error.inner_text()
+    assert "line 2" in error.inner_text() and "weights must be >= 0" in error.inner_text()
     assert "invalid" in page.get_attribute("#network-text", "class")
     assert page.locator("#results").is_hidden()
 
-    # NaN cannot travel in JSON: the page names the line, under the same field.
     page.fill("#network-text", "1 2 1\n2 3 nan\n")
     page.click("#run")
-    page.wait_for_function("document.querySelector('#error-edges').textContent.includes('line 2')")
-    assert "not a finite number" in error.inner_text()
+    page.wait_for_function("document.querySelector('#error-edges').textContent.includes('finite')")
+    assert "line 2" in error.inner_text()
+
+    page.fill("#network-text", "  \n")
+    page.click("#run")
+    page.wait_for_function("document.querySelector('#error-edges').textContent.includes('paste a network')")
 
     # An option the API refuses: the message sits under that option, the network error is gone.
     page.fill("#network-text", "1 2\n2 3\n3 1\n")
@@ -184,17 +307,20 @@ def test_api_errors_are_shown_next_to_their_field(page, server):
 def test_a_job_shows_progress_and_downloads_from_the_server(page, server, api):
     open_page(page, server)
     page.select_option("#run-mode", "job")
-    run_example(page, "karate", num_trials=3, seed=7)
+    with page.expect_request(lambda r: urlparse(r.url).path == "/v1/jobs/infomap/file"):
+        run_example(page, "karate", num_trials=3, seed=7)
     assert page.get_attribute("#run-info", "data-value") == "job"
     bar = page.locator("#progress")
     assert bar.is_visible() and bar.get_attribute("data-status") == "succeeded"
     assert page.evaluate("document.querySelector('#progress').value") == 3
-    expected = api.post("/v1/infomap", json={"edges": pajek_edges("karate.net"), "num_trials": 3, "seed": 7}).json()
+    expected = api_run(api, (DATA / "karate.net").read_bytes(), num_trials=3, seed=7)
     assert float(page.get_attribute("#codelength", "data-value")) == expected["codelength"]
     assert int(page.inner_text("#num-modules")) == expected["num_modules"]
-    href = page.get_attribute("#download-tree", "href")
-    assert re.fullmatch(r"/v1/jobs/[^/]+/result\?format=tree", href)
-    _, tree = download(page, "#download-tree")
+    drawn = sorted((d["source"], d["target"], d["flow"]) for d in page.evaluate("window.mapeq.moduleLinks()"))
+    assert drawn == _server_module_links(expected, ["root"])
+    served = record_answers(page, "**/v1/jobs/*/result?format=*")
+    name, tree = download(page, "#download-tree")
+    assert tree.encode() == served["format=tree"][0] and name == "karate.tree"
     assert f"# codelength {expected['codelength']:.9g} bits" in tree
     assert len([r for r in tree.splitlines() if r and not r.startswith("#")]) == 34
 
@@ -232,7 +358,7 @@ def test_vector_tab_lists_clusters(page, server):
 
 def test_missing_endpoints_are_reported_from_the_openapi_document(page, server, api):
     spec = api.get("/openapi.json").json()
-    for path in ("/v1/cluster/vectors", "/v1/jobs", "/v1/jobs/{job_id}"):
+    for path in ("/v1/cluster/vectors", "/v1/jobs", "/v1/jobs/{job_id}", "/v1/jobs/infomap/file"):
         spec["paths"].pop(path, None)
     page.route("**/openapi.json", lambda route: route.fulfill(json=spec))
     open_page(page, server)
@@ -256,6 +382,15 @@ def test_the_page_and_its_assets_are_served_without_a_cdn(api):
     assert api.get("/static/nope.js").json()["error"]["code"] == "not_found"
 
 
+def test_the_page_has_no_network_parser_flow_or_format_writer():
+    """Issue 13: one implementation, the server's. The sources that re-implemented it are gone."""
+    src = ROOT / "web" / "src"
+    assert not (src / "parse.js").exists() and not (src / "formats.js").exists()
+    code = "\n".join(p.read_text() for p in src.glob("*.js") if p.name != "examples.generated.js")
+    for word in ("pagerank", "dangling", "*vertices", "toexponential", "strengthnorm"):
+        assert word not in code.lower(), word
+
+
 def test_the_committed_bundle_was_built_from_the_committed_sources():
     """app/static/app.js names the sha256 of web/src and package-lock.json it was built from (web/scripts/build.mjs)."""
     import hashlib
@@ -266,4 +401,4 @@ def test_the_committed_bundle_was_built_from_the_committed_sources():
         digest.update(rel.encode() + b"\0" + (web / rel).read_bytes() + b"\0")
     first_line = (ROOT / "app" / "static" / "app.js").read_text().splitlines()[0]
     assert first_line.endswith(f"(sources sha256 {digest.hexdigest()})"), (
-        "app/static is stale: cd web && npm ci && npm run build")
+        "app/static/app.js is stale: cd web && npm ci && npm run build")

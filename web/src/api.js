@@ -34,27 +34,36 @@ function authHeaders() {
   return key ? { "X-API-Key": key } : {};
 }
 
-/** GET ``path`` with the API key, as a Blob (downloads of job results). */
-export async function download(path) {
-  const response = await fetch(path, { headers: authHeaders() });
-  if (!response.ok) {
-    const e = (await response.json().catch(() => null))?.error;
-    throw new ApiError(response.status, e?.code ?? "http_error", e?.message ?? `${response.status}`, e?.field ?? null);
-  }
-  return response.blob();
-}
-
-async function call(method, path, body) {
-  let response;
+async function send(method, path, body) {
+  const form = body instanceof FormData;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method,
-      headers: body === undefined ? authHeaders() : { ...authHeaders(), "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined || form ? authHeaders() : { ...authHeaders(), "Content-Type": "application/json" },
+      body: body === undefined || form ? body : JSON.stringify(body),
     });
   } catch (err) {
     throw new ApiError(0, "network_error", `the server did not answer (${err.message})`, null);
   }
+}
+
+/**
+ * A file the server writes (GET ``path``, or POST ``body`` to it), with the API key: the
+ * response's bytes untouched as a Blob, and the file name the server suggests.
+ */
+export async function download(path, body = undefined) {
+  const response = await send(body === undefined ? "GET" : "POST", path, body);
+  if (!response.ok) {
+    const e = (await response.json().catch(() => null))?.error;
+    throw new ApiError(response.status, e?.code ?? "http_error", e?.message ?? `${response.status}`, e?.field ?? null);
+  }
+  const disposition = response.headers.get("Content-Disposition") ?? "";
+  const name = /filename="([^"]*)"/.exec(disposition)?.[1] ?? "";
+  return { blob: await response.blob(), name };
+}
+
+async function call(method, path, body) {
+  const response = await send(method, path, body);
   const text = await response.text();
   let data = null;
   try {
@@ -78,25 +87,29 @@ export async function capabilities() {
   try {
     const spec = await get("/openapi.json");
     const paths = spec?.paths ?? {};
+    const format = (paths["/v1/infomap/file"]?.post?.parameters ?? []).find((p) => p.name === "format");
+    const formats = (format?.schema?.anyOf ?? [format?.schema ?? {}]).flatMap((s) => s.enum ?? []);
     return {
-      jobs: Boolean(paths["/v1/jobs"]?.post && paths["/v1/jobs/{job_id}"]?.get),
+      jobs: Boolean(paths["/v1/jobs/infomap/file"]?.post && paths["/v1/jobs/{job_id}"]?.get),
       jobResult: Boolean(paths["/v1/jobs/{job_id}/result"]?.get),
+      vectorJobs: Boolean(paths["/v1/jobs"]?.post && paths["/v1/jobs/{job_id}"]?.get),
       vectors: Boolean(paths["/v1/cluster/vectors"]?.post),
+      formats,
       version: spec?.info?.version ?? "",
     };
   } catch {
-    return { jobs: false, jobResult: false, vectors: false, version: "" };
+    return { jobs: false, jobResult: false, vectorJobs: false, vectors: false, formats: [], version: "" };
   }
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Submit ``body`` as a job of ``kind``, poll it (calling ``onProgress(job)``) and
- * return {job, result}. A failed or cancelled job raises an ApiError.
+ * Submit a job (``body`` to ``path``: a JSON body or a FormData), poll it (calling
+ * ``onProgress(job)``) and return {job, result}. A failed or cancelled job raises an ApiError.
  */
-export async function runJob(kind, body, onProgress, { interval = 250, signal } = {}) {
-  let job = await post("/v1/jobs", { kind, ...body });
+export async function runJob(path, body, onProgress, { interval = 250, signal } = {}) {
+  let job = await post(path, body);
   onProgress(job);
   while (!["succeeded", "failed", "cancelled"].includes(job.status)) {
     if (signal?.aborted) {

@@ -1,16 +1,15 @@
-// The page: read a network, run it through the API, show the modules.
+// The page: upload a network to the API, show the server's answer. The page parses no
+// network and computes no flow: the file goes to POST /v1/infomap/file as it is, the
+// tree, the links and the module links drawn are the server's, and every download is a
+// file the server writes.
 
 import { ApiError, apiKey, capabilities, download, post, runJob, setApiKey } from "./api.js";
 import { NETWORK_EXAMPLES, VECTOR_EXAMPLES } from "./examples.generated.js";
-import { FORMATS, fmtG } from "./formats.js";
 import { forceView } from "./graph.js";
-import { buildTree, linkFlows, moduleNetwork, topLeaves } from "./model.js";
-import { InputError, detectFormat, parseNetwork, parseVectors } from "./parse.js";
+import { buildTree, moduleView as visibleModules, topLeaves } from "./model.js";
+import { InputError, parseVectors } from "./vectors.js";
 
-// Above these, "auto" runs as a job (the server's synchronous limits are larger; a
-// 413 too_large_for_sync also falls back to a job).
-const JOB_LINKS = 50_000;
-const JOB_TRIALS = 20;
+// Above this many vectors "auto" runs as a job (a 413 too_large_for_sync also falls back to one).
 const JOB_VECTORS = 5_000;
 const DRAW_MAX_NODES = 20_000;
 const TABLE_MAX_ROWS = 2_000;
@@ -20,13 +19,17 @@ const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948
   "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173"];
 const colorOf = (topRank) => PALETTE[(topRank - 1 + PALETTE.length) % PALETTE.length];
 
+const fmt4 = (x) => Number(x).toPrecision(4);
+
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
 
 const state = {
-  caps: { jobs: false, jobResult: false, vectors: false },
+  caps: { jobs: false, jobResult: false, vectors: false, formats: [] },
   source: "network", // file stem or example key, for download names
-  run: null, // {request, response, tree, flows, directed, flowModel, job}
+  fileName: "", // the name the pasted text or example is uploaded under
+  upload: null, // the File chosen, sent as it is (until the text box is edited)
+  run: null, // {form, response, tree, job}
   expanded: new Set(),
   sort: { key: "flow", dir: -1 },
 };
@@ -67,6 +70,9 @@ function value(id) {
   return raw !== "" && Number.isFinite(n) ? n : raw;
 }
 
+/** A form field as typed: the API checks it (multipart fields are text). */
+const text = (id) => $(id).value.trim();
+
 // ------------------------------------------------------------------ busy / progress
 
 function busy(prefix, on, text = "running…") {
@@ -89,41 +95,45 @@ function progress(prefix, job) {
 
 // ------------------------------------------------------------------ network tab
 
-function networkRequest() {
-  const form = $("#network-form");
-  const parsed = parseNetwork($("#network-text").value, $("#format").value, state.fileName ?? "");
-  const request = {
-    edges: parsed.edges,
-    ...(parsed.nodes.length ? { nodes: parsed.nodes } : {}),
+/** The multipart form of POST /v1/infomap/file (and /v1/jobs/infomap/file): the file and the options. */
+function networkForm() {
+  const form = new FormData();
+  if (state.upload) {
+    form.append("file", state.upload, state.upload.name);
+  } else {
+    const typed = $("#network-text").value;
+    if (!typed.trim()) throw new InputError("paste a network, upload a file or pick an example", "edges");
+    form.append("file", new Blob([typed], { type: "text/plain" }), state.fileName || "network.txt");
+  }
+  const fields = {
     directed: $("#directed").checked,
     two_level: $("#two-level").checked,
-    num_trials: value("#num_trials"),
-    seed: value("#seed"),
-    markov_time: value("#markov_time"),
-    teleportation_probability: value("#teleportation_probability"),
+    num_trials: text("#num_trials"),
+    seed: text("#seed"),
+    markov_time: text("#markov_time"),
+    teleportation_probability: text("#teleportation_probability"),
     include_tree: true,
-    include_flow: true,
+    include_module_links: true,
+    include_links: true,
   };
-  if ($("#flow_model").value) request.flow_model = $("#flow_model").value;
-  form.dataset.format = parsed.format;
-  return { request, parsed };
+  if ($("#flow_model").value) fields.flow_model = $("#flow_model").value;
+  for (const [key, v] of Object.entries(fields)) form.append(key, String(v));
+  return form;
 }
 
 async function runNetwork(event) {
   event?.preventDefault();
   const form = $("#network-form");
   clearErrors(form);
-  let request;
-  let parsed;
+  let body;
   try {
-    ({ request, parsed } = networkRequest());
+    body = networkForm();
   } catch (err) {
     if (err instanceof InputError) return showError(form, err.field, err.message);
     throw err;
   }
   const mode = $("#run-mode").value;
-  const large = request.edges.length > JOB_LINKS || Number(request.num_trials) > JOB_TRIALS;
-  let useJob = state.caps.jobs && (mode === "job" || (mode === "auto" && large));
+  let useJob = state.caps.jobs && mode === "job";
   const started = performance.now();
   busy("", true, useJob ? "submitting job…" : "running…");
   progress("", null);
@@ -133,17 +143,19 @@ async function runNetwork(event) {
     let job = null;
     if (!useJob) {
       try {
-        response = await post("/v1/infomap", request);
+        response = await post("/v1/infomap/file", body);
       } catch (err) {
-        if (!(err instanceof ApiError && err.code === "too_large_for_sync" && state.caps.jobs)) throw err;
+        if (!(err instanceof ApiError && err.code === "too_large_for_sync" && state.caps.jobs && mode === "auto")) {
+          throw err;
+        }
         useJob = true;
       }
     }
     if (useJob) {
       busy("", true, "job running…");
-      ({ job, result: response } = await runJob("infomap", request, (j) => progress("", j)));
+      ({ job, result: response } = await runJob("/v1/jobs/infomap/file", body, (j) => progress("", j)));
     }
-    showNetworkResult({ request, response, parsed, job, seconds: (performance.now() - started) / 1000 });
+    showNetworkResult({ form: body, response, job, seconds: (performance.now() - started) / 1000 });
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     showError(form, err.field, err.message);
@@ -155,13 +167,9 @@ async function runNetwork(event) {
 let networkView;
 let moduleView;
 
-function showNetworkResult({ request, response, parsed, job, seconds }) {
-  const flowModel = request.flow_model ?? (request.directed ? "directed" : "undirected");
-  const directed = flowModel !== "undirected";
-  const tree = buildTree(response, parsed.names);
-  const flows = linkFlows(request.edges, { model: flowModel, tau: Number(request.teleportation_probability),
-    markovTime: Number(request.markov_time) });
-  state.run = { request, response, tree, flows, directed, flowModel, job };
+function showNetworkResult({ form, response, job, seconds }) {
+  const tree = buildTree(response);
+  state.run = { form, response, tree, job };
   state.expanded = new Set();
 
   const set = (id, text, raw) => {
@@ -184,9 +192,10 @@ function showNetworkResult({ request, response, parsed, job, seconds }) {
   };
   count(tree.root, 0);
   set("#modules-per-level", perLevel.join(" / ") || "0");
-  const trials = response.trial_codelengths?.length ?? request.num_trials;
+  const trials = response.trial_codelengths?.length ?? Number(form.get("num_trials"));
+  const flow = response.module_links.directed ? "directed flow" : "undirected flow";
   set("#run-info", `${job ? `job ${job.id.slice(0, 8)}` : "synchronous"}, ${trials} trial${trials === 1 ? "" : "s"}, `
-    + `seed ${request.seed}, ${flowModel}, ${seconds.toFixed(2)} s`, job ? "job" : "sync");
+    + `seed ${response.metadata?.seed ?? form.get("seed")}, ${flow}, ${seconds.toFixed(2)} s`, job ? "job" : "sync");
   $("#results").hidden = false;
 
   drawNetwork();
@@ -200,8 +209,16 @@ function topRankOf(t) {
   return t.rank;
 }
 
+/** Ranks by decreasing flow (0 for the largest): the order labels are placed in. */
+function flowRanks(items) {
+  const order = items.map((x, i) => [x.flow, i]).sort((a, b) => b[0] - a[0]);
+  const rank = new Array(items.length);
+  order.forEach(([, i], k) => { rank[i] = k; });
+  return rank;
+}
+
 function drawNetwork() {
-  const { tree, request } = state.run;
+  const { tree, response } = state.run;
   const leaves = tree.root.leaves;
   const note = $("#network-too-large");
   if (leaves.length > DRAW_MAX_NODES) {
@@ -213,53 +230,67 @@ function drawNetwork() {
   note.hidden = true;
   const maxFlow = Math.max(...leaves.map((t) => t.flow), 1e-300);
   const big = leaves.length > 2000;
-  const nodes = leaves.map((t) => ({
+  const rank = flowRanks(leaves);
+  const nodes = leaves.map((t, i) => ({
     id: String(t.node),
     r: (big ? 1.5 : 3) + (big ? 6 : 12) * Math.sqrt(t.flow / maxFlow),
     color: colorOf(topRankOf(t)),
     label: t.name,
-    showLabel: leaves.length <= 80,
+    labelRank: rank[i],
     leaf: t,
   }));
-  const known = new Set(nodes.map((n) => n.id));
+  // The links as the server stored them (response.links), width by weight.
+  const { source, target, weight, directed } = response.links;
+  const maxW = Math.max(...weight, 1e-300);
+  const uniform = weight.every((w) => w === weight[0]);
   const links = [];
-  for (const e of request.edges) {
-    const s = String(e[0]);
-    const t = String(e[1]);
-    if (s !== t && known.has(s) && known.has(t)) links.push({ source: s, target: t, width: 1 });
+  for (let k = 0; k < source.length; k++) {
+    const s = String(source[k]);
+    const t = String(target[k]);
+    if (s === t) continue;
+    links.push({ source: s, target: t, weight: weight[k], width: uniform ? 1 : 0.4 + 3.6 * (weight[k] / maxW) });
   }
-  networkView.setData(nodes, links);
+  networkView.setData(nodes, links, { directed });
 }
 
 function drawModules(keep = true) {
-  const { tree, flows, directed } = state.run;
-  const { units, links } = moduleNetwork(tree, flows, state.expanded, directed);
+  const { tree, response } = state.run;
+  const { units, groups, links } = visibleModules(tree, response.module_links, state.expanded);
   const maxFlow = Math.max(...units.map((u) => u.flow), 1e-300);
   const maxLink = Math.max(...links.map((l) => l.flow), 1e-300);
-  const nodes = units.map((u) => {
+  const rank = flowRanks(units);
+  const scale = Math.max(1, Math.sqrt(units.length / 12));
+  const nodes = units.map((u, i) => {
     const top = topLeaves(u, 1)[0];
-    const r = 4 + (28 * Math.sqrt(u.flow / maxFlow)) / Math.max(1, Math.sqrt(units.length / 12));
     return {
       id: u.path,
-      r,
+      r: 4 + (28 * Math.sqrt(u.flow / maxFlow)) / scale,
       color: colorOf(topRankOf(u)),
       outline: Boolean(u.children),
       label: u.children ? `${u.path} ${top?.name ?? ""}` : u.name,
-      showLabel: units.length <= 60,
+      labelRank: rank[i],
       unit: u,
     };
   });
+  // An expanded module: a ring around its children, tied to them by springs that are not drawn.
+  const springs = [];
+  for (const g of groups) {
+    const members = g.children.map((c) => c.path);
+    nodes.push({ id: g.path, r: 6, color: colorOf(topRankOf(g)), group: members, label: g.path, unit: g });
+    for (const m of members) springs.push({ source: g.path, target: m, hidden: true, distance: 12, strength: 0.6 });
+  }
   const radius = new Map(nodes.map((n) => [n.id, n.r]));
   const edgeList = links.map((l) => ({
-    source: units[l.a].path,
-    target: units[l.b].path,
-    width: 0.5 + 10 * (l.flow / maxLink),
+    source: l.source,
+    target: l.target,
+    width: 0.5 + 8 * (l.flow / maxLink),
     strength: 0.2 + 0.8 * (l.flow / maxLink),
-    distance: radius.get(units[l.a].path) + radius.get(units[l.b].path) + 25,
+    distance: radius.get(l.source) + radius.get(l.target) + 25,
     flow: l.flow,
   }));
   if (keep) placeNear(nodes, moduleView.positions());
-  moduleView.setData(nodes, edgeList, { keepPositions: keep ? new Map() : null });
+  moduleView.setData(nodes, edgeList.concat(springs), { keepPositions: keep ? new Map() : null,
+    directed: response.module_links.directed });
   $("#module-canvas").dataset.units = units.map((u) => u.path).join(" ");
 }
 
@@ -280,7 +311,7 @@ function placeNear(nodes, old) {
 }
 
 function toggle(path) {
-  const t = state.run.tree.all.find((x) => x.path === path);
+  const t = state.run.tree.byPath.get(path);
   if (!t?.children) return;
   if (state.expanded.has(path)) {
     for (const p of [...state.expanded]) if (p === path || p.startsWith(`${path}:`)) state.expanded.delete(p);
@@ -336,65 +367,53 @@ function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
+/** Save a Blob under ``name`` (the browser's download). */
+function save(blob, name) {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+}
+
+/**
+ * One button per output format the server offers (the ``format`` values of its OpenAPI
+ * document). A click fetches the server's file (a job's result, or the same form posted
+ * again with ``?format=``: same seed, same result) and saves its bytes untouched under the
+ * network's name and the server's extension.
+ */
 function renderDownloads() {
   const box = $("#downloads");
-  const { job } = state.run;
+  const run = state.run;
   box.innerHTML = "";
-  if (!state.caps.jobs || !state.caps.jobResult) {
-    box.textContent = "downloads need the server's jobs (/v1/jobs)";
+  if (!state.caps.formats.length) {
+    box.textContent = "this server offers no output formats (no format parameter on /v1/infomap/file)";
     return;
   }
-  for (const f of FORMATS) {
-    const a = document.createElement("a");
-    a.id = `download-${f.name}`;
+  for (const format of state.caps.formats) {
+    const a = document.createElement("button");
+    a.type = "button";
+    a.id = `download-${format}`;
     a.className = "button";
-    a.textContent = f.extension;
-    a.title = `${f.what} (written by the server)`;
-    a.download = `${state.source}${f.extension}`;
-    if (job) {
-      a.href = `/v1/jobs/${job.id}/result?format=${f.name}`;
-      // A plain link sends no API key: with one, fetch the file with it and hand over a blob.
-      a.addEventListener("click", async (event) => {
-        if (!apiKey() || a.dataset.url) return;
-        event.preventDefault();
-        try {
-          a.dataset.url = URL.createObjectURL(await download(a.href));
-          a.href = a.dataset.url;
-          a.click();
-        } catch (err) {
-          showError($("#network-form"), err.field, err.message);
-        }
-      });
-    } else {
-      // A synchronous answer: the server writes the files of the same request run as a job
-      // (same seed, same result); the page saves them under the network's name.
-      a.href = "#";
-      a.addEventListener("click", async (event) => {
-        event.preventDefault();
-        const run = state.run;
-        a.setAttribute("aria-busy", "true");
-        try {
-          run.serverJob ??= runJob("infomap", run.request, () => {}).then(({ job: j }) => j);
-          const serverJob = await run.serverJob;
-          const response = await fetch(`/v1/jobs/${serverJob.id}/result?format=${f.name}`);
-          if (!response.ok) throw new ApiError(response.status, "http_error", `${response.status}`, null);
-          const blob = new Blob([await response.text()], { type: f.media });
-          const save = document.createElement("a");
-          save.href = URL.createObjectURL(blob);
-          save.download = a.download;
-          document.body.append(save);
-          save.click();
-          save.remove();
-          setTimeout(() => URL.revokeObjectURL(save.href), 60000);
-        } catch (err) {
-          if (!(err instanceof ApiError)) throw err;
-          run.serverJob = undefined;
-          a.title = `download failed: ${err.message}`;
-        } finally {
-          a.removeAttribute("aria-busy");
-        }
-      });
-    }
+    a.textContent = format;
+    a.title = `the ${format} file, written by the server`;
+    a.addEventListener("click", async () => {
+      a.setAttribute("aria-busy", "true");
+      try {
+        const { blob, name } = run.job
+          ? await download(`/v1/jobs/${run.job.id}/result?format=${format}`)
+          : await download(`/v1/infomap/file?format=${format}`, run.form);
+        const dot = name.lastIndexOf(".");
+        save(blob, `${state.source}${dot >= 0 ? name.slice(dot) : `.${format}`}`);
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        showError($("#network-form"), err.field, `download: ${err.message}`);
+      } finally {
+        a.removeAttribute("aria-busy");
+      }
+    });
     box.append(a);
   }
 }
@@ -403,10 +422,20 @@ function loadExample(key) {
   const ex = NETWORK_EXAMPLES.find((e) => e.key === key);
   if (!ex) return;
   $("#network-text").value = ex.text;
-  $("#format").value = ex.format;
   state.source = ex.key;
   state.fileName = ex.file;
+  setUpload(null);
   clearErrors($("#network-form"));
+}
+
+/** Upload ``file`` as it is (null: the text box instead). */
+function setUpload(file) {
+  state.upload = file;
+  const note = $("#upload-note");
+  note.hidden = !file;
+  note.textContent = file ? `${file.name} (${file.size.toLocaleString("en")} bytes) is sent to the server as it is; `
+    + "type in the box to send the text instead" : "";
+  if (file) $("#network-text").value = "";
 }
 
 function readFile(input, onText) {
@@ -440,7 +469,7 @@ async function runVectors(event) {
     if (err instanceof InputError) return showError(form, err.field, err.message);
     throw err;
   }
-  let useJob = state.caps.jobs && request.vectors.length > JOB_VECTORS;
+  let useJob = state.caps.vectorJobs && request.vectors.length > JOB_VECTORS;
   busy("vectors-", true);
   progress("vectors-", null);
   try {
@@ -449,11 +478,14 @@ async function runVectors(event) {
       try {
         response = await post("/v1/cluster/vectors", request);
       } catch (err) {
-        if (!(err instanceof ApiError && err.code === "too_large_for_sync" && state.caps.jobs)) throw err;
+        if (!(err instanceof ApiError && err.code === "too_large_for_sync" && state.caps.vectorJobs)) throw err;
         useJob = true;
       }
     }
-    if (useJob) ({ result: response } = await runJob("cluster_vectors", request, (j) => progress("vectors-", j)));
+    if (useJob) {
+      ({ result: response } = await runJob("/v1/jobs", { kind: "cluster_vectors", ...request },
+        (j) => progress("vectors-", j)));
+    }
     showClusters(response);
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
@@ -476,7 +508,7 @@ function showClusters(response) {
     const shown = c.members.slice(0, 200).map((m) => `<li>${escapeHtml(m)}</li>`).join("");
     const more = c.members.length > 200 ? `<li class="muted">… and ${c.members.length - 200} more</li>` : "";
     return `<li class="cluster" data-module="${c.module}"><h4><span class="swatch" style="background:${colorOf(c.module)}"></span>`
-      + `Cluster ${c.module} · ${c.size} member${c.size === 1 ? "" : "s"} · flow ${fmtG(c.flow, 4)}</h4>`
+      + `Cluster ${c.module} · ${c.size} member${c.size === 1 ? "" : "s"} · flow ${fmt4(c.flow)}</h4>`
       + `<ol class="members">${shown}${more}</ol></li>`;
   }).join("");
 }
@@ -493,14 +525,17 @@ async function start() {
   const select = $("#example");
   for (const ex of NETWORK_EXAMPLES) select.add(new Option(ex.title, ex.key));
   select.addEventListener("change", () => loadExample(select.value));
-  $("#network-file").addEventListener("change", (e) => readFile(e.target, (text, name) => {
-    $("#network-text").value = text;
-    $("#format").value = detectFormat(text, name);
-    state.source = name.replace(/\.[^.]+$/, "") || "network";
-    state.fileName = name;
+  $("#network-file").addEventListener("change", (e) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    setUpload(file);
+    state.source = file.name.replace(/\.[^.]+$/, "") || "network";
+    state.fileName = file.name;
     select.value = "";
-  }));
+  });
   $("#network-text").addEventListener("input", () => {
+    setUpload(null);
+    $("#network-file").value = "";
     state.fileName = "";
     if (select.value) state.source = "network";
     select.value = "";
@@ -534,13 +569,13 @@ async function start() {
 
   networkView = forceView($("#network-canvas"), {
     tooltip: $("#network-tooltip"),
-    describe: (n) => `${n.label} · module ${n.leaf.path.split(":").slice(0, -1).join(":")} · flow ${fmtG(n.leaf.flow, 4)}`,
+    describe: (n) => `${n.label} · module ${n.leaf.path.split(":").slice(0, -1).join(":")} · flow ${fmt4(n.leaf.flow)}`,
   });
   moduleView = forceView($("#module-canvas"), {
     tooltip: $("#module-tooltip"),
     describe: (n) => (n.unit.children
-      ? `module ${n.unit.path} · flow ${fmtG(n.unit.flow, 4)} · ${n.unit.size} nodes · ${topLeaves(n.unit, 3).map((x) => x.name).join(", ")}`
-      : `${n.unit.name} · flow ${fmtG(n.unit.flow, 4)}`),
+      ? `module ${n.unit.path} · flow ${fmt4(n.unit.flow)} · ${n.unit.size} nodes · ${topLeaves(n.unit, 3).map((x) => x.name).join(", ")}`
+      : `${n.unit.name} · flow ${fmt4(n.unit.flow)}`),
     onClick: (n) => toggle(n.unit.path),
     collide: true,
   });
@@ -562,5 +597,12 @@ async function start() {
   document.body.dataset.ready = "true";
 }
 
-window.mapeq = { state };
+// For the end-to-end tests: what the drawings hold.
+window.mapeq = {
+  state,
+  networkLabels: () => networkView.labels(),
+  moduleLinks: () => moduleView.drawnLinks(),
+  networkLinks: () => networkView.drawnLinks(),
+  networkPosition: (id) => networkView.screenPosition(id),
+};
 start();
