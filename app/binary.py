@@ -252,6 +252,10 @@ def _edge_columns(columns: dict[str, Any], field: str) -> EdgeColumns:
         if isinstance(values, np.ndarray) and values.ndim != 1:
             raise UploadError(422, "invalid_tensor", f"{field}.{name} must be 1-D, got shape {list(values.shape)}",
                               f"{field}.{name}")
+        if isinstance(values, np.ndarray):
+            tensors.check_dtype(values.dtype, f"{field}.{name}", "iuf" if name == "weight" else "iuU")
+        elif name == "weight":
+            raise UploadError(422, "invalid_tensor", f"{field}.weight must be numbers", f"{field}.weight")
     return EdgeColumns(columns["source"], columns["target"], columns.get("weight"))
 
 

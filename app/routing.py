@@ -116,7 +116,8 @@ class ORJSONRoute(APIRoute):
                 cost.scan(await request.body()).check(limits_for(kind, settings))
             response = await handler(request)
             wanted = answers.wanted(request.headers.get("accept", ""))
-            if wanted and response.status_code == 200 and response.media_type == "application/json":
+            if (wanted and request.method == "POST" and response.status_code == 200
+                    and response.media_type == "application/json"):
                 body, media = await run_in_threadpool(answers.encode, orjson.loads(response.body), wanted)
                 headers = {k: v for k, v in response.headers.items() if k not in ("content-length", "content-type")}
                 response = Response(body, media_type=media, headers=headers)

@@ -88,7 +88,25 @@ class FlowOptions(BaseModel):
     skip_adjust_bipartite_flow: bool = DEFAULTS.skip_adjust_bipartite_flow
 
 
-class Options(FlowOptions):
+class MapEquationOptions(FlowOptions):
+    """The map-equation variants (see infomap_core.mapequation.Objective); names as the official's."""
+
+    regularized: bool = Field(DEFAULTS.regularized,
+                              description="Bayesian prior network (codes its steps as recorded teleportation)")
+    regularization_strength: float = Field(DEFAULTS.regularization_strength, ge=0.0)
+    entropy_corrected: bool = DEFAULTS.entropy_corrected
+    entropy_correction_strength: float = Field(DEFAULTS.entropy_correction_strength, ge=0.0)
+    preferred_number_of_modules: int = Field(DEFAULTS.preferred_number_of_modules, ge=0,
+                                             description="0: no preference")
+    meta_data: dict[str, int | str] | None = Field(None, description="node id (as a string) -> category, for "
+                                                   "every node (the meta map equation)")
+    meta_data_rate: float = Field(DEFAULTS.meta_data_rate, ge=0.0)
+    meta_data_unweighted: bool = DEFAULTS.meta_data_unweighted
+    use_node_weights_as_flow: bool = Field(DEFAULTS.use_node_weights_as_flow,
+                                           description="node flow = the nodes' weights, normalized (undirected)")
+
+
+class Options(MapEquationOptions):
     two_level: bool = DEFAULTS.two_level
     num_trials: int = Field(DEFAULTS.num_trials, ge=1, le=MAX_NETWORK_TRIALS)
     seed: int = Field(DEFAULTS.seed, ge=0, lt=SEED_LIMIT)
@@ -105,7 +123,7 @@ class InfomapRequest(NetworkBody, Options):
     }]})
 
 
-class CodelengthRequest(NetworkBody, FlowOptions):
+class CodelengthRequest(NetworkBody, MapEquationOptions):
     partition: dict[str, int | str] = Field(..., description="node id -> module, or node id -> tree path '1:2:1'")
 
     model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={"examples": [{

@@ -106,8 +106,9 @@ def too_large(field: str, what: str, size: int, max_bytes: int) -> UploadError:
 def check_dtype(dtype: np.dtype, field: str, kinds: str = NUMERIC_KINDS) -> None:
     """422 unless ``dtype`` is a plain type of ``kinds`` (never objects: nothing is unpickled)."""
     if dtype.hasobject or dtype.fields is not None or dtype.subdtype is not None or dtype.kind not in kinds:
-        what = "numbers only: bool, int, uint, float" if kinds == NUMERIC_KINDS else "numbers or strings"
-        raise _invalid(field, f"dtype {dtype} is not accepted ({what})")
+        names = {"b": "bool", "i": "int", "u": "uint", "f": "float", "U": "str", "S": "bytes"}
+        what = ", ".join(names[k] for k in kinds if k in names)
+        raise _invalid(field, f"dtype {dtype} is not accepted here ({what})")
 
 
 # ------------------------------------------------------------------ npy

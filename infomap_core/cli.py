@@ -21,7 +21,7 @@ from typing import Sequence
 
 import orjson
 
-from .cli_io import DIRECTED_FLOW_MODELS, read_cluster_file, read_network_arg
+from .cli_io import DIRECTED_FLOW_MODELS, read_cluster_file, read_meta_data, read_network_arg
 from .errors import MapEqError
 from .flow import FLOW_MODELS
 
@@ -37,6 +37,18 @@ def _add_flow_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--to-nodes", action="store_true", help="teleport to nodes (by node weight) instead of links")
     p.add_argument("--markov-time", type=float, default=1.0, metavar="T")
     p.add_argument("--format", choices=("link-list", "pajek"), help="input format (default: detect)")
+    p.add_argument("--no-self-links", action="store_true", help="leave out self-links")
+    p.add_argument("--weight-threshold", type=float, metavar="X", help="leave out links of weight below X")
+    # map-equation variants (official names; docs/command-line.md)
+    p.add_argument("--regularized", action="store_true", help="Bayesian prior network against overfitting sparse data")
+    p.add_argument("--regularization-strength", type=float, default=1.0, metavar="X")
+    p.add_argument("--entropy-corrected", action="store_true", help="correct the entropy bias of small samples")
+    p.add_argument("--entropy-correction-strength", type=float, default=1.0, metavar="X")
+    p.add_argument("--preferred-number-of-modules", type=int, default=0, metavar="K",
+                   help="one bit per top module more or fewer than K (0: no preference)")
+    p.add_argument("--meta-data", metavar="FILE", help=".clu file of a category per node (the meta map equation)")
+    p.add_argument("--meta-data-rate", type=float, default=1.0, metavar="X")
+    p.add_argument("--meta-data-unweighted", action="store_true")
     p.add_argument("--multilayer-relax-rate", type=float, metavar="R",
                    help="multilayer files with *Intra links only: probability to relax to another layer (default 0.15)")
     p.add_argument("--multilayer-relax-limit", type=int, default=-1, metavar="K",
@@ -99,19 +111,33 @@ def _options(args: argparse.Namespace, **extra):
         recorded_teleportation=args.recorded_teleportation,
         to_nodes=args.to_nodes,
         markov_time=args.markov_time,
+        regularized=args.regularized,
+        regularization_strength=args.regularization_strength,
+        entropy_corrected=args.entropy_corrected,
+        entropy_correction_strength=args.entropy_correction_strength,
+        preferred_number_of_modules=args.preferred_number_of_modules,
+        meta_data_rate=args.meta_data_rate,
+        meta_data_unweighted=args.meta_data_unweighted,
         skip_adjust_bipartite_flow=args.skip_adjust_bipartite_flow,
         **extra,
     )
 
 
+def _meta_data(args: argparse.Namespace) -> dict | None:
+    return read_meta_data(args.meta_data) if args.meta_data else None
+
+
 def _read_network(args: argparse.Namespace):
+    from .dropin.run import input_links
+
     directed = bool(args.directed) or args.flow_model in DIRECTED_FLOW_MODELS
     from .multilayer import RELAX_RATE, RelaxOptions
 
     relax = RelaxOptions(rate=RELAX_RATE if args.multilayer_relax_rate is None else args.multilayer_relax_rate,
                          limit=args.multilayer_relax_limit, limit_up=args.multilayer_relax_limit_up,
                          limit_down=args.multilayer_relax_limit_down)
-    return read_network_arg(args.network, format=args.format, directed=directed, relax=relax)
+    network = read_network_arg(args.network, format=args.format, directed=directed, relax=relax)
+    return input_links(network, args.no_self_links, args.weight_threshold)
 
 
 def _run_distributed(args: argparse.Namespace) -> int:
@@ -124,6 +150,8 @@ def _run_distributed(args: argparse.Namespace) -> int:
         raise OptionError("--distributed needs --dask-address (or MAPEQ_DASK_ADDRESS)", field="dask_address")
     if args.format == "pajek" or args.cluster_data or args.output != "json" or args.out:
         raise OptionError("--distributed reads a link list and writes JSON on stdout", field="distributed")
+    if args.meta_data or args.no_self_links or args.weight_threshold is not None:
+        raise OptionError("--distributed reads every link and codes no meta data", field="distributed")
     check_options(_options(args, two_level=args.two_level, num_trials=args.num_trials, seed=args.seed))
     from distributed import Client
 
@@ -157,7 +185,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
                        num_threads=args.num_threads)
     settings = search_settings({"tune_iteration_limit": args.tune_iteration_limit})
     with threads(options.num_threads):
-        problem = prepare(network, options, initial)
+        problem = prepare(network, options, initial, _meta_data(args))
         trials = run_trials(problem, options, settings, show_progress=progress_wanted(False))
     result = best_of(problem, options, trials, elapsed=time.perf_counter() - start, started_at=started_at)
     info = RunInfo(command_line=tuple(argv), input=None if args.network == "-" else FileInfo.of(args.network),
@@ -190,7 +218,7 @@ def _codelength(args: argparse.Namespace) -> int:
 
     network = _read_network(args)
     partition = read_cluster_file(args.partition)
-    result = compute_codelength(network, partition, _options(args))
+    result = compute_codelength(network, partition, _options(args), meta_data=_meta_data(args))
     sys.stdout.write(orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
     return 0
 

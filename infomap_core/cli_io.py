@@ -9,7 +9,7 @@ from pathlib import Path
 from .errors import MapEqError
 from .flow import FLOW_MODELS
 
-__all__ = ["read_network_arg", "read_cluster_file", "DIRECTED_FLOW_MODELS"]
+__all__ = ["read_network_arg", "read_cluster_file", "read_meta_data", "DIRECTED_FLOW_MODELS"]
 
 #: Flow models that read links as arcs (every model but "undirected").
 DIRECTED_FLOW_MODELS = tuple(m for m in FLOW_MODELS if m != "undirected")
@@ -44,4 +44,14 @@ def read_cluster_file(path: str, field: str = "partition") -> dict:
     )
     if looks_like_tree:
         return {row.node_id: tuple(row.path) for row in read_tree(path)}
+    return read_partition(path)
+
+
+def read_meta_data(path: str, field: str = "meta_data") -> dict:
+    """``{id: category}`` from a ``.clu``-format file (``node_id category`` rows), as the
+    official ``--meta-data`` reads it."""
+    from .io import read_partition
+
+    if not os.path.exists(path):
+        raise MapEqError(f"no such file: {path}", field=field)
     return read_partition(path)

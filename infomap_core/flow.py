@@ -34,7 +34,7 @@ from .errors import NetworkError, OptionError
 from .kernels import symmetric_pair_counts, symmetric_pairs
 from .network import Network
 
-__all__ = ["FLOW_MODELS", "FlowGraph", "compute_flow"]
+__all__ = ["FLOW_MODELS", "FlowGraph", "compute_flow", "regularized_walk"]
 
 FLOW_MODELS = ("undirected", "directed", "undirdir", "outdirdir", "rawdir")
 
@@ -105,12 +105,16 @@ def compute_flow(
     recorded_teleportation: bool = False,
     to_nodes: bool = False,
     markov_time: float = 1.0,
+    node_weights_as_flow: bool = False,
+    regularized: bool = False,
+    regularization_strength: float = 1.0,
     tolerance: float = 1e-15,
     max_iterations: int = 400,
     min_iterations: int = 50,
     adjust_bipartite: bool = True,
 ) -> FlowGraph:
-    """Compute the flow of ``network`` under ``flow_model`` (default: from directedness).
+    """Compute the flow of ``network`` under ``flow_model`` (default: from directedness);
+    ``regularized``: see :func:`regularized_walk`.
 
     A bipartite network (``network.bipartite_start``) under the undirected or directed model
     has, with ``adjust_bipartite`` (the official default), the flow of its feature nodes moved
@@ -120,6 +124,8 @@ def compute_flow(
     model = flow_model or ("directed" if network.directed else "undirected")
     if model not in FLOW_MODELS:
         raise OptionError(f"unknown flow model {model!r}; expected one of {', '.join(FLOW_MODELS)}", field="flow_model")
+    if regularized:
+        return _regularized_flow(network, model, regularization_strength, tolerance, max_iterations, min_iterations)
     tau = float(teleportation_probability)
     if not (0.0 <= tau < 1.0):
         raise OptionError("teleportation_probability must be in [0, 1)", field="teleportation_probability")
@@ -189,6 +195,12 @@ def compute_flow(
     if bipartite:
         node_flow, link_flow = _bipartite_adjusted(node_flow, link_flow, src, tgt, network.bipartite_start,
                                                   model == "undirected")
+    if node_weights_as_flow:
+        # the official --use-node-weights-as-flow: node flow from the node weights, link flow as computed
+        if model != "undirected" or network.physical is not None or bipartite:
+            raise OptionError("use_node_weights_as_flow is supported for the undirected flow model of "
+                              "first-order networks only", field="use_node_weights_as_flow")
+        node_flow = network.node_weights / network.node_weights.sum()
     link_flow = link_flow * float(markov_time)
     tele_flow = np.where(dangling, node_flow, tau * node_flow)
 
@@ -232,6 +244,145 @@ def compute_flow(
         pagerank_error=float(error),
         physical=network.physical,
     )
+
+
+def regularized_walk(src: np.ndarray, tgt: np.ndarray, w: np.ndarray, num_nodes: int, strength: float):
+    """The prior of the regularized map equation (Smiljanić, Blöcker, Edler & Rosvall 2021,
+    doi:10.1093/comnet/cnab044) on the arcs ``src -> tgt`` (each link once; an undirected link
+    as two arcs, a self-link as one).
+
+    A fully connected prior network adds to every arc ``u -> v`` the pseudo-weight
+    ``lambda f_u^out f_v^in / <w>`` with ``lambda = strength ln N / N``, ``f^out``
+    (``f^in``) a node's mean out- (in-) link weight and ``<w>`` the mean arc weight; a node
+    without in-links takes the smallest ``f^in`` of the others. The walker leaves ``u`` along
+    an observed arc with probability ``w_uv / (s_u + Lambda_u)`` and by a prior step with
+    ``alpha_u = Lambda_u / (s_u + Lambda_u)`` (1 without out-links), landing on ``v`` with
+    probability ``q_v = f_v^in / sum f^in``; ``Lambda_u = lambda f_u^out sum_v f_v^in / <w>``.
+    The prior steps are coded as recorded teleportation.
+
+    Returns ``(s_out, Lambda, q)``.
+
+    Examples
+    --------
+    >>> s, lam, q = regularized_walk(np.array([0, 1, 1, 2]), np.array([1, 0, 2, 1]), np.ones(4), 3, 1.0)
+    >>> [round(float(x), 6) for x in lam], [round(float(x), 6) for x in q]
+    ([1.098612, 1.098612, 1.098612], [0.333333, 0.333333, 0.333333])
+    """
+    k_out = np.bincount(src, minlength=num_nodes)
+    k_in = np.bincount(tgt, minlength=num_nodes)
+    s_out = np.bincount(src, weights=w, minlength=num_nodes)
+    s_in = np.bincount(tgt, weights=w, minlength=num_nodes)
+    f_out = np.divide(s_out, k_out, out=np.zeros(num_nodes), where=k_out > 0)
+    f_in = np.divide(s_in, k_in, out=np.zeros(num_nodes), where=k_in > 0)
+    if (k_in > 0).any():
+        f_in[k_in == 0] = f_in[k_in > 0].min()
+    else:
+        f_in[:] = 1.0
+    mean_weight = float(w.mean()) if w.size else 1.0
+    lam = float(strength) * np.log(num_nodes) / num_nodes if num_nodes > 1 else 0.0
+    total_in = float(f_in.sum())
+    return s_out, lam * f_out * total_in / mean_weight, f_in / total_in
+
+
+def _unique_arcs(src: np.ndarray, tgt: np.ndarray, w: np.ndarray, n: int):
+    """Arcs with repeated (source, target) pairs merged (weights summed)."""
+    key = src.astype(np.int64) * n + tgt
+    uniq, inverse = np.unique(key, return_inverse=True)
+    return uniq // n, uniq % n, np.bincount(inverse, weights=w)
+
+
+def _regularized_flow(network: Network, model: str, strength: float, tolerance: float, max_iterations: int,
+                      min_iterations: int) -> FlowGraph:
+    if model not in ("undirected", "directed"):
+        raise OptionError(f"regularized flow needs the undirected or directed flow model, not {model!r}",
+                          field="flow_model")
+    if not (np.isfinite(strength) and strength >= 0):
+        raise OptionError("regularization_strength must be >= 0", field="regularization_strength")
+    if network.physical is not None or getattr(network, "bipartite_start", None) is not None:
+        raise OptionError("regularized is not available for state, multilayer or bipartite networks yet",
+                          field="regularized")
+    if model == "directed":
+        network = network.as_arcs()
+    n = network.num_nodes
+    src, tgt, w = network.to_coo()
+    if not w.size or not float(w.sum()) > 0:
+        raise NetworkError("the regularized flow needs a link of positive weight", field="links")
+    w = w / w.max()  # only weight ratios matter; keeps the sums finite
+    if model == "undirected":
+        a, b = np.minimum(src, tgt), np.maximum(src, tgt)
+        a, b, ww = _unique_arcs(a, b, w, n)
+        off = a != b
+        arc_src, arc_tgt, arc_w = np.concatenate([a, b[off]]), np.concatenate([b, a[off]]), np.concatenate([ww, ww[off]])
+    else:
+        arc_src, arc_tgt, arc_w = _unique_arcs(src, tgt, w, n)
+    s_out, lam, q = regularized_walk(arc_src, arc_tgt, arc_w, n, strength)
+    leave = s_out + lam
+    alpha = np.divide(lam, leave, out=np.ones(n), where=leave > 0)
+    step = np.divide(1.0, leave, out=np.zeros(n), where=leave > 0)  # observed arc u -> v: w_uv / (s_u + Lambda_u)
+    if model == "undirected" and (leave > 0).all():
+        node_flow = leave / leave.sum()  # reversible: p_u T_uv = w_uv / sum(s + Lambda)
+        iterations, error = 0, 0.0
+    else:  # directed, or a node without links (it only jumps, and breaks the reversibility)
+        node_flow, iterations, error = _walk_power(arc_src, arc_tgt, arc_w * step[arc_src], alpha, q,
+                                                   tolerance, max_iterations, min_iterations)
+    self_link = src == tgt
+    arc_flow = node_flow[src] * w * step[src]
+    if model == "undirected":
+        link_flow = np.where(self_link, arc_flow, 2.0 * arc_flow)
+        other = ~self_link
+        half = np.bincount(src[other], weights=link_flow[other] / 2, minlength=n)
+        half += np.bincount(tgt[other], weights=link_flow[other] / 2, minlength=n)
+        enter, exit_ = half, half.copy()
+    else:
+        link_flow = arc_flow
+        other = ~self_link
+        exit_ = np.bincount(src[other], weights=link_flow[other], minlength=n)
+        enter = np.bincount(tgt[other], weights=link_flow[other], minlength=n)
+    tele_flow = alpha * node_flow
+    exit_ = exit_ + tele_flow * (1.0 - q)
+    enter = enter + (tele_flow.sum() - tele_flow) * q
+    pair_indptr = symmetric_pair_counts(network.indptr, network.indices)
+    pair_indices = np.empty(pair_indptr[-1], dtype=np.int32 if n < 2**31 - 1 else np.int64)
+    pair_flow = np.empty(pair_indptr[-1])
+    symmetric_pairs(network.indptr, network.indices, link_flow, pair_indptr, pair_indices, pair_flow)
+    return FlowGraph(
+        node_flow=np.ascontiguousarray(node_flow, dtype=np.float64), enter=enter, exit=exit_,
+        tele_flow=np.ascontiguousarray(tele_flow), tele_weight=np.ascontiguousarray(q),
+        link_indptr=network.indptr, link_target=tgt, link_flow=np.ascontiguousarray(link_flow),
+        pair_indptr=pair_indptr, pair_indices=pair_indices, pair_flow=pair_flow, flow_model=model,
+        recorded=True, teleportation_probability=0.0, pagerank_iterations=int(iterations),
+        pagerank_error=float(error), physical=network.physical,
+    )
+
+
+@njit(cache=True)
+def _walk_power(src, tgt, trans, alpha, q, tol, max_iter, min_iter):
+    """Stationary distribution of ``p_v = sum_u p_u trans_uv + (sum_u alpha_u p_u) q_v`` (arcs src -> tgt)."""
+    n = q.shape[0]
+    p = np.full(n, 1.0 / n)
+    tmp = np.zeros(n)
+    err = 0.0
+    it = 0
+    while True:
+        jump = 0.0
+        for i in range(n):
+            jump += alpha[i] * p[i]
+        for i in range(n):
+            tmp[i] = jump * q[i]
+        for e in range(src.shape[0]):
+            tmp[tgt[e]] += trans[e] * p[src[e]]
+        total = 0.0
+        for i in range(n):
+            total += tmp[i]
+        err = 0.0
+        for i in range(n):
+            tmp[i] /= total
+            err += abs(tmp[i] - p[i])
+            p[i] = tmp[i]
+        it += 1
+        if not (it < max_iter and (err > tol or it < min_iter)):
+            break
+    return p, it, err
 
 
 def _bipartite_adjusted(node_flow, link_flow, src, tgt, start, undirected):

@@ -47,6 +47,8 @@ class InfomapOptions:
     num_trials: int = 1
     seed: int = 123
     # variants of the map equation (see mapequation.Objective)
+    regularized: bool = False  # the Bayesian prior network (flow.regularized_walk); codes its steps as recorded
+    regularization_strength: float = 1.0
     entropy_corrected: bool = False
     entropy_correction_strength: float = 1.0
     preferred_number_of_modules: int = 0
@@ -54,6 +56,7 @@ class InfomapOptions:
     meta_data_unweighted: bool = False  # meta data weighted by node count instead of node flow
     num_threads: int | None = None  # threads of the parallel kernels (None: every core); never changes a result
     skip_adjust_bipartite_flow: bool = False  # bipartite networks: keep flow on the feature nodes
+    use_node_weights_as_flow: bool = False  # node flow = normalized node weights (undirected model)
 
     def __post_init__(self):
         if self.flow_model is not None and self.flow_model not in FLOW_MODELS:
@@ -68,6 +71,14 @@ class InfomapOptions:
             raise OptionError(f"seed must be in [0, {SEED_LIMIT})", field="seed")
         if not (np.isfinite(self.entropy_correction_strength) and self.entropy_correction_strength >= 0):
             raise OptionError("entropy_correction_strength must be >= 0", field="entropy_correction_strength")
+        if not (np.isfinite(self.regularization_strength) and self.regularization_strength >= 0):
+            raise OptionError("regularization_strength must be >= 0", field="regularization_strength")
+        if self.regularized:
+            unverified = {"to_nodes": self.to_nodes, "markov_time": self.markov_time != 1.0,
+                          "entropy_corrected": self.entropy_corrected}
+            for name, on in unverified.items():
+                if on:
+                    raise OptionError(f"regularized cannot be combined with {name} yet", field=name)
         if self.num_threads is not None and int(self.num_threads) < 1:
             raise OptionError("num_threads must be >= 1", field="num_threads")
         if not (np.isfinite(self.meta_data_rate) and self.meta_data_rate >= 0):
@@ -93,6 +104,9 @@ class InfomapOptions:
                 raise OptionError("entropy_corrected is not available for state networks", field="entropy_corrected")
             module_cost = float(self.entropy_correction_strength) / (2.0 * _total_degree(network, self) * np.log(2.0))
         category = weight = None
+        if meta_data and self.entropy_corrected:
+            raise OptionError("entropy_corrected cannot be combined with meta data (the official Infomap drops "
+                              "the correction then)", field="entropy_corrected")
         if meta_data:
             category = _meta_categories(network, meta_data)
             if self.meta_data_unweighted:
@@ -209,6 +223,67 @@ class InfomapResult:
         """Top module (1-based) of each node id."""
         return dict(zip(self.network.node_ids.tolist(), self.module_ids(1).tolist()))
 
+    def to_rows(self) -> list[dict[str, Any]]:
+        """One row per node: ``node_id``, ``name``, ``module`` (top), ``path`` (``"1:2:1"``,
+        the leaf rank last) and ``flow``, in node order."""
+        from .formats import path_string_of
+
+        leaf_of = np.full(self.network.num_nodes, -1, dtype=np.int64)
+        leaves = np.nonzero(self.tree.leaf >= 0)[0]
+        leaf_of[self.tree.leaf[leaves]] = leaves
+        names = self.network.node_names
+        ids = self.network.node_ids.tolist()
+        top = self.module_ids(1).tolist()
+        return [{"node_id": ids[a], "name": names[a] if names else str(ids[a]), "module": top[a],
+                 "path": path_string_of(self.tree, int(leaf_of[a])), "flow": float(self.flow.node_flow[a])}
+                for a in range(self.network.num_nodes)]
+
+    def to_dataframe(self):
+        """The rows of :meth:`to_rows` as a pandas DataFrame (pandas must be installed).
+
+        Examples
+        --------
+        >>> from infomap_core import Network
+        >>> result = run_infomap(Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)]))
+        >>> result.to_rows()[0]["module"], result.to_rows()[0]["path"]
+        (1, '1:2')
+        """
+        try:
+            import pandas as pd
+        except ImportError:  # pragma: no cover - depends on the environment
+            raise OptionError("to_dataframe needs pandas (pip install pandas); to_rows() gives the same rows",
+                              field="pandas") from None
+        return pd.DataFrame(self.to_rows())
+
+    def to_networkx(self, graph=None):
+        """A networkx graph with node attributes ``module``, ``path`` and ``flow``: a copy of
+        ``graph`` when given (its node ids must be the network's), else one built from the links.
+
+        Examples
+        --------
+        >>> import networkx as nx
+        >>> g = nx.karate_club_graph()
+        >>> result = run_infomap(g, seed=1)
+        >>> h = result.to_networkx(g)
+        >>> h.nodes[0]["module"] == result.modules[0], "module" in g.nodes[0]
+        (True, False)
+        """
+        import networkx as nx
+
+        if graph is None:
+            graph = nx.DiGraph() if self.network.directed else nx.Graph()
+            graph.add_nodes_from(self.network.node_ids.tolist())
+            src, tgt, w = self.network.to_coo()
+            ids = self.network.node_ids
+            graph.add_weighted_edges_from(zip(ids[src].tolist(), ids[tgt].tolist(), w.tolist()))
+        else:
+            graph = graph.copy()
+        for row in self.to_rows():
+            if row["node_id"] not in graph:
+                raise PartitionError(f"node {row['node_id']!r} of the result is not in the graph", field="graph")
+            graph.nodes[row["node_id"]].update(module=row["module"], path=row["path"], flow=row["flow"])
+        return graph
+
     def to_dict(self, *, include_tree: bool = True, include_flow: bool = False) -> dict[str, Any]:
         """The JSON schema shared by the CLI and the REST API (see docs/result-schema.md)."""
         ids = [str(i) for i in self.network.node_ids.tolist()]
@@ -324,7 +399,10 @@ def _flow_for(network: Network, options: InfomapOptions) -> FlowGraph:
         recorded_teleportation=options.recorded_teleportation,
         to_nodes=options.to_nodes,
         markov_time=options.markov_time,
+        regularized=options.regularized,
+        regularization_strength=options.regularization_strength,
         adjust_bipartite=not options.skip_adjust_bipartite_flow,
+        node_weights_as_flow=options.use_node_weights_as_flow,
     )
 
 
@@ -428,7 +506,19 @@ def run_infomap(network: Network, options: InfomapOptions | None = None, *,
                 initial_partition: Mapping | None = None, meta_data: Mapping | None = None,
                 progress: Callable[[int, int], None] | None = None,
                 settings: SearchSettings | None = None, **overrides: Any) -> InfomapResult:
-    """Find the partition (multilevel unless ``two_level``) that minimizes the map equation."""
+    """Find the partition (multilevel unless ``two_level``) that minimizes the map equation.
+
+    ``network`` is a :class:`Network` or anything :meth:`Network.coerce` reads (a networkx
+    graph, a scipy sparse matrix, a numpy adjacency matrix, a list of links).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> result = run_infomap(nx.karate_club_graph(), seed=1)
+    >>> result.num_modules, round(result.codelength, 3)
+    (3, 4.087)
+    """
+    network = Network.coerce(network)
     options = options or InfomapOptions()
     if overrides:
         options = replace(options, **overrides)
@@ -462,6 +552,7 @@ def compute_codelength(network: Network, partition: Mapping | Tree | list, optio
                        *, meta_data: Mapping | None = None) -> CodelengthResult:
     """Codelength of a given partition ({id: module}), tree paths ({id: (1, 2, ...)}) or Tree
     (with per-node ``meta_data`` categories: the meta map equation)."""
+    network = Network.coerce(network)
     options = options or InfomapOptions()
     flow = _flow_for(network, options)
     if isinstance(partition, Tree):

@@ -97,7 +97,8 @@ class Objective:
         """Bits for the number of top modules (``|T - P|``; 0 without a preference)."""
         if self.preferred_num_modules <= 0:
             return 0.0 * num_top_modules
-        return np.abs(np.asarray(num_top_modules) - self.preferred_num_modules).astype(np.float64)
+        penalty = np.abs(np.asarray(num_top_modules) - self.preferred_num_modules).astype(np.float64)
+        return float(penalty) if penalty.ndim == 0 else penalty
 
 
 NO_VARIANT = Objective()

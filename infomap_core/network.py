@@ -135,6 +135,44 @@ class Network:
         """(source, target, weight) index arrays of the stored links."""
         return self.sources(), self.indices, self.weights
 
+    def without_links(self, *, self_links: bool = False, weight_below: float | None = None) -> "Network":
+        """The same nodes without the links the official ``--no-self-links`` (``self_links``) and
+        ``--weight-threshold X`` (``weight_below=X``: links of weight below X) leave out, and the
+        nodes that lose all their links.
+
+        Examples
+        --------
+        >>> net = Network.from_edges([(1, 1, 2.0), (1, 2, 0.5), (2, 3, 1.0)])
+        >>> net.without_links(self_links=True).num_links
+        2
+        >>> net.without_links(self_links=True, weight_below=1.0).num_nodes  # node 1 loses every link
+        2
+        """
+        src, tgt, w = self.to_coo()
+        keep = np.ones(w.shape[0], dtype=bool)
+        if self_links:
+            keep &= src != tgt
+        if weight_below is not None:
+            keep &= w >= weight_below
+        if not keep.any():
+            raise EmptyNetworkError("no link is left after leaving out self-links and links below the weight "
+                                    "threshold", field="weight_threshold" if weight_below is not None else "links")
+        if keep.all():
+            return self
+        if self.is_state_network:
+            raise NetworkError("leaving out links of a state network is not supported", field="links")
+        # a node that loses every link is left out too (the official never creates it)
+        had = np.zeros(self.num_nodes, dtype=bool)
+        had[src] = had[tgt] = True
+        has = np.zeros(self.num_nodes, dtype=bool)
+        has[src[keep]] = has[tgt[keep]] = True
+        nodes = ~had | has
+        index = np.cumsum(nodes) - 1
+        indptr, indices, weights = links_to_csr(index[src[keep]], index[tgt[keep]], w[keep], int(nodes.sum()))
+        names = None if self.node_names is None else tuple(n for n, k in zip(self.node_names, nodes) if k)
+        return replace(self, indptr=indptr, indices=indices, weights=weights, node_ids=self.node_ids[nodes],
+                       node_weights=self.node_weights[nodes], node_names=names)
+
     def as_arcs(self) -> "Network":
         """The same network with every arc stored explicitly: a mirrored network (an
         undirected symmetric matrix, kept once per pair) gets its reverse arcs back, so
@@ -426,6 +464,36 @@ class Network:
         names = {n: d["name"] for n, d in graph.nodes(data=True) if "name" in d}
         node_weights = {n: nw.get(n, 1.0) for n in nodes} if nw else None
         return cls.from_arrays(src, tgt, w, directed=directed, nodes=nodes, node_weights=node_weights, node_names=names or None)
+
+    @classmethod
+    def coerce(cls, value: Any, *, directed: bool | None = None) -> "Network":
+        """A network from what a user has at hand: a :class:`Network` (as is), a networkx
+        graph, a scipy sparse matrix, a square numpy array (an adjacency matrix), or a list
+        of ``(source, target[, weight])`` links (``directed``: default False).
+
+        Examples
+        --------
+        >>> import networkx as nx, numpy as np
+        >>> Network.coerce(nx.karate_club_graph()).num_nodes
+        34
+        >>> Network.coerce(np.array([[0, 1], [1, 0]])).num_links
+        1
+        >>> Network.coerce([(1, 2), (2, 3)], directed=True).directed
+        True
+        """
+        if isinstance(value, Network):
+            return value
+        if hasattr(value, "is_directed") and hasattr(value, "edges"):
+            return cls.from_networkx(value)
+        if hasattr(value, "tocoo"):
+            return cls.from_scipy(value, directed=directed)
+        if isinstance(value, np.ndarray):
+            return cls.from_numpy(value, directed=directed)
+        if isinstance(value, (list, tuple)):
+            return cls.from_edges(value, directed=bool(directed))
+        raise NetworkError(f"cannot read a network from a {type(value).__name__}: expected a Network, a networkx "
+                           "graph, a scipy sparse matrix, a numpy adjacency matrix or a list of links",
+                           field="network")
 
     # --------------------------------------------------------------- internals
     @classmethod

@@ -13,6 +13,8 @@ Examples
 >>> from infomap_core import InfomapOptions
 >>> equivalent_flags(InfomapOptions(two_level=True, num_trials=10, seed=7))
 ['--two-level', '--num-trials', '10', '--seed', '7']
+>>> equivalent_flags(InfomapOptions(entropy_corrected=True, preferred_number_of_modules=3))
+['--entropy-corrected', '--preferred-number-of-modules', '3']
 >>> find_option("-N").long
 '--num-trials'
 """
@@ -47,6 +49,7 @@ class OfficialOption:
     run: str | None = None  # the same setting in ``mapeq run`` / ``mapeq codelength``
     setting: str | None = None  # the SearchSettings field it sets
     minimum: float | None = None  # smallest accepted value
+    engine: str | None = None  # the InfomapOptions field it sets (the value as given)
 
     @property
     def dest(self) -> str:
@@ -85,6 +88,30 @@ OPTIONS: tuple[OfficialOption, ...] = (
        run="-p, --teleportation-probability"),
     _S("--markov-time", None, "float", "InfomapOptions.markov_time", "markov_time",
        "scale link flow; larger gives fewer modules (default 1)", run="--markov-time"),
+    # Map-equation variants
+    _S("--regularized", None, "flag", "InfomapOptions.regularized", "regularized",
+       "add a Bayesian prior network against overfitting sparse data (codes its steps as recorded teleportation)",
+       run="--regularized", engine="regularized"),
+    _S("--regularization-strength", None, "float", "InfomapOptions.regularization_strength",
+       "regularization_strength", "scale of the prior network (default 1)", run="--regularization-strength",
+       engine="regularization_strength"),
+    _S("--entropy-corrected", None, "flag", "InfomapOptions.entropy_corrected", "entropy_corrected",
+       "correct the entropy bias of small samples (fewer modules in sparse data)", run="--entropy-corrected",
+       engine="entropy_corrected"),
+    _S("--entropy-correction-strength", None, "float", "InfomapOptions.entropy_correction_strength",
+       "entropy_correction_strength", "scale of the entropy correction (default 1)",
+       run="--entropy-correction-strength", engine="entropy_correction_strength"),
+    _S("--preferred-number-of-modules", None, "int", "InfomapOptions.preferred_number_of_modules",
+       "preferred_number_of_modules", "one bit per top module more or fewer than this (default 0: none)",
+       run="--preferred-number-of-modules", engine="preferred_number_of_modules"),
+    _S("--meta-data", None, "str", "run_infomap(meta_data=...)", "meta_data",
+       "a .clu file of a category per node, coded with the modules (the meta map equation)",
+       run="--meta-data"),
+    _S("--meta-data-rate", None, "float", "InfomapOptions.meta_data_rate", "meta_data_rate",
+       "with --meta-data: bits of meta data per step (default 1)", run="--meta-data-rate", engine="meta_data_rate"),
+    _S("--meta-data-unweighted", None, "flag", "InfomapOptions.meta_data_unweighted", "meta_data_unweighted",
+       "with --meta-data: weigh categories by node count instead of node flow", run="--meta-data-unweighted",
+       engine="meta_data_unweighted"),
     # Accuracy
     _S("--seed", "-s", "int", "InfomapOptions.seed", "seed", "random seed (default 123)", run="-s, --seed"),
     _S("--num-trials", "-N", "int", "InfomapOptions.num_trials", "num_trials", "trials; the shortest wins (default 1)",
@@ -94,6 +121,9 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--tune-iteration-limit", "-T", "int", "SearchSettings.max_tune_iterations", None,
        "fine/coarse-tune iterations, 0 = until an iteration gains less than the relative threshold "
        "(the default)", run="-T, --tune-iteration-limit", setting="max_tune_iterations", minimum=0),
+    _S("--core-level-limit", "-L", "int", "SearchSettings.core_level_limit", None,
+       "most levels of core loops: the network, then each aggregated module network (default 0: no limit)",
+       setting="core_level_limit", minimum=0),
     _S("--core-loop-codelength-threshold", None, "float", "SearchSettings.core_loop_threshold", None,
        "smallest codelength gain a core loop accepts (default 1e-10)", setting="core_loop_threshold", minimum=0),
     _S("--tune-iteration-relative-threshold", None, "float", "SearchSettings.tune_relative_threshold", None,
@@ -104,6 +134,14 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--max-degree-for-random-moves", None, "int", "SearchSettings.max_degree_for_random_moves", None,
        "largest degree of a node tried with random moves (default 2)", setting="max_degree_for_random_moves",
        minimum=0),
+    _S("--use-node-weights-as-flow", None, "flag", "InfomapOptions.use_node_weights_as_flow",
+       "use_node_weights_as_flow", "node flow = the node weights (Pajek vertex weights), normalized; "
+       "undirected flow model", engine="use_node_weights_as_flow"),
+    # Input links
+    _S("--no-self-links", None, "flag", "network.without_links(self_links=True)", None,
+       "leave out self-links (they are kept by default)", run="--no-self-links"),
+    _S("--weight-threshold", None, "float", "network.without_links(weight_below=X)", None,
+       "leave out links of weight below X (default 0: none)", run="--weight-threshold", minimum=0),
     # Output
     _S("--out-name", None, "str", help="base name of the output files (default: the network file's stem)"),
     _S("--no-file-output", "-0", help="write no files"),
@@ -138,21 +176,16 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S(name, short, kind, supported=False)
     for name, short, kind in (
         ("--completion", None, "str"), ("--print-json-parameters", None, "flag"),
-        ("--bipartite-teleportation", None, "flag"),
-        ("--weight-threshold", None, "float"), ("--include-self-links", "-k", "flag"),
-        ("--no-self-links", None, "flag"), ("--node-limit", None, "int"),
+        ("--bipartite-teleportation", None, "flag"), ("--include-self-links", "-k", "flag"),
+        ("--node-limit", None, "int"),
         ("--matchable-multilayer-ids", None, "int"), ("--assign-to-neighbouring-module", None, "flag"),
-        ("--meta-data", None, "str"), ("--meta-data-rate", None, "float"), ("--meta-data-unweighted", None, "flag"),
-        ("--use-node-weights-as-flow", None, "flag"), ("--max-flow-iterations", None, "int"),
+        ("--max-flow-iterations", None, "int"),
         ("--min-flow-iterations", None, "int"), ("--flow-tolerance", None, "float"),
-        ("--regularized", None, "flag"), ("--regularization-strength", None, "float"),
         ("--intra-regularization-strength", None, "float"), ("--inter-regularization-strength", None, "float"),
-        ("--multilayer-skip-absent-nodes", None, "flag"), ("--entropy-corrected", None, "flag"),
-        ("--entropy-correction-strength", None, "float"), ("--variable-markov-time", None, "flag"),
+        ("--multilayer-skip-absent-nodes", None, "flag"), ("--variable-markov-time", None, "flag"),
         ("--variable-markov-damping", None, "float"), ("--variable-markov-min-scale", None, "float"),
-        ("--preferred-number-of-modules", None, "int"), ("--preferred-number-of-levels", None, "int"),
-        ("--preferred-number-of-levels-strength", None, "float"), ("--multilayer-relax-by-jsd", None, "flag"),
-        ("--multilayer-relax-to-self", None, "flag"), ("--core-level-limit", "-L", "int"),
+        ("--preferred-number-of-levels", None, "int"), ("--preferred-number-of-levels-strength", None, "float"),
+        ("--multilayer-relax-by-jsd", None, "flag"), ("--multilayer-relax-to-self", None, "flag"),
         ("--fast-hierarchical-solution", "-F", "count"), ("--inner-parallelization", None, "flag"),
         ("--parallel-trials", None, "flag"), ("--converge", None, "flag"), ("--num-threads", None, "str"),
         ("--threads", None, "str"), ("--prefer-modular-solution", None, "flag"),
@@ -199,6 +232,14 @@ def equivalent_flags(options: "InfomapOptions") -> list[str]:
         flags += ["--num-trials", str(options.num_trials)]
     if options.seed != default.seed:
         flags += ["--seed", str(options.seed)]
+    for option in OPTIONS:
+        if option.engine is None:
+            continue
+        value = getattr(options, option.engine)
+        if value == getattr(default, option.engine):
+            continue
+        flags += [option.long] if option.kind == "flag" else [option.long, f"{value:g}" if option.kind == "float"
+                                                               else str(value)]
     return flags
 
 

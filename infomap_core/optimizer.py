@@ -57,6 +57,7 @@ class SearchSettings:
     parallel_min_fraction: float = 0.01
     core_loop_threshold: float = 1e-10
     tune_relative_threshold: float = 1e-5
+    core_level_limit: int = 0  # most levels of core loops (the network, then each aggregate); 0: no limit
     max_tune_iterations: int = 1000
     sub_module_tune_iterations: int = 1000
 
@@ -167,6 +168,7 @@ def find_modules(level: Level, initial: np.ndarray | None, rng: np.random.Genera
     unit_of = np.arange(n, dtype=np.int64)  # current-level unit of each original unit
     current, cur_parent = level, parent
     loop_limit = settings.core_loop_limit
+    levels_done = 0
     while True:
         if current is level and _parallel_eligible(level, settings):
             moved = synchronous_moves(level.indptr, level.indices, level.pflow, level.flow, level.enter, level.exit,
@@ -178,7 +180,8 @@ def find_modules(level: Level, initial: np.ndarray | None, rng: np.random.Genera
                               first_loop and current is level)
         mod, k = relabel(mod)
         unit_of = mod[unit_of]
-        if k == current.n or k <= 1:
+        levels_done += 1
+        if k == current.n or k <= 1 or levels_done == settings.core_level_limit:
             return unit_of, k
         group = np.empty(k, dtype=np.int64)
         group[mod] = cur_parent

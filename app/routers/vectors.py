@@ -17,7 +17,7 @@ from ..errors import ERROR_RESPONSES, ApiError
 from ..routing import ORJSONRoute, cost_checked
 from ..schemas import ClusterVectorsRequest, ClusterVectorsResponse, VectorOptionsFields
 from ..settings import Settings, get_settings
-from ..vectors import VectorError, VectorOptions, cluster_vectors, estimate_vector_cost
+from ..vectors import VectorOptions, cluster_file_vectors, cluster_vectors, estimate_vector_cost, vector_shape
 from ..vectors.files import FileTooLarge, inspect_vectors, load_vectors
 
 router = APIRouter(prefix="/v1", tags=["vectors"], route_class=ORJSONRoute)
@@ -47,13 +47,10 @@ def check_sync_cost(n: int, d: int, options: VectorOptions, settings: Settings, 
              summary="Cluster embedding vectors: kNN graph (exact or approximate) -> InfoMap")
 @cost_checked("sync")
 async def cluster_vectors_endpoint(body: ClusterVectorsRequest, settings: Settings = Depends(get_settings)):
-    x = body.vectors
-    if len(x) == 0 or (not hasattr(x, "shape") and len({len(r) for r in x}) != 1):
-        raise ApiError(422, "invalid_vectors", "vectors must be a non-empty [n, d] matrix (ragged rows?)",
-                       field="vectors")
+    n, d = vector_shape(body.vectors)
     options = body.options()
-    check_sync_cost(len(x), len(x[0]), options, settings)
-    return await run_in_threadpool(cluster_vectors, x, options, body.labels)
+    check_sync_cost(n, d, options, settings)
+    return await run_in_threadpool(cluster_vectors, body.vectors, options, body.labels)
 
 
 @router.post("/cluster/vectors/file", response_model=ClusterVectorsResponse, responses=ERROR_RESPONSES,
@@ -68,9 +65,4 @@ async def cluster_vectors_file_endpoint(form: Annotated[ClusterVectorsFileForm, 
     options = form.options()
     check_sync_cost(shape.rows, shape.dimension, options, settings, field="file")
     vectors, labels = await run_in_threadpool(load_vectors, raw)
-    try:
-        return await run_in_threadpool(cluster_vectors, vectors, options, labels)
-    except VectorError as exc:
-        if exc.field in ("vectors", "labels"):         # they came in the file
-            raise VectorError(f"file: {exc.message}", field="file") from None
-        raise
+    return await run_in_threadpool(cluster_file_vectors, vectors, options, labels)

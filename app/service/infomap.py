@@ -54,6 +54,12 @@ def infomap_inputs(request: InfomapRequest) -> tuple[Network, InfomapOptions, di
     return network, engine_options(request), initial
 
 
+def meta_data_of(request: Any, network: Network) -> dict | None:
+    """The request's ``meta_data`` (node id -> category) in the network's id type, None without."""
+    meta = getattr(request, "meta_data", None)
+    return _keyed(network, meta, "meta_data") if meta else None
+
+
 def shape_result(result: InfomapResult, network: Network, options: InfomapOptions, include_tree: bool,
                  include_flow: bool) -> dict:
     """The ``/v1/infomap`` payload of a result (the JSON schema of docs/result-schema.md and the run's metadata)."""
@@ -68,8 +74,8 @@ def shape_result(result: InfomapResult, network: Network, options: InfomapOption
 
 
 def _search(network: Network, options: InfomapOptions, initial: dict | None, include_tree: bool,
-            include_flow: bool) -> dict:
-    result = run_infomap(network, options, initial_partition=initial)
+            include_flow: bool, meta_data: dict | None = None) -> dict:
+    result = run_infomap(network, options, initial_partition=initial, meta_data=meta_data)
     record_engine(result.elapsed, network.num_links)
     return shape_result(result, network, options, include_tree, include_flow)
 
@@ -77,7 +83,8 @@ def _search(network: Network, options: InfomapOptions, initial: dict | None, inc
 def infomap_payload(request: InfomapRequest) -> dict:
     """``POST /v1/infomap``: find the modules of the request's network."""
     network, options, initial = infomap_inputs(request)
-    return _search(network, options, initial, request.include_tree, request.include_flow)
+    return _search(network, options, initial, request.include_tree, request.include_flow,
+                   meta_data_of(request, network))
 
 
 def read_network_file(text: bytes, directed: bool) -> Network:
@@ -98,7 +105,8 @@ def codelength_payload(request: CodelengthRequest) -> dict:
     """``POST /v1/codelength``: the codelength of the request's partition, per module."""
     network = network_from_body(request)
     partition = _keyed(network, request.partition, "partition")
-    return compute_codelength(network, partition, engine_options(request)).to_dict()
+    return compute_codelength(network, partition, engine_options(request),
+                              meta_data=meta_data_of(request, network)).to_dict()
 
 
 # ------------------------------------------------------------------ an infomap job, in tasks
@@ -115,7 +123,8 @@ class PreparedInfomap:
 def prepare_infomap(request: InfomapRequest) -> PreparedInfomap:
     """Build the network (once, on the worker) and compute the flow shared by all trials."""
     network, options, initial = infomap_inputs(request)
-    return PreparedInfomap(prepare(network, options, initial), options, request.include_tree, request.include_flow)
+    problem = prepare(network, options, initial, meta_data_of(request, network))
+    return PreparedInfomap(problem, options, request.include_tree, request.include_flow)
 
 
 def infomap_trial(prepared: PreparedInfomap, trial: int) -> TrialResult:

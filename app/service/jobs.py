@@ -1,7 +1,7 @@
 """Job kinds: the check at submission and the stored request, read back on a worker.
 
 A job is checked when it is submitted, cheaply: its figures against the job limits
-(:mod:`app.cost`, from the shape alone) and its network's form, shapes and weights
+(:mod:`app.cost`, from the shape alone), its vectors' shape, and its network's form, shapes and weights
 (:func:`app.service.networks.check_network_body`, no network built). The request is stored as the
 bytes the client sent; the worker validates them again with the kind's model
 (:func:`job_request`) and builds the network there, once.
@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from .. import cost
 from .networks import check_network_body
 from ..schemas import JOB_MODELS, ClusterVectorsJob, InfomapRequest
-from ..vectors import cluster_vectors
+from ..vectors import cluster_vectors, vector_shape
 from .infomap import codelength_payload
 
 
@@ -32,6 +32,7 @@ def check_submission(body: BaseModel, limits: cost.Limits) -> int:
     """
     if isinstance(body, ClusterVectorsJob):
         cost.of_vectors(len(body.vectors), body.top_k, body.num_trials).check(limits)
+        vector_shape(body.vectors)
         return 1
     cost.of_network(body).check(limits)
     check_network_body(body)

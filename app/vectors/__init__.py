@@ -12,7 +12,7 @@
 from .cost import VectorCost, estimate_vector_cost
 from .graph import KnnGraph, knn_graph
 from .options import VectorError, VectorOptions
-from .service import cluster_vectors
+from .service import cluster_file_vectors, cluster_vectors, vector_shape
 
-__all__ = ["KnnGraph", "VectorCost", "VectorError", "VectorOptions", "cluster_vectors", "estimate_vector_cost",
-           "knn_graph"]
+__all__ = ["KnnGraph", "VectorCost", "VectorError", "VectorOptions", "cluster_file_vectors", "cluster_vectors",
+           "estimate_vector_cost", "knn_graph", "vector_shape"]

@@ -1,7 +1,8 @@
 """Vector clustering as the service runs it: vectors + options -> kNN graph -> InfoMap -> payload.
 
 No web code: the routers (JSON body, uploaded file) and the job task call
-:func:`cluster_vectors`; errors are engine errors (:class:`.options.VectorError`, 422).
+:func:`cluster_vectors` (:func:`cluster_file_vectors` for a file); errors are engine errors
+(:class:`.options.VectorError`, 422).
 """
 
 from __future__ import annotations
@@ -16,6 +17,23 @@ from infomap_core.errors import EmptyNetworkError
 from .graph import knn_graph
 from .knn import as_vector_array
 from .options import VectorError, VectorOptions
+
+
+def vector_shape(rows: Any) -> tuple[int, int]:
+    """``(n, d)`` of JSON vector rows (lists, or an array), or a :class:`VectorError` (field ``vectors``) when they are
+    empty or ragged; the check before any work (a synchronous request's limits, a job's submission).
+
+    >>> vector_shape([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
+    (3, 2)
+    """
+    if hasattr(rows, "shape"):  # the JSON fast path's array (app.tensors)
+        if rows.ndim != 2 or rows.shape[0] == 0:
+            raise VectorError(f"vectors must be a non-empty [n, d] matrix, got shape {list(rows.shape)}",
+                              field="vectors")
+        return int(rows.shape[0]), int(rows.shape[1])
+    if len(rows) == 0 or len({len(r) for r in rows}) != 1:
+        raise VectorError("vectors must be a non-empty [n, d] matrix (ragged rows?)", field="vectors")
+    return len(rows), len(rows[0])
 
 
 def cluster_vectors(vectors: Any, options: VectorOptions, labels: Sequence[str] | None = None) -> dict[str, Any]:
@@ -51,6 +69,17 @@ def cluster_vectors(vectors: Any, options: VectorOptions, labels: Sequence[str] 
         "metadata": {"seed": options.seed, "engine_version": __version__, "input_sha256": net.fingerprint(),
                      "elapsed_seconds": result.elapsed, "knn": graph.info},
     }
+
+
+def cluster_file_vectors(vectors: Any, options: VectorOptions, labels: Sequence[str] | None = None) -> dict[str, Any]:
+    """:func:`cluster_vectors` of vectors read from an uploaded file: errors about the vectors or
+    their labels name the ``file`` field (that is where they came from)."""
+    try:
+        return cluster_vectors(vectors, options, labels)
+    except VectorError as exc:
+        if exc.field in ("vectors", "labels"):
+            raise VectorError(f"file: {exc.message}", field="file") from None
+        raise
 
 
 def _clusters(modules: np.ndarray, flow: np.ndarray, labels: Sequence[str] | None) -> list[dict[str, Any]]:

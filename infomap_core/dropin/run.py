@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .. import __version__
-from ..cli_io import DIRECTED_FLOW_MODELS, read_cluster_file
+from ..cli_io import DIRECTED_FLOW_MODELS, read_cluster_file, read_meta_data
 from ..errors import OptionError
 from ..formats import FORMATS, FileInfo, RunInfo, render, render_official_json
 from .. import infomap as engine  # engine.best_of etc. looked up at call time (tests wrap best_of)
@@ -28,7 +28,8 @@ from ..progress import progress_wanted, trial_progress
 from ..tree import Tree
 from .arguments import DropinArgs
 
-__all__ = ["run", "run_trials", "fixed_result", "output_formats", "engine_options", "search_settings"]
+__all__ = ["run", "run_trials", "fixed_result", "output_formats", "engine_options", "search_settings",
+           "input_links"]
 
 
 def output_formats(args: DropinArgs) -> list[str]:
@@ -56,6 +57,7 @@ def engine_options(args: DropinArgs) -> tuple[InfomapOptions, SearchSettings]:
         to_nodes=bool(args.to_nodes),
         skip_adjust_bipartite_flow=bool(args.skip_adjust_bipartite_flow),
         **{name: given[name] for name in valued if name in given},
+        **{o.engine: given[o.dest] for o in OPTIONS if o.engine and o.dest in given},
     )
     return options, search_settings(given)
 
@@ -74,6 +76,15 @@ def search_settings(values: dict) -> SearchSettings:
             continue
         settings = replace(settings, **{option.setting: value})
     return settings
+
+
+def input_links(network, no_self_links: bool, weight_threshold: float | None):
+    """The network without the links ``--no-self-links`` and ``--weight-threshold`` leave out."""
+    if weight_threshold is not None and not weight_threshold >= 0:
+        raise OptionError(f"--weight-threshold must be >= 0, got {weight_threshold}", field="weight_threshold")
+    if not no_self_links and not weight_threshold:
+        return network
+    return network.without_links(self_links=no_self_links, weight_below=weight_threshold or None)
 
 
 def fixed_result(problem: Problem, options: InfomapOptions, tree: Tree, *, elapsed: float,
@@ -106,6 +117,7 @@ def run(args: DropinArgs, argv: list[str], out: TextIO | None = None) -> int:
     console = _Console(args, out or sys.stdout)
     started_at, start = time.time(), time.perf_counter()
     network, info = _read_input(args, argv, options)
+    network = input_links(network, bool(args.no_self_links), args.weight_threshold)
     console.say(f"mapeq v{__version__}: {args.network} -> {args.out_dir}")
     console.say(f"  network   {network.num_nodes} nodes, {network.num_links} links, "
                 f"flow model {options.resolved_flow_model(network)}")
@@ -113,14 +125,21 @@ def run(args: DropinArgs, argv: list[str], out: TextIO | None = None) -> int:
     if args.cluster_data:
         cluster = read_cluster_file(args.cluster_data, field="cluster_data")
         info = replace(info, cluster_data=FileInfo.of(args.cluster_data))
+    meta_data = None
+    if args.meta_data:
+        meta_data = read_meta_data(args.meta_data)
+        labels = dict(zip(network.index_of(meta_data.keys(), field_name="meta_data").tolist(),
+                          map(str, meta_data.values())))
+        info = replace(info, meta_data=FileInfo.of(args.meta_data),
+                       meta_labels=tuple(labels.get(a, "") for a in range(network.num_nodes)))
     if args.no_infomap:
         options = replace(options, num_trials=1)
-        result = _score(network, options, cluster, started_at)
+        result = _score(network, options, cluster, meta_data, started_at)
         trials: list[TrialResult] = []
         problem = None
     else:
         initial = {k: (v[0] if isinstance(v, tuple) else v) for k, v in cluster.items()} if cluster else None
-        problem = engine.prepare(network, options, initial)
+        problem = engine.prepare(network, options, initial, meta_data)
         trials = run_trials(problem, options, settings, show_progress=progress_wanted(bool(args.silent)),
                             on_trial=lambda t: console.say(
                                 f"  trial {t.trial + 1}/{options.num_trials} codelength {t.codelength:.9f} bits, "
@@ -171,11 +190,12 @@ def relax_options(args: DropinArgs):
                         limit_down=int(given("multilayer_relax_limit_down", -1)))
 
 
-def _score(network, options: InfomapOptions, cluster: dict | None, started_at: float) -> InfomapResult:
+def _score(network, options: InfomapOptions, cluster: dict | None, meta_data: dict | None,
+           started_at: float) -> InfomapResult:
     from ..infomap import compute_codelength
 
     start = time.perf_counter()
-    problem = engine.prepare(network, options)
+    problem = engine.prepare(network, options, meta_data=meta_data)
     if cluster:
         tree = compute_codelength(network, cluster, options).tree
     else:

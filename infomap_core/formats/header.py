@@ -20,8 +20,8 @@ line (``^# (v\\d+\\.\\d+\\.\\d+)``) and the command line from the second. mapeq 
 lines in the same order with its own version and ``mapeq`` as the program:
 :func:`header_lines`. ``trials k of N`` is the number of trials run of those asked for.
 The input fingerprint line is written when the network came from a file (the first 16 hex
-digits of the SHA-256 of its bytes), the cluster data fingerprint when a ``--cluster-data``
-file was read, the config fingerprint always (SHA-256 of the options).
+digits of the SHA-256 of its bytes), the cluster data (meta data) fingerprint when a ``--cluster-data``
+(``--meta-data``) file was read, the config fingerprint always (SHA-256 of the options).
 
 The parser's strict mode also needs non-zero ``completed in``, ``codelength`` and
 ``relative codelength savings`` values. A result with one module has savings 0 (and a
@@ -82,6 +82,8 @@ class RunInfo:
     command_line: tuple[str, ...] | None = None
     input: FileInfo | None = None
     cluster_data: FileInfo | None = None
+    meta_data: FileInfo | None = None  # the --meta-data file
+    meta_labels: tuple[str, ...] | None = None  # its category of each node (index order), for the JSON
     trials_done: int | None = None
 
 
@@ -140,5 +142,7 @@ def header_lines(result: "InfomapResult", info: RunInfo | None = None) -> list[s
         lines.append(f"# input fingerprint {info.input.hash} ({info.input.size} bytes)")
     if info.cluster_data is not None:
         lines.append(f"# cluster data fingerprint {info.cluster_data.hash}")
+    if info.meta_data is not None:
+        lines.append(f"# meta data fingerprint {info.meta_data.hash}")
     lines.append(f"# config fingerprint {config_fingerprint(result)}")
     return lines

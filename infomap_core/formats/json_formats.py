@@ -96,6 +96,8 @@ def official_json(result: "InfomapResult", info: RunInfo | None = None) -> dict[
         doc["input"] = info.input.to_dict()
     if info.cluster_data is not None:
         doc["clusterData"] = info.cluster_data.to_dict()
+    if info.meta_data is not None:
+        doc["metaData"] = info.meta_data.to_dict()
     modules = tree.leaf < 0
     levels = result.num_levels
     doc.update({
@@ -119,7 +121,7 @@ def official_json(result: "InfomapResult", info: RunInfo | None = None) -> dict[
     ids = result.network.node_ids.tolist()
     doc["nodes"] = [
         {"path": list(paths[a]), "modules": per_level[a].tolist(), "name": names[a], "flow": float(tree.flow[t]),
-         "mec": float(c), "id": ids[a]}
+         "mec": float(c), **({"metadata": {"0": info.meta_labels[a]}} if info.meta_labels else {}), "id": ids[a]}
         for a, t, c in zip(nodes.tolist(), leaves.tolist(), mec.tolist())
     ]
     if result.network.is_state_network:  # the physical level, as the official writes it

@@ -72,10 +72,10 @@ def test_no_file_output_writes_nothing(tmp_path):
 
 @pytest.mark.parametrize("argv,needle", [
     (["--bogus"], "unknown option '--bogus'"),
-    (["--regularized"], "'--regularized' is not supported"),
-    (["--entropy-corrected"], "'--entropy-corrected' is not supported"),
+    (["--inner-parallelization"], "'--inner-parallelization' is not supported"),
+    (["--memory-report"], "'--memory-report' is not supported"),
     (["-F"], "'-F' is not supported"),
-    (["-L", "2"], "'-L' is not supported"),
+    (["-k"], "'-k' is not supported"),
     (["-2x"], "unknown option '-x'"),
     (["-o", "network"], "output format 'network' is not supported"),
     (["-o", "clu,nonsense"], "unknown output format 'nonsense'"),
@@ -105,7 +105,7 @@ def test_every_official_option_is_in_the_table_and_supported_ones_parse(tmp_path
     assert official <= ours, sorted(official - ours)
     samples = {"int": "2", "float": "0.5", "str": None, "list": "clu"}
     for option in OPTIONS:
-        if not option.supported or option.long in ("--help", "--version", "--cluster-data", "--out-name",
+        if not option.supported or option.long in ("--help", "--version", "--cluster-data", "--out-name", "--meta-data",
                                                    "--flow-model"):
             continue
         value = samples.get(option.kind)
@@ -173,7 +173,7 @@ def test_progress_shows_on_a_terminal_and_not_with_silent_or_a_pipe(tmp_path):
 
 def test_help_and_version():
     drop_in = mapeq_script(NET, "x", "-h").stdout
-    assert "mapeq NETWORK OUT_DIR" in drop_in and "--clu-level" in drop_in and "--regularized" not in drop_in
+    assert "mapeq NETWORK OUT_DIR" in drop_in and "--clu-level" in drop_in and "--memory-report" not in drop_in
     assert "mapeq NETWORK OUT_DIR" in mapeq_script("-h").stdout
     assert mapeq_script(NET, "x", "--version").stdout.startswith("mapeq v")
 

@@ -86,6 +86,10 @@ def official_flags(options, flow_model: str) -> str:
         flags.append(f"--teleportation-probability {options.teleportation_probability!r}")
     if options.markov_time != 1.0:
         flags.append(f"--markov-time {options.markov_time!r}")
+    if getattr(options, "use_node_weights_as_flow", False):
+        flags.append("--use-node-weights-as-flow")
+    if getattr(options, "regularized", False):
+        flags.append(f"--regularized --regularization-strength {options.regularization_strength!r}")
     if options.entropy_corrected:
         flags.append(f"--entropy-corrected --entropy-correction-strength {options.entropy_correction_strength!r}")
     if options.preferred_number_of_modules:

@@ -313,6 +313,8 @@ HOSTILE = [
     ("no-tensor-operation", "/v1/stats/bias-simulation", npy(np.ones(3)), NPY, {}, 415, "Content-Type"),
     ("unknown-option", "/v1/infomap", npy(np.array(KARATE)), NPY, {"bogus": 1}, 422, "bogus"),
     ("bad-option", "/v1/infomap", npy(np.array(KARATE)), NPY, {"num_trials": "many"}, 422, "num_trials"),
+    ("string-weights", "/v1/infomap", arrow(pa.table({"source": [1], "target": [2], "weight": ["x"]})), ARROW, {},
+     422, "body.weight"),
     ("table-without-links", "/v1/infomap", arrow(pa.table({"a": [1], "b": ["x"]})), ARROW, {}, 422, "body"),
     ("ragged-arrow-lists", "/v1/stats/variance", arrow(pa.table({"samples": pa.array([[1.0, 2.0], [1.0]])})), ARROW,
      {}, 422, "body.samples"),
@@ -366,3 +368,16 @@ def test_the_python_examples_of_the_docs_run(client, monkeypatch):
         namespace: dict = {}
         exec(compile(block, "docs/binary-tensors.md", "exec"), namespace)
     assert namespace["table"].num_rows == 34
+
+
+@pytest.mark.parametrize("raw", [
+    npz(source=np.array([0.5, 1.0]), target=np.array([1, 2])),
+    npz(source=np.array([1, 2]), target=np.array([2, 3]), weight=np.array([1.0, -1.0])),
+    npz(source=np.array([1, 2]), target=np.array([2, 3]), extra=np.array([1, 2])),
+    arrow(pa.table({"source": [1, 2], "target": ["a", "b"]}), "parquet"),
+    npy(np.ones((3, 2), complex)),
+], ids=["float-ids", "negative-weight", "unknown-column", "mixed-id-kinds", "complex"])
+def test_binary_file_link_errors_name_the_file(client, raw):
+    response = client.post("/v1/infomap/file", files={"file": ("links.npz", raw)})
+    assert response.status_code == 422, response.text
+    assert response.json()["error"]["field"].split(".")[0] == "file"      # the file, or its column

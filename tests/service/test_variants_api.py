@@ -1,0 +1,84 @@
+"""The map-equation variants through the REST API: the request fields have the official's names,
+and a given partition scores as the official scores it."""
+
+import warnings
+
+import infomap
+import pytest
+from fastapi.testclient import TestClient
+
+from app.main import create_app
+from app.settings import Settings
+
+NINE = [[3 * t + a, 3 * t + b] for t in range(9) for a, b in ((1, 2), (2, 3), (3, 1))] + [
+    [3 * t + 3, (3 * t + 3) % 27 + 1] for t in range(9)]
+META = {str(n): n % 3 for n in range(1, 28)}
+PARTITION = {str(n): (n - 1) // 9 + 1 for n in range(1, 28)}
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    settings = Settings(max_sync_links=1000, max_body_bytes=200_000, warmup=False,
+                        data_dir=tmp_path_factory.mktemp("data"), dask_workers=1, dask_processes=False)
+    with TestClient(create_app(settings)) as c:
+        yield c
+
+
+def official_codelength(flags: str, meta: dict | None = None) -> float:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        im = infomap.Infomap(f"--silent --no-infomap --two-level {flags}")
+        for a, b in NINE:
+            im.add_link(a, b)
+        for node, category in (meta or {}).items():
+            im.set_meta_data(int(node), category)
+        im.run(initial_partition={int(n): m for n, m in PARTITION.items()})
+        return float(im.codelength)
+
+
+@pytest.mark.parametrize("fields,flags", [
+    ({"entropy_corrected": True}, "--entropy-corrected"),
+    ({"entropy_corrected": True, "entropy_correction_strength": 0.5}, "--entropy-corrected "
+                                                                      "--entropy-correction-strength 0.5"),
+    ({"preferred_number_of_modules": 5}, "--preferred-number-of-modules 5"),
+    ({"meta_data": META}, "META"),
+    ({"meta_data": META, "meta_data_rate": 2.0, "meta_data_unweighted": True},
+     "META --meta-data-rate 2 --meta-data-unweighted"),
+], ids=["entropy", "entropy-strength", "preferred", "meta", "meta-unweighted-rate"])
+def test_codelength_of_a_partition_with_a_variant_is_the_officials(client, fields, flags):
+    response = client.post("/v1/codelength", json={"edges": NINE, "partition": PARTITION, **fields})
+    assert response.status_code == 200, response.text
+    meta = {int(n): c for n, c in META.items()} if "META" in flags else None
+    expected = official_codelength(flags.replace("META", ""), meta)
+    assert response.json()["codelength"] == pytest.approx(expected, rel=1e-9)
+    plain = client.post("/v1/codelength", json={"edges": NINE, "partition": PARTITION}).json()["codelength"]
+    assert abs(response.json()["codelength"] - plain) > 1e-3  # the field changed the objective
+
+
+def test_infomap_with_variants_runs_and_reports_them(client):
+    """The reported codelength is re-scored by the official after the test (tests/conftest.py)."""
+    body = {"edges": NINE, "preferred_number_of_modules": 3, "meta_data": META, "meta_data_rate": 0.5,
+            "num_trials": 3}
+    response = client.post("/v1/infomap", json=body)
+    assert response.status_code == 200, response.text
+    from infomap_core import InfomapOptions, Network, run_infomap
+
+    expected = run_infomap(Network.from_edges([tuple(e) for e in NINE]),
+                           InfomapOptions(preferred_number_of_modules=3, meta_data_rate=0.5, num_trials=3),
+                           meta_data={int(n): c for n, c in META.items()})
+    assert response.json()["codelength"] == pytest.approx(expected.codelength, rel=1e-12)
+
+
+@pytest.mark.parametrize("fields,field", [
+    ({"meta_data": {"1": 1}}, "meta_data"),
+    ({"meta_data": {"1": 1, "x": 2}}, "meta_data"),
+    ({"entropy_corrected": True, "meta_data": META}, "entropy_corrected"),
+    ({"entropy_correction_strength": -1.0}, "entropy_correction_strength"),
+    ({"preferred_number_of_modules": -2}, "preferred_number_of_modules"),
+    ({"meta_data_rate": -0.1}, "meta_data_rate"),
+])
+def test_bad_variant_fields_are_422_naming_them(client, fields, field):
+    for path, extra in (("/v1/infomap", {}), ("/v1/codelength", {"partition": PARTITION})):
+        response = client.post(path, json={"edges": NINE, **extra, **fields})
+        assert response.status_code == 422, response.text
+        assert field in response.json()["error"]["field"], response.text
