@@ -353,7 +353,11 @@ class Network:
         if isinstance(start_id, bool) or not isinstance(start_id, (int, np.integer)):
             raise NetworkError(f"bipartite_start_id must be an integer node id, got {start_id!r}",
                                field="bipartite_start_id")
-        base = cls.from_edges(edges, directed=directed, node_names=node_names)
+        return cls._bipartite_of(cls.from_edges(edges, directed=directed, node_names=node_names), start_id)
+
+    @classmethod
+    def _bipartite_of(cls, base: "Network", start_id: int) -> "Network":
+        """``base`` as a bipartite network with feature nodes from ``start_id`` (checked)."""
         if base.node_ids.dtype.kind != "i":
             raise NetworkError("a bipartite network needs integer node ids", field="bipartite_start_id")
         lo, hi = int(base.node_ids[0]), int(base.node_ids[-1])

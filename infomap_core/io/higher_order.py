@@ -112,14 +112,43 @@ def parse_higher_order(buf: bytes, *, directed: bool | None = None, relax: Relax
                 name = decode(b" ".join(parts[2:]))
                 state_names[sid] = name[1:-1] if len(name) >= 2 and name[0] == name[-1] == '"' else name
             continue
-        width = {"multilayer": 4, "intra": 3, "inter": 3, "links": 2, "bipartite": 2}[kind]
-        expected = {"multilayer": "layer node layer node [weight]", "intra": "layer node node [weight]",
-                    "inter": "layer node layer [weight]", "links": "source target [weight]",
-                    "bipartite": "source target [weight]"}[kind]
-        ids = _ints(parts, width, number, expected)
-        rows[kind].append((*ids, _weight(parts, width, number)))
+        rows[kind].append(parts)  # checked and converted per section below
         lines[kind].append(number)
+    for kind in rows:
+        if kind in _WIDTH:
+            rows[kind] = _table(rows[kind], lines[kind], kind)
     return _build(vertices, rows, lines, states, state_names, (bipartite_start, bipartite_line), directed, relax)
+
+
+_WIDTH = {"multilayer": 4, "intra": 3, "inter": 3, "links": 2, "bipartite": 2}
+_EXPECTED = {"multilayer": "layer node layer node [weight]", "intra": "layer node node [weight]",
+             "inter": "layer node layer [weight]", "links": "source target [weight]",
+             "bipartite": "source target [weight]"}
+
+
+def _table(parts_rows: list, numbers: list[int], kind: str) -> list[tuple]:
+    """The rows ``(id, ..., weight)`` of a section's split lines: converted by numpy at once, or,
+    when some line is bad, line by line to name the first bad one."""
+    width = _WIDTH[kind]
+    if not parts_rows:
+        return []
+    lengths = np.fromiter(map(len, parts_rows), dtype=np.int64, count=len(parts_rows))
+    try:
+        if lengths.min() < width or lengths.max() > width + 1:
+            raise ValueError
+        tokens = [p[:width] for p in parts_rows]
+        if b"_" in b"".join(b"".join(t) for t in tokens):  # numpy reads 1_0 as 10; the line rule does not
+            raise ValueError
+        ids = np.array(tokens).astype(np.int64)
+        weights = np.ones(len(parts_rows))
+        given = lengths > width
+        if given.any():
+            weights[given] = np.array([p[width] for p in parts_rows if len(p) > width]).astype(np.float64)
+        if not (np.all(np.isfinite(weights)) and np.all(weights >= 0)):
+            raise ValueError
+    except (ValueError, OverflowError):
+        return [(*_ints(p, width, n, _EXPECTED[kind]), _weight(p, width, n)) for p, n in zip(parts_rows, numbers)]
+    return list(zip(*ids.T.tolist(), weights.tolist()))
 
 
 def _first_line(lines: dict, kind: str) -> int | None:
@@ -153,17 +182,25 @@ def _build(vertices, rows, lines, states, state_names, bipartite, directed, rela
     links = rows.get("bipartite", []) + rows.get("links", [])
     if not links:
         raise ParseError("the bipartite network has no links", field=_FIELD)
-    ends = [x for r in links for x in r[:2]] + physical_ids
-    if not min(ends) < bipartite_start <= max(ends):
-        raise ParseError(f"bipartite start id {bipartite_start} is beyond the node ids ({min(ends)}..{max(ends)})",
+    src, tgt, weight = (np.asarray(column) for column in zip(*links))
+    all_lines = np.asarray(lines.get("bipartite", []) + lines.get("links", []))
+    ends = np.concatenate([src, tgt, np.asarray(physical_ids, dtype=np.int64)])
+    if not ends.min() < bipartite_start <= ends.max():
+        raise ParseError(f"bipartite start id {bipartite_start} is beyond the node ids ({ends.min()}..{ends.max()})",
                          line=bipartite_line, field=_FIELD)
-    all_lines = lines.get("bipartite", []) + lines.get("links", [])
-    for r, number in zip(links, all_lines):
-        if (r[0] < bipartite_start) == (r[1] < bipartite_start):
-            raise ParseError(f"link {r[0]} {r[1]} joins two {'primary' if r[0] < bipartite_start else 'feature'} "
-                             f"nodes (bipartite start id {bipartite_start})", line=number, field=_FIELD)
-    _check_listed(listed, [(r[0], n) for r, n in zip(links, all_lines)] + [(r[1], n) for r, n in zip(links, all_lines)])
-    return Network.from_bipartite(links, bipartite_start, directed=bool(directed), node_names=names)
+    same_side = (src < bipartite_start) == (tgt < bipartite_start)
+    if same_side.any():
+        k = int(np.argmax(same_side))
+        raise ParseError(f"link {src[k]} {tgt[k]} joins two {'primary' if src[k] < bipartite_start else 'feature'} "
+                         f"nodes (bipartite start id {bipartite_start})", line=int(all_lines[k]), field=_FIELD)
+    if listed:
+        unlisted = ~(np.isin(src, physical_ids) & np.isin(tgt, physical_ids))
+        if unlisted.any():
+            k = int(np.argmax(unlisted))
+            node = src[k] if src[k] not in listed else tgt[k]
+            raise ParseError(f"node {node}, which *Vertices does not list", line=int(all_lines[k]), field=_FIELD)
+    base = Network.from_arrays(src, tgt, weight, directed=bool(directed), node_names=names)
+    return Network._bipartite_of(base, bipartite_start)
 
 
 def _check_listed(listed: set, ids_and_lines) -> None:
