@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from fastapi import UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 from .binary import Tensor
 
@@ -127,14 +126,11 @@ class InfomapRequest(NetworkBody, Options):
     }]})
 
 
-class InfomapFileForm(Options):
-    """The multipart form of ``/v1/infomap/file``: the file and every option as a form field."""
+class InfomapFileOptions(Options):
+    """The options of ``/v1/infomap/file`` as form fields (with the file: :class:`app.forms.InfomapFileForm`)."""
 
     model_config = ConfigDict(extra="forbid", strict=False)
 
-    file: UploadFile = Field(..., description=(
-        "link list or Pajek, plain or gzip; or .npy (m, 2|3) source, target[, weight]; .npz (edges, or "
-        "source/target/weight); Arrow IPC or Parquet table with source, target[, weight] columns (detected by content)"))
     directed: bool = Field(False, description="true: directed links")
     include_tree: bool = True
     include_flow: bool = False

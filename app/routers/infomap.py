@@ -13,7 +13,8 @@ from infomap_core.formats import FORMATS
 from .. import binary, cost, tensors
 from ..errors import ERROR_RESPONSES
 from ..routing import ORJSONRoute, cost_checked
-from ..schemas import CodelengthRequest, CodelengthResponse, InfomapFileForm, InfomapRequest, InfomapResponse
+from ..forms import InfomapFileForm
+from ..schemas import CodelengthRequest, CodelengthResponse, InfomapRequest, InfomapResponse
 from ..service import infomap as service
 from ..service.extras import ResultFile
 from ..service.networks import network_from_edges

@@ -16,7 +16,8 @@ from .. import cost
 from ..routing import ORJSONRoute, cost_checked
 from ..errors import ERROR_RESPONSES, ApiError, echo
 from ..responses import OrjsonResponse
-from ..schemas import InfomapFileForm, JobBody
+from ..forms import InfomapFileForm
+from ..schemas import JobBody
 from ..service.infomap import read_network_file
 from ..service.jobs import check_submission, file_job
 from ..settings import Settings, get_settings

@@ -31,7 +31,7 @@ from infomap_core.io import parse_network
 
 from .extras import ResultFile, links_json, module_links_json, result_file
 from .networks import network_from_body
-from ..schemas import CodelengthRequest, InfomapFileForm, InfomapRequest, InfomapResponse
+from ..schemas import CodelengthRequest, InfomapFileOptions, InfomapRequest, InfomapResponse
 from ..telemetry import record_engine
 from ..options import engine_options
 from .results import stored_result
@@ -83,7 +83,7 @@ def shape_result(result: InfomapResult, network: Network, options: InfomapOption
     return data
 
 
-def shape_of(request: InfomapRequest | InfomapFileForm) -> dict:
+def shape_of(request: InfomapRequest | InfomapFileOptions) -> dict:
     """What a request asks its answer to carry (the keyword arguments of :func:`shape_result`)."""
     return {"include_tree": request.include_tree, "include_flow": request.include_flow,
             "include_module_links": request.include_module_links, "include_links": request.include_links}
@@ -119,12 +119,12 @@ def read_network_file(text: bytes, directed: bool) -> Network:
         raise type(exc)(exc.message, field="file", line=exc.line) from None
 
 
-def file_options(form: InfomapFileForm) -> InfomapOptions:
+def file_options(form: InfomapFileOptions) -> InfomapOptions:
     """The engine options of an upload's form (``directed`` false: as the file says)."""
     return engine_options(form, directed=form.directed or None)
 
 
-def infomap_file_payload(network: Network, form: InfomapFileForm, format: str | None = None) -> dict | ResultFile:
+def infomap_file_payload(network: Network, form: InfomapFileOptions, format: str | None = None) -> dict | ResultFile:
     """``POST /v1/infomap/file``: find the modules of an uploaded file's network (the payload, or a file)."""
     return _search(network, file_options(form), None, shape_of(form), format)
 

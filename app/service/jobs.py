@@ -61,7 +61,7 @@ def cluster_vectors_job(raw: bytes) -> dict:
 
 
 def file_job(network, form) -> tuple[InfomapJob, bytes]:
-    """An infomap job for an uploaded file's network (``form``: :class:`app.schemas.InfomapFileForm`):
+    """An infomap job for an uploaded file's network (``form``: its options, :class:`app.schemas.InfomapFileOptions`):
     the JSON request it stands for, validated, and the bytes stored for it. The job's answer is
     the synchronous ``/v1/infomap/file`` answer to the same form (same network, options, seeds)."""
     options = {**form.model_dump(exclude={"file"}), "directed": form.directed or None}  # as /v1/infomap/file

@@ -13,7 +13,7 @@ import pytest
 
 APP = Path(__file__).resolve().parents[2] / "app"
 #: Modules that speak HTTP: the routers, the error handlers, the app and its middleware.
-WEB = ("app.routers", "app.errors", "app.routing", "app.responses", "app.main", "app.gateway", "app.workpool",
+WEB = ("app.routers", "app.forms", "app.errors", "app.routing", "app.responses", "app.main", "app.gateway", "app.workpool",
        "app.server", "app.__main__")
 WEB_PACKAGES = ("fastapi", "starlette", "uvicorn")
 
