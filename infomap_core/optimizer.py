@@ -37,21 +37,24 @@ MIN_GAIN = 1e-10
 class SearchSettings:
     """Limits of the search.
 
-    Loop limits and thresholds are the official Infomap's defaults. Tuning is capped
-    at two iterations (one fine-tune, one coarse-tune) by default: on LFR graphs with
-    100k nodes later iterations cost ~2 s each for gains below 0.1% (the benchmark in
-    bench/README.md); raise ``max_tune_iterations`` for the last bits. The sub-module
-    searches of the multilevel mode run untuned (``sub_module_tune_iterations``): a split
-    only has to beat its module's flat codebook, and tuning them doubled the multilevel
-    time without changing a codelength in the benchmark or the hierarchy tests.
+    Loop limits and thresholds are the official Infomap's defaults. Fine- and coarse-tuning
+    alternate until an iteration gains less than ``tune_relative_threshold`` of the
+    one-level codelength (at most ``max_tune_iterations``); the sub-module searches of the
+    multilevel mode tune the promising modules the same way (``sub_module_tune_iterations``).
+
+    ``synchronous_rounds`` (off by default) runs rounds of synchronous local moving on
+    every thread (:func:`.parallel.synchronous_moves`) before the sequential core loop, on
+    networks of at least ``parallel_min_units`` units. Off because it does not pay yet:
+    on the 100k-node LFR graphs the rounds cost ~2.8x the CPU time of the sequential
+    search they precede (bench/README.md, issue 16). The module sums and the aggregation
+    use every thread of ``num_threads`` either way.
     """
 
     core_loop_limit: int = 10
     aggregated_loop_limit: int = 20
     num_random_moves: int = 5
     max_degree_for_random_moves: int = 2
-    # Synchronous local moving on every thread (infomap_core.parallel) before the
-    # sequential core loop, for networks of at least ``parallel_min_units`` units.
+    synchronous_rounds: bool = False
     parallel_min_units: int = 20_000
     parallel_max_rounds: int = 20
     parallel_min_fraction: float = 0.01
@@ -193,10 +196,10 @@ def find_modules(level: Level, initial: np.ndarray | None, rng: np.random.Genera
 
 
 def _parallel_eligible(level: Level, settings: SearchSettings) -> bool:
-    """Synchronous rounds run on first-order levels with the plain map equation, when
-    there are several threads and enough units to share."""
-    return (numba.get_num_threads() > 1 and level.n >= settings.parallel_min_units and level.content is None
-            and level.meta is None and not level.objective.active and not level.recorded)
+    """Synchronous rounds run, when switched on, on first-order levels with the plain map
+    equation, when there are several threads and enough units to share."""
+    return (settings.synchronous_rounds and numba.get_num_threads() > 1 and level.n >= settings.parallel_min_units
+            and level.content is None and level.meta is None and not level.objective.active and not level.recorded)
 
 
 def sub_modules(level: Level, modules: np.ndarray, k: int, rng: np.random.Generator,

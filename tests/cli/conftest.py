@@ -11,18 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from shared_data import examples_dir  # noqa: F401  (the tests here import it from this module)
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "infomap_core" / "data"
 OFFICIAL_CLI = Path(sys.executable).parent / "infomap"
-
-
-def examples_dir() -> Path:
-    """The official Infomap's example networks (shared/ beside the checkout, or $SHARED_DIR)."""
-    shared = Path(os.environ.get("SHARED_DIR", ROOT.parent / "shared"))
-    path = shared / "data" / "infomap-examples"
-    if not path.is_dir():
-        pytest.fail(f"{path} is missing: shared/ must sit beside the checkout (or set SHARED_DIR)")
-    return path
 
 
 def first_order_examples() -> list[Path]:

@@ -18,13 +18,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from shared_data import examples_dir
 from infomap_core import (InfomapOptions, Network, OptionError, ParseError, compute_codelength, compute_flow,
                           run_infomap)
 from infomap_core.io import parse_network, read_network
 from infomap_core.multilayer import RelaxOptions
 
 # the official example networks: shared/ beside the checkout, or $SHARED_DIR (as tests/cli/conftest.py)
-EXAMPLES = Path(os.environ.get("SHARED_DIR", Path(__file__).resolve().parents[3] / "shared")) / "data" / "infomap-examples"
+EXAMPLES = examples_dir()
 HIGHER_ORDER_FILES = ["states", "multilayer", "multilayer_intra", "multilayer_intra_inter", "bipartite"]
 
 

@@ -70,7 +70,7 @@ net = Network.from_arrays(edges[:, 0], edges[:, 1])
 out = []
 for threads in (1, 2, 3, 4):
     r = run_infomap(net, InfomapOptions(two_level=True, seed=5, num_threads=threads),
-                    settings=SearchSettings(parallel_min_units=50))
+                    settings=SearchSettings(synchronous_rounds=True, parallel_min_units=50))
     out.append([r.codelength, r.module_ids(1).tolist()])
 print(json.dumps(out))
 """
@@ -99,6 +99,6 @@ def test_parallel_rounds_keep_the_official_quality():
 
     net, _ = lfr(1000, 0.3)
     ours = [run_infomap(net, InfomapOptions(two_level=True, seed=s, num_threads=2),
-                       settings=SearchSettings(parallel_min_units=100)).codelength for s in range(1, 4)]
+                       settings=SearchSettings(synchronous_rounds=True, parallel_min_units=100)).codelength for s in range(1, 4)]
     theirs = [codelength_of(official(net, seed=s)) for s in range(1, 4)]
     assert np.mean(ours) <= np.mean(theirs) * (1 + 1e-4)

@@ -15,11 +15,12 @@ import infomap
 import pytest
 from fastapi.testclient import TestClient
 
+from shared_data import examples_dir
 from app.main import create_app
 from app.settings import Settings
 
 # the official example networks: shared/ beside the checkout, or $SHARED_DIR (as tests/cli/conftest.py)
-EXAMPLES = Path(os.environ.get("SHARED_DIR", Path(__file__).resolve().parents[3] / "shared")) / "data" / "infomap-examples"
+EXAMPLES = examples_dir()
 INTRA = [[1, 1, 4], [1, 4, 1], [1, 1, 5], [1, 5, 1], [1, 4, 5], [1, 5, 4],
          [2, 1, 2], [2, 2, 1], [2, 1, 3], [2, 3, 1], [2, 2, 3], [2, 3, 2]]  # multilayer_intra.net
 

@@ -11,6 +11,7 @@ import orjson
 import pytest
 from fastapi.testclient import TestClient
 
+from shared_data import examples_dir
 from app.main import create_app
 from app.settings import Settings
 from infomap_core import InfomapOptions, run_infomap
@@ -18,7 +19,7 @@ from infomap_core.formats import FORMATS, render
 from infomap_core.io import parse_network
 from tests.formats.official_parser import official_parse
 
-EXAMPLES = Path("/work/shared/data/infomap-examples")
+EXAMPLES = examples_dir()
 ROOT = Path(__file__).resolve().parents[2]
 KARATE = (ROOT / "infomap_core" / "data" / "karate.net").read_bytes()
 PAJEK_LINKS = (b'*Vertices 6\n1 "a"\n2 "b"\n3 "c"\n4 "d"\n5 "e"\n6 "f"\n'

@@ -15,12 +15,13 @@ from urllib.parse import urlparse
 import orjson
 import pytest
 
+from shared_data import examples_dir
 from infomap_core.formats import FORMATS
 
 from .conftest import ROOT, open_page, screenshot
 
 DATA = ROOT / "infomap_core" / "data"
-EXAMPLES = Path("/work/shared/data/infomap-examples")
+EXAMPLES = examples_dir()
 PAJEK_LINKS = ('*Vertices 6\n1 "a"\n2 "b"\n3 "c"\n4 "d"\n5 "e"\n6 "f"\n'
                "*Links\n1 2 1\n2 3 2\n3 1 1\n3 4 0.5\n4 5 1\n5 6 2\n6 4 1\n")
 
