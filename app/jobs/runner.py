@@ -20,6 +20,7 @@ import asyncio
 import logging
 import os
 import socket
+import threading
 import uuid
 
 from distributed import Client, LocalCluster, as_completed, wait
@@ -61,6 +62,10 @@ class JobRunner:
         self._stop = asyncio.Event()
         self._running: set[asyncio.Task] = set()
         self._stopping = False
+        # Dask futures of the jobs running in this process: cancelled on stop, so that no job
+        # thread stays blocked on a future of a closing client (the loop's executor waits for it).
+        self._futures: set = set()
+        self._futures_lock = threading.Lock()
 
     # ---------------------------------------------------------------- lifecycle
     def connect(self) -> None:
@@ -105,6 +110,13 @@ class JobRunner:
             await self._task
         if self._heartbeat:
             await self._heartbeat
+        with self._futures_lock:
+            pending = list(self._futures)
+        if pending and self.client is not None:
+            # Each job thread then sees its futures end and re-queues its job (execute()).
+            await asyncio.to_thread(self.client.cancel, pending)
+        if self._running:
+            await asyncio.wait(list(self._running), timeout=30)
         for task in list(self._running):
             task.cancel()
         if self.client is not None:
@@ -191,25 +203,24 @@ class JobRunner:
         """prepare -> one task per trial -> finish, all on workers; progress as trials end."""
         job_id, total = job.id, job.progress_total  # total: num_trials, recorded at submission
         key = f"{job_id}-{job.attempts}"
-        prepared = self.client.submit(tasks.prepare_infomap, request, pure=False, key=f"{key}-prepare")
+        prepared = self._submit(tasks.prepare_infomap, request, key=f"{key}-prepare")
         futures = [prepared]
         try:
             if total > 1:
                 self._replicate(job_id, prepared)
-            trials = [self.client.submit(tasks.infomap_trial, prepared, j, pure=False, key=f"{key}-trial-{j}")
-                      for j in range(total)]
+            trials = [self._submit(tasks.infomap_trial, prepared, j, key=f"{key}-trial-{j}") for j in range(total)]
             futures += trials
             done = 0
             for future in as_completed(trials):
-                if future.status == "error":
-                    future.result()  # raises the trial's (or the preparation's) exception
+                if future.status != "finished":
+                    future.result()  # raises the trial's (or the preparation's) exception, or CancelledError
                 done += 1
                 if not self.store.progress(job_id, done, job.attempts):
                     raise Cancelled()
-            finish = self.client.submit(tasks.finish_infomap, prepared, trials, pure=False, key=f"{key}-finish")
+            finish = self._submit(tasks.finish_infomap, prepared, trials, key=f"{key}-finish")
             futures.append(finish)
             if self.metrics is not None:
-                seconds = self.client.submit(tasks.trial_seconds, trials, pure=False, key=f"{key}-seconds")
+                seconds = self._submit(tasks.trial_seconds, trials, key=f"{key}-seconds")
                 futures.append(seconds)
                 for value in seconds.result():
                     self.metrics.trial_duration.observe(value)
@@ -217,6 +228,20 @@ class JobRunner:
         finally:
             for future in futures:
                 future.cancel()
+            self._forget(futures)
+
+    def _submit(self, function, *args, key: str):
+        """``client.submit`` of one task of a job, tracked until the job ends (see ``stop``)."""
+        future = self.client.submit(function, *args, pure=False, key=key)
+        with self._futures_lock:
+            self._futures.add(future)
+        if self._stopping:  # stop() may have cancelled the others already
+            future.cancel()
+        return future
+
+    def _forget(self, futures) -> None:
+        with self._futures_lock:
+            self._futures.difference_update(futures)
 
     def _replicate(self, job_id: str, prepared) -> None:
         """Copy the prepared problem to every worker (peer to peer) once it exists, so
@@ -230,9 +255,14 @@ class JobRunner:
             log.warning("job %s: could not replicate the prepared problem", job_id, exc_info=True)
 
     def _codelength(self, job: Job, request: bytes) -> tuple[dict, None]:
-        return self.client.submit(tasks.codelength_job, request, pure=False,
-                                  key=f"{job.id}-{job.attempts}-codelength").result(), None
+        return self._one_task(tasks.codelength_job, request, key=f"{job.id}-{job.attempts}-codelength"), None
 
     def _cluster_vectors(self, job: Job, request: bytes) -> tuple[dict, None]:
-        return self.client.submit(tasks.cluster_vectors_job, request, pure=False,
-                                  key=f"{job.id}-{job.attempts}-vectors").result(), None
+        return self._one_task(tasks.cluster_vectors_job, request, key=f"{job.id}-{job.attempts}-vectors"), None
+
+    def _one_task(self, function, request: bytes, key: str):
+        future = self._submit(function, request, key=key)
+        try:
+            return future.result()
+        finally:
+            self._forget([future])

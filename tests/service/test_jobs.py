@@ -146,6 +146,31 @@ def test_queued_and_running_jobs_survive_a_restart(tmp_path):
         assert second.get("/v1/jobs").json()["total"] == 2
 
 
+def test_a_stop_during_a_long_job_returns_and_requeues_it(tmp_path):
+    """Stopping the app while a job thread waits on its Dask futures: the futures are cancelled,
+    the stop returns (it used to hang in the event loop's executor shutdown), and the job is
+    queued again and finished by the next process."""
+    import threading
+
+    from tests.engine.networks import lfr
+
+    net, _ = lfr(1000, 0.3)
+    src, tgt, _ = net.to_coo()
+    edges = [[int(a), int(b)] for a, b in zip(net.node_ids[src], net.node_ids[tgt])]
+    body = {"kind": "infomap", "edges": edges, "num_trials": 300, "seed": 3, "two_level": True}
+    first = TestClient(create_app(settings_for(tmp_path)))
+    first.__enter__()
+    job = first.post("/v1/jobs", json=body).json()
+    wait_for(first, job["id"], statuses=("running",))
+    stopper = threading.Thread(target=first.__exit__, args=(None, None, None), daemon=True)
+    stopper.start()
+    stopper.join(timeout=90)
+    assert not stopper.is_alive(), "the app did not stop while a job was running"
+    with TestClient(create_app(settings_for(tmp_path))) as second:
+        finished = wait_for(second, job["id"], timeout=180)
+        assert finished["status"] == "succeeded" and finished["attempts"] == 2
+
+
 def test_selftest_runs_a_job_end_to_end(client):
     data = client.get("/v1/selftest").json()
     assert data["status"] == "ok" and data["job"]["status"] == "succeeded"
