@@ -20,9 +20,10 @@ class TiedLogitsRequest(Strict):
         "bias": [0.0, 0.1, -0.1, 0.0, 0.2], "activation": "softmax", "top_k": 3,
     }]})
 
-    embeddings: Tensor(list[list[float]], "iuf", 2) = Field(..., description=f"E [V, d], the input embedding (V <= "
-                                          f"{tech.MAX_VOCAB:,}, at most {tech.MAX_EMBEDDING_VALUES:,} values)")
-    hidden: Tensor(list[list[float]] | list[float], "iuf", (1, 2)) = Field(
+    embeddings: Tensor(list[list[float]], "iuf", 2, max_values=tech.MAX_EMBEDDING_VALUES) = Field(
+        ..., description=f"E [V, d], the input embedding (V <= {tech.MAX_VOCAB:,}, at most "
+                         f"{tech.MAX_EMBEDDING_VALUES:,} values; float32 is computed in float32)")
+    hidden: Tensor(list[list[float]] | list[float], "iuf", (1, 2), max_values=tech.MAX_EMBEDDING_VALUES) = Field(
         ..., description=f"H [n, d] (n <= {tech.MAX_HIDDEN}) or one vector [d]")
     bias: Tensor(list[float], "iuf", 1) | None = Field(None, description="b [V]")
     activation: Literal["softmax", "log_softmax", "sigmoid", "linear"] = "softmax"
