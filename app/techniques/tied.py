@@ -39,6 +39,8 @@ MAX_VOCAB = 1_000_000
 MAX_EMBEDDING_VALUES = 32_000_000
 #: Largest number of hidden states n.
 MAX_HIDDEN = 4096
+#: Largest number of values of H.
+MAX_HIDDEN_VALUES = 8_000_000
 #: Largest n x V x d of one call.
 MAX_WORK = 2_000_000_000
 #: Largest k.
@@ -98,7 +100,7 @@ def tied_logits(embeddings: Any, hidden: Any, *, bias: Any = None, activation: s
         ``log_normalizer`` is :math:`\log\sum_v \exp(\ell_v)` per row (for every activation).
     """
     E = as_float_array(embeddings, "embeddings", ndim=2, max_values=MAX_EMBEDDING_VALUES, keep_float32=True)
-    H = as_float_array(hidden, "hidden", ndim=(1, 2), max_values=MAX_EMBEDDING_VALUES)
+    H = as_float_array(hidden, "hidden", ndim=(1, 2), max_values=MAX_HIDDEN_VALUES)
     if H.ndim == 1:
         H = H[None]
     V, d = E.shape

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 
 import numpy as np
+import orjson
 import pytest
 from fastapi.testclient import TestClient
 
@@ -73,6 +74,18 @@ def test_a_bert_base_tied_head_as_npz_gives_the_float64_logits_within_the_float3
     np.testing.assert_array_less(np.abs(np.array(got["log_normalizer"]) - lse), slack[:, 0] + 1e-12)
     np.testing.assert_allclose(np.array(got["top_values"]), np.exp(logits[rows, ids] - lse[:, None]),
                                rtol=3 * slack.max() + 1e-12)
+    # the same head as a raw .npy body (the first tensor field, embeddings), one hidden state as a query parameter
+    buf = io.BytesIO()
+    np.save(buf, E)
+    del E
+    one = client.post("/v1/reuse/tied-logits", content=buf.getvalue(), headers={"content-type": "application/x-npy"},
+                      params={"top_k": 5, "hidden": orjson.dumps(H[0].tolist()).decode()})
+    del buf
+    assert one.status_code == 200, one.text[:300]
+    unbiased = logits[0] - b                             # no bias in this request
+    one_ids, one_logits = np.array(one.json()["top_ids"][0]), np.array(one.json()["top_logits"][0])
+    assert np.all(np.abs(one_logits - unbiased[one_ids]) <= bound[0, one_ids] + 1e-6)
+    assert np.all(np.abs(one_logits - -np.sort(-unbiased)[:5]) <= 2 * slack[0, 0] + 1e-6)
 
 
 def test_one_value_above_the_embedding_limit_is_413_from_the_npz_header(client):

@@ -23,8 +23,9 @@ class TiedLogitsRequest(Strict):
     embeddings: Tensor(list[list[float]], "iuf", 2, max_values=tech.MAX_EMBEDDING_VALUES) = Field(
         ..., description=f"E [V, d], the input embedding (V <= {tech.MAX_VOCAB:,}, at most "
                          f"{tech.MAX_EMBEDDING_VALUES:,} values; float32 is computed in float32)")
-    hidden: Tensor(list[list[float]] | list[float], "iuf", (1, 2), max_values=tech.MAX_EMBEDDING_VALUES) = Field(
-        ..., description=f"H [n, d] (n <= {tech.MAX_HIDDEN}) or one vector [d]")
+    hidden: Tensor(list[list[float]] | list[float], "iuf", (1, 2), max_values=tech.MAX_HIDDEN_VALUES) = Field(
+        ..., description=f"H [n, d] (n <= {tech.MAX_HIDDEN}, at most {tech.MAX_HIDDEN_VALUES:,} values) or one "
+                         "vector [d]")
     bias: Tensor(list[float], "iuf", 1) | None = Field(None, description="b [V]")
     activation: Literal["softmax", "log_softmax", "sigmoid", "linear"] = "softmax"
     top_k: int = Field(5, ge=1, description=f"ids per row (at most {tech.MAX_TOP_K}; clipped to V)")
