@@ -23,6 +23,7 @@ call, so a 1M-link ``edges`` list is not validated number by number.
 
 from __future__ import annotations
 
+import io
 import types
 import typing
 from dataclasses import dataclass
@@ -42,20 +43,26 @@ BODY = "body"
 
 @dataclass(frozen=True)
 class TensorSpec:
-    """What a tensor field accepts as a numpy array: dtype kinds and ranks."""
+    """What a tensor field accepts as a numpy array: dtype kinds, ranks and, optionally, a number of values
+    checked from a binary body's ``.npy``/``.npz`` headers before anything is read (413 naming the field)."""
 
     kinds: str
     ndim: tuple[int, ...]
     json_fast: bool = True
+    max_values: int | None = None
 
 
-def Tensor(annotation: Any, kinds: str = "iuf", ndim: int | tuple[int, ...] = (1, 2, 3)) -> Any:
+def Tensor(annotation: Any, kinds: str = "iuf", ndim: int | tuple[int, ...] = (1, 2, 3),
+           max_values: int | None = None) -> Any:
     """``annotation`` (its JSON schema and JSON validation) that also takes a numpy array as is.
 
     An array must have a dtype kind in ``kinds`` (``"iuf"``: integers and floats, float32
     included; ``"b"``: booleans) and a rank in ``ndim``; anything else is validated as JSON.
+    ``max_values`` (the operation's own limit, which it still checks) refuses a binary body's
+    array from its header, before it is read or inflated.
     """
-    spec = TensorSpec(kinds, (ndim,) if isinstance(ndim, int) else tuple(ndim), not _constrained(annotation))
+    spec = TensorSpec(kinds, (ndim,) if isinstance(ndim, int) else tuple(ndim), not _constrained(annotation),
+                      max_values)
 
     def take_array(value: Any, handler):
         if isinstance(value, EdgeColumns):
@@ -191,6 +198,7 @@ def binary_fields(raw: bytes, model: type[BaseModel], query: Iterable[tuple[str,
     if not paths:
         raise UploadError(415, "unsupported_media_type", "this operation takes no tensor: send JSON", "Content-Type")
     primary = paths[0]
+    check_header_sizes(raw, model, max_bytes, field)
     decoded: dict[str, Any] = {}
     for path, value in decode(raw, primary, max_bytes, field).items():
         if path not in paths and not isinstance(value, EdgeColumns):
@@ -306,6 +314,30 @@ def peek_lengths(raw: bytes, model: type[BaseModel], max_bytes: int) -> dict[str
     if list(shapes) == ["arr_0"]:
         shapes = {paths[0]: shapes["arr_0"]}
     return shapes
+
+
+def check_header_sizes(raw: bytes, model: type[BaseModel], max_bytes: int, field: str = BODY) -> None:
+    """413 naming the field when an array of an ``.npy``/``.npz`` body has more values than its
+    :func:`Tensor`'s ``max_values``, told from the headers alone (nothing read or inflated)."""
+    specs = tensor_paths(model)
+    limited = {path: spec.max_values for path, spec in specs.items() if spec.max_values is not None}
+    fmt = tensors.detect_format(raw)
+    if not limited or fmt not in ("npy", "npz"):
+        return
+    primary = _ordered(model)[0]
+    if fmt == "npy":
+        stream = io.BytesIO(raw)
+        shapes = {primary: tensors.npy_header(stream, field)[0]}
+    else:
+        shapes = {name: shape for name, (shape, _) in tensors.npz_shapes(raw, field, max_bytes).items()}
+        if list(shapes) == ["arr_0"]:
+            shapes = {primary: shapes["arr_0"]}
+    for path, shape in shapes.items():
+        limit = limited.get(path)
+        count = int(np.prod(shape, dtype=object)) if shape else 1
+        if limit is not None and count > limit:
+            raise UploadError(413, "payload_too_large", f"{path}: the number of values is {count:,}, above the "
+                              f"limit of {limit:,}", path)
 
 
 def lengths(data: dict[str, Any], prefix: str = "") -> dict[str, int]:

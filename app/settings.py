@@ -18,7 +18,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     data_dir: Path = Path("data")
-    max_body_bytes: int = Field(64 * 1024 * 1024, ge=1024, description="larger request bodies get 413")
+    max_body_bytes: int = Field(128 * 1024 * 1024, ge=1024, description="larger request bodies get 413")
     max_sync_links: int = Field(2_000_000, ge=1, description="more links (kNN links for vectors) get 413 on "
                                 "synchronous endpoints")
     max_sync_nodes: int = Field(1_000_000, ge=2, description="more nodes (sparse.shape, adjacency rows, nodes) "

@@ -69,22 +69,28 @@ def _check_rank_and_size(arr: np.ndarray, field: str, ndim: int | tuple[int, ...
 
 
 def as_float_array(values: Any, field: str, *, ndim: int | tuple[int, ...], max_values: int,
-                   allow_empty: bool = False, low: float | None = None,
-                   high: float | None = None) -> npt.NDArray[np.float64]:
+                   allow_empty: bool = False, low: float | None = None, high: float | None = None,
+                   keep_float32: bool = False) -> npt.NDArray[np.floating]:
     """A finite float64 array of an accepted rank, or a :class:`TechniqueError` naming ``field``.
 
     Checks, in order: rectangular and numeric, rank in ``ndim``, at most ``max_values``
     values (413), not empty (unless ``allow_empty``), finite with ``|x| <= MAX_ABS_VALUE``,
-    and within ``[low, high]`` when given.
+    and within ``[low, high]`` when given. A numpy array's rank and size are checked before
+    it is converted (no float64 copy of an array above the limit); with ``keep_float32`` a
+    float32 array stays float32 (no copy).
     """
+    if isinstance(values, np.ndarray):
+        _check_rank_and_size(values, field, ndim, max_values)
+    dtype = np.float32 if keep_float32 and getattr(values, "dtype", None) == np.float32 else np.float64
     try:
-        arr = np.asarray(values, dtype=np.float64)
+        arr = np.asarray(values, dtype=dtype)
     except (TypeError, ValueError, OverflowError):
         raise TechniqueError(f"{field} must be a rectangular array of numbers (rows of equal length)", field) from None
     _check_rank_and_size(arr, field, ndim, max_values)
     if arr.size == 0 and not allow_empty:
         raise TechniqueError(f"{field} is empty (shape {list(arr.shape)})", field)
-    if arr.size and not np.all(np.abs(arr) <= MAX_ABS_VALUE):
+    # float32 is at most 3.4e38 < MAX_ABS_VALUE: finite is the whole check (a bool mask, no float copy)
+    if arr.size and not (np.isfinite(arr).all() if arr.dtype == np.float32 else np.all(np.abs(arr) <= MAX_ABS_VALUE)):
         bad = arr[~(np.abs(arr) <= MAX_ABS_VALUE)][0]
         raise TechniqueError(f"{field} must be finite with |x| <= {MAX_ABS_VALUE:g}, got {bad}", field)
     if low is not None and arr.size and arr.min() < low:

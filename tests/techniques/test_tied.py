@@ -59,3 +59,29 @@ def test_rejects(kwargs, field, status):
     with pytest.raises(TechniqueError) as err:
         tied_logits(kwargs.pop("embeddings"), kwargs.pop("hidden"), **kwargs)
     assert (err.value.field, err.value.status) == (field, status)
+
+
+def test_a_float32_head_is_multiplied_in_float32_within_the_documented_bound():
+    rng = np.random.default_rng(4)
+    E, H = rng.normal(size=(3000, 64)).astype(np.float32), rng.normal(size=(4, 64)).astype(np.float32)
+    logits = H.astype(float) @ E.astype(float).T
+    bound = (64 + 2) * 2.0**-24 * (np.abs(H.astype(float)) @ np.abs(E.astype(float)).T)
+    r = tied_logits(E, H, activation="linear", top_k=5, block=700, return_full=True)
+    assert np.all(np.abs(r.full - logits) <= bound) and r.full.dtype == np.float64
+    assert not np.array_equal(r.full, logits)               # float32 arithmetic, not float64
+    ref = tied_logits(E.astype(float), H, activation="linear", return_full=True)
+    np.testing.assert_array_equal(ref.full, logits)
+
+
+def test_a_float32_head_near_float32_overflow_is_computed_in_float64():
+    E = np.array([[3e30, 0.0], [0.0, 1.0]], dtype=np.float32)
+    r = tied_logits(E, [[1e10, 1.0]], activation="linear", top_k=2)
+    np.testing.assert_allclose(r.top_logits, [[float(np.float32(3e30)) * 1e10, 1.0]], rtol=1e-15)
+
+
+def test_an_embedding_above_the_limit_is_refused_before_any_copy():
+    from app.techniques.tied import MAX_EMBEDDING_VALUES
+    huge = np.broadcast_to(np.float32(0), (1, MAX_EMBEDDING_VALUES + 1))   # no memory behind it
+    with pytest.raises(TechniqueError) as err:
+        tied_logits(huge, np.zeros((1, MAX_EMBEDDING_VALUES + 1), dtype=np.int8))
+    assert err.value.status == 413 and err.value.field == "embeddings"

@@ -20,10 +20,12 @@ class TiedLogitsRequest(Strict):
         "bias": [0.0, 0.1, -0.1, 0.0, 0.2], "activation": "softmax", "top_k": 3,
     }]})
 
-    embeddings: Tensor(list[list[float]], "iuf", 2) = Field(..., description=f"E [V, d], the input embedding (V <= "
-                                          f"{tech.MAX_VOCAB:,}, at most {tech.MAX_EMBEDDING_VALUES:,} values)")
-    hidden: Tensor(list[list[float]] | list[float], "iuf", (1, 2)) = Field(
-        ..., description=f"H [n, d] (n <= {tech.MAX_HIDDEN}) or one vector [d]")
+    embeddings: Tensor(list[list[float]], "iuf", 2, max_values=tech.MAX_EMBEDDING_VALUES) = Field(
+        ..., description=f"E [V, d], the input embedding (V <= {tech.MAX_VOCAB:,}, at most "
+                         f"{tech.MAX_EMBEDDING_VALUES:,} values; float32 is computed in float32)")
+    hidden: Tensor(list[list[float]] | list[float], "iuf", (1, 2), max_values=tech.MAX_HIDDEN_VALUES) = Field(
+        ..., description=f"H [n, d] (n <= {tech.MAX_HIDDEN}, at most {tech.MAX_HIDDEN_VALUES:,} values) or one "
+                         "vector [d]")
     bias: Tensor(list[float], "iuf", 1) | None = Field(None, description="b [V]")
     activation: Literal["softmax", "log_softmax", "sigmoid", "linear"] = "softmax"
     top_k: int = Field(5, ge=1, description=f"ids per row (at most {tech.MAX_TOP_K}; clipped to V)")
