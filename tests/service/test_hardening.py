@@ -178,8 +178,9 @@ def test_gzip_content_encoding_of_a_json_body_is_decompressed(client):
 
 def test_binary_upload_is_415_and_a_gzip_bomb_is_413(client):
     error_of(client.post("/v1/infomap/file", files={"file": ("x.bin", bytes(range(256)) * 10)}), 415, "file")
-    bomb = gzip.compress(b"1 2\n" * 20_000_000)  # 80 MB of text in about 80 KB
-    assert len(bomb) < 200_000
+    lines = Settings().max_body_bytes // 4 + 1_000_000  # text just over the decompressed-size cap
+    bomb = gzip.compress(b"1 2\n" * lines, compresslevel=9)  # in about 1/1000 of that
+    assert len(bomb) < Settings().max_body_bytes // 500
     error = error_of(client.post("/v1/infomap/file", files={"file": ("bomb.gz", bomb)}), 413, "file")
     assert "decompressed" in error["message"]
     error_of(client.post("/v1/infomap/file", files={"file": ("broken.gz", gzip.compress(KARATE)[:200])}), 422,
