@@ -202,6 +202,22 @@ def planted_hierarchy(name: str = "4x4x32", seed: int = 3) -> tuple[np.ndarray, 
     return np.stack([src[keep], tgt[keep]], axis=1), same_bottom
 
 
+def planted_links(links: int) -> np.ndarray:
+    """``links`` links over ``links // 10`` nodes in communities of ~100 nodes, 80% of the links
+    inside (the request of :func:`bench.load.overhead` and :mod:`bench.tensors`), numpy, seed 0."""
+    rng = np.random.default_rng(0)
+    n = links // 10
+    groups = rng.integers(0, n // 100, n)
+    src = rng.integers(0, n, links)
+    same = rng.random(links) < 0.8
+    order = np.argsort(groups, kind="stable")
+    starts = np.searchsorted(groups[order], np.arange(n // 100))
+    sizes = np.bincount(groups, minlength=n // 100)
+    tgt = np.where(same, order[starts[groups[src]] + (rng.random(links) * sizes[groups[src]]).astype(np.int64)],
+                   rng.integers(0, n, links))
+    return np.stack([src, tgt], axis=1)
+
+
 def ensure(graphs: list[Graph], *, force: bool = False) -> None:
     for graph in graphs:
         if graph.exists and not force:

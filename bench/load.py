@@ -94,21 +94,12 @@ def load_test(requests: int, concurrency: int, max_seconds: float) -> str:
 
 def overhead(links: int) -> str:
     from app.service.networks import network_from_body
+    from bench.graphs import planted_links
     from app.schemas import InfomapRequest
     from infomap_core import InfomapOptions, run_infomap, warmup
 
     warmup()
-    rng = np.random.default_rng(0)
-    n = links // 10
-    groups = rng.integers(0, n // 100, n)
-    src = rng.integers(0, n, links)
-    same = rng.random(links) < 0.8
-    order = np.argsort(groups, kind="stable")
-    starts = np.searchsorted(groups[order], np.arange(n // 100))
-    sizes = np.bincount(groups, minlength=n // 100)
-    tgt = np.where(same, order[starts[groups[src]] + (rng.random(links) * sizes[groups[src]]).astype(np.int64)],
-                   rng.integers(0, n, links))
-    raw = orjson.dumps({"edges": np.stack([src, tgt], axis=1).tolist(), "two_level": True})
+    raw = orjson.dumps({"edges": planted_links(links).tolist(), "two_level": True})
     t0 = time.perf_counter()
     body = InfomapRequest.model_validate(orjson.loads(raw))
     network = network_from_body(body)

@@ -17,20 +17,7 @@ import time
 import numpy as np
 import orjson
 
-
-def planted_links(links: int) -> np.ndarray:
-    """The network of :func:`bench.load.overhead` (communities of ~100 nodes, 80% of links inside)."""
-    rng = np.random.default_rng(0)
-    n = links // 10
-    groups = rng.integers(0, n // 100, n)
-    src = rng.integers(0, n, links)
-    same = rng.random(links) < 0.8
-    order = np.argsort(groups, kind="stable")
-    starts = np.searchsorted(groups[order], np.arange(n // 100))
-    sizes = np.bincount(groups, minlength=n // 100)
-    tgt = np.where(same, order[starts[groups[src]] + (rng.random(links) * sizes[groups[src]]).astype(np.int64)],
-                   rng.integers(0, n, links))
-    return np.stack([src, tgt], axis=1)
+from bench.graphs import planted_links
 
 
 def bodies(edges: np.ndarray) -> dict[str, tuple[float, bytes, str, dict]]:
