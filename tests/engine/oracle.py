@@ -190,6 +190,24 @@ def official_run_on_paths(network: Network, paths: dict, flags: str, meta: dict 
         os.unlink(name)
 
 
+def official_search_codelength(network: Network, flags: str, categories: list | None = None) -> float:
+    """The official's optimized codelength of ``network`` with ``flags`` (seed, trials, flow model,
+    variants): nodes 1..n in our order, the links as stored, ``categories`` the meta-data category
+    of each node in that order."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        im = infomap.Infomap(f"--silent {flags}")
+        src, tgt, w = network.to_coo()
+        for a in range(network.num_nodes):
+            im.add_node(a + 1)
+        for a, b, x in zip((src + 1).tolist(), (tgt + 1).tolist(), w.tolist()):
+            im.add_link(a, b, x)
+        for a, category in enumerate(categories or []):
+            im.set_meta_data(a + 1, category)
+        im.run()
+        return float(im.codelength)
+
+
 def flow_flags(flow_model: str, recorded: bool = False, to_nodes: bool = False, markov_time: float = 1.0) -> str:
     """The official flags of a flow model and its options."""
     flags = f"--flow-model {flow_model}"
