@@ -25,7 +25,7 @@ fewer, larger modules. Self-links never add to enter/exit flow.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numba import njit
@@ -124,6 +124,11 @@ def compute_flow(
     model = flow_model or ("directed" if network.directed else "undirected")
     if model not in FLOW_MODELS:
         raise OptionError(f"unknown flow model {model!r}; expected one of {', '.join(FLOW_MODELS)}", field="flow_model")
+    if network.self_relays:
+        return _relayed_flow(network, model, teleportation_probability=teleportation_probability,
+                             recorded_teleportation=recorded_teleportation, to_nodes=to_nodes, markov_time=markov_time,
+                             regularized=regularized, tolerance=tolerance, max_iterations=max_iterations,
+                             min_iterations=min_iterations, node_weights_as_flow=node_weights_as_flow)
     if regularized:
         return _regularized_flow(network, model, regularization_strength, tolerance, max_iterations, min_iterations)
     tau = float(teleportation_probability)
@@ -244,6 +249,78 @@ def compute_flow(
         pagerank_error=float(error),
         physical=network.physical,
     )
+
+
+def _relayed_flow(network: Network, model: str, *, regularized: bool, **options) -> FlowGraph:
+    """Flow of a multilayer network relaxed to self (``network.self_relays``).
+
+    A relay ``(alpha, i) -> (beta, i)`` (two states of one physical node in different layers)
+    is passed through: the walker continues at once along the other out-links of
+    ``(beta, i)``, in proportion to their weights. The node flow is that of the network where
+    each relay of weight ``x`` is replaced by links ``(alpha, i) -> (beta, j)`` of weight
+    ``x w_{(beta, i) j} / w_{(beta, i)}``. The link flow of the relay is the summed flow of
+    the links it stands for, and it is carried on by the out-links of ``(beta, i)`` other than
+    relays and its self-link, in proportion to their weights (the official's link flow; with
+    only a self-link it is not carried on). A relay into a state without other out-links is
+    an ordinary link.
+    """
+    if model != "directed" or options["recorded_teleportation"] or regularized:
+        raise OptionError("a multilayer network relaxed to self needs the directed flow model without recorded "
+                          "teleportation or regularization", field="relax_to_self")
+    src, tgt, w = network.to_coo()
+    n = network.num_nodes
+    relay = (src != tgt) & (network.physical[src] == network.physical[tgt]) & (network.layers[src] != network.layers[tgt])
+    plain_out = np.bincount(src[~relay], weights=w[~relay], minlength=n)
+    relay &= plain_out[tgt] > 0
+    # continuations: every relay k = (a -> b) with every plain out-link c of b
+    order = np.argsort(src, kind="stable")
+    plain = order[~relay[order]]
+    plain_src = src[plain]
+    first = np.searchsorted(plain_src, tgt[relay], side="left")
+    count = np.searchsorted(plain_src, tgt[relay], side="right") - first
+    relay_idx = np.nonzero(relay)[0]
+    k = np.repeat(relay_idx, count)
+    c = plain[np.repeat(first, count) + (np.arange(k.shape[0]) - np.repeat(np.cumsum(count) - count, count))]
+    cw = w[k] * w[c] / plain_out[tgt[k]]
+    keep = ~relay
+    eff_src = np.concatenate([src[keep], src[k]])
+    eff_tgt = np.concatenate([tgt[keep], tgt[c]])
+    eff_w = np.concatenate([w[keep], cw])
+    expanded = Network._from_index_links(eff_src, eff_tgt, eff_w, n, True, network.node_ids, network.node_weights, None)
+    expanded = replace(expanded, physical=network.physical, physical_ids=network.physical_ids, layers=network.layers)
+    flow = compute_flow(expanded, model, **options)
+    # the flow of each expanded link, split over the links it came from in proportion to weight
+    e_src, e_tgt, e_w = expanded.to_coo()
+    pos = _link_positions(expanded, eff_src, eff_tgt)
+    share = np.divide(flow.link_flow[pos] * eff_w, e_w[pos], out=np.zeros_like(eff_w), where=e_w[pos] > 0)
+    link_flow = np.zeros(src.shape[0])
+    m = int(keep.sum())
+    np.add.at(link_flow, np.nonzero(keep)[0], share[:m])
+    np.add.at(link_flow, k, share[m:])
+    # a relay's flow continues on the other out-links of its target that are not self-links
+    # (in proportion to weight; none when there are only self-links), as the official
+    relay_flow = np.bincount(k, weights=share[m:], minlength=src.shape[0])
+    moves = src[c] != tgt[c]
+    nonself_out = np.bincount(src[~relay & (src != tgt)], weights=w[~relay & (src != tgt)], minlength=n)
+    kc, cc = k[moves], c[moves]
+    np.add.at(link_flow, cc, relay_flow[kc] * w[cc] / nonself_out[tgt[kc]])
+    other = src != tgt
+    exit_ = np.bincount(src[other], weights=link_flow[other], minlength=n)
+    enter = np.bincount(tgt[other], weights=link_flow[other], minlength=n)
+    pair_indptr = symmetric_pair_counts(network.indptr, network.indices)
+    pair_indices = np.empty(pair_indptr[-1], dtype=np.int32 if n < 2**31 - 1 else np.int64)
+    pair_flow = np.empty(pair_indptr[-1])
+    symmetric_pairs(network.indptr, network.indices, link_flow, pair_indptr, pair_indices, pair_flow)
+    return replace(flow, enter=enter, exit=exit_, link_indptr=network.indptr, link_target=tgt,
+                   link_flow=np.ascontiguousarray(link_flow), pair_indptr=pair_indptr, pair_indices=pair_indices,
+                   pair_flow=pair_flow)
+
+
+def _link_positions(network: Network, src: np.ndarray, tgt: np.ndarray) -> np.ndarray:
+    """Index in ``network``'s stored links of each link ``src -> tgt`` (all present)."""
+    indptr, indices = network.indptr, network.indices
+    key = np.repeat(np.arange(network.num_nodes, dtype=np.int64), np.diff(indptr)) * network.num_nodes + indices
+    return np.searchsorted(key, src.astype(np.int64) * network.num_nodes + tgt)
 
 
 def regularized_walk(src: np.ndarray, tgt: np.ndarray, w: np.ndarray, num_nodes: int, strength: float):
