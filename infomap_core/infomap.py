@@ -56,6 +56,7 @@ class InfomapOptions:
     meta_data_unweighted: bool = False  # meta data weighted by node count instead of node flow
     num_threads: int | None = None  # threads of the parallel kernels (None: every core); never changes a result
     skip_adjust_bipartite_flow: bool = False  # bipartite networks: keep flow on the feature nodes
+    bipartite_teleportation: bool = False  # bipartite networks, directed: teleport on the two-step walk
     use_node_weights_as_flow: bool = False  # node flow = normalized node weights (undirected model)
 
     def __post_init__(self):
@@ -402,6 +403,7 @@ def _flow_for(network: Network, options: InfomapOptions) -> FlowGraph:
         regularized=options.regularized,
         regularization_strength=options.regularization_strength,
         adjust_bipartite=not options.skip_adjust_bipartite_flow,
+        bipartite_teleportation=options.bipartite_teleportation,
         node_weights_as_flow=options.use_node_weights_as_flow,
     )
 

@@ -404,8 +404,8 @@ class Network:
         ``relax_by_jsd`` weighs the relaxation by out-link similarity (intra only) and
         ``relax_to_self`` relaxes through the node's own state in the target layer (the
         official ``--multilayer-relax-by-jsd``/``--multilayer-relax-to-self``); in the
-        explicit form of a directed network it makes every link between two states of one
-        physical node a relay, and does nothing in an undirected one (as the official).
+        explicit form it makes every link between two states of one physical node in different
+        layers a relay (:func:`.flow.compute_flow`).
         The state-link weights are those of :mod:`.multilayer`; the intra forms give arcs
         (flow model ``directed``), the explicit form keeps ``directed``.
 
@@ -434,8 +434,8 @@ class Network:
             cols, w = table(links, 4, "links")
             states, a, b, w = ml.explicit_state_links(*cols, w)
             arcs = directed
-            relays = bool(relax_to_self) and bool(directed)  # undirected explicit links: no relays (as the official)
-            if relays:
+            relays = bool(relax_to_self)
+            if relays and directed:
                 ml.check_relays(states, a, b, w)
         else:
             if intra is None:

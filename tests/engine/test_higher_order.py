@@ -65,8 +65,8 @@ def _assert_flow_and_codelength_equal(net: Network, im, nodes, options: InfomapO
     theirs = {_key_of_official(n, kind): n for n in nodes}
     keys = _our_keys(net)
     assert sorted(theirs) == sorted(keys)
-    flow = compute_flow(net, options.resolved_flow_model(net),
-                        adjust_bipartite=not options.skip_adjust_bipartite_flow).node_flow
+    flow = compute_flow(net, options.resolved_flow_model(net), adjust_bipartite=not options.skip_adjust_bipartite_flow,
+                        bipartite_teleportation=options.bipartite_teleportation).node_flow
     np.testing.assert_allclose(flow, [theirs[k].flow for k in keys], rtol=1e-9, atol=1e-14)
     partition = {int(net.node_ids[a]): theirs[k].module_id for a, k in enumerate(keys)}
     ours = compute_codelength(net, partition, options)
@@ -338,3 +338,55 @@ def test_relax_options_bad_combinations_name_the_field():
     assert info.value.field == "relax_by_jsd"
     with pytest.raises(OptionError, match="relax") as info:
         run_infomap(Network.from_multilayer(intra=intra, relax_to_self=True), InfomapOptions(flow_model="undirected"))
+
+
+@SETTINGS
+@given(data=st.data())
+def test_random_bipartite_teleportation_equals_official(data):
+    """--bipartite-teleportation: directed, the two-step walk on the primary nodes teleports between
+    them; undirected, the flow stays on the feature nodes too."""
+    primary, features = data.draw(st.integers(1, 8)), data.draw(st.integers(1, 5))
+    start = primary + 1
+    pairs = data.draw(st.lists(st.tuples(st.integers(1, primary), st.integers(start, start + features - 1),
+                                         st.booleans(), st.sampled_from([0.5, 1.0, 2.0, 3.7])),
+                               min_size=1, max_size=20, unique_by=lambda r: (r[0], r[1])))
+    links = [(f, p, w) if flip else (p, f, w) for p, f, flip, w in pairs]
+    links += [(p, start, 0.3) for p in range(1, primary + 1) if all(p not in (a, b) for a, b, _ in links)]
+    if all(start not in (a, b) for a, b, _ in links):
+        links.append((1, start, 0.3))
+    directed = data.draw(st.booleans())
+    net = Network.from_bipartite(links, start, directed=directed)
+    options = InfomapOptions(bipartite_teleportation=True)
+
+    def build(im):
+        for row in links:
+            im.add_link(*row)
+        im.bipartite_start_id = start
+
+    try:
+        im, nodes = _official("--two-level --bipartite-teleportation" + (" --directed" if directed else ""),
+                              build=build)
+    except infomap.InfomapError:  # no two-step walk (no links one way or the other): refused here too
+        with pytest.raises(NetworkError, match="bipartite_teleportation") as info:
+            compute_codelength(net, {int(i): 1 for i in net.node_ids}, options)
+        assert info.value.field == "bipartite_teleportation"
+        return
+    _assert_flow_and_codelength_equal(net, im, nodes, options)
+
+
+@pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
+def test_example_bipartite_teleportation_equals_official(directed):
+    """bipartite.net: its links all run from primary to feature nodes, so the directed two-step
+    walk has no way back; the official refuses it, and so do we (naming the option)."""
+    path = EXAMPLES / "bipartite.net"
+    net = read_network(path, directed=directed)
+    options = InfomapOptions(bipartite_teleportation=True)
+    if directed:
+        with pytest.raises(infomap.InfomapError, match="needs links from the feature side"):
+            _official("--two-level --directed --bipartite-teleportation", path=path)
+        with pytest.raises(NetworkError, match="links back") as info:
+            run_infomap(net, options)
+        assert info.value.field == "bipartite_teleportation"
+        return
+    im, nodes = _official("--two-level --bipartite-teleportation", path=path)
+    _assert_flow_and_codelength_equal(net, im, nodes, options)
