@@ -285,9 +285,14 @@ class InfomapResult:
             graph.nodes[row["node_id"]].update(module=row["module"], path=row["path"], flow=row["flow"])
         return graph
 
-    def to_dict(self, *, include_tree: bool = True, include_flow: bool = False) -> dict[str, Any]:
-        """The JSON schema shared by the CLI and the REST API (see docs/result-schema.md)."""
-        ids = [str(i) for i in self.network.node_ids.tolist()]
+    def to_dict(self, *, include_tree: bool = True, include_flow: bool = False,
+                hide_bipartite_nodes: bool = False) -> dict[str, Any]:
+        """The JSON schema shared by the CLI and the REST API (see docs/result-schema.md);
+        ``hide_bipartite_nodes`` leaves feature nodes out of ``modules`` and ``node_flow``."""
+        from .formats.text import hidden_nodes
+
+        shown = ~hidden_nodes(self.network, hide_bipartite_nodes)
+        ids = [str(i) for i, ok in zip(self.network.node_ids.tolist(), shown.tolist()) if ok]
         out: dict[str, Any] = {
             "codelength": self.codelength,
             "index_codelength": self.index_codelength,
@@ -301,7 +306,7 @@ class InfomapResult:
             "num_links": self.network.num_links,
             "directed": self.flow.flow_model != "undirected",
             "flow_model": self.flow.flow_model,
-            "modules": dict(zip(ids, self.module_ids(1).tolist())),
+            "modules": dict(zip(ids, self.module_ids(1)[shown].tolist())),
             "seed": self.options.seed,
             "num_trials": self.options.num_trials,
             "best_trial": self.best_trial,
@@ -311,7 +316,7 @@ class InfomapResult:
             "options": self.options.to_dict(),
         }
         if include_flow:
-            out["node_flow"] = dict(zip(ids, self.flow.node_flow.tolist()))
+            out["node_flow"] = dict(zip(ids, self.flow.node_flow[shown].tolist()))
         if self.network.is_state_network:  # state-level and (overlapping) physical-level membership
             from .overlap import membership
 
