@@ -165,4 +165,4 @@ def finish_infomap(prepared: PreparedInfomap, trials: list[TrialResult]) -> tupl
     rendered from on demand (:func:`app.service.results.render_stored`)."""
     result = best_of(prepared.problem, prepared.options, trials)
     payload = shape_result(result, prepared.problem.network, prepared.options, **prepared.shape)
-    return payload, stored_result(result)
+    return payload, stored_result(result, hide_bipartite_nodes=prepared.shape.get("hide_bipartite_nodes", False))

@@ -164,3 +164,19 @@ def test_multilayer_job_gives_states_and_a_physical_level_tree(client):
     assert "# physical level" in tree
     rows = [line.split() for line in tree.splitlines() if not line.startswith("#")]
     assert sorted(int(r[-1]) for r in rows) == [1, 1, 2, 3, 4, 5]  # node i once in each module
+
+
+def test_bipartite_job_hides_feature_nodes_in_its_files(client):
+    import time
+
+    job = client.post("/v1/jobs", json={"kind": "infomap", "edges": [[1, 4, 1], [2, 4, 1], [2, 5, 0.25], [3, 5, 1]],
+                                        "bipartite_start_id": 4, "hide_bipartite_nodes": True}).json()
+    deadline = time.monotonic() + 120
+    while client.get(f"/v1/jobs/{job['id']}").json()["status"] not in ("succeeded", "failed", "cancelled"):
+        assert time.monotonic() < deadline, "job still running"
+        time.sleep(0.05)
+    assert sorted(client.get(f"/v1/jobs/{job['id']}/result").json()["modules"]) == ["1", "2", "3"]
+    for fmt, column in (("tree", -1), ("clu", 0)):
+        text = client.get(f"/v1/jobs/{job['id']}/result", params={"format": fmt}).text
+        assert sorted(line.split()[column] for line in text.splitlines() if not line.startswith("#")) == [
+            "1", "2", "3"], fmt
