@@ -390,3 +390,37 @@ def test_example_bipartite_teleportation_equals_official(directed):
         return
     im, nodes = _official("--two-level --bipartite-teleportation", path=path)
     _assert_flow_and_codelength_equal(net, im, nodes, options)
+
+
+TWO_WAY_BIPARTITE = [(1, 5, 1.0), (5, 2, 1.0), (2, 6, 2.0), (6, 1, 1.0), (3, 6, 1.0), (6, 3, 0.5), (3, 7, 1.0),
+                     (7, 4, 1.0), (4, 5, 1.0), (5, 1, 0.5), (4, 7, 2.0), (7, 3, 1.0)]
+
+
+@pytest.mark.parametrize("flag, kwargs", [("--multilayer-relax-by-jsd", {"by_jsd": True}),
+                                          ("--multilayer-relax-to-self", {"to_self": True}),
+                                          ("--multilayer-relax-by-jsd --multilayer-relax-to-self --directed",
+                                           {"by_jsd": True, "to_self": True})])
+def test_relax_options_search_no_worse_than_official(flag, kwargs):
+    path = EXAMPLES / "multilayer_intra.net"
+    net = read_network(path, directed="--directed" in flag, relax=RelaxOptions(**kwargs))
+    ours, theirs = [], []
+    for seed in range(1, 6):
+        ours.append(run_infomap(net, InfomapOptions(num_trials=10, seed=seed)).codelength)
+        theirs.append(float(_official(f"{flag} --num-trials 10 --seed {seed}", path=path)[0].codelength))
+    assert np.mean(ours) <= np.mean(theirs) * (1 + 1e-4)
+
+
+def test_bipartite_teleportation_search_no_worse_than_official():
+    net = Network.from_bipartite(TWO_WAY_BIPARTITE, 5, directed=True)
+
+    def build(im):
+        for row in TWO_WAY_BIPARTITE:
+            im.add_link(*row)
+        im.bipartite_start_id = 5
+
+    ours, theirs = [], []
+    for seed in range(1, 6):
+        ours.append(run_infomap(net, InfomapOptions(num_trials=10, seed=seed, bipartite_teleportation=True)).codelength)
+        theirs.append(float(_official(f"--directed --bipartite-teleportation --num-trials 10 --seed {seed}",
+                                      build=build)[0].codelength))
+    assert np.mean(ours) <= np.mean(theirs) * (1 + 1e-4)
