@@ -306,8 +306,9 @@ function drawPhysical() {
     unit: u,
   }));
   const maxW = Math.max(...physical.links.map((l) => l.weight), 1e-300);
-  const links = physical.links.map((l) => ({ ...l, width: 0.4 + 3.6 * (l.weight / maxW) }));
-  networkView.setData(nodes, links, { directed: response.links.directed });
+  const links = physical.links.map((l) => ({ ...l, width: 0.4 + 3.6 * (l.weight / maxW),
+    distance: 40 + 2 * Math.max(...nodes.map((n) => n.r)) }));
+  networkView.setData(nodes, links, { directed: response.links.directed, separate: true });
   $("#network-canvas").dataset.level = "physical";
 }
 
