@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from infomap_core.io import read_network
+from shared_data import HIGHER_ORDER_EXAMPLES, examples_dir
 
 DATA = Path(__file__).resolve().parents[2] / "infomap_core" / "data"
 
@@ -27,7 +28,7 @@ EXAMPLES = [
 
 # the official Infomap's higher-order examples, bundled for the web page (tests/engine/test_higher_order.py
 # checks their flow and codelength against the official)
-HIGHER_ORDER = ["states.net", "multilayer.net", "multilayer_intra.net", "multilayer_intra_inter.net", "bipartite.net"]
+HIGHER_ORDER = list(HIGHER_ORDER_EXAMPLES)
 
 
 def test_every_bundled_file_is_listed():
@@ -36,8 +37,6 @@ def test_every_bundled_file_is_listed():
 
 @pytest.mark.parametrize("name", HIGHER_ORDER)
 def test_bundled_higher_order_examples_are_the_officials_byte_for_byte(name):
-    from shared_data import examples_dir
-
     assert (DATA / name).read_bytes() == (examples_dir() / name).read_bytes()
 
 
