@@ -205,3 +205,9 @@ def test_mapeq_run_hides_bipartite_nodes_and_teleports(tmp_path):
     body = json.loads(out)
     assert sorted(body["modules"]) == ["1", "2", "3"]  # feature nodes 4 and 5 left out
     assert body["options"]["bipartite_teleportation"] is True
+
+
+@pytest.mark.parametrize("name", ["multilayer", "multilayer_intra_inter"])
+def test_relax_by_jsd_on_inter_or_explicit_links_is_an_error_naming_it(tmp_path, name):
+    status, _, err = mapeq_in_process(examples_dir() / f"{name}.net", tmp_path, "--multilayer-relax-by-jsd", "--silent")
+    assert status == 2 and "relax_by_jsd" in err
