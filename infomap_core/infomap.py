@@ -119,6 +119,25 @@ class InfomapOptions:
                          meta_weight=weight)
 
     def resolved_flow_model(self, network: Network) -> str:
+        """The flow model: ``flow_model``, else from ``directed``, else from the network.
+
+        A multilayer network read from intra-layer links is relaxed into state-node arcs
+        whose weights depend on how the links were read (``network.intra_directed``): its
+        flow model is the directed one on those arcs, and asking for the other reading at
+        run time is an error that says to read the network that way instead.
+        """
+        if network.intra_directed is not None:
+            read = "directed" if network.intra_directed else "undirected"
+            wanted = self.flow_model or (None if self.directed is None else ("directed" if self.directed
+                                                                            else "undirected"))
+            if wanted not in (None, read):
+                field = "flow_model" if self.flow_model else "directed"
+                hint = (f"read the network with directed={wanted == 'directed'} (the command line's -d) instead of "
+                        f"setting {field} to {wanted!r} for the run" if wanted in ("directed", "undirected")
+                        else f"the {wanted!r} flow model is not available for it")
+                raise OptionError(f"this multilayer network's intra-layer links were read as {read} and relaxed "
+                                  f"into state-node arcs, so its flow model is fixed: {hint}", field=field)
+            return "directed"
         if self.flow_model:
             return self.flow_model
         directed = network.directed if self.directed is None else self.directed

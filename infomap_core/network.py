@@ -62,6 +62,10 @@ class Network:
     # multilayer networks relaxed to self: a link between two state nodes of one physical node in
     # different layers is a relay the walker passes through without a step (see flow.compute_flow)
     self_relays: bool = False
+    # multilayer networks from intra (and inter) links: whether those links were read as directed.
+    # Their state links are arcs either way (the relaxation), so the flow model is fixed when
+    # the network is read (InfomapOptions.resolved_flow_model refuses another one).
+    intra_directed: bool | None = None
 
     @property
     def is_state_network(self) -> bool:
@@ -456,6 +460,7 @@ class Network:
                 states, a, b, w = ml.relax_state_links(*cols, w, directed=directed, relax=relax)
             arcs = True
             relays = bool(relax_to_self)
+        intra_directed = None if links is not None else bool(directed)
         n = states.shape[0]
         base = cls._from_index_links(np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64),
                                      np.asarray(w, dtype=np.float64), n, arcs, np.arange(n, dtype=np.int64),
@@ -467,7 +472,7 @@ class Network:
             names = tuple(lookup.get(str(i), str(i)) for i in physical_ids.tolist())
             base = replace(base, node_names=tuple(lookup.get(str(i), str(i)) for i in states[:, 1].tolist()))
         return replace(base, physical=physical.astype(np.int64), physical_ids=physical_ids, physical_names=names,
-                       layers=np.ascontiguousarray(states[:, 0]), self_relays=relays)
+                       layers=np.ascontiguousarray(states[:, 0]), self_relays=relays, intra_directed=intra_directed)
 
     @classmethod
     def from_networkx(cls, graph: Any, *, weight: str = "weight") -> "Network":
