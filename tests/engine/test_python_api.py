@@ -160,3 +160,13 @@ def test_per_level_module_maps_and_node_and_tree_iterators(tmp_path):
     assert [t.node_id for t in tree if t.node_id is not None] == [n.node_id for n in seen]
     small = run_infomap(net, num_trials=2)
     assert sum(n.flow for n in small.nodes()) == pytest.approx(1.0)
+
+
+def test_igraph_and_pandas_stay_optional():
+    import subprocess
+    import sys
+
+    code = ("import sys; from infomap_core import Network; Network.coerce([(1, 2), (2, 3)]); "
+            "print(sorted(m for m in ('igraph', 'pandas') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
