@@ -8,7 +8,6 @@ in depth-first order of the tree (children by decreasing flow).
 
 from __future__ import annotations
 
-
 __all__ = ["modules_at_level"]
 
 
