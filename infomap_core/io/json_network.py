@@ -100,23 +100,29 @@ def _weight_token(edge: dict, where: str) -> str:
     return repr(_number(edge["weight"], f"{where}.weight", non_negative=False)) if "weight" in edge else "1"
 
 
+def _listed(item: Any, where: str, what: str, allowed: set[str], required: tuple[str, ...], seen: set[int],
+            names: dict[int, str]) -> tuple[dict, int]:
+    """A checked entry of ``nodes`` or ``states`` and its id (added to ``seen``; its name to ``names``)."""
+    item = _object(item, where, allowed, required)
+    key = _id(item["id"], f"{where}.id")
+    if key in seen:
+        raise _fail(f"{what} {key} is listed twice", f"{where}.id")
+    seen.add(key)
+    if "name" in item:
+        if not isinstance(item["name"], str):
+            raise _fail("expected a string", f"{where}.name")
+        names[key] = item["name"]
+    return item, key
+
+
 def _node_lines(nodes: list, linked: set[int]) -> tuple[list[str], dict[int, str]]:
     """``*Vertices`` lines of the listed nodes and of the ``linked`` ids (a Pajek
     ``*Vertices`` section lists every node), in id order; and the listed names."""
     weights, names, seen = {}, {}, set()
     for i, node in enumerate(nodes):
-        where = f"nodes[{i}]"
-        node = _object(node, where, {"id", "name", "weight"}, ("id",))
-        nid = _id(node["id"], f"{where}.id")
-        if nid in seen:
-            raise _fail(f"node {nid} is listed twice", f"{where}.id")
-        seen.add(nid)
-        if "name" in node:
-            if not isinstance(node["name"], str):
-                raise _fail("expected a string", f"{where}.name")
-            names[nid] = node["name"]
+        node, nid = _listed(node, f"nodes[{i}]", "node", {"id", "name", "weight"}, ("id",), seen, names)
         if "weight" in node:
-            weights[nid] = _number(node["weight"], f"{where}.weight", non_negative=True)
+            weights[nid] = _number(node["weight"], f"nodes[{i}].weight", non_negative=True)
     return [f'{v} "{v}" {weights.get(v, 1.0)!r}' for v in sorted(seen | linked)], names
 
 
@@ -125,15 +131,7 @@ def _state_lines(states: list, physical: set[int]) -> tuple[list[str], dict[int,
     lines, names, seen = [], {}, set()
     for i, state in enumerate(states):
         where = f"states[{i}]"
-        state = _object(state, where, {"id", "node", "name", "weight"}, ("id", "node"))
-        sid = _id(state["id"], f"{where}.id")
-        if sid in seen:
-            raise _fail(f"state {sid} is listed twice", f"{where}.id")
-        seen.add(sid)
-        if "name" in state:
-            if not isinstance(state["name"], str):
-                raise _fail("expected a string", f"{where}.name")
-            names[sid] = state["name"]
+        state, sid = _listed(state, where, "state", {"id", "node", "name", "weight"}, ("id", "node"), seen, names)
         if "weight" in state:
             _number(state["weight"], f"{where}.weight", non_negative=True)
         node = _id(state["node"], f"{where}.node")
