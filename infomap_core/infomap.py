@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from .errors import OptionError, PartitionError
-from .flow import FLOW_MODELS, FlowGraph, check_markov_time, compute_flow
+from .flow import FLOW_MODELS, FlowGraph, check_markov_time, check_variable_markov, compute_flow
 from .mapequation import NO_VARIANT, Objective, one_level_codelength, relative_savings, two_level_codelength
 from .multilevel import optimize_multilevel
 from .network import Network
@@ -44,6 +44,9 @@ class InfomapOptions:
     recorded_teleportation: bool = False
     to_nodes: bool = False
     markov_time: float = 1.0
+    variable_markov_time: bool = False  # a local Markov time per node (flow.local_markov_times)
+    variable_markov_damping: float = 1.0  # 0: scale by effective degree, 1: by its log (local entropy)
+    variable_markov_min_scale: float = 1.0  # smallest local scale
     num_trials: int = 1
     seed: int = 123
     # variants of the map equation (see mapequation.Objective)
@@ -65,6 +68,7 @@ class InfomapOptions:
         if not (0.0 <= float(self.teleportation_probability) < 1.0):
             raise OptionError("teleportation_probability must be in [0, 1)", field="teleportation_probability")
         check_markov_time(self.markov_time)
+        check_variable_markov(self.variable_markov_damping, self.variable_markov_min_scale)
         if int(self.num_trials) < 1:
             raise OptionError("num_trials must be >= 1", field="num_trials")
         if not (0 <= int(self.seed) < SEED_LIMIT):
@@ -75,7 +79,8 @@ class InfomapOptions:
             raise OptionError("regularization_strength must be >= 0", field="regularization_strength")
         if self.regularized:
             unverified = {"to_nodes": self.to_nodes, "markov_time": self.markov_time != 1.0,
-                          "entropy_corrected": self.entropy_corrected}
+                          "entropy_corrected": self.entropy_corrected,
+                          "variable_markov_time": self.variable_markov_time}
             for name, on in unverified.items():
                 if on:
                     raise OptionError(f"regularized cannot be combined with {name} yet", field=name)
@@ -399,6 +404,9 @@ def _flow_for(network: Network, options: InfomapOptions) -> FlowGraph:
         recorded_teleportation=options.recorded_teleportation,
         to_nodes=options.to_nodes,
         markov_time=options.markov_time,
+        variable_markov_time=options.variable_markov_time,
+        variable_markov_damping=options.variable_markov_damping,
+        variable_markov_min_scale=options.variable_markov_min_scale,
         regularized=options.regularized,
         regularization_strength=options.regularization_strength,
         adjust_bipartite=not options.skip_adjust_bipartite_flow,
