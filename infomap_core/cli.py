@@ -36,6 +36,12 @@ def _add_flow_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-e", "--recorded-teleportation", action="store_true")
     p.add_argument("--to-nodes", action="store_true", help="teleport to nodes (by node weight) instead of links")
     p.add_argument("--markov-time", type=float, default=1.0, metavar="T")
+    p.add_argument("--variable-markov-time", action="store_true",
+                   help="a local Markov time per node, longer where the network is sparse")
+    p.add_argument("--variable-markov-damping", type=float, default=1.0, metavar="D",
+                   help="local scale from the effective degree (0) to its log (1, default)")
+    p.add_argument("--variable-markov-min-scale", type=float, default=1.0, metavar="S",
+                   help="smallest local scale (default 1)")
     p.add_argument("--format", choices=("link-list", "pajek"), help="input format (default: detect)")
     p.add_argument("--no-self-links", action="store_true", help="leave out self-links")
     p.add_argument("--weight-threshold", type=float, metavar="X", help="leave out links of weight below X")
@@ -111,6 +117,9 @@ def _options(args: argparse.Namespace, **extra):
         recorded_teleportation=args.recorded_teleportation,
         to_nodes=args.to_nodes,
         markov_time=args.markov_time,
+        variable_markov_time=args.variable_markov_time,
+        variable_markov_damping=args.variable_markov_damping,
+        variable_markov_min_scale=args.variable_markov_min_scale,
         regularized=args.regularized,
         regularization_strength=args.regularization_strength,
         entropy_corrected=args.entropy_corrected,

@@ -22,6 +22,9 @@ VARIANTS = {
     "meta": ["--meta-data", "META"],
     "meta-rate": ["--meta-data", "META", "--meta-data-rate", "0.4"],
     "meta-unweighted": ["--meta-data", "META", "--meta-data-unweighted"],
+    "variable-markov": ["--variable-markov-time"],
+    "variable-markov-linear": ["--variable-markov-time", "--variable-markov-damping", "0",
+                               "--variable-markov-min-scale", "2"],
 }
 
 
