@@ -83,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
                           "and N only")
     run.add_argument("-T", "--tune-iteration-limit", type=int, metavar="N",
                      help="fine/coarse-tune iterations per trial (default 0: until the gain is below 1e-5 L1)")
+    run.add_argument("--prefer-modular-solution", action="store_true",
+                     help="keep a partition of two or more modules even when one module is shorter")
     run.add_argument("-c", "--cluster-data", metavar="FILE", help="initial partition (.clu or .tree) to start from")
     run.add_argument("--distributed", action="store_true",
                      help="search one network across the workers of a Dask cluster (link list with integer ids "
@@ -192,7 +194,8 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         initial = {k: v[0] for k, v in initial.items()}  # start from the top modules of a tree
     options = _options(args, two_level=args.two_level, num_trials=args.num_trials, seed=args.seed,
                        num_threads=args.num_threads)
-    settings = search_settings({"tune_iteration_limit": args.tune_iteration_limit})
+    settings = search_settings({"tune_iteration_limit": args.tune_iteration_limit,
+                                "prefer_modular_solution": args.prefer_modular_solution or None})
     with threads(options.num_threads):
         problem = prepare(network, options, initial, _meta_data(args))
         trials = run_trials(problem, options, settings, show_progress=progress_wanted(False))

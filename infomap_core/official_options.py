@@ -143,6 +143,9 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--max-degree-for-random-moves", None, "int", "SearchSettings.max_degree_for_random_moves", None,
        "largest degree of a node tried with random moves (default 2)", setting="max_degree_for_random_moves",
        minimum=0),
+    _S("--prefer-modular-solution", None, "flag", "SearchSettings.prefer_modular_solution", None,
+       "keep a partition of two or more modules even when one module is shorter",
+       run="--prefer-modular-solution", setting="prefer_modular_solution"),
     _S("--use-node-weights-as-flow", None, "flag", "InfomapOptions.use_node_weights_as_flow",
        "use_node_weights_as_flow", "node flow = the node weights (Pajek vertex weights), normalized; "
        "undirected flow model", engine="use_node_weights_as_flow"),
@@ -196,7 +199,7 @@ OPTIONS: tuple[OfficialOption, ...] = (
         ("--multilayer-relax-by-jsd", None, "flag"), ("--multilayer-relax-to-self", None, "flag"),
         ("--fast-hierarchical-solution", "-F", "count"), ("--inner-parallelization", None, "flag"),
         ("--parallel-trials", None, "flag"), ("--converge", None, "flag"), ("--num-threads", None, "str"),
-        ("--threads", None, "str"), ("--prefer-modular-solution", None, "flag"),
+        ("--threads", None, "str"),
         ("--hide-bipartite-nodes", None, "flag"), ("--no-overwrite", None, "flag"),
         ("--print-config-fingerprint", None, "flag"), ("--timing-json", None, "str"),
         ("--summary-json", None, "str"), ("--manifest-json", None, "str"), ("--memory-report", None, "flag"),

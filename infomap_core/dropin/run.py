@@ -70,7 +70,7 @@ def search_settings(values: dict) -> SearchSettings:
         if option.setting is None or values.get(option.dest) is None:
             continue
         value = values[option.dest]
-        if value < option.minimum:
+        if option.minimum is not None and value < option.minimum:
             raise OptionError(f"{option.long} must be >= {option.minimum:g}, got {value}", field=option.dest)
         if option.setting == "max_tune_iterations" and value == 0:
             continue

@@ -137,6 +137,7 @@ INPUT_OPTIONS = {
     "weight-threshold-high": ["--weight-threshold", "2"],
     "core-level-limit-2": ["--core-level-limit", "2"],
     "core-level-limit-3": ["-L", "3"],
+    "prefer-modular": ["--prefer-modular-solution"],
 }
 
 
