@@ -76,7 +76,10 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="find modules")
     _add_flow_options(run)
     run.add_argument("-2", "--two-level", action="store_true", help="flat partition instead of a hierarchy")
-    run.add_argument("-N", "--num-trials", type=int, default=1, metavar="N")
+    run.add_argument("-N", "--num-trials", type=int, metavar="N",
+                     help="trials, the shortest wins (default 1; the cap of --converge, default 50)")
+    run.add_argument("--converge", action="store_true",
+                     help="stop trials once 5 in a row did not shorten the best codelength")
     run.add_argument("-s", "--seed", type=int, default=123, metavar="S")
     run.add_argument("--num-threads", type=int, metavar="N",
                      help="threads of the parallel kernels (default: every core); the result depends on the seed "
@@ -163,7 +166,9 @@ def _run_distributed(args: argparse.Namespace) -> int:
         raise OptionError("--distributed reads a link list and writes JSON on stdout", field="distributed")
     if args.meta_data or args.no_self_links or args.weight_threshold is not None:
         raise OptionError("--distributed reads every link and codes no meta data", field="distributed")
-    check_options(_options(args, two_level=args.two_level, num_trials=args.num_trials, seed=args.seed))
+    if args.converge:
+        raise OptionError("--distributed runs one trial (no --converge)", field="converge")
+    check_options(_options(args, two_level=args.two_level, num_trials=1 if args.num_trials is None else args.num_trials, seed=args.seed))
     from distributed import Client
 
     try:
@@ -192,8 +197,11 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     initial = read_cluster_file(args.cluster_data, field="cluster_data") if args.cluster_data else None
     if initial and any(isinstance(v, tuple) for v in initial.values()):
         initial = {k: v[0] for k, v in initial.items()}  # start from the top modules of a tree
-    options = _options(args, two_level=args.two_level, num_trials=args.num_trials, seed=args.seed,
-                       num_threads=args.num_threads)
+    from .infomap import CONVERGE_DEFAULT_CAP
+
+    cap = CONVERGE_DEFAULT_CAP if args.converge else 1
+    options = _options(args, two_level=args.two_level, num_trials=cap if args.num_trials is None else args.num_trials, seed=args.seed,
+                       num_threads=args.num_threads, converge=args.converge)
     settings = search_settings({"tune_iteration_limit": args.tune_iteration_limit,
                                 "prefer_modular_solution": args.prefer_modular_solution or None})
     with threads(options.num_threads):

@@ -49,3 +49,39 @@ def test_prefer_modular_solution_keeps_modules_longer_than_one_module_as_the_off
         else:  # one module: in both, at the same codelength
             assert ours.num_modules == 1 == theirs[2]
             assert ours.codelength == pytest.approx(theirs[0], rel=1e-12)
+
+
+@pytest.mark.parametrize("two_level", [False, True], ids=["multilevel", "two-level"])
+@pytest.mark.parametrize("name", ["modular_w.net", "ninetriangles.net", "karate", "twotriangles.net"])
+def test_converge_stops_after_as_many_trials_as_the_official(name, two_level):
+    """On networks where every trial lands on the same codelength (ours and the official's), both
+    stop after 6 trials: the first sets the best, five more do not shorten it."""
+    import json
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from bench.quality import quality_networks
+
+    net = quality_networks()[name]
+    ours = run_infomap(net, InfomapOptions(two_level=two_level, converge=True, num_trials=50, seed=3))
+    with tempfile.TemporaryDirectory() as out:
+        src, tgt, w = net.to_coo()
+        links = Path(out) / "links.txt"
+        links.write_text("".join(f"{a + 1} {b + 1} {x!r}\n" for a, b, x in zip(src.tolist(), tgt.tolist(),
+                                                                               w.tolist())))
+        infomap_cli = Path(sys.executable).with_name("infomap")
+        subprocess.run([str(infomap_cli), str(links), out, "--converge", "-s", "3", "-o", "json", "--silent",
+                        *(["-2"] if two_level else [])], check=True)
+        theirs = json.loads((Path(out) / "links.json").read_text())
+    assert len(set(ours.trial_codelengths)) == 1
+    assert len(ours.trial_codelengths) == theirs["trials"] == 6
+    assert theirs["numTrials"] == 50  # the default cap
+    assert ours.codelength == pytest.approx(theirs["codelength"], rel=1e-9)
+
+
+def test_converge_caps_at_num_trials():
+    net = Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)])
+    assert len(run_infomap(net, converge=True, num_trials=3).trial_codelengths) == 3
+    assert len(run_infomap(net, converge=True, num_trials=50).trial_codelengths) == 6
