@@ -557,7 +557,7 @@ def run_infomap(network: Network, options: InfomapOptions | None = None, *,
     network = Network.coerce(network)
     options = options or InfomapOptions()
     if overrides:
-        options = replace(options, **overrides)
+        options = replace(options, **_known(overrides))
     start, started_at = time.perf_counter(), time.time()
     with threads(options.num_threads):
         problem = prepare(network, options, initial_partition, meta_data)
@@ -569,6 +569,24 @@ def run_infomap(network: Network, options: InfomapOptions | None = None, *,
             if options.converge and converged([t.codelength for t in trials]):
                 break
     return best_of(problem, options, trials, elapsed=time.perf_counter() - start, started_at=started_at)
+
+
+def _known(overrides: dict[str, Any]) -> dict[str, Any]:
+    """``overrides`` when every key is an :class:`InfomapOptions` field; else an error naming the
+    first other key (an official option mapeq does not support says why)."""
+    from dataclasses import fields
+
+    from .official_options import find_option, refusal
+
+    names = {f.name for f in fields(InfomapOptions)}
+    for key in overrides:
+        if key not in names:
+            official = find_option("--" + key.replace("_", "-"))
+            if official is not None and not official.supported:
+                raise OptionError(refusal(official, key), field=key)
+            raise OptionError(f"unknown option {key!r} (InfomapOptions has the engine's options; search controls "
+                              "are SearchSettings)", field=key)
+    return overrides
 
 
 @contextmanager

@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from .infomap import InfomapOptions
 
-__all__ = ["OfficialOption", "OPTIONS", "OUTPUT_FORMATS", "find_option", "equivalent_flags", "options_table"]
+__all__ = ["OfficialOption", "OPTIONS", "OUTPUT_FORMATS", "find_option", "equivalent_flags", "options_table",
+           "refusal"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class OfficialOption:
     setting: str | None = None  # the SearchSettings field it sets
     minimum: float | None = None  # smallest accepted value
     engine: str | None = None  # the InfomapOptions field it sets (the value as given)
+    why: str = ""  # for an unsupported option: why (ends the refusal message)
 
     @property
     def dest(self) -> str:
@@ -192,15 +194,13 @@ OPTIONS: tuple[OfficialOption, ...] = (
     for name, short, kind in (
         ("--completion", None, "str"), ("--print-json-parameters", None, "flag"),
         ("--bipartite-teleportation", None, "flag"), ("--include-self-links", "-k", "flag"),
-        ("--node-limit", None, "int"),
         ("--matchable-multilayer-ids", None, "int"), ("--assign-to-neighbouring-module", None, "flag"),
         ("--max-flow-iterations", None, "int"),
         ("--min-flow-iterations", None, "int"), ("--flow-tolerance", None, "float"),
         ("--intra-regularization-strength", None, "float"), ("--inter-regularization-strength", None, "float"),
         ("--multilayer-skip-absent-nodes", None, "flag"),
-        ("--preferred-number-of-levels", None, "int"), ("--preferred-number-of-levels-strength", None, "float"),
         ("--multilayer-relax-by-jsd", None, "flag"), ("--multilayer-relax-to-self", None, "flag"),
-        ("--fast-hierarchical-solution", "-F", "count"), ("--inner-parallelization", None, "flag"),
+        ("--inner-parallelization", None, "flag"),
         ("--parallel-trials", None, "flag"), ("--num-threads", None, "str"),
         ("--threads", None, "str"),
         ("--hide-bipartite-nodes", None, "flag"), ("--no-overwrite", None, "flag"),
@@ -208,6 +208,19 @@ OPTIONS: tuple[OfficialOption, ...] = (
         ("--summary-json", None, "str"), ("--manifest-json", None, "str"), ("--memory-report", None, "flag"),
         ("--trial-offset", None, "int"), ("--trial-results", None, "str"), ("--no-final-output", None, "flag"),
     )
+) + (
+    _S("--node-limit", None, "int", supported=False,
+       why="the official Infomap 2.16 takes it but reads every node of link-list and Pajek files (probed), so "
+           "there is no behaviour to match; leave the nodes out of the input instead"),
+    _S("--fast-hierarchical-solution", "-F", "count", supported=False,
+       why="-F/-FF/-FFF are the official's quicker, rougher hierarchy searches (which levels they keep and "
+           "refine is not specified); mapeq's own multilevel search is the only one"),
+    _S("--preferred-number-of-levels", None, "int", supported=False,
+       why="a search-time steering of the hierarchy depth in the official that adds nothing to the codelength "
+           "(probed: fixed trees score the same), so there is no objective to match yet; --two-level gives "
+           "two levels"),
+    _S("--preferred-number-of-levels-strength", None, "float", supported=False,
+       why="it only scales --preferred-number-of-levels, which mapeq does not support yet"),
 )
 
 #: ``-o`` formats of the official Infomap: the ones mapeq writes, and the ones it refuses by name.
@@ -217,6 +230,12 @@ OUTPUT_FORMATS = {"clu": True, "tree": True, "ftree": True, "newick": True, "jso
                   "network": False, "states": True, "flow": False}
 
 _BY_NAME = {name: o for o in OPTIONS for name in (o.long, o.short) if name}
+
+
+def refusal(option: OfficialOption, spelled: str | None = None) -> str:
+    """The error message for an unsupported official option (named as ``spelled``)."""
+    why = f": {option.why}" if option.why else " (docs/command-line.md lists the supported ones)"
+    return f"the official option {spelled or option.long!r} is not supported by mapeq{why}"
 
 
 def find_option(name: str) -> OfficialOption | None:
@@ -269,6 +288,10 @@ def options_table() -> str:
         names = ", ".join(n for n in (o.short, o.long) if n)
         if o.supported:
             rows.append(f"| `{names}` | {o.help} | {cell(o.run)} | {cell(o.python)} | {cell(o.rest)} |")
-    unsupported = ", ".join(f"`{o.long}`" for o in OPTIONS if not o.supported)
+    unsupported = ", ".join(f"`{o.long}`" for o in OPTIONS if not o.supported and not o.why)
     rows.append(f"| {unsupported} | refused by name (not supported yet) | - | - | - |")
+    for o in OPTIONS:
+        if not o.supported and o.why:
+            names = ", ".join(n for n in (o.short, o.long) if n)
+            rows.append(f"| `{names}` | refused by name: {o.why} | - | - | - |")
     return "\n".join(rows) + "\n"

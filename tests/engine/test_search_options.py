@@ -85,3 +85,44 @@ def test_converge_caps_at_num_trials():
     net = Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)])
     assert len(run_infomap(net, converge=True, num_trials=3).trial_codelengths) == 3
     assert len(run_infomap(net, converge=True, num_trials=50).trial_codelengths) == 6
+
+
+@pytest.mark.parametrize("keyword", ["preferred_number_of_levels", "node_limit", "fast_hierarchical_solution"])
+def test_unsupported_official_keywords_are_refused_by_name(keyword):
+    from infomap_core.errors import OptionError
+
+    with pytest.raises(OptionError) as info:
+        run_infomap(Network.from_edges([(1, 2), (2, 3), (3, 1)]), **{keyword: 2})
+    assert info.value.field == keyword and "is not supported by mapeq: " in str(info.value)
+
+
+def test_the_refusal_reasons_still_hold_for_the_official():
+    """What the refusals of --node-limit and --preferred-number-of-levels say about the official:
+    it reads every node under --node-limit, and --preferred-number-of-levels leaves the codelength
+    of a given tree unchanged (a change in the official fails this test: revisit the refusal)."""
+    links = [(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4), (7, 1), (10, 2)]
+
+    def official(flags: str, partition=None):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            im = infomap.Infomap(f"--silent --two-level {flags}")
+            for a, b in links:
+                im.add_link(a, b)
+            im.run(initial_partition=partition)
+            return int(im.num_nodes), float(im.codelength)
+
+    assert official("--node-limit 3") == official("") and official("")[0] == 8
+    from bench.quality import quality_networks
+
+    from .oracle import official_run_on_paths
+
+    net = quality_networks()["ninetriangles.net"]
+    for tree in ({a: (a // 9 + 1, a % 9 // 3 + 1, a % 3 + 1) for a in range(27)},  # three levels
+                 {a: (a // 9 + 1, a % 9 // 3 + 1, 1, a % 3 + 1) for a in range(27)}):  # four
+        lengths = set()
+        for flags in ("", "--preferred-number-of-levels 2", "--preferred-number-of-levels 3 "
+                      "--preferred-number-of-levels-strength 2.5", "--preferred-number-of-levels 5"):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                lengths.add(float(official_run_on_paths(net, tree, flags).codelength))
+        assert len(lengths) == 1
