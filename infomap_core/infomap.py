@@ -41,8 +41,9 @@ def converged(codelengths: list[float], *, min_trials: int = 5, patience: int = 
 
     A trial improves when it shortens the best codelength so far by more than ``tolerance``
     of it; trials stop once at least ``min_trials`` ran and the last ``patience`` did not
-    improve. The rule and its constants are the official's (``--converge``, Infomap 2.16;
-    its trial counts are matched in ``tests/engine/test_search_options.py``).
+    improve. The rule is the official's ``--converge`` (Infomap 2.16): its patience of 5 and cap
+    of 50 are matched in ``tests/engine/test_search_options.py``; the tolerance is the one its
+    design note proposes (not measured).
 
     Examples
     --------
