@@ -114,3 +114,11 @@ def test_variable_markov_refuses_state_networks():
     with pytest.raises(OptionError) as info:
         compute_codelength(net, {1: 1, 2: 1, 3: 2}, InfomapOptions(variable_markov_time=True))
     assert info.value.field == "variable_markov_time"
+
+
+def test_variable_markov_is_refused_by_the_distributed_mode():
+    from infomap_core.distributed import check_options
+
+    with pytest.raises(OptionError) as info:
+        check_options(InfomapOptions(two_level=True, variable_markov_time=True))
+    assert info.value.field == "distributed"
