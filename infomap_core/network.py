@@ -59,6 +59,9 @@ class Network:
     physical_names: tuple[str, ...] | None = None
     layers: np.ndarray | None = None  # multilayer networks: the layer id of each state node
     bipartite_start: int | None = None  # bipartite networks: node indices >= this are feature nodes
+    # multilayer networks relaxed to self: a link between two state nodes of one physical node in
+    # different layers is a relay the walker passes through without a step (see flow.compute_flow)
+    self_relays: bool = False
 
     @property
     def is_state_network(self) -> bool:
@@ -129,6 +132,8 @@ class Network:
             h.update(b"layers" + self.layers.astype("<i8").tobytes())
         if self.bipartite_start is not None:
             h.update(f"bipartite {self.bipartite_start}".encode())
+        if self.self_relays:
+            h.update(b"self relays")
         return h.hexdigest()
 
     def to_coo(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -386,6 +391,8 @@ class Network:
         relax_limit: int = -1,
         relax_limit_up: int = -1,
         relax_limit_down: int = -1,
+        relax_by_jsd: bool = False,
+        relax_to_self: bool = False,
         physical_names: Mapping | None = None,
     ) -> "Network":
         """A multilayer network as a state network, one state node per (layer, node).
@@ -394,6 +401,11 @@ class Network:
         ``*Multilayer`` format), or ``intra`` links ``(layer, source, target[, weight])``
         alone (the walker relaxes between layers at ``relax_rate``, default 0.15) or with
         ``inter`` links ``(layer, node, layer[, weight])``. Layer and node ids are integers.
+        ``relax_by_jsd`` weighs the relaxation by out-link similarity (intra only) and
+        ``relax_to_self`` relaxes through the node's own state in the target layer (the
+        official ``--multilayer-relax-by-jsd``/``--multilayer-relax-to-self``); in the
+        explicit form it makes every link between two states of one physical node in different
+        layers a relay (:func:`.flow.compute_flow`).
         The state-link weights are those of :mod:`.multilayer`; the intra forms give arcs
         (flow model ``directed``), the explicit form keeps ``directed``.
 
@@ -416,22 +428,34 @@ class Network:
         if links is not None:
             if intra is not None or inter is not None:
                 raise NetworkError("give explicit multilayer links or intra/inter links, not both", field="links")
+            if relax_by_jsd:
+                raise NetworkError("relax_by_jsd weighs the relaxation of intra-only multilayer networks, not "
+                                   "explicit multilayer links", field="relax_by_jsd")
             cols, w = table(links, 4, "links")
             states, a, b, w = ml.explicit_state_links(*cols, w)
             arcs = directed
+            relays = bool(relax_to_self)
+            if relays and directed:
+                ml.check_relays(states, a, b, w)
         else:
             if intra is None:
                 raise NetworkError("a multilayer network needs links or intra links", field="intra")
             cols, w = table(intra, 3, "intra")
             if inter is not None:
+                if relax_by_jsd:
+                    raise NetworkError("relax_by_jsd weighs the relaxation of intra-only multilayer networks; with "
+                                       "inter links the coupling is given", field="relax_by_jsd")
                 inter_cols, inter_w = table(inter, 3, "inter")
-                states, a, b, w = ml.inter_state_links(*cols, w, *inter_cols, inter_w, directed=directed)
+                states, a, b, w = ml.inter_state_links(*cols, w, *inter_cols, inter_w, directed=directed,
+                                                       to_self=bool(relax_to_self))
             else:
                 relax = ml.RelaxOptions(rate=ml.RELAX_RATE if relax_rate is None else float(relax_rate),
                                         limit=int(relax_limit), limit_up=int(relax_limit_up),
-                                        limit_down=int(relax_limit_down))
+                                        limit_down=int(relax_limit_down), by_jsd=bool(relax_by_jsd),
+                                        to_self=bool(relax_to_self))
                 states, a, b, w = ml.relax_state_links(*cols, w, directed=directed, relax=relax)
             arcs = True
+            relays = bool(relax_to_self)
         n = states.shape[0]
         base = cls._from_index_links(np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64),
                                      np.asarray(w, dtype=np.float64), n, arcs, np.arange(n, dtype=np.int64),
@@ -443,7 +467,7 @@ class Network:
             names = tuple(lookup.get(str(i), str(i)) for i in physical_ids.tolist())
             base = replace(base, node_names=tuple(lookup.get(str(i), str(i)) for i in states[:, 1].tolist()))
         return replace(base, physical=physical.astype(np.int64), physical_ids=physical_ids, physical_names=names,
-                       layers=np.ascontiguousarray(states[:, 0]))
+                       layers=np.ascontiguousarray(states[:, 0]), self_relays=relays)
 
     @classmethod
     def from_networkx(cls, graph: Any, *, weight: str = "weight") -> "Network":
