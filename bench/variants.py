@@ -2,8 +2,8 @@
 
 ``python -m bench.variants [--graph lfr_n100000_mu0.3] [--seed 1] [--only NAME,...]``
 
-For each variant (plain, regularized, entropy-corrected, Markov time 2, meta-data with the
-planted communities taken modulo 10 as categories at rate 1) both tools run the two-level
+For each variant (plain, regularized, entropy-corrected, Markov time 2, variable Markov time,
+meta-data with the planted communities taken modulo 10 as categories at rate 1) both tools run the two-level
 search with one trial on the same cached graph (``bench.graphs``), each in its own fresh
 process, one after the other. *Time* is the search alone (flow included); our codelength
 is re-scored by the official from our own partition (``--no-infomap``, same variant), so
@@ -33,6 +33,7 @@ VARIANTS = {
     "regularized": ({"regularized": True}, "--regularized", False),
     "entropy-corrected": ({"entropy_corrected": True}, "--entropy-corrected", False),
     "markov-time 2": ({"markov_time": 2.0}, "--markov-time 2", False),
+    "variable markov-time": ({"variable_markov_time": True}, "--variable-markov-time", False),
     "meta-data rate 1": ({"meta_data_rate": 1.0}, "--meta-data-rate 1", True),
 }
 
