@@ -24,6 +24,12 @@ import orjson
 from .cli_io import DIRECTED_FLOW_MODELS, read_cluster_file, read_meta_data, read_network_arg
 from .errors import MapEqError
 from .flow import FLOW_MODELS
+from .infomap import InfomapOptions
+from .multilayer import RELAX_RATE, RelaxOptions
+
+#: Every default of the command line is the engine's (one place: the option types).
+DEFAULTS = InfomapOptions()
+RELAX_DEFAULTS = RelaxOptions()
 
 __all__ = ["main"]
 
@@ -32,29 +38,31 @@ def _add_flow_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("network", help="link-list or Pajek file ('-' reads stdin)")
     p.add_argument("-d", "--directed", action="store_true", help="treat links as directed (flow model 'directed')")
     p.add_argument("-f", "--flow-model", choices=FLOW_MODELS, help="flow model (default: undirected, or directed with -d)")
-    p.add_argument("-p", "--teleportation-probability", type=float, default=0.15, metavar="P")
+    p.add_argument("-p", "--teleportation-probability", type=float, default=DEFAULTS.teleportation_probability, metavar="P")
     p.add_argument("-e", "--recorded-teleportation", action="store_true")
     p.add_argument("--to-nodes", action="store_true", help="teleport to nodes (by node weight) instead of links")
-    p.add_argument("--markov-time", type=float, default=1.0, metavar="T")
+    p.add_argument("--markov-time", type=float, default=DEFAULTS.markov_time, metavar="T")
     p.add_argument("--format", choices=("link-list", "pajek"), help="input format (default: detect)")
     p.add_argument("--no-self-links", action="store_true", help="leave out self-links")
     p.add_argument("--weight-threshold", type=float, metavar="X", help="leave out links of weight below X")
     # map-equation variants (official names; docs/command-line.md)
     p.add_argument("--regularized", action="store_true", help="Bayesian prior network against overfitting sparse data")
-    p.add_argument("--regularization-strength", type=float, default=1.0, metavar="X")
+    p.add_argument("--regularization-strength", type=float, default=DEFAULTS.regularization_strength, metavar="X")
     p.add_argument("--entropy-corrected", action="store_true", help="correct the entropy bias of small samples")
-    p.add_argument("--entropy-correction-strength", type=float, default=1.0, metavar="X")
-    p.add_argument("--preferred-number-of-modules", type=int, default=0, metavar="K",
+    p.add_argument("--entropy-correction-strength", type=float,
+                   default=DEFAULTS.entropy_correction_strength, metavar="X")
+    p.add_argument("--preferred-number-of-modules", type=int, default=DEFAULTS.preferred_number_of_modules, metavar="K",
                    help="one bit per top module more or fewer than K (0: no preference)")
     p.add_argument("--meta-data", metavar="FILE", help=".clu file of a category per node (the meta map equation)")
-    p.add_argument("--meta-data-rate", type=float, default=1.0, metavar="X")
+    p.add_argument("--meta-data-rate", type=float, default=DEFAULTS.meta_data_rate, metavar="X")
     p.add_argument("--meta-data-unweighted", action="store_true")
     p.add_argument("--multilayer-relax-rate", type=float, metavar="R",
-                   help="multilayer files with *Intra links only: probability to relax to another layer (default 0.15)")
-    p.add_argument("--multilayer-relax-limit", type=int, default=-1, metavar="K",
+                   help="multilayer files with *Intra links only: probability to relax to another layer "
+                        f"(default {RELAX_RATE})")
+    p.add_argument("--multilayer-relax-limit", type=int, default=RELAX_DEFAULTS.limit, metavar="K",
                    help="relax only to layers at most K layer ids away (default -1: any)")
-    p.add_argument("--multilayer-relax-limit-up", type=int, default=-1, metavar="K")
-    p.add_argument("--multilayer-relax-limit-down", type=int, default=-1, metavar="K")
+    p.add_argument("--multilayer-relax-limit-up", type=int, default=RELAX_DEFAULTS.limit_up, metavar="K")
+    p.add_argument("--multilayer-relax-limit-down", type=int, default=RELAX_DEFAULTS.limit_down, metavar="K")
     p.add_argument("--skip-adjust-bipartite-flow", action="store_true",
                    help="bipartite files: keep flow on the feature nodes")
 
@@ -70,8 +78,8 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="find modules")
     _add_flow_options(run)
     run.add_argument("-2", "--two-level", action="store_true", help="flat partition instead of a hierarchy")
-    run.add_argument("-N", "--num-trials", type=int, default=1, metavar="N")
-    run.add_argument("-s", "--seed", type=int, default=123, metavar="S")
+    run.add_argument("-N", "--num-trials", type=int, default=DEFAULTS.num_trials, metavar="N")
+    run.add_argument("-s", "--seed", type=int, default=DEFAULTS.seed, metavar="S")
     run.add_argument("--num-threads", type=int, metavar="N",
                      help="threads of the parallel kernels (default: every core); the result depends on the seed "
                           "and N only")
@@ -102,8 +110,6 @@ def _version() -> str:
 
 
 def _options(args: argparse.Namespace, **extra):
-    from .infomap import InfomapOptions
-
     return InfomapOptions(
         flow_model=args.flow_model or ("directed" if args.directed else None),
         directed=True if args.directed else None,
@@ -131,8 +137,6 @@ def _read_network(args: argparse.Namespace):
     from .dropin.run import input_links
 
     directed = bool(args.directed) or args.flow_model in DIRECTED_FLOW_MODELS
-    from .multilayer import RELAX_RATE, RelaxOptions
-
     relax = RelaxOptions(rate=RELAX_RATE if args.multilayer_relax_rate is None else args.multilayer_relax_rate,
                          limit=args.multilayer_relax_limit, limit_up=args.multilayer_relax_limit_up,
                          limit_down=args.multilayer_relax_limit_down)
