@@ -1,0 +1,292 @@
+"""Text rows written by one numba kernel: the bodies of the output formats without per-row Python.
+
+A row is a sequence of fields, the same for every row (:class:`Rows`): literal text, a text
+column (UTF-8 strings, given once as a list), an integer column (``%d``) or a float column
+(``%.9g``). :meth:`Rows.render` writes ``n`` rows into one buffer and returns it with the byte
+offset where every row starts, so a caller can cut it into sections (the ``.ftree`` links of
+each module) without formatting anything twice.
+
+``%.9g`` is Python's (and C's) correctly rounded format: the float ``x`` rounded to 9
+significant digits ``m x 10^(X-8)`` (``10^8 <= m < 10^9``), written in fixed notation when
+``-4 <= X < 9`` and as ``d.dddde±XX`` otherwise, trailing zeros (and a bare point) removed.
+The kernel computes ``m`` as ``round(x x 10^(8-X))`` in float64: the scaling is exact or off by
+a few units in the last place (``< 1e-6`` at this scale), so ``m`` is the correctly rounded
+value unless the scaled number lies within ``1e-5`` of a rounding tie; those values (about 2
+in 100,000), zeros' signs, infinities, NaN and exponents beyond ``±280`` are formatted by
+Python's ``'%.9g' % x`` instead and spliced in. ``tests/formats/test_rows.py`` checks the bytes
+against Python's on millions of values, ties and powers of ten included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from numba import njit
+
+__all__ = ["Rows", "format_g9"]
+
+LITERAL, TEXT, INT, FLOAT = 0, 1, 2, 3
+_POW10 = np.array([float(f"1e{k}") for k in range(0, 310)])  # correctly rounded 10^k
+_TIE_MARGIN = 1e-5
+_MAX_EXPONENT = 280
+
+
+@njit(cache=True)
+def _digits_g9(x: float, pow10: np.ndarray) -> tuple[int, int, bool]:
+    """``(m, X, ok)``: ``x > 0`` rounded to 9 significant digits ``m x 10^(X-8)``; ``ok`` False when
+    float64 arithmetic cannot decide the rounding (left to Python)."""
+    e = int(np.floor(np.log10(x)))
+    for _ in range(3):
+        if e > _MAX_EXPONENT or e < -_MAX_EXPONENT:
+            return 0, 0, False
+        k = 8 - e
+        scaled = x * pow10[k] if k >= 0 else x / pow10[-k]
+        base = np.floor(scaled)
+        frac = scaled - base
+        if abs(frac - 0.5) < _TIE_MARGIN:
+            return 0, 0, False
+        m = int(base) + (1 if frac > 0.5 else 0)
+        if m >= 1_000_000_000:
+            e += 1
+            continue
+        if m < 100_000_000:
+            e -= 1
+            continue
+        return m, e, True
+    return 0, 0, False
+
+
+@njit(cache=True)
+def _put_uint(out: np.ndarray, pos: int, value: np.uint64, scratch: np.ndarray) -> int:
+    k = 0
+    ten = np.uint64(10)
+    while True:
+        scratch[k] = np.uint8(48 + np.int64(value % ten))
+        value = value // ten
+        k += 1
+        if value == np.uint64(0):
+            break
+    for j in range(k - 1, -1, -1):
+        out[pos] = scratch[j]
+        pos += 1
+    return pos
+
+
+@njit(cache=True)
+def _put_int(out: np.ndarray, pos: int, value: np.int64, scratch: np.ndarray) -> int:
+    if value < 0:
+        out[pos] = 45  # '-'
+        return _put_uint(out, pos + 1, np.uint64(-(value + 1)) + np.uint64(1), scratch)
+    return _put_uint(out, pos, np.uint64(value), scratch)
+
+
+@njit(cache=True)
+def _put_g9(out: np.ndarray, pos: int, m: int, e: int, d: np.ndarray) -> int:
+    """Write ``m x 10^(e-8)`` (``10^8 <= m < 10^9``) as ``%.9g`` does (``d``: 20 bytes of scratch)."""
+    for j in range(8, -1, -1):
+        d[j] = 48 + m % 10
+        m //= 10
+    last = 8
+    while last > 0 and d[last] == 48:
+        last -= 1
+    if -4 <= e < 9:
+        if e >= 0:
+            for j in range(e + 1):
+                out[pos] = d[j]
+                pos += 1
+            if last > e:
+                out[pos] = 46  # '.'
+                pos += 1
+                for j in range(e + 1, last + 1):
+                    out[pos] = d[j]
+                    pos += 1
+        else:
+            out[pos] = 48
+            out[pos + 1] = 46
+            pos += 2
+            for _ in range(-e - 1):
+                out[pos] = 48
+                pos += 1
+            for j in range(last + 1):
+                out[pos] = d[j]
+                pos += 1
+        return pos
+    out[pos] = d[0]
+    pos += 1
+    if last > 0:
+        out[pos] = 46
+        pos += 1
+        for j in range(1, last + 1):
+            out[pos] = d[j]
+            pos += 1
+    out[pos] = 101  # 'e'
+    out[pos + 1] = 45 if e < 0 else 43
+    pos += 2
+    a = -e if e < 0 else e
+    if a < 10:
+        out[pos] = 48
+        pos += 1
+    return _put_uint(out, pos, np.uint64(a), d)
+
+
+@njit(cache=True)
+def _undecided(values: np.ndarray, pow10: np.ndarray) -> np.ndarray:
+    """Indices of the values the kernel leaves to Python (see the module docstring)."""
+    out = np.empty(values.shape[0], dtype=np.int64)
+    k = 0
+    for i in range(values.shape[0]):
+        x = values[i]
+        if not np.isfinite(x) or x == 0.0:
+            if x == 0.0 and not np.signbit(x):
+                continue
+            out[k] = i
+            k += 1
+            continue
+        _, _, ok = _digits_g9(abs(x), pow10)
+        if not ok:
+            out[k] = i
+            k += 1
+    return out[:k]
+
+
+@njit(cache=True)
+def _write(n, kinds, refs, lit_buf, lit_off, text_buf, text_off, ints, floats, over_buf, over_off, over_row,
+           size, pow10):
+    out = np.empty(size, dtype=np.uint8)
+    starts = np.empty(n + 1, dtype=np.int64)
+    cursor = np.zeros(floats.shape[0], dtype=np.int64)  # next override of each float column
+    scratch = np.empty(20, dtype=np.uint8)
+    pos = 0
+    for i in range(n):
+        starts[i] = pos
+        for f in range(kinds.shape[0]):
+            kind, r = kinds[f], refs[f]
+            if kind == 0:
+                for b in range(lit_off[r], lit_off[r + 1]):
+                    out[pos] = lit_buf[b]
+                    pos += 1
+            elif kind == 1:
+                for b in range(text_off[r, i], text_off[r, i + 1]):
+                    out[pos] = text_buf[b]
+                    pos += 1
+            elif kind == 2:
+                pos = _put_int(out, pos, ints[r, i], scratch)
+            else:
+                c = cursor[r]
+                if c < over_row.shape[1] and over_row[r, c] == i:
+                    for b in range(over_off[r, c], over_off[r, c + 1]):
+                        out[pos] = over_buf[b]
+                        pos += 1
+                    cursor[r] = c + 1
+                    continue
+                x = floats[r, i]
+                if x == 0.0:
+                    out[pos] = 48
+                    pos += 1
+                    continue
+                if x < 0:
+                    out[pos] = 45
+                    pos += 1
+                    x = -x
+                m, e, _ = _digits_g9(x, pow10)
+                pos = _put_g9(out, pos, m, e, scratch)
+    starts[n] = pos
+    return out[:pos], starts
+
+
+def _text_column(values: list[str]) -> tuple[bytes, np.ndarray]:
+    """UTF-8 bytes of ``values`` joined, and the ``len + 1`` byte offsets of each."""
+    joined = "".join(values)
+    data = joined.encode("utf-8", "surrogatepass")  # lone surrogates kept as the text holds them (CSV)
+    # ASCII: characters are bytes
+    pieces = values if len(data) == len(joined) else [v.encode("utf-8", "surrogatepass") for v in values]
+    offsets = np.zeros(len(values) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(values)), out=offsets[1:])
+    return data, offsets
+
+
+@dataclass
+class Rows:
+    """A row layout: ``Rows().text(names).lit(" ").int(ids).float(flows).lit("\\n")``."""
+
+    fields: list[tuple[int, object]] = field(default_factory=list)
+
+    def lit(self, text: str) -> "Rows":
+        self.fields.append((LITERAL, text))
+        return self
+
+    def text(self, values: list[str]) -> "Rows":
+        self.fields.append((TEXT, values))
+        return self
+
+    def int(self, values: np.ndarray) -> "Rows":
+        self.fields.append((INT, np.asarray(values, dtype=np.int64)))
+        return self
+
+    def float(self, values: np.ndarray, skip: np.ndarray | None = None) -> "Rows":
+        """A ``%.9g`` column; rows where ``skip`` is true write nothing there."""
+        self.fields.append((FLOAT, (np.asarray(values, dtype=np.float64), skip)))
+        return self
+
+    def render(self, n: int) -> tuple[bytes, np.ndarray]:
+        """``n`` rows as UTF-8 bytes, and the byte offset where each row starts (``n + 1`` values)."""
+        kinds = np.array([k for k, _ in self.fields], dtype=np.int64)
+        refs = np.zeros(len(self.fields), dtype=np.int64)
+        literals: list[str] = []
+        texts: list[tuple[bytes, np.ndarray]] = []
+        ints: list[np.ndarray] = []
+        floats: list[np.ndarray] = []
+        skips: list[np.ndarray] = []
+        for f, (kind, value) in enumerate(self.fields):
+            target = {LITERAL: literals, TEXT: texts, INT: ints, FLOAT: floats}[kind]
+            refs[f] = len(target)
+            if kind == TEXT:
+                value = _text_column(value)
+            if kind == FLOAT:
+                value, skip = value
+                skips.append(np.zeros(n, dtype=bool) if skip is None else np.asarray(skip, dtype=bool))
+            if kind != LITERAL and kind != TEXT and len(value) != n or kind == TEXT and len(value[1]) != n + 1:
+                raise ValueError(f"field {f} has a different number of rows than {n}")
+            target.append(value)
+        lit_buf, lit_off = _text_column(literals)
+        text_buf = b"".join(t[0] for t in texts)
+        text_off = np.zeros((max(len(texts), 1), n + 1), dtype=np.int64)
+        base = 0
+        for j, (data, offsets) in enumerate(texts):
+            text_off[j] = offsets + base
+            base += len(data)
+        int_cols = np.stack(ints) if ints else np.zeros((1, n), dtype=np.int64)
+        float_cols = np.stack(floats) if floats else np.zeros((0, n), dtype=np.float64)
+        # Values the kernel leaves to Python, per float column: their rows and their text.
+        undecided = [np.union1d(_undecided(col, _POW10), np.flatnonzero(skip))
+                     for col, skip in zip(float_cols, skips)]
+        width = max((len(u) for u in undecided), default=0)
+        over_row = np.full((max(len(undecided), 1), width), -1, dtype=np.int64)
+        over_off = np.zeros((max(len(undecided), 1), width + 1), dtype=np.int64)
+        over_parts: list[bytes] = []
+        base = 0
+        for j, rows in enumerate(undecided):
+            texts_j = [b"" if skips[j][i] else ("%.9g" % float(float_cols[j, i])).encode() for i in rows.tolist()]
+            over_row[j, :len(rows)] = rows
+            lengths = np.fromiter(map(len, texts_j), dtype=np.int64, count=len(texts_j))
+            over_off[j, 0] = base
+            over_off[j, 1:len(rows) + 1] = base + np.cumsum(lengths)
+            base += int(lengths.sum())
+            over_parts.extend(texts_j)
+        over_buf = b"".join(over_parts)
+        size = (len(text_buf) + len(over_buf) + n * (len(lit_buf) + 20 * len(ints) + 24 * len(floats)) + 1)
+        out, starts = _write(n, kinds, refs, _u8(lit_buf), lit_off, _u8(text_buf), text_off, int_cols, float_cols,
+                             _u8(over_buf), over_off, over_row, size, _POW10)
+        return out.tobytes(), starts
+
+
+def _u8(data: bytes) -> np.ndarray:
+    return np.frombuffer(data, dtype=np.uint8) if data else np.zeros(1, dtype=np.uint8)
+
+
+def format_g9(values: np.ndarray) -> list[str]:
+    """``['%.9g' % x for x in values]``, written by the kernel (the tests' handle on it)."""
+    values = np.asarray(values, dtype=np.float64)
+    data, starts = Rows().float(values).lit("\n").render(len(values))
+    return data.decode().split("\n")[:-1]
