@@ -32,7 +32,7 @@ _TIE_MARGIN = 1e-5
 _MAX_EXPONENT = 280
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _digits_g9(x: float, pow10: np.ndarray) -> tuple[int, int, bool]:
     """``(m, X, ok)``: ``x > 0`` rounded to 9 significant digits ``m x 10^(X-8)``; ``ok`` False when
     float64 arithmetic cannot decide the rounding (left to Python)."""
@@ -57,13 +57,14 @@ def _digits_g9(x: float, pow10: np.ndarray) -> tuple[int, int, bool]:
     return 0, 0, False
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _put_uint(out: np.ndarray, pos: int, value: np.uint64, scratch: np.ndarray) -> int:
     k = 0
     ten = np.uint64(10)
     while True:
-        scratch[k] = np.uint8(48 + np.int64(value % ten))
-        value = value // ten
+        q = value // ten
+        scratch[k] = np.uint8(48 + np.int64(value - q * ten))
+        value = q
         k += 1
         if value == np.uint64(0):
             break
@@ -73,7 +74,7 @@ def _put_uint(out: np.ndarray, pos: int, value: np.uint64, scratch: np.ndarray) 
     return pos
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _put_int(out: np.ndarray, pos: int, value: np.int64, scratch: np.ndarray) -> int:
     if value < 0:
         out[pos] = 45  # '-'
@@ -81,45 +82,51 @@ def _put_int(out: np.ndarray, pos: int, value: np.int64, scratch: np.ndarray) ->
     return _put_uint(out, pos, np.uint64(value), scratch)
 
 
-@njit(cache=True)
-def _put_g9(out: np.ndarray, pos: int, m: int, e: int, d: np.ndarray) -> int:
-    """Write ``m x 10^(e-8)`` (``10^8 <= m < 10^9``) as ``%.9g`` does (``d``: 20 bytes of scratch)."""
-    for j in range(8, -1, -1):
-        d[j] = 48 + m % 10
+@njit(cache=True, inline="always")
+def _put_digits(out: np.ndarray, pos: int, m: int) -> None:
+    """The 9 digits of ``m`` at ``out[pos:pos + 9]``."""
+    u = np.uint64(m)
+    ten = np.uint64(10)
+    for j in range(pos + 8, pos - 1, -1):
+        q = u // ten
+        out[j] = np.uint8(48 + np.int64(u - q * ten))
+        u = q
+
+
+@njit(cache=True, inline="always")
+def _put_g9(out: np.ndarray, pos: int, m: int, e: int, scratch: np.ndarray) -> int:
+    """Write ``m x 10^(e-8)`` (``10^8 <= m < 10^9``) as ``%.9g`` does."""
+    trailing = 0                           # zeros at the end of the 9 digits
+    while trailing < 8 and m % 10 == 0:
         m //= 10
-    last = 8
-    while last > 0 and d[last] == 48:
-        last -= 1
-    if -4 <= e < 9:
-        if e >= 0:
-            for j in range(e + 1):
-                out[pos] = d[j]
-                pos += 1
-            if last > e:
-                out[pos] = 46  # '.'
-                pos += 1
-                for j in range(e + 1, last + 1):
-                    out[pos] = d[j]
-                    pos += 1
-        else:
+        trailing += 1
+    for _ in range(trailing):
+        m *= 10
+    keep = 9 - trailing                    # significant digits written
+    if 0 <= e < 9:                         # ddd.ddd (no point when nothing follows it)
+        _put_digits(out, pos + 1, m)
+        for j in range(e + 1):
+            out[pos + j] = out[pos + 1 + j]
+        if keep > e + 1:
+            out[pos + e + 1] = 46
+            return pos + keep + 1
+        return pos + e + 1
+    if -4 <= e < 0:                        # 0.000ddd
+        out[pos] = 48
+        out[pos + 1] = 46
+        pos += 2
+        for _ in range(-e - 1):
             out[pos] = 48
-            out[pos + 1] = 46
-            pos += 2
-            for _ in range(-e - 1):
-                out[pos] = 48
-                pos += 1
-            for j in range(last + 1):
-                out[pos] = d[j]
-                pos += 1
-        return pos
-    out[pos] = d[0]
-    pos += 1
-    if last > 0:
-        out[pos] = 46
-        pos += 1
-        for j in range(1, last + 1):
-            out[pos] = d[j]
             pos += 1
+        _put_digits(out, pos, m)
+        return pos + keep
+    _put_digits(out, pos + 1, m)           # d.ddde-XX
+    out[pos] = out[pos + 1]
+    if keep > 1:
+        out[pos + 1] = 46
+        pos += keep + 1
+    else:
+        pos += 1
     out[pos] = 101  # 'e'
     out[pos + 1] = 45 if e < 0 else 43
     pos += 2
@@ -127,7 +134,7 @@ def _put_g9(out: np.ndarray, pos: int, m: int, e: int, d: np.ndarray) -> int:
     if a < 10:
         out[pos] = 48
         pos += 1
-    return _put_uint(out, pos, np.uint64(a), d)
+    return _put_uint(out, pos, np.uint64(a), scratch)
 
 
 @njit(cache=True)

@@ -83,3 +83,15 @@ def test_integer_ids_of_any_size_are_written_as_before():
     for name, writer in FORMATS.items():
         assert render(result, name) == writer(result), name
     assert len(EDGES) > 0
+
+
+def test_module_link_order_is_a_stable_sort_either_way():
+    """Both ways of ordering the module links (one quicksort of distinct keys, or stable counting
+    passes when the keys would not fit in int64) are numpy's stable lexsort."""
+    from infomap_core.formats.module_links import _stable_order
+
+    rng = np.random.default_rng(3)
+    owner, ra, rb = rng.integers(0, 50, 20_000), rng.integers(1, 6, 20_000), rng.integers(1, 6, 20_000)
+    want = np.lexsort((rb, ra, owner))
+    assert np.array_equal(_stable_order(owner, ra, rb, 50, 6), want)
+    assert np.array_equal(_stable_order(owner, ra, rb, 50, 2**22), want)    # the counting passes
