@@ -172,7 +172,7 @@ class Tree:
     @property
     def num_top_modules(self) -> int:
         """Children of the root (the nodes themselves in a one-level tree, as the official counts)."""
-        return int(len(self.children()[0]))
+        return int(np.count_nonzero(self.parent == 0))
 
     def leaf_tree_index(self) -> np.ndarray:
         """Tree index of each network node."""
@@ -236,7 +236,7 @@ class Tree:
         """(total, index, module) codelength in bits; a top-module penalty counts as module
         codelength (as the official reports it)."""
         terms = self.codelength_terms(objective)
-        one_level = self.size > 1 and bool((self.leaf[self.children()[0]] >= 0).any())
+        one_level = self.size > 1 and bool((self.leaf[self.parent == 0] >= 0).any())
         total = float(terms.sum()) + float(objective.top_penalty(1 if one_level else self.num_top_modules))
         return total, float(terms[0]), total - float(terms[0])
 

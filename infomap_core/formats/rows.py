@@ -12,8 +12,8 @@ significant digits ``m x 10^(X-8)`` (``10^8 <= m < 10^9``), written in fixed not
 The kernel computes ``m`` as ``round(x x 10^(8-X))`` in float64: the scaling is exact or off by
 a few units in the last place (``< 1e-6`` at this scale), so ``m`` is the correctly rounded
 value unless the scaled number lies within ``1e-5`` of a rounding tie; those values (about 2
-in 100,000), zeros' signs, infinities, NaN and exponents beyond ``±280`` are formatted by
-Python's ``'%.9g' % x`` instead and spliced in. ``tests/formats/test_rows.py`` checks the bytes
+in 100,000), ``-0.0``, infinities, NaN and exponents beyond ``±280`` are left out by the kernel,
+which reports where, and Python's ``'%.9g' % x`` text is spliced in. ``tests/formats/test_rows.py`` checks the bytes
 against Python's on millions of values, ties and powers of ten included.
 """
 
@@ -138,32 +138,14 @@ def _put_g9(out: np.ndarray, pos: int, m: int, e: int, scratch: np.ndarray) -> i
 
 
 @njit(cache=True)
-def _undecided(values: np.ndarray, pow10: np.ndarray) -> np.ndarray:
-    """Indices of the values the kernel leaves to Python (see the module docstring)."""
-    out = np.empty(values.shape[0], dtype=np.int64)
-    k = 0
-    for i in range(values.shape[0]):
-        x = values[i]
-        if not np.isfinite(x) or x == 0.0:
-            if x == 0.0 and not np.signbit(x):
-                continue
-            out[k] = i
-            k += 1
-            continue
-        _, _, ok = _digits_g9(abs(x), pow10)
-        if not ok:
-            out[k] = i
-            k += 1
-    return out[:k]
-
-
-@njit(cache=True)
-def _write(n, kinds, refs, lit_buf, lit_off, text_buf, text_off, ints, floats, over_buf, over_off, over_row,
-           size, pow10):
+def _write(n, kinds, refs, lit_buf, lit_off, text_buf, text_off, ints, floats, skips, size, pow10):
+    """The rows, the offset of each, and the ``(row, float column, byte position)`` of every value
+    left to Python (nothing written for it yet)."""
     out = np.empty(size, dtype=np.uint8)
     starts = np.empty(n + 1, dtype=np.int64)
-    cursor = np.zeros(floats.shape[0], dtype=np.int64)  # next override of each float column
     scratch = np.empty(20, dtype=np.uint8)
+    undecided = np.empty((64, 3), dtype=np.int64)
+    count = 0
     pos = 0
     for i in range(n):
         starts[i] = pos
@@ -179,27 +161,30 @@ def _write(n, kinds, refs, lit_buf, lit_off, text_buf, text_off, ints, floats, o
                     pos += 1
             elif kind == 2:
                 pos = _put_int(out, pos, ints[r, i], scratch)
-            else:
-                c = cursor[r]
-                if c < over_row.shape[1] and over_row[r, c] == i:
-                    for b in range(over_off[r, c], over_off[r, c + 1]):
-                        out[pos] = over_buf[b]
-                        pos += 1
-                    cursor[r] = c + 1
-                    continue
+            elif not skips[r, i]:
                 x = floats[r, i]
-                if x == 0.0:
+                ok = False
+                m, e = 0, 0
+                if x == 0.0 and not np.signbit(x):
                     out[pos] = 48
                     pos += 1
+                    continue
+                if np.isfinite(x) and x != 0.0:
+                    m, e, ok = _digits_g9(abs(x), pow10)
+                if not ok:
+                    if count == undecided.shape[0]:
+                        grown = np.empty((2 * count, 3), dtype=np.int64)
+                        grown[:count] = undecided
+                        undecided = grown
+                    undecided[count, 0], undecided[count, 1], undecided[count, 2] = i, r, pos
+                    count += 1
                     continue
                 if x < 0:
                     out[pos] = 45
                     pos += 1
-                    x = -x
-                m, e, _ = _digits_g9(x, pow10)
                 pos = _put_g9(out, pos, m, e, scratch)
     starts[n] = pos
-    return out[:pos], starts
+    return out[:pos], starts, undecided[:count]
 
 
 def _text_column(values: list[str]) -> tuple[bytes, np.ndarray]:
@@ -264,28 +249,23 @@ class Rows:
             text_off[j] = offsets + base
             base += len(data)
         int_cols = np.stack(ints) if ints else np.zeros((1, n), dtype=np.int64)
-        float_cols = np.stack(floats) if floats else np.zeros((0, n), dtype=np.float64)
-        # Values the kernel leaves to Python, per float column: their rows and their text.
-        undecided = [np.union1d(_undecided(col, _POW10), np.flatnonzero(skip))
-                     for col, skip in zip(float_cols, skips)]
-        width = max((len(u) for u in undecided), default=0)
-        over_row = np.full((max(len(undecided), 1), width), -1, dtype=np.int64)
-        over_off = np.zeros((max(len(undecided), 1), width + 1), dtype=np.int64)
-        over_parts: list[bytes] = []
-        base = 0
-        for j, rows in enumerate(undecided):
-            texts_j = [b"" if skips[j][i] else ("%.9g" % float(float_cols[j, i])).encode() for i in rows.tolist()]
-            over_row[j, :len(rows)] = rows
-            lengths = np.fromiter(map(len, texts_j), dtype=np.int64, count=len(texts_j))
-            over_off[j, 0] = base
-            over_off[j, 1:len(rows) + 1] = base + np.cumsum(lengths)
-            base += int(lengths.sum())
-            over_parts.extend(texts_j)
-        over_buf = b"".join(over_parts)
-        size = (len(text_buf) + len(over_buf) + n * (len(lit_buf) + 20 * len(ints) + 24 * len(floats)) + 1)
-        out, starts = _write(n, kinds, refs, _u8(lit_buf), lit_off, _u8(text_buf), text_off, int_cols, float_cols,
-                             _u8(over_buf), over_off, over_row, size, _POW10)
-        return out.tobytes(), starts
+        float_cols = np.stack(floats) if floats else np.zeros((1, n), dtype=np.float64)
+        skip_cols = np.stack(skips) if skips else np.zeros((1, n), dtype=bool)
+        size = len(text_buf) + n * (len(lit_buf) + 20 * len(ints) + 24 * len(floats)) + 1
+        out, starts, undecided = _write(n, kinds, refs, _u8(lit_buf), lit_off, _u8(text_buf), text_off, int_cols,
+                                        float_cols, skip_cols, size, _POW10)
+        if not len(undecided):
+            return out.tobytes(), starts
+        # Splice in Python's text of the values the kernel left (a few in 100,000), and shift the offsets.
+        texts_py = [("%.9g" % float(float_cols[r, i])).encode() for i, r, _ in undecided.tolist()]
+        pieces, previous = [], 0
+        for (_, _, at), text in zip(undecided.tolist(), texts_py):
+            pieces += [out[previous:at].tobytes(), text]
+            previous = at
+        pieces.append(out[previous:].tobytes())
+        shift = np.concatenate([[0], np.cumsum([len(t) for t in texts_py])])
+        starts = starts + shift[np.searchsorted(undecided[:, 0], np.arange(n + 1), side="left")]
+        return b"".join(pieces), starts
 
 
 def _u8(data: bytes) -> np.ndarray:
