@@ -5,7 +5,10 @@ with :func:`cost_checked`.
 The body of an operation with a JSON request model is read by its ``Content-Type``: JSON
 (or none) with the fast path for tensor fields (:func:`app.binary.fast_json`); a binary tensor
 type (:data:`app.tensors.MEDIA_TYPES`) as :func:`app.binary.binary_fields` maps it, its cost
-checked from the decoded shapes; anything else is 415 naming ``Content-Type``. An answer is
+checked from the decoded shapes; anything else is 415 naming ``Content-Type``. A body that is a
+union told by its ``kind`` (``POST /v1/jobs``, :func:`cost_checked` with ``models``) is read with
+the model of its ``kind`` (the ``kind`` query parameter for a binary body), and the binary body's
+query parameters are kept in the scope (``mapeq.binary``) for the endpoint to store. An answer is
 sent as ``.npz`` or Arrow IPC when ``Accept`` names one (:mod:`app.answers`).
 """
 

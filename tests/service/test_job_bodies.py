@@ -215,3 +215,14 @@ def test_docstring_examples():
 
     result = doctest.testmod(module)
     assert result.attempted >= 3 and result.failed == 0
+
+
+def test_upload_errors_survive_pickling():
+    """A file read on a Dask worker process fails with its status, code, message and field intact."""
+    import pickle
+
+    from app.uploads import UploadError
+
+    error = pickle.loads(pickle.dumps(UploadError(415, "unsupported_media_type", "file: binary content", "file")))
+    assert (error.status, error.code, error.message, error.field) == (415, "unsupported_media_type",
+                                                                        "file: binary content", "file")
