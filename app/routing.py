@@ -133,7 +133,8 @@ class ORJSONRoute(APIRoute):
                     cost.of_lengths(binary.lengths(data)).check(limits_for(kind, settings))
                 request = as_json_request(request, data)
                 request.scope["mapeq.binary"] = {"query": query, "max_bytes": limit}   # how to read it again
-            elif (model is not None or models) and media not in ("", "application/json") and not media.endswith("+json"):
+            elif ((model is not None or models) and media not in ("", "application/json")
+                  and not media.endswith("+json")):
                 raise UploadError(415, "unsupported_media_type", f"Content-Type {media[:80]!r} is not accepted: send "
                                   "application/json, or tensors as " + ", ".join(sorted(tensors.MEDIA_TYPES)),
                                   "Content-Type")

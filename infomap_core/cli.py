@@ -38,7 +38,8 @@ def _add_flow_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("network", help="link-list or Pajek file ('-' reads stdin)")
     p.add_argument("-d", "--directed", action="store_true", help="treat links as directed (flow model 'directed')")
     p.add_argument("-f", "--flow-model", choices=FLOW_MODELS, help="flow model (default: undirected, or directed with -d)")
-    p.add_argument("-p", "--teleportation-probability", type=float, default=DEFAULTS.teleportation_probability, metavar="P")
+    p.add_argument("-p", "--teleportation-probability", type=float, default=DEFAULTS.teleportation_probability,
+                   metavar="P")
     p.add_argument("-e", "--recorded-teleportation", action="store_true")
     p.add_argument("--to-nodes", action="store_true", help="teleport to nodes (by node weight) instead of links")
     p.add_argument("--markov-time", type=float, default=DEFAULTS.markov_time, metavar="T")

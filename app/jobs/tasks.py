@@ -2,11 +2,11 @@
 
 The API process only moves bytes: it hands the stored request (the bytes the client sent:
 JSON, a binary body or an uploaded file, :mod:`app.service.jobs`) to the first task and stores
-the finished payload. Validating the body, reading the file, building the network, computing the flow, the trials and choosing the best trial all run on workers
-(through the service layer, :mod:`app.service`), so a large job costs the API process little
-CPU, and whatever a dead worker held is recomputed elsewhere from the request, which the
-scheduler keeps. Output formats other than JSON are rendered later, on demand
-(:mod:`app.service.results`).
+the finished payload. Validating the body, reading the file, building the network, computing
+the flow, the trials and choosing the best trial all run on workers (through the service layer,
+:mod:`app.service`), so a large job costs the API process little CPU, and whatever a dead worker
+held is recomputed elsewhere from the request, which the scheduler keeps. Output formats other
+than JSON are rendered later, on demand (:mod:`app.service.results`).
 """
 
 from __future__ import annotations
