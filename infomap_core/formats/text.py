@@ -162,14 +162,11 @@ def render_ftree(result: "InfomapResult", info: RunInfo | None = None) -> str:
     lines.append("#*Links path enterFlow exitFlow numEdges numChildren")
     order = tree.depth_first()
     modules = order[tree.leaf[order] < 0]
-    position = np.empty(tree.size, dtype=np.int64)
-    position[order] = np.arange(tree.size)
-    # the link rows of every module, modules in depth-first order, written at once and cut by module
+    # every link row written at once (grouped by module), then each module's rows taken in depth-first order
     counts = np.diff(links.first)
-    take = np.argsort(np.repeat(position, counts), kind="stable")
-    data, starts = (Rows().int(links.source_rank[take]).lit(" ").int(links.target_rank[take]).lit(" ")
-                    .float(links.flow[take]).lit("\n").render(len(take)))
-    cut = starts[np.concatenate([[0], np.cumsum(counts[modules])])]
+    data, starts = (Rows().int(links.source_rank).lit(" ").int(links.target_rank).lit(" ")
+                    .float(links.flow).lit("\n").render(len(links.flow)))
+    begin, end = starts[links.first[modules]], starts[links.first[modules + 1]]
     prefix = module_path_texts(tree)
     heads, head_starts = (Rows().lit("*Links ").text(["root" if t == 0 else prefix[t][:-1] for t in modules.tolist()])
                           .lit(" ").float(tree.enter[modules]).lit(" ").float(tree.exit[modules]).lit(" ")
@@ -178,7 +175,7 @@ def render_ftree(result: "InfomapResult", info: RunInfo | None = None) -> str:
     parts = [("\n".join(lines) + "\n").encode()]
     for k in range(len(modules)):
         parts.append(heads[head_starts[k]:head_starts[k + 1]])
-        parts.append(data[cut[k]:cut[k + 1]])
+        parts.append(data[begin[k]:end[k]])
     return render_tree(result, info) + b"".join(parts).decode()
 
 
