@@ -44,3 +44,11 @@ def test_changing_the_engine_default_changes_the_cli(monkeypatch):
     monkeypatch.setattr(cli, "DEFAULTS", InfomapOptions(seed=7, teleportation_probability=0.2, num_trials=3))
     args = _args("run")
     assert (args.seed, args.teleportation_probability, args.num_trials) == (7, 0.2, 3)
+
+
+def test_the_distributed_search_seeds_as_the_engine():
+    import inspect
+
+    from infomap_core.distributed import run_distributed
+
+    assert inspect.signature(run_distributed).parameters["seed"].default == InfomapOptions().seed
