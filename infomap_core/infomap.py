@@ -8,10 +8,10 @@ pieces are public so that a scheduler (Dask) can run trials as separate tasks.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -24,7 +24,8 @@ from .optimizer import SearchSettings, optimize_two_level
 from .tree import Tree
 
 __all__ = [
-    "SEED_LIMIT", "InfomapOptions", "Problem", "TrialResult", "InfomapResult", "CodelengthResult",
+    "SEED_LIMIT", "InfomapOptions", "Problem", "TrialResult", "InfomapResult", "CodelengthResult", "NodeRow",
+    "TreeNode",
     "prepare", "run_trial", "best_of", "run_infomap", "compute_codelength", "warmup",
 ]
 
@@ -56,6 +57,7 @@ class InfomapOptions:
     meta_data_unweighted: bool = False  # meta data weighted by node count instead of node flow
     num_threads: int | None = None  # threads of the parallel kernels (None: every core); never changes a result
     skip_adjust_bipartite_flow: bool = False  # bipartite networks: keep flow on the feature nodes
+    bipartite_teleportation: bool = False  # bipartite networks, directed: teleport on the two-step walk
     use_node_weights_as_flow: bool = False  # node flow = normalized node weights (undirected model)
 
     def __post_init__(self):
@@ -118,6 +120,25 @@ class InfomapOptions:
                          meta_weight=weight)
 
     def resolved_flow_model(self, network: Network) -> str:
+        """The flow model: ``flow_model``, else from ``directed``, else from the network.
+
+        A multilayer network read from intra-layer links is relaxed into state-node arcs
+        whose weights depend on how the links were read (``network.intra_directed``): its
+        flow model is the directed one on those arcs, and asking for the other reading at
+        run time is an error that says to read the network that way instead.
+        """
+        if network.intra_directed is not None:
+            read = "directed" if network.intra_directed else "undirected"
+            wanted = self.flow_model or (None if self.directed is None else ("directed" if self.directed
+                                                                            else "undirected"))
+            if wanted not in (None, read):
+                field = "flow_model" if self.flow_model else "directed"
+                hint = (f"read the network with directed={wanted == 'directed'} (the command line's -d) instead of "
+                        f"setting {field} to {wanted!r} for the run" if wanted in ("directed", "undirected")
+                        else f"the {wanted!r} flow model is not available for it")
+                raise OptionError(f"this multilayer network's intra-layer links were read as {read} and relaxed "
+                                  f"into state-node arcs, so its flow model is fixed: {hint}", field=field)
+            return "directed"
         if self.flow_model:
             return self.flow_model
         directed = network.directed if self.directed is None else self.directed
@@ -174,6 +195,26 @@ class TrialResult:
     elapsed: float
 
 
+class NodeRow(NamedTuple):
+    """A network node of a result: its id, its 1-based module path (top first, its own
+    rank last) and its flow (see :meth:`InfomapResult.nodes`)."""
+
+    node_id: Any
+    path: tuple[int, ...]
+    flow: float
+
+
+class TreeNode(NamedTuple):
+    """A module or leaf of a result's hierarchy (see :meth:`InfomapResult.iter_tree`);
+    ``node_id`` is the network node of a leaf, None for a module."""
+
+    path: tuple[int, ...]
+    flow: float
+    enter_flow: float
+    exit_flow: float
+    node_id: Any
+
+
 @dataclass(frozen=True, eq=False)
 class InfomapResult:
     """The best partition over all trials, in the caller's node ids."""
@@ -220,8 +261,70 @@ class InfomapResult:
 
     @property
     def modules(self) -> dict[Any, int]:
-        """Top module (1-based) of each node id."""
-        return dict(zip(self.network.node_ids.tolist(), self.module_ids(1).tolist()))
+        """Top module (1-based) of each node id: ``modules_at(1)``."""
+        return self.modules_at(1)
+
+    def modules_at(self, level: int = 1) -> dict[Any, int]:
+        """The module map at one level: node id -> module (1-based, numbered in tree order
+        over the whole level) at ``level`` (1 the top modules, 2 their submodules, ...;
+        -1 the leaf modules, the finest). A node whose path ends above ``level`` keeps
+        its deepest module.
+
+        Examples
+        --------
+        >>> from infomap_core import Network
+        >>> two_triangles = Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)])
+        >>> result = run_infomap(two_triangles, two_level=True)
+        >>> result.modules_at(1)
+        {1: 1, 2: 1, 3: 1, 4: 2, 5: 2, 6: 2}
+        >>> result.modules_at(-1) == result.modules
+        True
+        """
+        return dict(zip(self.network.node_ids.tolist(), self.module_ids(level).tolist()))
+
+    def nodes(self) -> Iterator["NodeRow"]:
+        """The network nodes in tree order (depth-first, as in the ``.tree`` file), each as
+        a :class:`NodeRow` ``(node_id, path, flow)``; ``path`` is the tuple of 1-based ranks
+        from the top module down to the node (``(1, 2)``: node 2 of module 1).
+
+        Examples
+        --------
+        >>> from infomap_core import Network
+        >>> two_triangles = Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)])
+        >>> for node_id, path, flow in run_infomap(two_triangles, two_level=True).nodes():
+        ...     print(node_id, path, round(flow, 4))
+        3 (1, 1) 0.2143
+        1 (1, 2) 0.1429
+        2 (1, 3) 0.1429
+        4 (2, 1) 0.2143
+        5 (2, 2) 0.1429
+        6 (2, 3) 0.1429
+        """
+        for t in self.iter_tree():
+            if t.node_id is not None:
+                yield NodeRow(t.node_id, t.path, t.flow)
+
+    def iter_tree(self) -> Iterator["TreeNode"]:
+        """Every module and leaf of the hierarchy, depth-first (a module before its
+        children, children by rank; the root is left out), each as a :class:`TreeNode`
+        ``(path, flow, enter_flow, exit_flow, node_id)``; ``node_id`` is None for a module.
+
+        Examples
+        --------
+        >>> from infomap_core import Network
+        >>> two_triangles = Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)])
+        >>> modules = [t for t in run_infomap(two_triangles, two_level=True).iter_tree() if t.node_id is None]
+        >>> [(t.path, round(t.flow, 4), round(t.exit_flow, 4)) for t in modules]
+        [((1,), 0.5, 0.0714), ((2,), 0.5, 0.0714)]
+        """
+        tree, ids = self.tree, self.network.node_ids.tolist()
+        paths: dict[int, tuple[int, ...]] = {0: ()}
+        for t in tree.depth_first()[1:].tolist():
+            path = paths[int(tree.parent[t])] + (int(tree.rank[t]),)
+            paths[t] = path
+            leaf = int(tree.leaf[t])
+            yield TreeNode(path, float(tree.flow[t]), float(tree.enter[t]), float(tree.exit[t]),
+                           ids[leaf] if leaf >= 0 else None)
 
     def to_rows(self) -> list[dict[str, Any]]:
         """One row per node: ``node_id``, ``name``, ``module`` (top), ``path`` (``"1:2:1"``,
@@ -247,6 +350,9 @@ class InfomapResult:
         >>> result = run_infomap(Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)]))
         >>> result.to_rows()[0]["module"], result.to_rows()[0]["path"]
         (1, '1:2')
+        >>> frame = result.to_dataframe()
+        >>> list(frame.columns), frame["module"].tolist()
+        (['node_id', 'name', 'module', 'path', 'flow'], [1, 1, 1, 2, 2, 2])
         """
         try:
             import pandas as pd
@@ -284,9 +390,14 @@ class InfomapResult:
             graph.nodes[row["node_id"]].update(module=row["module"], path=row["path"], flow=row["flow"])
         return graph
 
-    def to_dict(self, *, include_tree: bool = True, include_flow: bool = False) -> dict[str, Any]:
-        """The JSON schema shared by the CLI and the REST API (see docs/result-schema.md)."""
-        ids = [str(i) for i in self.network.node_ids.tolist()]
+    def to_dict(self, *, include_tree: bool = True, include_flow: bool = False,
+                hide_bipartite_nodes: bool = False) -> dict[str, Any]:
+        """The JSON schema shared by the CLI and the REST API (see docs/result-schema.md);
+        ``hide_bipartite_nodes`` leaves feature nodes out of ``modules`` and ``node_flow``."""
+        from .formats.text import hidden_nodes
+
+        shown = ~hidden_nodes(self.network, hide_bipartite_nodes)
+        ids = [str(i) for i, ok in zip(self.network.node_ids.tolist(), shown.tolist()) if ok]
         out: dict[str, Any] = {
             "codelength": self.codelength,
             "index_codelength": self.index_codelength,
@@ -300,7 +411,7 @@ class InfomapResult:
             "num_links": self.network.num_links,
             "directed": self.flow.flow_model != "undirected",
             "flow_model": self.flow.flow_model,
-            "modules": dict(zip(ids, self.module_ids(1).tolist())),
+            "modules": dict(zip(ids, self.module_ids(1)[shown].tolist())),
             "seed": self.options.seed,
             "num_trials": self.options.num_trials,
             "best_trial": self.best_trial,
@@ -310,7 +421,7 @@ class InfomapResult:
             "options": self.options.to_dict(),
         }
         if include_flow:
-            out["node_flow"] = dict(zip(ids, self.flow.node_flow.tolist()))
+            out["node_flow"] = dict(zip(ids, self.flow.node_flow[shown].tolist()))
         if self.network.is_state_network:  # state-level and (overlapping) physical-level membership
             from .overlap import membership
 
@@ -402,6 +513,7 @@ def _flow_for(network: Network, options: InfomapOptions) -> FlowGraph:
         regularized=options.regularized,
         regularization_strength=options.regularization_strength,
         adjust_bipartite=not options.skip_adjust_bipartite_flow,
+        bipartite_teleportation=options.bipartite_teleportation,
         node_weights_as_flow=options.use_node_weights_as_flow,
     )
 

@@ -63,10 +63,12 @@ def module_path_texts(tree) -> list[str]:
     return texts
 
 
-def _leaves_in_order(tree) -> tuple[np.ndarray, np.ndarray]:
-    """(tree index, network node) of every leaf in depth-first order."""
+def _leaves_in_order(tree, hide: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(tree index, network node) of every leaf in depth-first order (but the nodes ``hide`` marks)."""
     order = tree.depth_first()
     leaves = order[tree.leaf[order] >= 0]
+    if hide is not None and hide.any():
+        leaves = leaves[~hide[tree.leaf[leaves]]]
     return leaves, tree.leaf[leaves]
 
 
@@ -96,11 +98,25 @@ def _text(rows: Rows, n: int) -> str:
     return rows.render(n)[0].decode("utf-8", "surrogatepass")
 
 
-def _leaf_rows(result: "InfomapResult") -> tuple[list[str], list[float], list[str], list[Any]]:
-    """(path, flow, name, id) of every node in tree order."""
+def hidden_nodes(network, hide_bipartite_nodes: bool = False) -> np.ndarray:
+    """Which nodes the written output leaves out: with ``hide_bipartite_nodes`` (the official
+    ``--hide-bipartite-nodes``) the feature nodes of a bipartite network, so the node rows
+    (``.tree``, ``.clu``, ``.csv``, the JSON node lists) show the solution projected onto the
+    primary nodes; paths are kept as they are, and the module structure (``.ftree`` links,
+    Newick, the module list) still holds every node, as the official writes them."""
+    hide = np.zeros(network.num_nodes, dtype=bool)
+    if hide_bipartite_nodes and network.bipartite_start is not None:
+        hide[network.bipartite_start:] = True
+    return hide
+
+
+def _leaf_rows(result: "InfomapResult", hide_bipartite_nodes: bool = False
+               ) -> tuple[list[str], list[float], list[str], list[Any]]:
+    """(path, flow, name, id) of every node in tree order (but the hidden ones, :func:`hidden_nodes`)."""
     tree = result.tree
     order = tree.depth_first()
     leaves = order[tree.leaf[order] >= 0]
+    leaves = leaves[~hidden_nodes(result.network, hide_bipartite_nodes)[tree.leaf[leaves]]]
     nodes = tree.leaf[leaves].tolist()
     paths = tree.paths()
     names = node_names(result.network)
@@ -141,13 +157,13 @@ def _physical_rows(result: "InfomapResult") -> list[tuple[str, int, float, str, 
     return rows
 
 
-def render_tree(result: "InfomapResult", info: RunInfo | None = None) -> str:
+def render_tree(result: "InfomapResult", info: RunInfo | None = None, *, hide_bipartite_nodes: bool = False) -> str:
     if result.network.is_state_network:
         body = "".join(f'{prefix + ":" if prefix else ""}{rank} {f:.9g} "{escape_name(nm)}" {_id_text(i)}\n'
                        for prefix, rank, f, nm, i in _physical_rows(result))
         return _head(result, info, "# higher order", "# physical level", "# path flow name node_id") + body
     tree, network = result.tree, result.network
-    leaves, nodes = _leaves_in_order(tree)
+    leaves, nodes = _leaves_in_order(tree, hidden_nodes(network, hide_bipartite_nodes))
     rows = _path_fields(Rows(), tree, leaves).lit(" ").float(tree.flow[leaves]).lit(' "')
     rows = _id_field(_name_field(rows, network, nodes).lit('" '), network, nodes).lit("\n")
     return _head(result, info, "# path flow name node_id") + _text(rows, len(leaves))
@@ -239,7 +255,8 @@ def render_states_clu(result: "InfomapResult", clu_level: int = 1, info: RunInfo
     return _head(result, info, f"# module level {clu_level}", "# state_id module flow node_id") + body
 
 
-def render_clu(result: "InfomapResult", clu_level: int = 1, info: RunInfo | None = None) -> str:
+def render_clu(result: "InfomapResult", clu_level: int = 1, info: RunInfo | None = None, *,
+               hide_bipartite_nodes: bool = False) -> str:
     tree = result.tree
     if result.network.is_state_network:  # physical level: a physical node once per module holding it
         modules = modules_at_level(tree, clu_level)
@@ -255,15 +272,15 @@ def render_clu(result: "InfomapResult", clu_level: int = 1, info: RunInfo | None
         body = "".join(f"{_id_text(ids[p])} {m} {f:.9g}\n" for (m, p), f in groups.items())
         return _head(result, info, f"# module level {clu_level}", "# node_id module flow") + body
     modules = modules_at_level(tree, clu_level)
-    _, nodes = _leaves_in_order(tree)
+    _, nodes = _leaves_in_order(tree, hidden_nodes(result.network, hide_bipartite_nodes))
     rows = _id_field(Rows(), result.network, nodes).lit(" ").int(modules[nodes]).lit(" ")
     rows = rows.float(result.flow.node_flow[nodes]).lit("\n")
     return _head(result, info, f"# module level {clu_level}", "# node_id module flow") + _text(rows, len(nodes))
 
 
-def render_csv(result: "InfomapResult", info: RunInfo | None = None) -> str:
+def render_csv(result: "InfomapResult", info: RunInfo | None = None, *, hide_bipartite_nodes: bool = False) -> str:
     tree, network = result.tree, result.network
-    leaves, nodes = _leaves_in_order(tree)
+    leaves, nodes = _leaves_in_order(tree, hidden_nodes(network, hide_bipartite_nodes))
     rows = _path_fields(Rows(), tree, leaves).lit(",").float(tree.flow[leaves]).lit(',"')
     if network.node_names is None and network.node_ids.dtype.kind == "i":
         rows = rows.int(network.node_ids[nodes])          # a number's text needs no guard or doubled quote

@@ -245,7 +245,8 @@ def _multilayer_network(rows, lines, names, listed, directed, relax) -> Network:
             if "intra" in rows or "inter" in rows:
                 raise ParseError("*Multilayer cannot be mixed with *Intra/*Inter sections",
                                  line=_first_line(lines, "intra") or _first_line(lines, "inter"), field=_FIELD)
-            return Network.from_multilayer(rows["multilayer"], directed=bool(directed), physical_names=names)
+            return Network.from_multilayer(rows["multilayer"], directed=bool(directed), physical_names=names,
+                                           relax_by_jsd=relax.by_jsd, relax_to_self=relax.to_self)
         if "intra" not in rows or not rows["intra"]:
             raise ParseError("an *Inter section needs an *Intra section", line=_first_line(lines, "inter"),
                              field=_FIELD)
@@ -262,7 +263,7 @@ def _multilayer_network(rows, lines, names, listed, directed, relax) -> Network:
         return Network.from_multilayer(intra=rows["intra"], inter=inter or None, directed=bool(directed),
                                        relax_rate=relax.rate, relax_limit=relax.limit,
                                        relax_limit_up=relax.limit_up, relax_limit_down=relax.limit_down,
-                                       physical_names=names)
+                                       relax_by_jsd=relax.by_jsd, relax_to_self=relax.to_self, physical_names=names)
     except NetworkError as error:
         if isinstance(error, ParseError):
             raise

@@ -95,3 +95,18 @@ def test_module_link_order_is_a_stable_sort_either_way():
     want = np.lexsort((rb, ra, owner))
     assert np.array_equal(_stable_order(owner, ra, rb, 50, 6), want)
     assert np.array_equal(_stable_order(owner, ra, rb, 50, 2**22), want)    # the counting passes
+
+
+@pytest.mark.parametrize("hide", [False, True])
+def test_a_bipartite_result_with_and_without_its_feature_nodes(hide):
+    """``hide_bipartite_nodes`` (the official ``--hide-bipartite-nodes``) leaves the feature nodes out
+    of the node rows, as the per-row renderers did."""
+    links = [(1, 10), (2, 10), (3, 10), (1, 11), (4, 12), (5, 12), (6, 12), (5, 13), (3, 13)]
+    result = run_infomap(Network.from_bipartite(links, 10), InfomapOptions(seed=2))
+    for name in ("tree", "clu", "csv"):
+        assert render(result, name, hide_bipartite_nodes=hide) == \
+            FORMATS[name](result, hide_bipartite_nodes=hide), name
+    rows = [line for line in render(result, "clu", hide_bipartite_nodes=hide).splitlines() if not line.startswith("#")]
+    assert len(rows) == (6 if hide else 10)
+    for name in ("ftree", "newick"):
+        assert render(result, name) == FORMATS[name](result), name
