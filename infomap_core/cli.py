@@ -24,7 +24,7 @@ import orjson
 from .cli_io import DIRECTED_FLOW_MODELS, read_cluster_file, read_meta_data, read_network_arg
 from .errors import MapEqError
 from .flow import FLOW_MODELS
-from .infomap import InfomapOptions
+from .infomap import CONVERGE_DEFAULT_CAP, InfomapOptions
 from .multilayer import RELAX_RATE, RelaxOptions
 
 #: Every default of the command line is the engine's (one place: the option types).
@@ -43,6 +43,12 @@ def _add_flow_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-e", "--recorded-teleportation", action="store_true")
     p.add_argument("--to-nodes", action="store_true", help="teleport to nodes (by node weight) instead of links")
     p.add_argument("--markov-time", type=float, default=DEFAULTS.markov_time, metavar="T")
+    p.add_argument("--variable-markov-time", action="store_true",
+                   help="a local Markov time per node, longer where the network is sparse")
+    p.add_argument("--variable-markov-damping", type=float, default=DEFAULTS.variable_markov_damping, metavar="D",
+                   help="local scale from the effective degree (0) to its log (1, default)")
+    p.add_argument("--variable-markov-min-scale", type=float, default=DEFAULTS.variable_markov_min_scale,
+                   metavar="S", help=f"smallest local scale (default {DEFAULTS.variable_markov_min_scale:g})")
     p.add_argument("--format", choices=("link-list", "pajek"), help="input format (default: detect)")
     p.add_argument("--no-self-links", action="store_true", help="leave out self-links")
     p.add_argument("--weight-threshold", type=float, metavar="X", help="leave out links of weight below X")
@@ -85,13 +91,19 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="find modules")
     _add_flow_options(run)
     run.add_argument("-2", "--two-level", action="store_true", help="flat partition instead of a hierarchy")
-    run.add_argument("-N", "--num-trials", type=int, default=DEFAULTS.num_trials, metavar="N")
+    run.add_argument("-N", "--num-trials", type=int, metavar="N",
+                     help=f"trials, the shortest wins (default {DEFAULTS.num_trials}; the cap of --converge, "
+                          f"default {CONVERGE_DEFAULT_CAP})")
+    run.add_argument("--converge", action="store_true",
+                     help="stop trials once 5 in a row did not shorten the best codelength")
     run.add_argument("-s", "--seed", type=int, default=DEFAULTS.seed, metavar="S")
     run.add_argument("--num-threads", type=int, metavar="N",
                      help="threads of the parallel kernels (default: every core); the result depends on the seed "
                           "and N only")
     run.add_argument("-T", "--tune-iteration-limit", type=int, metavar="N",
                      help="fine/coarse-tune iterations per trial (default 0: until the gain is below 1e-5 L1)")
+    run.add_argument("--prefer-modular-solution", action="store_true",
+                     help="keep a partition of two or more modules even when one module is shorter")
     run.add_argument("-c", "--cluster-data", metavar="FILE", help="initial partition (.clu or .tree) to start from")
     run.add_argument("--distributed", action="store_true",
                      help="search one network across the workers of a Dask cluster (link list with integer ids "
@@ -126,6 +138,9 @@ def _options(args: argparse.Namespace, **extra):
         recorded_teleportation=args.recorded_teleportation,
         to_nodes=args.to_nodes,
         markov_time=args.markov_time,
+        variable_markov_time=args.variable_markov_time,
+        variable_markov_damping=args.variable_markov_damping,
+        variable_markov_min_scale=args.variable_markov_min_scale,
         regularized=args.regularized,
         regularization_strength=args.regularization_strength,
         entropy_corrected=args.entropy_corrected,
@@ -137,6 +152,13 @@ def _options(args: argparse.Namespace, **extra):
         bipartite_teleportation=args.bipartite_teleportation,
         **extra,
     )
+
+
+def num_trials(args: argparse.Namespace) -> int:
+    """``--num-trials``, else the engine's default (the official's cap of 50 with ``--converge``)."""
+    if args.num_trials is not None:
+        return args.num_trials
+    return CONVERGE_DEFAULT_CAP if getattr(args, "converge", False) else DEFAULTS.num_trials
 
 
 def _meta_data(args: argparse.Namespace) -> dict | None:
@@ -167,7 +189,9 @@ def _run_distributed(args: argparse.Namespace) -> int:
         raise OptionError("--distributed reads a link list and writes JSON on stdout", field="distributed")
     if args.meta_data or args.no_self_links or args.weight_threshold is not None:
         raise OptionError("--distributed reads every link and codes no meta data", field="distributed")
-    check_options(_options(args, two_level=args.two_level, num_trials=args.num_trials, seed=args.seed))
+    if args.converge:
+        raise OptionError("--distributed runs one trial (no --converge)", field="converge")
+    check_options(_options(args, two_level=args.two_level, num_trials=num_trials(args), seed=args.seed))
     from distributed import Client
 
     try:
@@ -196,9 +220,11 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     initial = read_cluster_file(args.cluster_data, field="cluster_data") if args.cluster_data else None
     if initial and any(isinstance(v, tuple) for v in initial.values()):
         initial = {k: v[0] for k, v in initial.items()}  # start from the top modules of a tree
-    options = _options(args, two_level=args.two_level, num_trials=args.num_trials, seed=args.seed,
-                       num_threads=args.num_threads)
-    settings = search_settings({"tune_iteration_limit": args.tune_iteration_limit})
+
+    options = _options(args, two_level=args.two_level, num_trials=num_trials(args), seed=args.seed,
+                       num_threads=args.num_threads, converge=args.converge)
+    settings = search_settings({"tune_iteration_limit": args.tune_iteration_limit,
+                                "prefer_modular_solution": args.prefer_modular_solution or None})
     with threads(options.num_threads):
         problem = prepare(network, options, initial, _meta_data(args))
         trials = run_trials(problem, options, settings, show_progress=progress_wanted(False))

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from .errors import OptionError, PartitionError
-from .flow import FLOW_MODELS, FlowGraph, check_markov_time, compute_flow
+from .flow import FLOW_MODELS, FlowGraph, check_markov_time, check_variable_markov, compute_flow
 from .mapequation import NO_VARIANT, Objective, one_level_codelength, relative_savings, two_level_codelength
 from .multilevel import optimize_multilevel
 from .network import Network
@@ -24,14 +24,42 @@ from .optimizer import SearchSettings, optimize_two_level
 from .tree import Tree
 
 __all__ = [
-    "SEED_LIMIT", "InfomapOptions", "Problem", "TrialResult", "InfomapResult", "CodelengthResult", "NodeRow",
-    "TreeNode",
+    "SEED_LIMIT", "CONVERGE_DEFAULT_CAP", "converged", "InfomapOptions", "Problem", "TrialResult", "InfomapResult",
+    "CodelengthResult", "NodeRow", "TreeNode",
     "prepare", "run_trial", "best_of", "run_infomap", "compute_codelength", "warmup",
 ]
 
 
 #: Seeds are in ``[0, SEED_LIMIT)`` (the random generator takes 32-bit seeds).
 SEED_LIMIT = 2**32
+#: The trial cap of ``--converge`` when no trial count is given (the official's).
+CONVERGE_DEFAULT_CAP = 50
+
+
+def converged(codelengths: list[float], *, min_trials: int = 5, patience: int = 5,
+              tolerance: float = 1e-6) -> bool:
+    """Whether trials with these codelengths (in order) have converged (``converge``).
+
+    A trial improves when it shortens the best codelength so far by more than ``tolerance``
+    of it; trials stop once at least ``min_trials`` ran and the last ``patience`` did not
+    improve. The rule is the official's ``--converge`` (Infomap 2.16): its patience of 5 and cap
+    of 50 are matched in ``tests/engine/test_search_options.py``; the tolerance is the one its
+    design note proposes (not measured).
+
+    Examples
+    --------
+    >>> converged([3.0, 3.0, 3.0, 3.0, 3.0]), converged([3.0] * 6)
+    (False, True)
+    >>> converged([3.1, 3.0, 3.0, 3.0, 3.0, 3.0]), converged([3.1, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0])
+    (False, True)
+    """
+    best, since = float("inf"), 0
+    for length in codelengths:
+        if length < best - tolerance * abs(best) or best == float("inf"):
+            best, since = min(best, length), 0
+        else:
+            since += 1
+    return len(codelengths) >= min_trials and since >= patience
 
 
 @dataclass(frozen=True)
@@ -45,8 +73,12 @@ class InfomapOptions:
     recorded_teleportation: bool = False
     to_nodes: bool = False
     markov_time: float = 1.0
+    variable_markov_time: bool = False  # a local Markov time per node (flow.local_markov_times)
+    variable_markov_damping: float = 1.0  # 0: scale by effective degree, 1: by its log (local entropy)
+    variable_markov_min_scale: float = 1.0  # smallest local scale
     num_trials: int = 1
     seed: int = 123
+    converge: bool = False  # num_trials is a cap: stop once the best codelength plateaus (see converged)
     # variants of the map equation (see mapequation.Objective)
     regularized: bool = False  # the Bayesian prior network (flow.regularized_walk); codes its steps as recorded
     regularization_strength: float = 1.0
@@ -67,6 +99,7 @@ class InfomapOptions:
         if not (0.0 <= float(self.teleportation_probability) < 1.0):
             raise OptionError("teleportation_probability must be in [0, 1)", field="teleportation_probability")
         check_markov_time(self.markov_time)
+        check_variable_markov(self.variable_markov_damping, self.variable_markov_min_scale)
         if int(self.num_trials) < 1:
             raise OptionError("num_trials must be >= 1", field="num_trials")
         if not (0 <= int(self.seed) < SEED_LIMIT):
@@ -77,7 +110,8 @@ class InfomapOptions:
             raise OptionError("regularization_strength must be >= 0", field="regularization_strength")
         if self.regularized:
             unverified = {"to_nodes": self.to_nodes, "markov_time": self.markov_time != 1.0,
-                          "entropy_corrected": self.entropy_corrected}
+                          "entropy_corrected": self.entropy_corrected,
+                          "variable_markov_time": self.variable_markov_time}
             for name, on in unverified.items():
                 if on:
                     raise OptionError(f"regularized cannot be combined with {name} yet", field=name)
@@ -510,6 +544,9 @@ def _flow_for(network: Network, options: InfomapOptions) -> FlowGraph:
         recorded_teleportation=options.recorded_teleportation,
         to_nodes=options.to_nodes,
         markov_time=options.markov_time,
+        variable_markov_time=options.variable_markov_time,
+        variable_markov_damping=options.variable_markov_damping,
+        variable_markov_min_scale=options.variable_markov_min_scale,
         regularized=options.regularized,
         regularization_strength=options.regularization_strength,
         adjust_bipartite=not options.skip_adjust_bipartite_flow,
@@ -633,7 +670,7 @@ def run_infomap(network: Network, options: InfomapOptions | None = None, *,
     network = Network.coerce(network)
     options = options or InfomapOptions()
     if overrides:
-        options = replace(options, **overrides)
+        options = replace(options, **_known(overrides))
     start, started_at = time.perf_counter(), time.time()
     with threads(options.num_threads):
         problem = prepare(network, options, initial_partition, meta_data)
@@ -642,7 +679,27 @@ def run_infomap(network: Network, options: InfomapOptions | None = None, *,
             trials.append(run_trial(problem, options, j, settings))
             if progress is not None:
                 progress(j + 1, options.num_trials)
+            if options.converge and converged([t.codelength for t in trials]):
+                break
     return best_of(problem, options, trials, elapsed=time.perf_counter() - start, started_at=started_at)
+
+
+def _known(overrides: dict[str, Any]) -> dict[str, Any]:
+    """``overrides`` when every key is an :class:`InfomapOptions` field; else an error naming the
+    first other key (an official option mapeq does not support says why)."""
+    from dataclasses import fields
+
+    from .official_options import find_option, refusal
+
+    names = {f.name for f in fields(InfomapOptions)}
+    for key in overrides:
+        if key not in names:
+            official = find_option("--" + key.replace("_", "-"))
+            if official is not None and not official.supported:
+                raise OptionError(refusal(official, key), field=key)
+            raise OptionError(f"unknown option {key!r} (InfomapOptions has the engine's options; search controls "
+                              "are SearchSettings)", field=key)
+    return overrides
 
 
 @contextmanager

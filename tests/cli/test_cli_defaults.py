@@ -32,18 +32,22 @@ def test_every_cli_default_is_the_engines(subcommand):
 
 
 def test_run_defaults_seed_and_trials_are_the_engines():
+    from infomap_core.infomap import CONVERGE_DEFAULT_CAP
+
     args = _args("run")
-    assert (args.seed, args.num_trials) == (InfomapOptions().seed, InfomapOptions().num_trials)
-    options = cli._options(args, two_level=args.two_level, num_trials=args.num_trials, seed=args.seed,
-                           num_threads=args.num_threads)
+    assert (args.seed, cli.num_trials(args)) == (InfomapOptions().seed, InfomapOptions().num_trials)
+    options = cli._options(args, two_level=args.two_level, num_trials=cli.num_trials(args), seed=args.seed,
+                           num_threads=args.num_threads, converge=args.converge)
     assert options == InfomapOptions()
+    converging = cli._parser().parse_args(["run", "net.txt", "--converge"])
+    assert cli.num_trials(converging) == CONVERGE_DEFAULT_CAP
 
 
 def test_changing_the_engine_default_changes_the_cli(monkeypatch):
     """The parser reads the defaults object, not literals: a different engine default shows up."""
     monkeypatch.setattr(cli, "DEFAULTS", InfomapOptions(seed=7, teleportation_probability=0.2, num_trials=3))
     args = _args("run")
-    assert (args.seed, args.teleportation_probability, args.num_trials) == (7, 0.2, 3)
+    assert (args.seed, args.teleportation_probability, cli.num_trials(args)) == (7, 0.2, 3)
 
 
 def test_the_distributed_search_seeds_as_the_engine():

@@ -33,6 +33,7 @@ def _edges(rng, n, m, start=1):
 
 def standard(rng):
     edges = _edges(rng, 12, 30)
+    edges[0] = edges[0][:2] + (0.0,)  # a link of weight 0 is no link, in both readers
     nodes = sorted({e[0] for e in edges} | {e[1] for e in edges})
     doc = {"format": "infomap-network", "version": "1.0",
            "nodes": [{"id": v, "name": f"n{v}", "weight": float(rng.uniform(0.5, 2))} for v in nodes[::2]],
@@ -131,6 +132,31 @@ def test_json_document_is_the_network_of_its_text_sections(tmp_path, kind, seed,
     assert ours_json.bipartite_start == ours_text.bipartite_start
     ours = run_infomap(ours_json, two_level=True, num_trials=5, seed=3, directed=directed).codelength
     assert ours <= official_json * (1 + 1e-4)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_column_reader_of_standard_documents_builds_the_checked_readers_network(seed):
+    """Well-formed standard documents are read column-wise; the checked path (text sections)
+    must give the same network, ids as integral floats and unlisted nodes included."""
+    from infomap_core.io import json_network
+
+    rng = np.random.default_rng(seed)
+    doc, _ = standard(rng)
+    if seed % 2:
+        doc["edges"][1]["source"] = float(doc["edges"][1]["source"])
+        doc["nodes"].append({"id": 99, "name": "alone"})
+    if seed % 3 == 0:
+        doc["directed"] = True
+    fast = json_network._standard_network(doc, None)
+    assert fast is not None
+    text, names, _ = json_network.json_network_text(doc)
+    checked = json_network._named(parse_network(text.encode()), names, {})
+    for name in ("indptr", "indices", "weights", "node_ids", "node_weights", "node_names", "directed"):
+        a, b = getattr(fast, name), getattr(checked, name)
+        if isinstance(a, np.ndarray):
+            np.testing.assert_array_equal(a, b, err_msg=name)
+        else:
+            assert a == b, name
 
 
 def test_json_is_detected_by_content_and_names_are_kept():
