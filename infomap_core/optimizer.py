@@ -7,8 +7,8 @@ One trial (:func:`optimize_two_level`):
 2. Alternate *fine-tuning* (re-move single leaf nodes starting from the current
    modules, then aggregate again) and *coarse-tuning* (split every module into
    sub-modules by a constrained search, then move the sub-modules as units and
-   aggregate again) until an iteration gains less than ``max(1e-10, 1e-5 L1)`` or less
-   than 3% of what tuning has gained so far.
+   aggregate again) until an iteration gains less than ``max(1e-10, 1e-5 L1)`` (on large
+   networks also: less than 3% of what tuning has gained so far).
 3. If the result is longer than the one-level codelength, return one module (unless
    ``prefer_modular_solution``, as the official ``--prefer-modular-solution``).
 
@@ -43,10 +43,12 @@ class SearchSettings:
     alternate until an iteration gains less than ``tune_relative_threshold`` of the
     one-level codelength (at most ``max_tune_iterations``); the sub-module searches of the
     multilevel mode tune the promising modules the same way (``sub_module_tune_iterations``).
-    Tuning also stops, once a coarse-tune has run, when an iteration gains less than
-    ``tune_progress_fraction`` of all that tuning has gained so far (0 turns it off): on the
-    100k-node LFR graphs at mu = 0.5-0.6 the iterations after that point made the search
-    1.5-1.8x longer for 0.03-0.07% of the codelength (bench/README.md).
+    On levels of at least ``tune_progress_min_units`` units tuning also stops, once a
+    coarse-tune has run, when an iteration gains less than ``tune_progress_fraction`` of all
+    that tuning has gained so far (0 turns it off): on the 100k-node LFR graphs at
+    mu = 0.5-0.6 the iterations after that point made the search 1.5-1.8x longer for
+    0.03-0.07% of the codelength (bench/README.md). Smaller levels tune to convergence: their
+    iterations are cheap, and the last ones still pay there (lesmis with meta-data: 0.03%).
 
     ``synchronous_rounds`` (off by default) runs rounds of synchronous local moving on
     every thread (:func:`.parallel.synchronous_moves`) before the sequential core loop, on
@@ -67,6 +69,7 @@ class SearchSettings:
     core_loop_threshold: float = 1e-10
     tune_relative_threshold: float = 1e-5
     tune_progress_fraction: float = 0.03
+    tune_progress_min_units: int = 10_000  # smaller levels tune to the relative threshold alone
     core_level_limit: int = 0  # most levels of core loops (the network, then each aggregate); 0: no limit
     max_tune_iterations: int = 1000
     sub_module_tune_iterations: int = 1000
@@ -326,6 +329,7 @@ def optimize_level(level: Level, rng: np.random.Generator, settings: SearchSetti
     coarse_tried = False
     fine = True
     tuned = 0.0
+    progress = settings.tune_progress_fraction if level.n >= settings.tune_progress_min_units else 0.0
     for _ in range(settings.max_tune_iterations):
         if k <= parent_exit.shape[0]:
             break
@@ -339,7 +343,7 @@ def optimize_level(level: Level, rng: np.random.Generator, settings: SearchSetti
         if gain > 0:
             modules, k, codelength = new, nk, new_length
             tuned += gain
-        if gain < max(threshold, settings.tune_progress_fraction * tuned) and coarse_tried:
+        if gain < max(threshold, progress * tuned) and coarse_tried:
             break
         fine = not fine
     return modules, k
