@@ -41,6 +41,9 @@ class SearchSettings:
     alternate until an iteration gains less than ``tune_relative_threshold`` of the
     one-level codelength (at most ``max_tune_iterations``); the sub-module searches of the
     multilevel mode tune the promising modules the same way (``sub_module_tune_iterations``).
+    On state (memory) networks that threshold is ``state_tune_factor`` times larger: their
+    later tune iterations each gain ~1e-5 of the one-level codelength and do not shorten the
+    final multilevel code (bench/README.md, "Higher-order networks").
 
     ``synchronous_rounds`` (off by default) runs rounds of synchronous local moving on
     every thread (:func:`.parallel.synchronous_moves`) before the sequential core loop, on
@@ -60,6 +63,7 @@ class SearchSettings:
     parallel_min_fraction: float = 0.01
     core_loop_threshold: float = 1e-10
     tune_relative_threshold: float = 1e-5
+    state_tune_factor: float = 10.0
     core_level_limit: int = 0  # most levels of core loops (the network, then each aggregate); 0: no limit
     max_tune_iterations: int = 1000
     sub_module_tune_iterations: int = 1000
@@ -287,7 +291,8 @@ def optimize_level(level: Level, rng: np.random.Generator, settings: SearchSetti
                               first_loop=initial is None)
     codelength = float(level_codelength(level, modules, k, parent, parent_exit).sum())
     one_level = float(one_module_codelength(level, parent, parent_exit).sum())
-    threshold = max(1e-10, settings.tune_relative_threshold * one_level)
+    relative = settings.tune_relative_threshold * (settings.state_tune_factor if level.content is not None else 1.0)
+    threshold = max(1e-10, relative * one_level)
     coarse_tried = False
     fine = True
     for _ in range(settings.max_tune_iterations):
