@@ -73,7 +73,7 @@ def parse_higher_order(buf: bytes, *, directed: bool | None = None, relax: Relax
     states = _States()
     bipartite_start: int | None = None
     bipartite_line: int | None = None
-    heads = [m.start() for m in _HEADER.finditer(buf)]
+    heads = _header_starts(buf)
     bounds = [0] + heads + [len(buf)]
     line = 1
     kind = None
@@ -138,7 +138,21 @@ def parse_higher_order(buf: bytes, *, directed: bool | None = None, relax: Relax
     return _build(vertices, rows.keys(), tables, states, (bipartite_start, bipartite_line), directed, relax)
 
 
-_HEADER = re.compile(rb"(?m)^[ \t\r\x0b\x0c]*\*")
+def _header_starts(buf: bytes) -> list[int]:
+    """Byte offsets of the lines whose first non-blank byte is ``*`` (the section headers)."""
+    starts = []
+    pos = buf.find(b"*")
+    while pos >= 0:
+        line_start = buf.rfind(b"\n", 0, pos) + 1
+        if not buf[line_start:pos].strip(b" \t\r\x0b\x0c"):
+            starts.append(line_start)
+            end = buf.find(b"\n", pos)
+            pos = -1 if end < 0 else buf.find(b"*", end)
+        else:
+            pos = buf.find(b"*", pos + 1)
+    return starts
+
+
 _WIDTH = {"multilayer": 4, "intra": 3, "inter": 3, "links": 2, "bipartite": 2}
 _EXPECTED = {"multilayer": "layer node layer node [weight]", "intra": "layer node node [weight]",
              "inter": "layer node layer [weight]", "links": "source target [weight]",

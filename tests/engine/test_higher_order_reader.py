@@ -105,3 +105,14 @@ def section_texts(draw):
 @given(text=section_texts())
 def test_random_sections_read_the_same_on_both_paths(text, monkeypatch):
     _both(text, monkeypatch)
+
+
+def test_headers_are_lines_starting_with_a_star(monkeypatch):
+    """Indented headers, CRLF, ``*`` in comments and in data lines' comments: the same network."""
+    clean = "*Intra\n1 1 2\n1 2 3 0.5\n*Inter\n1 2 2\n*Intra\n2 1 3\n"
+    messy = ("# a comment with *Inter in it\r\n*Intra # *x\r\n1 1 2 # * not a header\r\n  \t1 2 3 0.5\r\n"
+             " *Inter\r\n1 2 2\r\n\t*Intra\r\n2 1 3\r\n")
+    for path in PATHS:
+        a, _ = _read(clean, path, monkeypatch)
+        b, _ = _read(messy, path, monkeypatch)
+        _assert_same(a, b)
