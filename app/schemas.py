@@ -55,6 +55,10 @@ class LayersBody(BaseModel):
     relax_limit: int = Field(-1, ge=-1, description="relax to layers at most this many ids away (-1: any)")
     relax_limit_up: int = Field(-1, ge=-1)
     relax_limit_down: int = Field(-1, ge=-1)
+    relax_by_jsd: bool = Field(False, description="intra only: relax to layers in proportion to out-link "
+                               "similarity (1 - Jensen-Shannon divergence); needs relax_rate < 1")
+    relax_to_self: bool = Field(False, description="relax through the node's own state in the target layer "
+                                "(a smaller state network, the same state flow)")
 
 
 class NetworkBody(BaseModel):
@@ -86,6 +90,8 @@ class FlowOptions(BaseModel):
     to_nodes: bool = DEFAULTS.to_nodes
     markov_time: float = Field(DEFAULTS.markov_time, gt=0.0, le=MAX_MARKOV_TIME)
     skip_adjust_bipartite_flow: bool = DEFAULTS.skip_adjust_bipartite_flow
+    bipartite_teleportation: bool = Field(DEFAULTS.bipartite_teleportation, description=(
+        "bipartite, directed: teleport between primary nodes on the two-step walk"))
 
 
 class MapEquationOptions(FlowOptions):
@@ -112,6 +118,10 @@ class Options(MapEquationOptions):
     seed: int = Field(DEFAULTS.seed, ge=0, lt=SEED_LIMIT)
 
 
+HIDE_BIPARTITE_NODES = ("bipartite: leave the feature nodes out of modules and node_flow (and the node rows of the "
+                        "file formats), as the official --hide-bipartite-nodes")
+
+
 class InfomapRequest(NetworkBody, Options):
     initial_partition: dict[str, int] | None = Field(None, description="node id (as a string) -> module")
     include_tree: bool = True
@@ -119,6 +129,7 @@ class InfomapRequest(NetworkBody, Options):
     include_module_links: bool = Field(False, description=(
         "the flow on the links between the children of every module (the .ftree link sections)"))
     include_links: bool = Field(False, description="the network's links as stored (ids, weights; duplicates summed)")
+    hide_bipartite_nodes: bool = Field(False, description=HIDE_BIPARTITE_NODES)
 
     model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={"examples": [{
         "edges": [[1, 2], [2, 3], [3, 1], [3, 4], [4, 5], [5, 6], [6, 4]],
@@ -136,6 +147,7 @@ class InfomapFileOptions(Options):
     include_flow: bool = False
     include_module_links: bool = False
     include_links: bool = False
+    hide_bipartite_nodes: bool = Field(False, description=HIDE_BIPARTITE_NODES)
     meta_data: None = Field(None, description="not in a form (a JSON object): POST /v1/infomap takes it")
 
 

@@ -55,8 +55,14 @@ def _add_flow_options(p: argparse.ArgumentParser) -> None:
                    help="relax only to layers at most K layer ids away (default -1: any)")
     p.add_argument("--multilayer-relax-limit-up", type=int, default=-1, metavar="K")
     p.add_argument("--multilayer-relax-limit-down", type=int, default=-1, metavar="K")
+    p.add_argument("--multilayer-relax-by-jsd", action="store_true",
+                   help="multilayer files with *Intra links only: relax by out-link similarity (Jensen-Shannon)")
+    p.add_argument("--multilayer-relax-to-self", action="store_true",
+                   help="multilayer files: relax through the node's own state in the target layer")
     p.add_argument("--skip-adjust-bipartite-flow", action="store_true",
                    help="bipartite files: keep flow on the feature nodes")
+    p.add_argument("--bipartite-teleportation", action="store_true",
+                   help="bipartite files, directed: teleport between primary nodes on the two-step walk")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -85,6 +91,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="scheduler of --distributed (default: $MAPEQ_DASK_ADDRESS)")
     run.add_argument("--output", default="json", help="comma list of formats: json,clu,tree,ftree,csv,newick")
     run.add_argument("--clu-level", type=int, default=1, help="module level in .clu (1 top, -1 leaf modules)")
+    run.add_argument("--hide-bipartite-nodes", action="store_true",
+                     help="bipartite files: leave the feature nodes out of the node rows of the output")
     run.add_argument("-o", "--out", dest="out", metavar="PATH", help="file (one format) or directory (default: stdout)")
     run.add_argument("--include-tree", action=argparse.BooleanOptionalAction, default=True,
                      help="include the tree in the JSON on stdout")
@@ -119,6 +127,7 @@ def _options(args: argparse.Namespace, **extra):
         meta_data_rate=args.meta_data_rate,
         meta_data_unweighted=args.meta_data_unweighted,
         skip_adjust_bipartite_flow=args.skip_adjust_bipartite_flow,
+        bipartite_teleportation=args.bipartite_teleportation,
         **extra,
     )
 
@@ -135,7 +144,8 @@ def _read_network(args: argparse.Namespace):
 
     relax = RelaxOptions(rate=RELAX_RATE if args.multilayer_relax_rate is None else args.multilayer_relax_rate,
                          limit=args.multilayer_relax_limit, limit_up=args.multilayer_relax_limit_up,
-                         limit_down=args.multilayer_relax_limit_down)
+                         limit_down=args.multilayer_relax_limit_down, by_jsd=args.multilayer_relax_by_jsd,
+                         to_self=args.multilayer_relax_to_self)
     network = read_network_arg(args.network, format=args.format, directed=directed, relax=relax)
     return input_links(network, args.no_self_links, args.weight_threshold)
 
@@ -192,12 +202,14 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
                    cluster_data=FileInfo.of(args.cluster_data) if args.cluster_data else None)
 
     def text(name: str) -> str:
-        return render(result, name, clu_level=args.clu_level, info=info)
+        return render(result, name, clu_level=args.clu_level, info=info,
+                      hide_bipartite_nodes=args.hide_bipartite_nodes)
 
     if args.out is None:
         for name in formats:
             if name == "json":
-                payload = result.to_dict(include_tree=args.include_tree)
+                payload = result.to_dict(include_tree=args.include_tree,
+                                         hide_bipartite_nodes=args.hide_bipartite_nodes)
                 sys.stdout.write(orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode() + "\n")
             else:
                 sys.stdout.write(text(name))

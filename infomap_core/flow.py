@@ -25,7 +25,7 @@ fewer, larger modules. Self-links never add to enter/exit flow.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numba import njit
@@ -112,6 +112,7 @@ def compute_flow(
     max_iterations: int = 400,
     min_iterations: int = 50,
     adjust_bipartite: bool = True,
+    bipartite_teleportation: bool = False,
 ) -> FlowGraph:
     """Compute the flow of ``network`` under ``flow_model`` (default: from directedness);
     ``regularized``: see :func:`regularized_walk`.
@@ -119,11 +120,19 @@ def compute_flow(
     A bipartite network (``network.bipartite_start``) under the undirected or directed model
     has, with ``adjust_bipartite`` (the official default), the flow of its feature nodes moved
     onto the primary nodes (a two-step walk primary -> feature -> primary), see
-    :func:`_bipartite_adjusted`.
+    :func:`_bipartite_adjusted`. ``bipartite_teleportation`` (directed model) instead walks the
+    two-step chain on the primary nodes and teleports between them, see
+    :func:`_bipartite_teleportation`; under the undirected model it keeps the node flow on the
+    feature nodes and doubles the link flow (as the official).
     """
     model = flow_model or ("directed" if network.directed else "undirected")
     if model not in FLOW_MODELS:
         raise OptionError(f"unknown flow model {model!r}; expected one of {', '.join(FLOW_MODELS)}", field="flow_model")
+    if network.self_relays:
+        return _relayed_flow(network, model, teleportation_probability=teleportation_probability,
+                             recorded_teleportation=recorded_teleportation, to_nodes=to_nodes, markov_time=markov_time,
+                             regularized=regularized, tolerance=tolerance, max_iterations=max_iterations,
+                             min_iterations=min_iterations, node_weights_as_flow=node_weights_as_flow)
     if regularized:
         return _regularized_flow(network, model, regularization_strength, tolerance, max_iterations, min_iterations)
     tau = float(teleportation_probability)
@@ -131,7 +140,14 @@ def compute_flow(
         raise OptionError("teleportation_probability must be in [0, 1)", field="teleportation_probability")
     check_markov_time(markov_time)
 
-    bipartite = network.bipartite_start is not None and adjust_bipartite
+    two_step = bool(bipartite_teleportation) and network.bipartite_start is not None and model != "undirected"
+    if two_step and (model != "directed" or recorded_teleportation or to_nodes):
+        raise OptionError("bipartite_teleportation needs the directed flow model without recorded "
+                          "teleportation or to_nodes", field="bipartite_teleportation")
+    undirected_two_step = bool(bipartite_teleportation) and network.bipartite_start is not None and not two_step
+    if undirected_two_step:
+        adjust_bipartite = False  # as the official: the node flow stays on the feature nodes, link flow doubles
+    bipartite = network.bipartite_start is not None and adjust_bipartite and not two_step
     if bipartite and (model not in ("undirected", "directed") or recorded_teleportation):
         what = "recorded teleportation" if model == "directed" else f"the {model} flow model"
         raise OptionError(f"a bipartite network with {what} is not supported yet (use the undirected or "
@@ -166,6 +182,9 @@ def compute_flow(
     if model == "undirected":
         node_flow = p0
         link_flow = np.where(self_link, w, 2.0 * w) / strength_norm
+    elif two_step:  # the flow is on the primary nodes already
+        node_flow, link_flow, iterations, error = _bipartite_teleportation(
+            n, src, tgt, w, network.bipartite_start, tau, tolerance, max_iterations, min_iterations)
     elif model == "directed":
         if to_nodes:
             peak = network.node_weights.max()
@@ -192,6 +211,8 @@ def compute_flow(
         node_flow = np.bincount(tgt, weights=link_flow, minlength=n)
         node_flow = node_flow / node_flow.sum()
 
+    if undirected_two_step:
+        link_flow = 2.0 * link_flow
     if bipartite:
         node_flow, link_flow = _bipartite_adjusted(node_flow, link_flow, src, tgt, network.bipartite_start,
                                                   model == "undirected")
@@ -244,6 +265,107 @@ def compute_flow(
         pagerank_error=float(error),
         physical=network.physical,
     )
+
+
+def _relayed_flow(network: Network, model: str, *, regularized: bool, **options) -> FlowGraph:
+    """Flow of a multilayer network relaxed to self (``network.self_relays``).
+
+    A relay ``(alpha, i) -> (beta, i)`` (two states of one physical node in different layers)
+    is passed through: the walker continues at once along the other out-links of
+    ``(beta, i)``, in proportion to their weights. The node flow is that of the network where
+    each relay of weight ``x`` is replaced by links ``(alpha, i) -> (beta, j)`` of weight
+    ``x w_{(beta, i) j} / w_{(beta, i)}``. The link flow of the relay is the summed flow of
+    the links it stands for, and it is carried on by the out-links of ``(beta, i)`` other than
+    relays and its self-link, in proportion to their weights (the official's link flow; with
+    only a self-link it is not carried on). A relay into a state without other out-links is
+    an ordinary link. Under the undirected model (explicit links) the node and link flow are
+    those without relays, and each relay's flow is carried on in the same way.
+    """
+    own_model = "directed" if network.directed else "undirected"
+    if model != own_model or options["recorded_teleportation"] or regularized:
+        raise OptionError(f"a multilayer network relaxed to self needs its own flow model ({own_model}), without "
+                          "recorded teleportation or regularization", field="relax_to_self")
+    src, tgt, w = network.to_coo()
+    n = network.num_nodes
+    relay = (src != tgt) & (network.physical[src] == network.physical[tgt]) & (network.layers[src] != network.layers[tgt])
+    if model == "undirected":  # the node and link flow as without relays; the relays' flow is carried on
+        flow = compute_flow(replace(network, self_relays=False), model, **options)
+        link_flow = flow.link_flow.copy()
+        _carry_on(src, tgt, w, relay, link_flow * relay, link_flow, n)
+        other = src != tgt
+        half = np.bincount(src[other], weights=link_flow[other] / 2, minlength=n)
+        half += np.bincount(tgt[other], weights=link_flow[other] / 2, minlength=n)
+        return _with_link_flow(network, flow, link_flow, half, half.copy())
+    plain_out = np.bincount(src[~relay], weights=w[~relay], minlength=n)
+    relay &= plain_out[tgt] > 0
+    # continuations: every relay k = (a -> b) with every plain out-link c of b
+    order = np.argsort(src, kind="stable")
+    plain = order[~relay[order]]
+    plain_src = src[plain]
+    first = np.searchsorted(plain_src, tgt[relay], side="left")
+    count = np.searchsorted(plain_src, tgt[relay], side="right") - first
+    relay_idx = np.nonzero(relay)[0]
+    k = np.repeat(relay_idx, count)
+    c = plain[np.repeat(first, count) + (np.arange(k.shape[0]) - np.repeat(np.cumsum(count) - count, count))]
+    cw = w[k] * w[c] / plain_out[tgt[k]]
+    keep = ~relay
+    eff_src = np.concatenate([src[keep], src[k]])
+    eff_tgt = np.concatenate([tgt[keep], tgt[c]])
+    eff_w = np.concatenate([w[keep], cw])
+    expanded = Network._from_index_links(eff_src, eff_tgt, eff_w, n, True, network.node_ids, network.node_weights, None)
+    expanded = replace(expanded, physical=network.physical, physical_ids=network.physical_ids, layers=network.layers)
+    flow = compute_flow(expanded, model, **options)
+    # the flow of each expanded link, split over the links it came from in proportion to weight
+    e_src, e_tgt, e_w = expanded.to_coo()
+    pos = _link_positions(expanded, eff_src, eff_tgt)
+    share = np.divide(flow.link_flow[pos] * eff_w, e_w[pos], out=np.zeros_like(eff_w), where=e_w[pos] > 0)
+    link_flow = np.zeros(src.shape[0])
+    m = int(keep.sum())
+    np.add.at(link_flow, np.nonzero(keep)[0], share[:m])
+    np.add.at(link_flow, k, share[m:])
+    relay_flow = np.bincount(k, weights=share[m:], minlength=src.shape[0])
+    _carry_on(src, tgt, w, relay, relay_flow, link_flow, n)
+    other = src != tgt
+    exit_ = np.bincount(src[other], weights=link_flow[other], minlength=n)
+    enter = np.bincount(tgt[other], weights=link_flow[other], minlength=n)
+    return _with_link_flow(network, flow, link_flow, enter, exit_)
+
+
+def _carry_on(src, tgt, w, relay, relay_flow, link_flow, n) -> None:
+    """Add to ``link_flow`` the flow of each relay ``a -> b`` (``relay_flow``) carried on by the
+    out-links of ``b`` that are neither relays nor self-links, in proportion to their weights
+    (as the official; nothing when ``b`` has none)."""
+    onward = ~relay & (src != tgt)
+    onward_out = np.bincount(src[onward], weights=w[onward], minlength=n)
+    order = np.argsort(src, kind="stable")
+    links = order[onward[order]]
+    links_src = src[links]
+    relays = np.nonzero(relay & (onward_out[tgt] > 0))[0]
+    first = np.searchsorted(links_src, tgt[relays], side="left")
+    count = np.searchsorted(links_src, tgt[relays], side="right") - first
+    k = np.repeat(relays, count)
+    c = links[np.repeat(first, count) + (np.arange(k.shape[0]) - np.repeat(np.cumsum(count) - count, count))]
+    np.add.at(link_flow, c, relay_flow[k] * w[c] / onward_out[tgt[k]])
+
+
+def _with_link_flow(network: Network, flow: FlowGraph, link_flow, enter, exit_) -> FlowGraph:
+    """``flow`` on ``network``'s own links: their ``link_flow`` and the node enter/exit flow."""
+    n = network.num_nodes
+    pair_indptr = symmetric_pair_counts(network.indptr, network.indices)
+    pair_indices = np.empty(pair_indptr[-1], dtype=np.int32 if n < 2**31 - 1 else np.int64)
+    pair_flow = np.empty(pair_indptr[-1])
+    symmetric_pairs(network.indptr, network.indices, link_flow, pair_indptr, pair_indices, pair_flow)
+    return replace(flow, enter=np.ascontiguousarray(enter), exit=np.ascontiguousarray(exit_),
+                   link_indptr=network.indptr, link_target=network.indices,
+                   link_flow=np.ascontiguousarray(link_flow), pair_indptr=pair_indptr, pair_indices=pair_indices,
+                   pair_flow=pair_flow)
+
+
+def _link_positions(network: Network, src: np.ndarray, tgt: np.ndarray) -> np.ndarray:
+    """Index in ``network``'s stored links of each link ``src -> tgt`` (all present)."""
+    indptr, indices = network.indptr, network.indices
+    key = np.repeat(np.arange(network.num_nodes, dtype=np.int64), np.diff(indptr)) * network.num_nodes + indices
+    return np.searchsorted(key, src.astype(np.int64) * network.num_nodes + tgt)
 
 
 def regularized_walk(src: np.ndarray, tgt: np.ndarray, w: np.ndarray, num_nodes: int, strength: float):
@@ -383,6 +505,64 @@ def _walk_power(src, tgt, trans, alpha, q, tol, max_iter, min_iter):
         if not (it < max_iter and (err > tol or it < min_iter)):
             break
     return p, it, err
+
+
+def _bipartite_teleportation(n, src, tgt, w, start, tau, tol, max_iter, min_iter):
+    """The official ``--bipartite-teleportation`` flow of a directed bipartite network.
+
+    The walker moves on the primary nodes by two-step transitions ``T_ab = sum_f P_af P_fb``
+    (``P`` the out-weight-normalized links) and teleports with probability ``tau`` to primary
+    node ``a`` in proportion to its out-weight; a primary node without out-links always
+    teleports. Power iteration gives ``v``; as for the directed model, one last step without
+    teleportation gives the node flow ``p_b = sum_a v_a T_ab``, normalized. Feature nodes get
+    no flow; the link flows are those of the two steps, doubled as for the adjusted flow:
+    ``a -> f``: ``2 v_a P_af / (1 - d)``, ``f -> b``: ``2 (sum_a v_a P_af) P_fb / (1 - d)``,
+    with ``d`` the dangling share of the last iterate and ``v`` that iterate before it is
+    normalized (it sums to less than 1 when flow leaks into feature nodes without out-links;
+    as the official).
+    """
+    primary = np.arange(n) < start
+    out_w = np.bincount(src, weights=w, minlength=n)
+    trans = np.divide(w, out_w[src], out=np.zeros_like(w), where=out_w[src] > 0)
+    first = primary[src] & ~primary[tgt]
+    second = ~primary[src] & primary[tgt]
+    if not (first.any() and second.any()):
+        raise NetworkError("bipartite_teleportation needs links from primary nodes to feature nodes and links back "
+                           "from feature nodes to primary nodes", field="bipartite_teleportation")
+    tele = np.where(primary, out_w, 0.0)
+    tele = tele / tele.sum()
+    dangling = primary & (out_w <= 0)
+
+    def features(v):
+        return np.bincount(tgt[first], weights=v[src[first]] * trans[first], minlength=n)
+
+    def two_steps(v):
+        q = features(v)
+        return np.bincount(tgt[second], weights=q[src[second]] * trans[second], minlength=n)
+
+    v = tele.copy()
+    it, err = 0, 0.0
+    while True:
+        d = float(v[dangling].sum())
+        last = (tau + (1.0 - tau) * d) * tele + (1.0 - tau) * two_steps(v)
+        total = float(last.sum())
+        err = float(np.abs(last - v).sum())
+        v = last / total if abs(total - 1.0) > 1e-10 and total > 0 else last
+        it += 1
+        if not (it < max_iter and (err > tol or it < min_iter)):
+            break
+    v, norm = last, 1.0 - d  # the last iterate before it was normalized, as the official
+    q = features(v)
+    node_flow = np.bincount(tgt[second], weights=q[src[second]] * trans[second], minlength=n)
+    total = float(node_flow.sum())
+    if not (total > 0 and norm > 0):
+        raise NetworkError("bipartite_teleportation: no two-step path leads back to a primary node",
+                           field="bipartite_teleportation")
+    node_flow = node_flow / total
+    link_flow = np.zeros_like(w)
+    link_flow[first] = 2.0 * v[src[first]] * trans[first] / norm
+    link_flow[second] = 2.0 * q[src[second]] * trans[second] / norm
+    return node_flow, link_flow, it, err
 
 
 def _bipartite_adjusted(node_flow, link_flow, src, tgt, start, undirected):

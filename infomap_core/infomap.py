@@ -56,6 +56,7 @@ class InfomapOptions:
     meta_data_unweighted: bool = False  # meta data weighted by node count instead of node flow
     num_threads: int | None = None  # threads of the parallel kernels (None: every core); never changes a result
     skip_adjust_bipartite_flow: bool = False  # bipartite networks: keep flow on the feature nodes
+    bipartite_teleportation: bool = False  # bipartite networks, directed: teleport on the two-step walk
     use_node_weights_as_flow: bool = False  # node flow = normalized node weights (undirected model)
 
     def __post_init__(self):
@@ -284,9 +285,14 @@ class InfomapResult:
             graph.nodes[row["node_id"]].update(module=row["module"], path=row["path"], flow=row["flow"])
         return graph
 
-    def to_dict(self, *, include_tree: bool = True, include_flow: bool = False) -> dict[str, Any]:
-        """The JSON schema shared by the CLI and the REST API (see docs/result-schema.md)."""
-        ids = [str(i) for i in self.network.node_ids.tolist()]
+    def to_dict(self, *, include_tree: bool = True, include_flow: bool = False,
+                hide_bipartite_nodes: bool = False) -> dict[str, Any]:
+        """The JSON schema shared by the CLI and the REST API (see docs/result-schema.md);
+        ``hide_bipartite_nodes`` leaves feature nodes out of ``modules`` and ``node_flow``."""
+        from .formats.text import hidden_nodes
+
+        shown = ~hidden_nodes(self.network, hide_bipartite_nodes)
+        ids = [str(i) for i, ok in zip(self.network.node_ids.tolist(), shown.tolist()) if ok]
         out: dict[str, Any] = {
             "codelength": self.codelength,
             "index_codelength": self.index_codelength,
@@ -300,7 +306,7 @@ class InfomapResult:
             "num_links": self.network.num_links,
             "directed": self.flow.flow_model != "undirected",
             "flow_model": self.flow.flow_model,
-            "modules": dict(zip(ids, self.module_ids(1).tolist())),
+            "modules": dict(zip(ids, self.module_ids(1)[shown].tolist())),
             "seed": self.options.seed,
             "num_trials": self.options.num_trials,
             "best_trial": self.best_trial,
@@ -310,7 +316,7 @@ class InfomapResult:
             "options": self.options.to_dict(),
         }
         if include_flow:
-            out["node_flow"] = dict(zip(ids, self.flow.node_flow.tolist()))
+            out["node_flow"] = dict(zip(ids, self.flow.node_flow[shown].tolist()))
         if self.network.is_state_network:  # state-level and (overlapping) physical-level membership
             from .overlap import membership
 
@@ -402,6 +408,7 @@ def _flow_for(network: Network, options: InfomapOptions) -> FlowGraph:
         regularized=options.regularized,
         regularization_strength=options.regularization_strength,
         adjust_bipartite=not options.skip_adjust_bipartite_flow,
+        bipartite_teleportation=options.bipartite_teleportation,
         node_weights_as_flow=options.use_node_weights_as_flow,
     )
 

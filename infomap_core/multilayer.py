@@ -22,6 +22,31 @@ Three input forms, as the official Infomap reads them:
   ``D^{alpha beta}_i w^beta_ij / s^beta_i`` (the inter link ``alpha i beta D`` spread
   over ``i``'s out-links in ``beta``).
 
+Two options change the intra-only form (the official ``--multilayer-relax-by-jsd`` and
+``--multilayer-relax-to-self``):
+
+* **relax by Jensen-Shannon divergence** (Aslak et al. 2018, neighbourhood flow coupling):
+  the walker relaxes to the layers where ``i`` links to similar nodes. With
+  ``J^{alpha beta}_i = 1 - JSD_pi(P^alpha_i, P^beta_i)`` (``P`` the out-link distributions
+  of ``i`` over its target nodes, ``pi`` proportional to ``s^alpha_i, s^beta_i``, in bits;
+  ``J = 0`` when the two share no target and ``J^{alpha alpha} = 1``), state ``(alpha, i)``
+  keeps its intra links with their weights ``w^alpha_ij`` and links to ``(beta, j)``,
+  ``beta != alpha`` within the limits, with weight
+
+  .. math::
+
+      \frac{r}{1 - r}\, s^\alpha_i\, \frac{J^{\alpha\beta}_i}{\sum_{\gamma \in R(\alpha)} J^{\alpha\gamma}_i}\, w^\beta_{ij}
+
+  (``r < 1``). A state without out-links in its own layer does not relax.
+* **relax to self**: a relaxed step to another layer ``beta`` is one *relay* link
+  ``(alpha, i) -> (beta, i)`` carrying the weight of all of ``(alpha, i)``'s links into
+  ``beta``; the walker passes through ``(beta, i)`` without a step (see
+  :func:`.flow.compute_flow`, ``Network.self_relays``), so the flow of every state node is
+  that of the default form and the state network is smaller. With ``*Inter`` links the
+  inter link ``(alpha, i, beta, D)`` is the relay ``(alpha, i) -> (beta, i)`` of weight ``D``.
+  Relaxed by JSD the links stay as they are, and only those between two states of one
+  physical node are relays (as the official).
+
 Undirected input (the default) reads every intra and inter link both ways: the weights
 of ``(u, v)`` and ``(v, u)`` add up. The state links of the last two forms are arcs:
 their flow model is ``directed``; the explicit form keeps the network's own.
@@ -44,7 +69,8 @@ import numpy as np
 
 from .errors import NetworkError, OptionError
 
-__all__ = ["RelaxOptions", "RELAX_RATE", "relax_state_links", "inter_state_links", "explicit_state_links"]
+__all__ = ["RelaxOptions", "RELAX_RATE", "relax_state_links", "inter_state_links", "explicit_state_links",
+           "check_relays"]
 
 #: The official default relax rate of intra-only multilayer networks.
 RELAX_RATE = 0.15
@@ -63,11 +89,16 @@ class RelaxOptions:
     limit: int = -1
     limit_up: int = -1
     limit_down: int = -1
+    by_jsd: bool = False
+    to_self: bool = False
 
     def __post_init__(self):
         if not (np.isfinite(self.rate) and 0.0 <= self.rate <= 1.0):
             raise OptionError(f"multilayer_relax_rate must be in [0, 1], got {self.rate}",
                               field="multilayer_relax_rate")
+        if self.by_jsd and self.rate >= 1.0:
+            raise OptionError("multilayer_relax_by_jsd needs multilayer_relax_rate < 1 (the relaxed links weigh "
+                              "r / (1 - r) times the own layer's)", field="multilayer_relax_rate")
         for name in ("limit", "limit_up", "limit_down"):
             if int(getattr(self, name)) < -1:
                 raise OptionError(f"multilayer_relax_{name} must be >= -1 (-1: no limit)",
@@ -169,6 +200,12 @@ class _PairKeys:
         return key
 
 
+def _row_keys(rows: np.ndarray) -> np.ndarray:
+    """A sortable 1-D view of integer rows such as (layer, node) (structured, lexicographic)."""
+    rows = np.ascontiguousarray(rows, dtype=np.int64)
+    return rows.view([(f"c{k}", np.int64) for k in range(rows.shape[1])]).reshape(-1)
+
+
 def relax_state_links(layer, source, target, weight=None, *, directed: bool = False,
                       relax: RelaxOptions = RelaxOptions()):
     """State links of an intra-only multilayer network with relaxation (module docstring).
@@ -202,25 +239,99 @@ def relax_state_links(layer, source, target, weight=None, *, directed: bool = Fa
     same = alpha == beta
     allowed = relax.allowed(alpha, beta) | same
     pair_state, pair_link, alpha, beta, same = (x[allowed] for x in (pair_state, pair_link, alpha, beta, same))
-    # S^alpha_i: the out-strength of i over the layers within reach of alpha
-    reach = np.bincount(pair_state, weights=l_w[pair_link], minlength=n)
-    r = float(relax.rate)
     pw = l_w[pair_link]
-    value = r * pw / reach[pair_state]
-    own = same & (strength[pair_state] > 0)
-    value[own] += (1.0 - r) * pw[own] / strength[pair_state[own]]
+    r = float(relax.rate)
+    if relax.by_jsd:
+        value = _jsd_relax_weights(states, strength, pair_state, alpha, beta, same, pw, index,
+                                   (layer, src, tgt, w), r)
+    else:
+        # S^alpha_i: the out-strength of i over the layers within reach of alpha
+        reach = np.bincount(pair_state, weights=pw, minlength=n)
+        value = r * pw / reach[pair_state]
+        own = same & (strength[pair_state] > 0)
+        value[own] += (1.0 - r) * pw[own] / strength[pair_state[own]]
     to_state = index(beta, l_tgt[pair_link])
+    if relax.to_self and not relax.by_jsd:  # one relay link (alpha, i) -> (beta, i) for all links into a layer
+        relay = ~same
+        to_state = to_state.copy()
+        to_state[relay] = index(beta[relay], state_node[pair_state[relay]])
+        a, b, v = _summed(pair_state, to_state, value, n)
+        return states, a, b, v
     keep = value > 0
     return states, pair_state[keep], to_state[keep], value[keep]
 
 
+def _summed(a, b, v, n):
+    """Links (a, b) with repeated pairs summed; zero weights dropped."""
+    key = a.astype(np.int64) * n + b
+    uniq, inverse = np.unique(key, return_inverse=True)
+    total = np.bincount(inverse.reshape(-1), weights=v, minlength=uniq.shape[0])
+    keep = total > 0
+    return uniq[keep] // n, uniq[keep] % n, total[keep]
+
+
+def _jsd_relax_weights(states, strength, pair_state, alpha, beta, same, pw, index, links, r):
+    """Link weights of relaxation by Jensen-Shannon divergence (module docstring), one per
+    (state, intra link of its physical node in a layer within reach) pair."""
+    layer, src, tgt, w = links
+    n = states.shape[0]
+    node = states[pair_state, 1]
+    # J of each (node, alpha, beta) with a common target: JSD_pi = [S lg S - sa lg sa - sb lg sb - O] / S,
+    # O = sum over common targets j of g(wa_j + wb_j) - g(wa_j) - g(wb_j), g(x) = x lg x
+    order = np.lexsort((layer, tgt, src))
+    g_src, g_tgt, g_layer, g_w = src[order], tgt[order], layer[order], w[order]
+    start = np.ones(g_src.shape[0], dtype=bool)
+    start[1:] = (g_src[1:] != g_src[:-1]) | (g_tgt[1:] != g_tgt[:-1])
+    group = np.cumsum(start) - 1
+    first = np.nonzero(start)[0]
+    size = np.diff(np.append(first, g_src.shape[0]))[group]
+    e1 = np.repeat(np.arange(g_src.shape[0]), size)
+    e2 = np.repeat(first[group], size) + (np.arange(e1.shape[0]) - np.repeat(np.cumsum(size) - size, size))
+    mixed = e1 != e2
+    e1, e2 = e1[mixed], e2[mixed]
+
+    def g(x):
+        return x * np.log2(x)
+
+    term = g(g_w[e1] + g_w[e2]) - g(g_w[e1]) - g(g_w[e2])
+    keys = np.stack([g_src[e1], g_layer[e1], g_layer[e2]], axis=1)
+    ukeys, inverse = (np.unique(keys, axis=0, return_inverse=True) if keys.shape[0]
+                      else (keys, np.zeros(0, dtype=np.int64)))
+    overlap = np.bincount(inverse.reshape(-1), weights=term, minlength=ukeys.shape[0])
+    sa = strength[index(ukeys[:, 1], ukeys[:, 0])]
+    sb = strength[index(ukeys[:, 2], ukeys[:, 0])]
+    total = sa + sb
+    jsd = (g(total) - g(sa) - g(sb) - overlap) / total
+    similarity = np.clip(1.0 - jsd, 0.0, 1.0)
+    # J of each (state, link) pair: 1 in the own layer, 0 without a common target
+    j_pair = np.ones(pair_state.shape[0])
+    other = ~same
+    if ukeys.shape[0]:
+        probe = _row_keys(np.stack([node[other], alpha[other], beta[other]], axis=1))
+        pos = np.clip(np.searchsorted(_row_keys(ukeys), probe), 0, ukeys.shape[0] - 1)
+        found = _row_keys(ukeys)[pos] == probe
+        j_pair[other] = np.where(found, similarity[pos], 0.0)
+    else:
+        j_pair[other] = 0.0
+    # sum of J over the layers within reach (each layer once: its first link of the pair list)
+    layer_key = pair_state.astype(np.int64)
+    _, first_of_layer = np.unique(np.stack([layer_key, beta], axis=1), axis=0, return_index=True)
+    j_sum = np.bincount(pair_state[first_of_layer], weights=j_pair[first_of_layer], minlength=n)
+    s_alpha = strength[pair_state]
+    value = np.where(same, pw, 0.0)
+    ok = other & (s_alpha > 0) & (j_pair > 0)
+    value[ok] = r / (1.0 - r) * s_alpha[ok] * j_pair[ok] / j_sum[pair_state[ok]] * pw[ok]
+    return value
+
+
 def inter_state_links(layer, source, target, weight, inter_layer, inter_node, inter_to_layer, inter_weight, *,
-                      directed: bool = False):
+                      directed: bool = False, to_self: bool = False):
     """State links of a multilayer network with intra and inter links (module docstring).
 
     An inter link ``(alpha, i, beta, D)`` moves the walker from ``(alpha, i)`` to ``i``'s
     out-neighbours ``j`` in ``beta`` with weight ``D w^beta_ij / s^beta_i``; it needs
-    ``alpha != beta``.
+    ``alpha != beta``. With ``to_self`` it is the relay link ``(alpha, i) -> (beta, i)`` of
+    weight ``D`` instead.
     """
     layer, src, tgt = (_int_array(x, "intra") for x in (layer, source, target))
     if not (layer.shape == src.shape == tgt.shape):
@@ -263,7 +374,11 @@ def inter_state_links(layer, source, target, weight, inter_layer, inter_node, in
     order = np.argsort(src_state, kind="stable")
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(src_state, minlength=n), out=indptr[1:])
-    if spreads.any():
+    if spreads.any() and to_self:
+        a.append(index(il[spreads], inode[spreads]))
+        b.append(index(ito[spreads], inode[spreads]))
+        x.append(iw[spreads])
+    elif spreads.any():
         via, frm = index(ito[spreads], inode[spreads]), index(il[spreads], inode[spreads])
         count = indptr[via + 1] - indptr[via]
         rep_from = np.repeat(frm, count)
@@ -295,6 +410,22 @@ def _inter_sum(il, inode, ito, iw, directed):
     summed = np.bincount(inverse, weights=iw, minlength=uniq[0].shape[0])
     keep = summed > 0
     return uniq[0][keep], uniq[2][keep], uniq[1][keep], summed[keep]
+
+
+def check_relays(states: np.ndarray, source: np.ndarray, target: np.ndarray, weight: np.ndarray) -> None:
+    """Relaxed to self, a relay ``(alpha, i) -> (beta, i)`` needs a link out of ``(beta, i)`` that
+    is not a relay to carry its flow on (the intra forms always have one; explicit links may not)."""
+    source, target = np.asarray(source), np.asarray(target)
+    positive = np.asarray(weight) > 0
+    relay = positive & (states[source, 1] == states[target, 1]) & (states[source, 0] != states[target, 0])
+    carries = np.zeros(states.shape[0], dtype=bool)
+    carries[source[positive & ~relay]] = True
+    stuck = relay & ~carries[target]
+    if stuck.any():
+        layer, node = states[target[np.argmax(stuck)]]
+        raise NetworkError(f"relax_to_self: the link into layer {layer} node {node} from its own node in another "
+                           "layer is a relay, and that state has no other out-link to carry the flow on",
+                           field="relax_to_self")
 
 
 def explicit_state_links(source_layer, source, target_layer, target, weight=None):

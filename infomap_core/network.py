@@ -59,6 +59,9 @@ class Network:
     physical_names: tuple[str, ...] | None = None
     layers: np.ndarray | None = None  # multilayer networks: the layer id of each state node
     bipartite_start: int | None = None  # bipartite networks: node indices >= this are feature nodes
+    # multilayer networks relaxed to self: a link between two state nodes of one physical node in
+    # different layers is a relay the walker passes through without a step (see flow.compute_flow)
+    self_relays: bool = False
 
     @property
     def is_state_network(self) -> bool:
@@ -129,6 +132,8 @@ class Network:
             h.update(b"layers" + self.layers.astype("<i8").tobytes())
         if self.bipartite_start is not None:
             h.update(f"bipartite {self.bipartite_start}".encode())
+        if self.self_relays:
+            h.update(b"self relays")
         return h.hexdigest()
 
     def to_coo(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -402,6 +407,8 @@ class Network:
         relax_limit: int = -1,
         relax_limit_up: int = -1,
         relax_limit_down: int = -1,
+        relax_by_jsd: bool = False,
+        relax_to_self: bool = False,
         physical_names: Mapping | None = None,
     ) -> "Network":
         """A multilayer network as a state network, one state node per (layer, node).
@@ -410,6 +417,11 @@ class Network:
         ``*Multilayer`` format), or ``intra`` links ``(layer, source, target[, weight])``
         alone (the walker relaxes between layers at ``relax_rate``, default 0.15) or with
         ``inter`` links ``(layer, node, layer[, weight])``. Layer and node ids are integers.
+        ``relax_by_jsd`` weighs the relaxation by out-link similarity (intra only) and
+        ``relax_to_self`` relaxes through the node's own state in the target layer (the
+        official ``--multilayer-relax-by-jsd``/``--multilayer-relax-to-self``); in the
+        explicit form it makes every link between two states of one physical node in different
+        layers a relay (:func:`.flow.compute_flow`).
         The state-link weights are those of :mod:`.multilayer`; the intra forms give arcs
         (flow model ``directed``), the explicit form keeps ``directed``.
 
@@ -433,12 +445,18 @@ class Network:
             if intra is not None or inter is not None:
                 raise NetworkError("give explicit multilayer links or intra/inter links, not both", field="links")
             return cls._from_multilayer_columns(*table(links, 4, "links"), directed=directed,
+                                                relax=ml.RelaxOptions(by_jsd=bool(relax_by_jsd),
+                                                                      to_self=bool(relax_to_self)),
                                                 physical_names=physical_names)
         if intra is None:
             raise NetworkError("a multilayer network needs links or intra links", field="intra")
-        relax = None if inter is not None else ml.RelaxOptions(
-            rate=ml.RELAX_RATE if relax_rate is None else float(relax_rate), limit=int(relax_limit),
-            limit_up=int(relax_limit_up), limit_down=int(relax_limit_down))
+        if inter is not None:
+            relax = ml.RelaxOptions(by_jsd=bool(relax_by_jsd), to_self=bool(relax_to_self))
+        else:
+            relax = ml.RelaxOptions(rate=ml.RELAX_RATE if relax_rate is None else float(relax_rate),
+                                    limit=int(relax_limit), limit_up=int(relax_limit_up),
+                                    limit_down=int(relax_limit_down), by_jsd=bool(relax_by_jsd),
+                                    to_self=bool(relax_to_self))
         return cls._from_multilayer_columns(None, None, intra=table(intra, 3, "intra"),
                                             inter=None if inter is None else table(inter, 3, "inter"),
                                             directed=directed, relax=relax, physical_names=physical_names)
@@ -448,18 +466,30 @@ class Network:
                                  relax=None, physical_names: Mapping | None = None) -> "Network":
         """:meth:`from_multilayer` of columns: ``links`` (4 id columns) with ``weights``, or
         ``intra`` (3 id columns, weights) and optionally ``inter`` (likewise); ``relax`` is a
-        :class:`.multilayer.RelaxOptions`."""
+        :class:`.multilayer.RelaxOptions` (only ``by_jsd``/``to_self`` apply to the explicit and
+        inter forms)."""
         from . import multilayer as ml
 
+        relax = relax or ml.RelaxOptions()
+        relays = bool(relax.to_self)
         if links is not None:
+            if relax.by_jsd:
+                raise NetworkError("relax_by_jsd weighs the relaxation of intra-only multilayer networks, not "
+                                   "explicit multilayer links", field="relax_by_jsd")
             states, a, b, w = ml.explicit_state_links(*links, weights)
             arcs = directed
+            if relays and directed:
+                ml.check_relays(states, a, b, w)
         else:
             cols, w = intra
             if inter is not None:
-                states, a, b, w = ml.inter_state_links(*cols, w, *inter[0], inter[1], directed=directed)
+                if relax.by_jsd:
+                    raise NetworkError("relax_by_jsd weighs the relaxation of intra-only multilayer networks; with "
+                                       "inter links the coupling is given", field="relax_by_jsd")
+                states, a, b, w = ml.inter_state_links(*cols, w, *inter[0], inter[1], directed=directed,
+                                                       to_self=relays)
             else:
-                states, a, b, w = ml.relax_state_links(*cols, w, directed=directed, relax=relax or ml.RelaxOptions())
+                states, a, b, w = ml.relax_state_links(*cols, w, directed=directed, relax=relax)
             arcs = True
         n = states.shape[0]
         base = cls._from_index_links(np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64),
@@ -468,7 +498,8 @@ class Network:
         if physical_names:
             lookup = {str(k): str(v) for k, v in physical_names.items()}
             base = replace(base, node_names=tuple(lookup.get(str(i), str(i)) for i in states[:, 1].tolist()))
-        return replace(base._with_physical(states[:, 1], physical_names), layers=np.ascontiguousarray(states[:, 0]))
+        return replace(base._with_physical(states[:, 1], physical_names), layers=np.ascontiguousarray(states[:, 0]),
+                       self_relays=relays)
 
     @classmethod
     def from_networkx(cls, graph: Any, *, weight: str = "weight") -> "Network":

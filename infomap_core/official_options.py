@@ -127,7 +127,7 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--core-loop-codelength-threshold", None, "float", "SearchSettings.core_loop_threshold", None,
        "smallest codelength gain a core loop accepts (default 1e-10)", setting="core_loop_threshold", minimum=0),
     _S("--tune-iteration-relative-threshold", None, "float", "SearchSettings.tune_relative_threshold", None,
-       "smallest tune gain, relative to the one-level codelength (default 1e-5; 10x that on state networks)",
+       "smallest tune gain, relative to the one-level codelength (default 1e-5)",
        setting="tune_relative_threshold", minimum=0),
     _S("--num-random-moves", None, "int", "SearchSettings.num_random_moves", None,
        "random moves per core loop for low-degree nodes (default 5)", setting="num_random_moves", minimum=0),
@@ -156,7 +156,7 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--verbose", "-v", "count", help="more console output (-vv, -vvv: more still)"),
     _S("--silent", None, help="no console output"),
     _S("--pretty", None, help="no-op (deprecated in the official Infomap too)"),
-    # Higher-order networks (multilayer files with *Intra only; bipartite files)
+    # Higher-order networks (multilayer files, *Intra only for most; bipartite files)
     _S("--multilayer-relax-rate", None, "float", "Network.from_multilayer(relax_rate=...)", "layers.relax_rate",
        "probability to relax to another layer, intra-only multilayer networks (default 0.15)",
        run="--multilayer-relax-rate"),
@@ -169,14 +169,26 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--multilayer-relax-limit-down", None, "int", "Network.from_multilayer(relax_limit_down=...)",
        "layers.relax_limit_down", "the same cap towards lower layer ids (default -1: any)",
        run="--multilayer-relax-limit-down"),
+    _S("--multilayer-relax-by-jsd", None, "flag", "Network.from_multilayer(relax_by_jsd=True)",
+       "layers.relax_by_jsd", "intra-only multilayer networks: relax to layers in proportion to out-link "
+       "similarity (1 - Jensen-Shannon divergence)", run="--multilayer-relax-by-jsd"),
+    _S("--multilayer-relax-to-self", None, "flag", "Network.from_multilayer(relax_to_self=True)",
+       "layers.relax_to_self", "relax through the node's own state in the target layer (a smaller state "
+       "network, the same state flow)", run="--multilayer-relax-to-self"),
     _S("--skip-adjust-bipartite-flow", None, "flag", "InfomapOptions.skip_adjust_bipartite_flow",
        "skip_adjust_bipartite_flow", "bipartite networks: keep flow on the feature nodes",
        run="--skip-adjust-bipartite-flow"),
+    _S("--bipartite-teleportation", None, "flag", "InfomapOptions.bipartite_teleportation",
+       "bipartite_teleportation", "bipartite networks, directed: teleport between primary nodes on the "
+       "two-step walk", run="--bipartite-teleportation", engine="bipartite_teleportation"),
+    _S("--hide-bipartite-nodes", None, "flag", "render(result, format, hide_bipartite_nodes=True)",
+       "hide_bipartite_nodes", "bipartite networks: leave the feature nodes out of the node rows of the "
+       "output", run="--hide-bipartite-nodes"),
 ) + tuple(
     _S(name, short, kind, supported=False)
     for name, short, kind in (
         ("--completion", None, "str"), ("--print-json-parameters", None, "flag"),
-        ("--bipartite-teleportation", None, "flag"), ("--include-self-links", "-k", "flag"),
+        ("--include-self-links", "-k", "flag"),
         ("--node-limit", None, "int"),
         ("--matchable-multilayer-ids", None, "int"), ("--assign-to-neighbouring-module", None, "flag"),
         ("--max-flow-iterations", None, "int"),
@@ -185,11 +197,10 @@ OPTIONS: tuple[OfficialOption, ...] = (
         ("--multilayer-skip-absent-nodes", None, "flag"), ("--variable-markov-time", None, "flag"),
         ("--variable-markov-damping", None, "float"), ("--variable-markov-min-scale", None, "float"),
         ("--preferred-number-of-levels", None, "int"), ("--preferred-number-of-levels-strength", None, "float"),
-        ("--multilayer-relax-by-jsd", None, "flag"), ("--multilayer-relax-to-self", None, "flag"),
         ("--fast-hierarchical-solution", "-F", "count"), ("--inner-parallelization", None, "flag"),
         ("--parallel-trials", None, "flag"), ("--converge", None, "flag"), ("--num-threads", None, "str"),
         ("--threads", None, "str"), ("--prefer-modular-solution", None, "flag"),
-        ("--hide-bipartite-nodes", None, "flag"), ("--no-overwrite", None, "flag"),
+        ("--no-overwrite", None, "flag"),
         ("--print-config-fingerprint", None, "flag"), ("--timing-json", None, "str"),
         ("--summary-json", None, "str"), ("--manifest-json", None, "str"), ("--memory-report", None, "flag"),
         ("--trial-offset", None, "int"), ("--trial-results", None, "str"), ("--no-final-output", None, "flag"),

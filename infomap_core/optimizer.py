@@ -7,7 +7,8 @@ One trial (:func:`optimize_two_level`):
 2. Alternate *fine-tuning* (re-move single leaf nodes starting from the current
    modules, then aggregate again) and *coarse-tuning* (split every module into
    sub-modules by a constrained search, then move the sub-modules as units and
-   aggregate again) until an iteration gains less than ``max(1e-10, 1e-5 L1)``.
+   aggregate again) until an iteration gains less than ``max(1e-10, 1e-5 L1)`` or less
+   than 1% of what tuning has gained so far.
 3. If the result is longer than the one-level codelength, return one module.
 
 All randomness comes from ``rng`` so a seed fixes the result.
@@ -41,9 +42,10 @@ class SearchSettings:
     alternate until an iteration gains less than ``tune_relative_threshold`` of the
     one-level codelength (at most ``max_tune_iterations``); the sub-module searches of the
     multilevel mode tune the promising modules the same way (``sub_module_tune_iterations``).
-    On state (memory) networks that threshold is ``state_tune_factor`` times larger: their
-    later tune iterations each gain ~1e-5 of the one-level codelength and do not shorten the
-    final multilevel code (bench/README.md, "Higher-order networks").
+    Tuning also stops, once a coarse-tune has run, when an iteration gains less than
+    ``tune_progress_fraction`` of all that tuning has gained so far (0 turns it off): on the
+    100k-node LFR graph at mu = 0.5 the iterations after that point cost as much as the
+    whole search before them for 0.01% of the codelength (bench/README.md).
 
     ``synchronous_rounds`` (off by default) runs rounds of synchronous local moving on
     every thread (:func:`.parallel.synchronous_moves`) before the sequential core loop, on
@@ -63,7 +65,7 @@ class SearchSettings:
     parallel_min_fraction: float = 0.01
     core_loop_threshold: float = 1e-10
     tune_relative_threshold: float = 1e-5
-    state_tune_factor: float = 10.0
+    tune_progress_fraction: float = 0.01
     core_level_limit: int = 0  # most levels of core loops (the network, then each aggregate); 0: no limit
     max_tune_iterations: int = 1000
     sub_module_tune_iterations: int = 1000
@@ -160,31 +162,43 @@ def _seed(rng: np.random.Generator) -> int:
 
 def find_modules(level: Level, initial: np.ndarray | None, rng: np.random.Generator,
                  settings: SearchSettings, parent: np.ndarray | None = None,
-                 parent_exit: np.ndarray | None = None, first_loop: bool = False) -> tuple[np.ndarray, int]:
+                 parent_exit: np.ndarray | None = None, first_loop: bool = False,
+                 origin: tuple[Level, np.ndarray] | None = None) -> tuple[np.ndarray, int]:
     """Core loop, then aggregate and repeat while modules keep merging.
 
     Returns the module (0..k-1) of every unit of ``level`` and ``k``. With ``parent``
     the units only join modules of their own group (see :mod:`.kernels`). With
     ``first_loop`` the first sweep lets modules grow from their first movers.
+
+    ``origin`` is the finer level ``level`` was aggregated from, with the unit of ``level``
+    of each of its units; module networks may then be built from it (memory, below).
+    Each module network is aggregated from the network being searched, unless that one
+    holds more than ``REAGGREGATE_FRACTION`` of the stored links of the finest level at
+    hand: then it is dropped first and the next is built from the finest level, so that
+    at most one module network is alive next to it (the search's peak memory).
     """
     n = level.n
     if parent is None:
         parent = np.zeros(n, dtype=np.int64)
         parent_exit = np.zeros(1)
     mod = np.arange(n, dtype=np.int64) if initial is None else np.array(initial, dtype=np.int64)
-    unit_of = np.arange(n, dtype=np.int64)  # current-level unit of each original unit
+    unit_of = np.arange(n, dtype=np.int64)  # current-level unit of each unit of `level`
+    finest, finest_unit = origin if origin is not None else (level, None)
+    finest_links = _stored_links(finest)
+    parallel = _parallel_eligible(level, settings)
     current, cur_parent = level, parent
+    del level  # `current` holds it while it is searched, and no longer
     loop_limit = settings.core_loop_limit
     levels_done = 0
     while True:
-        if current is level and _parallel_eligible(level, settings):
-            moved = synchronous_moves(level.indptr, level.indices, level.pflow, level.flow, level.enter, level.exit,
-                                      level.tf, level.tw, cur_parent, parent_exit, mod, _seed(rng),
-                                      settings.parallel_max_rounds, settings.parallel_min_fraction,
+        if levels_done == 0 and parallel:
+            moved = synchronous_moves(current.indptr, current.indices, current.pflow, current.flow, current.enter,
+                                      current.exit, current.tf, current.tw, cur_parent, parent_exit, mod,
+                                      _seed(rng), settings.parallel_max_rounds, settings.parallel_min_fraction,
                                       numba.get_num_threads())
             first_loop = first_loop and moved == 0
         current.run_core_loop(mod, cur_parent, parent_exit, _seed(rng), loop_limit, settings,
-                              first_loop and current is level)
+                              first_loop and levels_done == 0)
         mod, k = relabel(mod)
         unit_of = mod[unit_of]
         levels_done += 1
@@ -192,11 +206,23 @@ def find_modules(level: Level, initial: np.ndarray | None, rng: np.random.Genera
             return unit_of, k
         group = np.empty(k, dtype=np.int64)
         group[mod] = cur_parent
-        # Aggregate the current network (the smallest one that holds the new modules);
-        # the previous module network is freed as soon as the new one exists.
-        current, cur_parent = current.merged(mod, k), group
+        if current is not finest and _stored_links(current) > finest_links * REAGGREGATE_FRACTION:
+            current = None
+            current = finest.merged(unit_of if finest_unit is None else unit_of[finest_unit], k)
+        else:
+            current = current.merged(mod, k)
+        cur_parent = group
         mod = np.arange(k, dtype=np.int64)
         loop_limit = settings.aggregated_loop_limit
+
+
+#: A module network holding more than this fraction of the finest level's stored links is
+#: not aggregated further itself: the next one is built from the finest level (memory).
+REAGGREGATE_FRACTION = 0.25
+
+
+def _stored_links(level: Level) -> int:
+    return int(level.indices.shape[0])
 
 
 def _parallel_eligible(level: Level, settings: SearchSettings) -> bool:
@@ -270,7 +296,7 @@ def _coarse_tune(level, modules, k, rng, settings, parent, parent_exit):
     group_of_sub = np.empty(ks, dtype=np.int64)
     group_of_sub[subs] = parent
     tops, kt = find_modules(level.merged(subs, ks), top_of_sub, rng, settings, parent=group_of_sub,
-                            parent_exit=parent_exit)
+                            parent_exit=parent_exit, origin=(level, subs))
     return tops[subs], kt
 
 
@@ -280,8 +306,9 @@ def optimize_level(level: Level, rng: np.random.Generator, settings: SearchSetti
     """Two-level search on ``level`` (within groups if ``parent`` is given).
 
     Returns the module (0..k-1) of every unit and ``k``. Tune iterations stop when
-    the total gain is below ``max(1e-10, 1e-5 L1)``; modules are never worse than
-    the starting point.
+    an iteration gains less than ``max(1e-10, 1e-5 L1, f G)``, ``G`` the gain of the
+    tuning so far and ``f`` the ``tune_progress_fraction`` (after the first coarse-tune);
+    modules are never worse than the starting point.
     """
     settings = settings or SearchSettings()
     if parent is None:
@@ -291,10 +318,10 @@ def optimize_level(level: Level, rng: np.random.Generator, settings: SearchSetti
                               first_loop=initial is None)
     codelength = float(level_codelength(level, modules, k, parent, parent_exit).sum())
     one_level = float(one_module_codelength(level, parent, parent_exit).sum())
-    relative = settings.tune_relative_threshold * (settings.state_tune_factor if level.content is not None else 1.0)
-    threshold = max(1e-10, relative * one_level)
+    threshold = max(1e-10, settings.tune_relative_threshold * one_level)
     coarse_tried = False
     fine = True
+    tuned = 0.0
     for _ in range(settings.max_tune_iterations):
         if k <= parent_exit.shape[0]:
             break
@@ -307,7 +334,8 @@ def optimize_level(level: Level, rng: np.random.Generator, settings: SearchSetti
         gain = codelength - new_length
         if gain > 0:
             modules, k, codelength = new, nk, new_length
-        if gain < threshold and coarse_tried:
+            tuned += gain
+        if gain < max(threshold, settings.tune_progress_fraction * tuned) and coarse_tried:
             break
         fine = not fine
     return modules, k

@@ -9,6 +9,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
+#: The official Infomap's higher-order example networks (in the shared examples, and bundled in
+#: infomap_core/data for the web page): state, multilayer and bipartite files.
+HIGHER_ORDER_EXAMPLES = ("states.net", "multilayer.net", "multilayer_intra.net", "multilayer_intra_inter.net",
+                         "bipartite.net")
+
 
 def examples_dir() -> Path:
     """The official Infomap's example networks; a missing directory fails the test (never a skip)."""

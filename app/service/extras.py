@@ -82,8 +82,9 @@ class ResultFile:
     extension: str
 
 
-def result_file(result: "InfomapResult", name: str) -> ResultFile:
+def result_file(result: "InfomapResult", name: str, *, hide_bipartite_nodes: bool = False) -> ResultFile:
     """``result`` written in format ``name`` (an :class:`~infomap_core.errors.OptionError`
     naming ``format`` when there is no such format)."""
     spec = format_for(name)
-    return ResultFile(render(result, name).encode("utf-8"), spec.media_type, spec.extension)
+    return ResultFile(render(result, name, hide_bipartite_nodes=hide_bipartite_nodes).encode("utf-8"),
+                      spec.media_type, spec.extension)

@@ -64,12 +64,13 @@ def meta_data_of(request: Any, network: Network) -> dict | None:
 
 
 def shape_result(result: InfomapResult, network: Network, options: InfomapOptions, include_tree: bool,
-                 include_flow: bool, *, include_module_links: bool = False, include_links: bool = False) -> dict:
+                 include_flow: bool, *, include_module_links: bool = False, include_links: bool = False,
+                 hide_bipartite_nodes: bool = False) -> dict:
     """The ``/v1/infomap`` payload of a result (the JSON schema of docs/result-schema.md and the run's metadata);
     with the module links at every level and the network's links when asked (:mod:`.extras`)."""
     # A two-level tree is implied by ``modules``; it comes along with the module links, whose paths it names.
     data = result.to_dict(include_tree=include_tree and (include_module_links or not options.two_level),
-                          include_flow=include_flow)
+                          include_flow=include_flow, hide_bipartite_nodes=hide_bipartite_nodes)
     if include_module_links:
         data["module_links"] = module_links_json(result)
     if include_links:
@@ -86,7 +87,8 @@ def shape_result(result: InfomapResult, network: Network, options: InfomapOption
 def shape_of(request: InfomapRequest | InfomapFileOptions) -> dict:
     """What a request asks its answer to carry (the keyword arguments of :func:`shape_result`)."""
     return {"include_tree": request.include_tree, "include_flow": request.include_flow,
-            "include_module_links": request.include_module_links, "include_links": request.include_links}
+            "include_module_links": request.include_module_links, "include_links": request.include_links,
+            "hide_bipartite_nodes": request.hide_bipartite_nodes}
 
 
 def _search(network: Network, options: InfomapOptions, initial: dict | None, shape: dict,
@@ -97,7 +99,7 @@ def _search(network: Network, options: InfomapOptions, initial: dict | None, sha
     result = run_infomap(network, options, initial_partition=initial, meta_data=meta_data)
     record_engine(result.elapsed, network.num_links)
     if format not in (None, "json"):
-        return result_file(result, format)
+        return result_file(result, format, hide_bipartite_nodes=shape.get("hide_bipartite_nodes", False))
     payload = shape_result(result, network, options, **shape)
     if format == "json":
         answer = InfomapResponse.model_validate(payload).model_dump(mode="json", exclude_none=True)
@@ -163,4 +165,4 @@ def finish_infomap(prepared: PreparedInfomap, trials: list[TrialResult]) -> tupl
     rendered from on demand (:func:`app.service.results.render_stored`)."""
     result = best_of(prepared.problem, prepared.options, trials)
     payload = shape_result(result, prepared.problem.network, prepared.options, **prepared.shape)
-    return payload, stored_result(result)
+    return payload, stored_result(result, hide_bipartite_nodes=prepared.shape.get("hide_bipartite_nodes", False))

@@ -180,13 +180,16 @@ def _layers(body: NetworkBody) -> Callable[[], Network]:
     def build() -> Network:
         try:
             if layers.links is not None:
-                return Network.from_multilayer(layers.links, directed=directed)
+                return Network.from_multilayer(layers.links, directed=directed, relax_by_jsd=layers.relax_by_jsd,
+                                               relax_to_self=layers.relax_to_self)
             return Network.from_multilayer(intra=layers.intra, inter=layers.inter, directed=directed,
                                            relax_rate=layers.relax_rate, relax_limit=layers.relax_limit,
                                            relax_limit_up=layers.relax_limit_up,
-                                           relax_limit_down=layers.relax_limit_down)
+                                           relax_limit_down=layers.relax_limit_down,
+                                           relax_by_jsd=layers.relax_by_jsd, relax_to_self=layers.relax_to_self)
         except NetworkError as exc:
-            field = f"layers.{exc.field}" if exc.field in ("links", "intra", "inter") else "layers"
+            named = ("links", "intra", "inter", "relax_by_jsd", "relax_to_self")
+            field = f"layers.{exc.field}" if exc.field in named else "layers"
             raise type(exc)(exc.message, field=field) from exc
 
     return build

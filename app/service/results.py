@@ -43,9 +43,11 @@ def _slim(result: InfomapResult) -> InfomapResult:
     return replace(result, network=network, flow=flow, tree=replace(result.tree, _children=None))
 
 
-def stored_result(result: InfomapResult) -> bytes:
-    """The bytes a job stores to render its formats from later (:func:`render_stored`)."""
-    return pickle.dumps(_slim(result), protocol=pickle.HIGHEST_PROTOCOL)
+def stored_result(result: InfomapResult, *, hide_bipartite_nodes: bool = False) -> bytes:
+    """The bytes a job stores to render its formats from later (:func:`render_stored`): the
+    result, and with ``hide_bipartite_nodes`` the request's wish to leave feature nodes out."""
+    kept = (_slim(result), {"hide_bipartite_nodes": True}) if hide_bipartite_nodes else _slim(result)
+    return pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def render_stored(stored: bytes | None, name: str) -> str:
@@ -61,7 +63,9 @@ def render_stored(stored: bytes | None, name: str) -> str:
     if stored is None:
         raise FormatUnavailable(f"format {name!r} exists only for infomap jobs")
     # The bytes come from this service's own job store, written by finish_infomap on a worker.
-    return render(pickle.loads(stored), name)
+    kept = pickle.loads(stored)
+    result, shape = kept if isinstance(kept, tuple) else (kept, {})
+    return render(result, name, **shape)
 
 
 def job_output(store, job_id: str, name: str) -> str:

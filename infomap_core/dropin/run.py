@@ -187,7 +187,9 @@ def relax_options(args: DropinArgs):
     return RelaxOptions(rate=float(given("multilayer_relax_rate", RELAX_RATE)),
                         limit=int(given("multilayer_relax_limit", -1)),
                         limit_up=int(given("multilayer_relax_limit_up", -1)),
-                        limit_down=int(given("multilayer_relax_limit_down", -1)))
+                        limit_down=int(given("multilayer_relax_limit_down", -1)),
+                        by_jsd=bool(given("multilayer_relax_by_jsd", False)),
+                        to_self=bool(given("multilayer_relax_to_self", False)))
 
 
 def _score(network, options: InfomapOptions, cluster: dict | None, meta_data: dict | None,
@@ -225,10 +227,12 @@ def _write(out_dir: Path, name: str, result: InfomapResult, formats: list[str], 
             _write_states(out_dir, name, result, formats, info, args, console)
     for fmt in formats:
         path = out_dir / f"{name}{FORMATS[fmt].extension}"
+        hide = bool(args.hide_bipartite_nodes)
         if fmt == "json":
-            text = render_official_json(result, info)
+            text = render_official_json(result, info, hide_bipartite_nodes=hide)
         else:
-            text = render(result, fmt, clu_level=args.clu_level if args.clu_level is not None else 1, info=info)
+            text = render(result, fmt, clu_level=args.clu_level if args.clu_level is not None else 1, info=info,
+                          hide_bipartite_nodes=hide)
         path.write_text(text, encoding="utf-8")
         console.say(f"  wrote     {path}")
 

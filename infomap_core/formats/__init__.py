@@ -63,10 +63,15 @@ def format_for(name: str) -> Format:
         raise OptionError(f"unknown output format {name!r}; expected one of {', '.join(FORMATS)}", field="format")
 
 
-def render(result: "InfomapResult", name: str, *, clu_level: int = 1, info: RunInfo | None = None) -> str:
-    """The text of ``result`` in format ``name`` (see :data:`FORMATS`)."""
+def render(result: "InfomapResult", name: str, *, clu_level: int = 1, info: RunInfo | None = None,
+           hide_bipartite_nodes: bool = False) -> str:
+    """The text of ``result`` in format ``name`` (see :data:`FORMATS`); ``hide_bipartite_nodes``
+    leaves the feature nodes of a bipartite network out of the node rows (the official
+    ``--hide-bipartite-nodes``, :func:`.text.hidden_nodes`)."""
     format_for(name)
     if name == "clu":
-        return render_clu(result, clu_level, info)
-    return {"json": render_json, "tree": render_tree, "ftree": render_ftree, "csv": render_csv,
-            "newick": render_newick}[name](result, info)
+        return render_clu(result, clu_level, info, hide_bipartite_nodes=hide_bipartite_nodes)
+    if name in ("json", "tree", "csv"):
+        return {"json": render_json, "tree": render_tree, "csv": render_csv}[name](
+            result, info, hide_bipartite_nodes=hide_bipartite_nodes)
+    return {"ftree": render_ftree, "newick": render_newick}[name](result, info)

@@ -33,7 +33,7 @@ import orjson
 from .header import RunInfo, config_fingerprint, started_at_text, trials_done
 from .levels import modules_at_level
 from .module_links import module_links
-from .text import node_names, path_string_of
+from .text import hidden_nodes, node_names, path_string_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..infomap import InfomapResult
@@ -62,8 +62,9 @@ def tree_to_json(tree, network) -> dict[str, Any]:
     return built[0]
 
 
-def render_json(result: "InfomapResult", info: RunInfo | None = None) -> str:
-    return orjson.dumps(result.to_dict(include_flow=True), option=orjson.OPT_SERIALIZE_NUMPY).decode()
+def render_json(result: "InfomapResult", info: RunInfo | None = None, *, hide_bipartite_nodes: bool = False) -> str:
+    return orjson.dumps(result.to_dict(include_flow=True, hide_bipartite_nodes=hide_bipartite_nodes),
+                        option=orjson.OPT_SERIALIZE_NUMPY).decode()
 
 
 def _plogp_ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
@@ -74,7 +75,8 @@ def _plogp_ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
     return out
 
 
-def official_json(result: "InfomapResult", info: RunInfo | None = None) -> dict[str, Any]:
+def official_json(result: "InfomapResult", info: RunInfo | None = None, *,
+                  hide_bipartite_nodes: bool = False) -> dict[str, Any]:
     """The official ``-o json`` document of ``result`` as a dict (see the module docstring)."""
     info = info or RunInfo()
     tree = result.tree
@@ -113,6 +115,7 @@ def official_json(result: "InfomapResult", info: RunInfo | None = None) -> dict[
         doc["stateLevel"] = False  # the nodes are the physical level
     order = tree.depth_first()
     leaves = order[tree.leaf[order] >= 0]
+    leaves = leaves[~hidden_nodes(result.network, hide_bipartite_nodes)[tree.leaf[leaves]]]
     nodes = tree.leaf[leaves]
     per_level = np.stack([modules_at_level(tree, lv) for lv in range(1, max(levels, 2))], axis=1)
     mec = _plogp_ratio(tree.flow[leaves], tree.flow[tree.parent[leaves]])
@@ -153,8 +156,9 @@ def _module_paths(tree) -> dict[int, list[int]]:
     return paths
 
 
-def render_official_json(result: "InfomapResult", info: RunInfo | None = None) -> str:
-    return orjson.dumps(official_json(result, info)).decode()
+def render_official_json(result: "InfomapResult", info: RunInfo | None = None, *,
+                         hide_bipartite_nodes: bool = False) -> str:
+    return orjson.dumps(official_json(result, info, hide_bipartite_nodes=hide_bipartite_nodes)).decode()
 
 
 def _version() -> str:

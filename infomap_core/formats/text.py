@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from ..errors import OptionError
 from ..textfields import csv_text_cell, escape_name, escape_token, newick_label
 from .header import RunInfo, header_lines
@@ -44,11 +46,25 @@ def _id_text(node_id: Any) -> str:
     return escape_token(node_id) if isinstance(node_id, str) else str(node_id)
 
 
-def _leaf_rows(result: "InfomapResult") -> tuple[list[str], list[float], list[str], list[Any]]:
-    """(path, flow, name, id) of every node in tree order."""
+def hidden_nodes(network, hide_bipartite_nodes: bool = False) -> np.ndarray:
+    """Which nodes the written output leaves out: with ``hide_bipartite_nodes`` (the official
+    ``--hide-bipartite-nodes``) the feature nodes of a bipartite network, so the node rows
+    (``.tree``, ``.clu``, ``.csv``, the JSON node lists) show the solution projected onto the
+    primary nodes; paths are kept as they are, and the module structure (``.ftree`` links,
+    Newick, the module list) still holds every node, as the official writes them."""
+    hide = np.zeros(network.num_nodes, dtype=bool)
+    if hide_bipartite_nodes and network.bipartite_start is not None:
+        hide[network.bipartite_start:] = True
+    return hide
+
+
+def _leaf_rows(result: "InfomapResult", hide_bipartite_nodes: bool = False
+               ) -> tuple[list[str], list[float], list[str], list[Any]]:
+    """(path, flow, name, id) of every node in tree order (but the hidden ones, :func:`hidden_nodes`)."""
     tree = result.tree
     order = tree.depth_first()
     leaves = order[tree.leaf[order] >= 0]
+    leaves = leaves[~hidden_nodes(result.network, hide_bipartite_nodes)[tree.leaf[leaves]]]
     nodes = tree.leaf[leaves].tolist()
     paths = tree.paths()
     names = node_names(result.network)
@@ -89,12 +105,12 @@ def _physical_rows(result: "InfomapResult") -> list[tuple[str, int, float, str, 
     return rows
 
 
-def render_tree(result: "InfomapResult", info: RunInfo | None = None) -> str:
+def render_tree(result: "InfomapResult", info: RunInfo | None = None, *, hide_bipartite_nodes: bool = False) -> str:
     if result.network.is_state_network:
         body = "".join(f'{prefix + ":" if prefix else ""}{rank} {f:.9g} "{escape_name(nm)}" {_id_text(i)}\n'
                        for prefix, rank, f, nm, i in _physical_rows(result))
         return _head(result, info, "# higher order", "# physical level", "# path flow name node_id") + body
-    paths, flows, names, ids = _leaf_rows(result)
+    paths, flows, names, ids = _leaf_rows(result, hide_bipartite_nodes)
     body = "".join(f'{p} {f:.9g} "{escape_name(nm)}" {_id_text(i)}\n'
                    for p, f, nm, i in zip(paths, flows, names, ids))
     return _head(result, info, "# path flow name node_id") + body
@@ -179,7 +195,8 @@ def render_states_clu(result: "InfomapResult", clu_level: int = 1, info: RunInfo
     return _head(result, info, f"# module level {clu_level}", "# state_id module flow node_id") + body
 
 
-def render_clu(result: "InfomapResult", clu_level: int = 1, info: RunInfo | None = None) -> str:
+def render_clu(result: "InfomapResult", clu_level: int = 1, info: RunInfo | None = None, *,
+               hide_bipartite_nodes: bool = False) -> str:
     tree = result.tree
     if result.network.is_state_network:  # physical level: a physical node once per module holding it
         modules = modules_at_level(tree, clu_level)
@@ -198,13 +215,14 @@ def render_clu(result: "InfomapResult", clu_level: int = 1, info: RunInfo | None
     flows = result.flow.node_flow
     ids = result.network.node_ids.tolist()
     order = tree.depth_first()
-    nodes = tree.leaf[order[tree.leaf[order] >= 0]].tolist()
+    hide = hidden_nodes(result.network, hide_bipartite_nodes)
+    nodes = [a for a in tree.leaf[order[tree.leaf[order] >= 0]].tolist() if not hide[a]]
     body = "".join(f"{_id_text(ids[a])} {modules[a]} {flows[a]:.9g}\n" for a in nodes)
     return _head(result, info, f"# module level {clu_level}", "# node_id module flow") + body
 
 
-def render_csv(result: "InfomapResult", info: RunInfo | None = None) -> str:
-    paths, flows, names, ids = _leaf_rows(result)
+def render_csv(result: "InfomapResult", info: RunInfo | None = None, *, hide_bipartite_nodes: bool = False) -> str:
+    paths, flows, names, ids = _leaf_rows(result, hide_bipartite_nodes)
     body = "".join(f"{p},{f:.9g},{csv_text_cell(nm)},{csv_text_cell(i) if isinstance(i, str) else i}\n"
                    for p, f, nm, i in zip(paths, flows, names, ids))
     return "path,flow,name,node_id\n" + body

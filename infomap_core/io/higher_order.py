@@ -387,7 +387,8 @@ def _multilayer_network(tables, names, listed, directed, relax) -> Network:
                 raise ParseError("*Multilayer cannot be mixed with *Intra/*Inter sections",
                                  line=_first_line(tables, "intra") or _first_line(tables, "inter"), field=_FIELD)
             ids, w, _ = tables["multilayer"]
-            return Network._from_multilayer_columns(tuple(ids.T), w, directed=bool(directed), physical_names=names)
+            return Network._from_multilayer_columns(tuple(ids.T), w, directed=bool(directed), relax=relax,
+                                                    physical_names=names)
         if "intra" not in tables or not tables["intra"][0].shape[0]:
             raise ParseError("an *Inter section needs an *Intra section", line=_first_line(tables, "inter"),
                              field=_FIELD)

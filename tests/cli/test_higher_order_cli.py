@@ -140,3 +140,74 @@ def test_official_json_of_a_higher_order_network_as_the_official(tmp_path, name)
                 sorted((str(n["id"]), n["flow"]) for n in theirs["nodes"]))
     assert [n["mec"] for n in sorted(ours["nodes"], key=lambda n: (n["id"], n["flow"]))] == pytest.approx(
         [n["mec"] for n in sorted(theirs["nodes"], key=lambda n: (n["id"], n["flow"]))], abs=1e-6)
+
+
+@pytest.mark.parametrize("flags", [["--multilayer-relax-by-jsd"], ["--multilayer-relax-to-self"],
+                                   ["--multilayer-relax-by-jsd", "--multilayer-relax-to-self", "-d"],
+                                   ["--multilayer-relax-by-jsd", "--multilayer-relax-limit", "0"]])
+def test_relax_by_jsd_and_to_self_flags_as_the_official(tmp_path, flags):
+    net = examples_dir() / "multilayer_intra.net"
+    status, _, err = mapeq_in_process(net, tmp_path / "ours", *flags, "-N", "5", "--silent")
+    assert status == 0, err
+    official_cli(net, tmp_path / "theirs", *flags, "-N", "5", "--silent")
+    ours, theirs = tmp_path / "ours" / "multilayer_intra.tree", tmp_path / "theirs" / "multilayer_intra.tree"
+    assert _codelength(ours) == pytest.approx(_codelength(theirs), rel=1e-5)
+    _same_flows(_physical_flows(ours), _physical_flows(theirs))
+
+
+def test_bipartite_teleportation_flag_as_the_official(tmp_path):
+    """The example's links all run primary -> feature: directed, both refuse it; undirected, both run."""
+    net = examples_dir() / "bipartite.net"
+    status, _, err = mapeq_in_process(net, tmp_path / "ours", "--bipartite-teleportation", "-N", "5", "--silent")
+    assert status == 0, err
+    official_cli(net, tmp_path / "theirs", "--bipartite-teleportation", "-N", "5", "--silent")
+    ours, theirs = tmp_path / "ours" / "bipartite.tree", tmp_path / "theirs" / "bipartite.tree"
+    assert _codelength(ours) == pytest.approx(_codelength(theirs), rel=1e-5)
+    _same_flows(_physical_flows(ours), _physical_flows(theirs))
+    status, _, err = mapeq_in_process(net, tmp_path / "directed", "--bipartite-teleportation", "-d", "--silent")
+    assert status != 0 and "bipartite_teleportation" in err and "links back" in err
+
+
+def test_bipartite_teleportation_directed_file_as_the_official(tmp_path):
+    net = tmp_path / "two_way.net"
+    net.write_text("*Bipartite 5\n1 5 1\n5 2 1\n2 6 2\n6 1 1\n3 6 1\n6 3 0.5\n3 7 1\n7 4 1\n4 5 1\n5 1 0.5\n")
+    flags = ["--bipartite-teleportation", "-d", "-N", "5", "--silent"]
+    status, _, err = mapeq_in_process(net, tmp_path / "ours", *flags)
+    assert status == 0, err
+    official_cli(net, tmp_path / "theirs", *flags)
+    ours, theirs = tmp_path / "ours" / "two_way.tree", tmp_path / "theirs" / "two_way.tree"
+    assert _codelength(ours) == pytest.approx(_codelength(theirs), rel=1e-5)
+    _same_flows(_physical_flows(ours), _physical_flows(theirs))
+
+
+def test_hide_bipartite_nodes_writes_the_rows_the_official_writes(tmp_path):
+    net = tmp_path / "hide.net"
+    net.write_text("*Bipartite 4\n1 4 1\n2 4 1\n3 5 1\n1 5 0.2\n")
+    flags = ["--skip-adjust-bipartite-flow", "--hide-bipartite-nodes", "-o", "tree,clu,csv,json", "--silent"]
+    status, _, err = mapeq_in_process(net, tmp_path / "ours", *flags)
+    assert status == 0, err
+    official_cli(net, tmp_path / "theirs", *flags)
+    node_id = {"tree": lambda line: line.split()[-1], "clu": lambda line: line.split()[0],
+               "csv": lambda line: line.split(",")[-1]}
+    for ext, pick in node_id.items():
+        ids = [sorted(pick(line) for line in (tmp_path / d / f"hide.{ext}").read_text().splitlines()[1:]
+                      if not line.startswith("#")) for d in ("ours", "theirs")]
+        assert ids[0] == ids[1] == ["1", "2", "3"], ext  # feature nodes 4 and 5 left out, as the official
+    ours, theirs = (json.loads((tmp_path / d / "hide.json").read_text()) for d in ("ours", "theirs"))
+    assert sorted(n["id"] for n in ours["nodes"]) == sorted(n["id"] for n in theirs["nodes"]) == [1, 2, 3]
+
+
+def test_mapeq_run_hides_bipartite_nodes_and_teleports(tmp_path):
+    net = examples_dir() / "bipartite.net"
+    status, out, err = mapeq_in_process("run", net, "--hide-bipartite-nodes", "--bipartite-teleportation",
+                                        "--no-include-tree")
+    assert status == 0, err
+    body = json.loads(out)
+    assert sorted(body["modules"]) == ["1", "2", "3"]  # feature nodes 4 and 5 left out
+    assert body["options"]["bipartite_teleportation"] is True
+
+
+@pytest.mark.parametrize("name", ["multilayer", "multilayer_intra_inter"])
+def test_relax_by_jsd_on_inter_or_explicit_links_is_an_error_naming_it(tmp_path, name):
+    status, _, err = mapeq_in_process(examples_dir() / f"{name}.net", tmp_path, "--multilayer-relax-by-jsd", "--silent")
+    assert status == 2 and "relax_by_jsd" in err

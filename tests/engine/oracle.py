@@ -96,7 +96,48 @@ def official_flags(options, flow_model: str) -> str:
         flags.append(f"--preferred-number-of-modules {options.preferred_number_of_modules}")
     if getattr(options, "skip_adjust_bipartite_flow", False):
         flags.append("--skip-adjust-bipartite-flow")
+    if getattr(options, "bipartite_teleportation", False):
+        flags.append("--bipartite-teleportation")
     return " ".join(f for f in flags if f)
+
+
+def _official_score_of_relayed_tree(network: Network, paths, num_levels: int, flags: str) -> float:
+    """A multilayer network relaxed to self (``network.self_relays``), scored by the official as
+    explicit multilayer links with ``--multilayer-relax-to-self`` (a link between two states of
+    one physical node is a relay there too). The official numbers the states itself: a first
+    instance built the same way tells its state id of each (layer, node)."""
+    import os
+    import tempfile
+
+    phys = network.physical_ids[network.physical].tolist()
+    layers = network.layers.tolist()
+    src, tgt, w = network.to_coo()
+    flags = f"--silent --no-infomap {flags} --multilayer-relax-to-self"
+
+    def built(extra: str):
+        im = infomap.Infomap(f"{flags} {extra}")
+        for s, t, x in zip(src.tolist(), tgt.tolist(), w.tolist()):
+            im.add_multilayer_link((layers[s], phys[s]), (layers[t], phys[t]), x)
+        return im
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        probe = built("--two-level")
+        probe.run()
+        ids = {(n.layer_id, n.node_id): n.state_id for n in probe.get_nodes(states=True)}
+        if num_levels == 1:
+            return float(probe.one_level_codelength)
+        fd, name = tempfile.mkstemp(suffix=".tree")
+        try:
+            with os.fdopen(fd, "w") as f:
+                f.write("# path flow name state_id node_id layer_id\n")
+                for a, path in enumerate(paths):
+                    f.write(f"{':'.join(map(str, path))} 0 \"n\" {ids[(layers[a], phys[a])]} {phys[a]} {layers[a]}\n")
+            im = built(f"--cluster-data {name}")
+            im.run()
+            return float(im.codelength)
+        finally:
+            os.unlink(name)
 
 
 def official_score_of_tree(network: Network, tree, options, flow_model: str, objective=None) -> float:
@@ -112,6 +153,8 @@ def official_score_of_tree(network: Network, tree, options, flow_model: str, obj
 
     paths = tree.paths()
     states = network.physical is not None
+    if network.self_relays:
+        return _official_score_of_relayed_tree(network, paths, tree.num_levels, official_flags(options, flow_model))
     fd, name = tempfile.mkstemp(suffix=".tree")
     try:
         with os.fdopen(fd, "w") as f:

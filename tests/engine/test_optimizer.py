@@ -64,3 +64,31 @@ def test_one_module_when_no_structure():
     assert result.num_modules == 1
     assert result.codelength == pytest.approx(result.one_level_codelength, rel=1e-12)
     assert result.codelength == pytest.approx(3.0, rel=1e-12)
+
+
+def test_module_network_from_the_leaf_level_equals_the_one_from_an_aggregate():
+    """find_modules builds a large module network's successor from the finest level
+    (memory); both routes must give the same module network: flows, enter/exit, links."""
+    import scipy.sparse as sp
+
+    from infomap_core.flow import compute_flow
+    from infomap_core.optimizer import Level
+
+    rng = np.random.default_rng(5)
+    net = weighted_directed_with_dangling()
+    leaf = Level.from_flow(compute_flow(net, "directed", recorded_teleportation=True))
+    first = rng.integers(0, 12, leaf.n)
+    first = np.unique(first, return_inverse=True)[1]
+    k1 = int(first.max()) + 1
+    second = np.unique(rng.integers(0, 4, k1), return_inverse=True)[1]
+    k2 = int(second.max()) + 1
+    via_aggregate = leaf.merged(first, k1).merged(second, k2)
+    from_leaf = leaf.merged(second[first], k2)
+
+    def matrix(level):
+        rows = np.repeat(np.arange(level.n), np.diff(level.indptr))
+        return sp.csr_array((level.pflow, (rows, level.indices)), shape=(level.n, level.n)).toarray()
+
+    np.testing.assert_allclose(matrix(from_leaf), matrix(via_aggregate), rtol=1e-12, atol=1e-15)
+    for name in ("flow", "enter", "exit", "tf", "tw"):
+        np.testing.assert_allclose(getattr(from_leaf, name), getattr(via_aggregate, name), rtol=1e-12, atol=1e-15)

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from infomap_core.io import read_network
+from shared_data import HIGHER_ORDER_EXAMPLES, examples_dir
 
 DATA = Path(__file__).resolve().parents[2] / "infomap_core" / "data"
 
@@ -25,8 +26,18 @@ EXAMPLES = [
 ]
 
 
+# the official Infomap's higher-order examples, bundled for the web page (tests/engine/test_higher_order.py
+# checks their flow and codelength against the official)
+HIGHER_ORDER = list(HIGHER_ORDER_EXAMPLES)
+
+
 def test_every_bundled_file_is_listed():
-    assert sorted(p.name for p in DATA.glob("*.net")) == sorted(e[0] for e in EXAMPLES)
+    assert sorted(p.name for p in DATA.glob("*.net")) == sorted([e[0] for e in EXAMPLES] + HIGHER_ORDER)
+
+
+@pytest.mark.parametrize("name", HIGHER_ORDER)
+def test_bundled_higher_order_examples_are_the_officials_byte_for_byte(name):
+    assert (DATA / name).read_bytes() == (examples_dir() / name).read_bytes()
 
 
 @pytest.mark.parametrize("name,nodes,links,directed,total", EXAMPLES)

@@ -58,6 +58,44 @@ def test_relax_rate_changes_the_result_as_the_official(client):
         _official_codelength("multilayer_intra", "--multilayer-relax-rate 0.3"), rel=1e-9)
 
 
+@pytest.mark.parametrize("layers, flags", [({"relax_by_jsd": True}, "--multilayer-relax-by-jsd"),
+                                           ({"relax_to_self": True}, "--multilayer-relax-to-self"),
+                                           ({"relax_by_jsd": True, "relax_to_self": True, "relax_rate": 0.4},
+                                            "--multilayer-relax-by-jsd --multilayer-relax-to-self "
+                                            "--multilayer-relax-rate 0.4")])
+def test_relax_by_jsd_and_to_self_as_the_official(client, layers, flags):
+    response = client.post("/v1/infomap", json={"layers": {"intra": INTRA, **layers}, "num_trials": 5,
+                                                "include_flow": True})
+    assert response.status_code == 200, response.text
+    assert response.json()["codelength"] == pytest.approx(_official_codelength("multilayer_intra", flags), rel=1e-9)
+
+
+def test_bipartite_teleportation_and_hidden_feature_nodes(client):
+    edges = [[1, 5, 1], [5, 2, 1], [2, 6, 2], [6, 1, 1], [3, 6, 1], [6, 3, 0.5], [3, 7, 1], [7, 4, 1], [4, 5, 1],
+             [5, 1, 0.5]]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        im = infomap.Infomap("--silent --num-trials 5 --directed --bipartite-teleportation")
+        for e in edges:
+            im.add_link(*e)
+        im.bipartite_start_id = 5
+        im.run()
+    response = client.post("/v1/infomap", json={"edges": edges, "directed": True, "bipartite_start_id": 5,
+                                                "bipartite_teleportation": True, "hide_bipartite_nodes": True,
+                                                "include_flow": True, "num_trials": 5})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["codelength"] == pytest.approx(float(im.codelength), rel=1e-9)
+    assert sorted(body["modules"]) == sorted(body["node_flow"]) == ["1", "2", "3", "4"]  # features 5-7 hidden
+    assert sum(body["node_flow"].values()) == pytest.approx(1.0)
+    tree = client.post("/v1/infomap", params={"format": "tree"},
+                       json={"edges": edges, "directed": True, "bipartite_start_id": 5, "hide_bipartite_nodes": True,
+                             "bipartite_teleportation": True})
+    assert tree.status_code == 200, tree.text
+    assert sorted(line.split()[-1] for line in tree.text.splitlines() if not line.startswith("#")) == [
+        "1", "2", "3", "4"]
+
+
 def test_states_body_equals_the_official_states_example(client):
     links = [[1, 2, 0.8], [1, 3, 0.8], [1, 5, 0.2], [1, 6, 0.2], [2, 1, 1], [2, 3, 1], [3, 1, 1], [3, 2, 1],
              [4, 5, 0.8], [4, 6, 0.8], [4, 2, 0.2], [4, 3, 0.2], [5, 4, 1], [5, 6, 1], [6, 4, 1], [6, 5, 1]]
@@ -100,6 +138,10 @@ def test_higher_order_file_upload(client):
     ({"layers": {"intra": [[1, 1, 2], [2, 1, 3]], "inter": [[1, 1, 5]]}}, "layers.inter"),  # no layer 5
     ({"layers": {"intra": [[1, 1, 2]], "relax_rate": 2}}, "relax_rate"),
     ({"adjacency": [[0, 1], [1, 0]], "states": {"0": 1, "1": 1}}, "states"),
+    ({"layers": {"intra": [[1, 1, 2]], "inter": [[1, 1, 2]], "relax_by_jsd": True}}, "layers.relax_by_jsd"),
+    ({"layers": {"intra": [[1, 1, 2], [2, 1, 2]], "relax_by_jsd": True, "relax_rate": 1.0}}, "relax_rate"),
+    ({"edges": [[1, 3], [2, 3]], "directed": True, "bipartite_start_id": 3, "bipartite_teleportation": True},
+     "bipartite_teleportation"),  # no link back from the feature node
 ])
 def test_bad_higher_order_body_names_the_field(client, body, field):
     response = client.post("/v1/infomap", json=body)
@@ -122,3 +164,19 @@ def test_multilayer_job_gives_states_and_a_physical_level_tree(client):
     assert "# physical level" in tree
     rows = [line.split() for line in tree.splitlines() if not line.startswith("#")]
     assert sorted(int(r[-1]) for r in rows) == [1, 1, 2, 3, 4, 5]  # node i once in each module
+
+
+def test_bipartite_job_hides_feature_nodes_in_its_files(client):
+    import time
+
+    job = client.post("/v1/jobs", json={"kind": "infomap", "edges": [[1, 4, 1], [2, 4, 1], [2, 5, 0.25], [3, 5, 1]],
+                                        "bipartite_start_id": 4, "hide_bipartite_nodes": True}).json()
+    deadline = time.monotonic() + 120
+    while client.get(f"/v1/jobs/{job['id']}").json()["status"] not in ("succeeded", "failed", "cancelled"):
+        assert time.monotonic() < deadline, "job still running"
+        time.sleep(0.05)
+    assert sorted(client.get(f"/v1/jobs/{job['id']}/result").json()["modules"]) == ["1", "2", "3"]
+    for fmt, column in (("tree", -1), ("clu", 0)):
+        text = client.get(f"/v1/jobs/{job['id']}/result", params={"format": fmt}).text
+        assert sorted(line.split()[column] for line in text.splitlines() if not line.startswith("#")) == [
+            "1", "2", "3"], fmt

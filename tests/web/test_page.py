@@ -403,3 +403,62 @@ def test_the_committed_bundle_was_built_from_the_committed_sources():
     first_line = (ROOT / "app" / "static" / "app.js").read_text().splitlines()[0]
     assert first_line.endswith(f"(sources sha256 {digest.hexdigest()})"), (
         "app/static/app.js is stale: cd web && npm ci && npm run build")
+
+
+def _physical_links(answer: dict) -> list[tuple[str, str, float]]:
+    """The server's state links by the (physical node, top module) unit of each end, weights summed."""
+    unit = {k: f"{s['physical_id']}@{s['module']}" for k, s in answer["states"].items()}
+    summed: dict[tuple[str, str], float] = {}
+    links = answer["links"]
+    for s, t, w in zip(links["source"], links["target"], links["weight"]):
+        a, b = unit[str(s)], unit[str(t)]
+        if a != b:
+            summed[(a, b)] = summed.get((a, b), 0.0) + w
+    return sorted((a, b, pytest.approx(w, rel=1e-12)) for (a, b), w in summed.items())
+
+
+@pytest.mark.parametrize("example", ["multilayer_intra", "states", "multilayer", "multilayer_intra_inter"])
+def test_higher_order_examples_show_overlapping_physical_nodes(page, server, api, example):
+    """The official's state and multilayer examples run from the example list; the network view draws
+    each physical node once in every top module holding it, sized by the server's flow there, and the
+    overlap table lists the nodes in more than one module with those flows (a pie each)."""
+    open_page(page, server)
+    run_example(page, example, num_trials=5)
+    expected = api_run(api, (DATA / f"{example}.net").read_bytes(), f"{example}.net", num_trials=5)
+    assert float(page.get_attribute("#codelength", "data-value")) == expected["codelength"]
+    physical = expected["physical_modules"]
+    assert page.get_attribute("#network-canvas", "data-level") == "physical"
+    assert int(page.get_attribute("#network-canvas", "data-nodes")) == sum(len(ms) for ms in physical.values())
+    # the modules named are the tree's top modules: every state's module is its leaf's top path
+    leaves = {}
+
+    def walk(t):
+        for c in t.get("children", []):
+            walk(c) if "children" in c else leaves.setdefault(str(c["node"]), int(c["path"].split(":")[0]))
+
+    walk(expected["tree"])
+    assert {k: s["module"] for k, s in expected["states"].items()} == leaves
+    drawn = page.evaluate("window.mapeq.networkLinks()")
+    assert sorted((d["source"], d["target"], d["weight"]) for d in drawn) == _physical_links(expected)
+    assert page.locator("#overlap").is_visible()
+    rows = page.locator("#overlap-table tbody tr").evaluate_all(
+        "rows => rows.map(r => [r.dataset.physical, [...r.querySelectorAll('.membership')]"
+        ".map(m => [Number(m.dataset.module), Number(m.dataset.flow)])])")
+    shared = {pid: [[m["module"], m["flow"]] for m in ms] for pid, ms in physical.items() if len(ms) > 1}
+    assert dict(rows) == shared
+    assert page.locator("#overlap-table .pie").count() == len(shared)
+    if example == "multilayer_intra":
+        assert "1" in shared  # node i: a module in each layer, as the official finds
+        screenshot(page, "web-multilayer.png")
+    assert not page.errors
+
+
+def test_bipartite_example_runs_without_overlap(page, server, api):
+    open_page(page, server)
+    run_example(page, "bipartite")
+    expected = api_run(api, (DATA / "bipartite.net").read_bytes(), "bipartite.net")
+    assert float(page.get_attribute("#codelength", "data-value")) == expected["codelength"]
+    assert page.inner_text("#num-nodes") == "5"
+    assert page.get_attribute("#network-canvas", "data-level") == "nodes"
+    assert page.locator("#overlap").is_hidden()
+    assert not page.errors

@@ -10,6 +10,14 @@ const examples = [
   { key: "karate", title: "Zachary's karate club (34 nodes)", file: "karate.net" },
   { key: "lesmis", title: "Les Misérables co-appearances (77 nodes, weighted)", file: "lesmis.net" },
   { key: "twotriangles", title: "Two triangles (6 nodes)", file: "twotriangles.net" },
+  // the official Infomap's higher-order examples (examples/networks/, byte for byte)
+  { key: "states", title: "Memory network: *States (official example)", file: "states.net" },
+  { key: "multilayer", title: "Multilayer network: *Multilayer (official example)", file: "multilayer.net" },
+  { key: "multilayer_intra", title: "Multilayer network: *Intra, relaxed (official example)",
+    file: "multilayer_intra.net" },
+  { key: "multilayer_intra_inter", title: "Multilayer network: *Intra and *Inter (official example)",
+    file: "multilayer_intra_inter.net" },
+  { key: "bipartite", title: "Bipartite network: *Bipartite 4 (official example)", file: "bipartite.net" },
 ].map((e) => ({ ...e, format: "pajek", text: readFileSync(join(data, e.file), "utf8") }));
 
 const vectors = {

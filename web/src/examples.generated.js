@@ -20,6 +20,41 @@ export const NETWORK_EXAMPLES = [
   "file": "twotriangles.net",
   "format": "pajek",
   "text": "# +---+                      +---+\n# |   |                      |   |\n# | A +------+        +------+ E |\n# |   |      |        |      |   |\n# +-+-+    +-+-+    +-+-+    +-+-+\n#   |      |   |    |   |      |\n#   |      | C +----+ D |      |\n#   |      |   |    |   |      |\n# +-+-+    +-+-+    +-+-+    +-+-+\n# |   |      |        |      |   |\n# | B +------+        +------+ F |\n# |   |                      |   |\n# +---+                      +---+\n#\n*Vertices\n1 \"A\"\n2 \"B\"\n3 \"C\"\n4 \"D\"\n5 \"E\"\n6 \"F\"\n*Edges\n1 2\n1 3\n2 3\n3 4\n4 5\n4 6\n5 6\n"
+ },
+ {
+  "key": "states",
+  "title": "Memory network: *States (official example)",
+  "file": "states.net",
+  "format": "pajek",
+  "text": "# A network in state format\n# Figure 6\n*Vertices 5\n#node_id name\n1 \"i\"\n2 \"j\"\n3 \"k\"\n4 \"l\"\n5 \"m\"\n*States\n#state_id node_id name\n1 1 \"α~_i\"\n2 2 \"β~_j\"\n3 3 \"γ~_k\"\n4 1 \"δ~_i\"\n5 4 \"ε~_l\"\n6 5 \"ζ~_m\"\n*Links\n#source target weight\n1 2 0.8\n1 3 0.8\n1 5 0.2\n1 6 0.2\n2 1 1\n2 3 1\n3 1 1\n3 2 1\n4 5 0.8\n4 6 0.8\n4 2 0.2\n4 3 0.2\n5 4 1\n5 6 1\n6 4 1\n6 5 1\n"
+ },
+ {
+  "key": "multilayer",
+  "title": "Multilayer network: *Multilayer (official example)",
+  "file": "multilayer.net",
+  "format": "pajek",
+  "text": "# A multilayer network using explicit format\n# Figure 3\n*Vertices 5\n# node_id name\n1 \"i\"\n2 \"j\"\n3 \"k\"\n4 \"l\"\n5 \"m\"\n*Multilayer\n# layer_id node_id layer_id node_id weight\n# intra\n1 1 1 4 0.8\n1 4 1 1 1\n1 1 1 5 0.8\n1 5 1 1 1\n1 4 1 5 1\n1 5 1 4 1\n2 1 2 2 0.8\n2 2 2 1 1\n2 1 2 3 0.8\n2 3 2 1 1\n2 2 2 3 1\n2 3 2 2 1\n# inter\n1 1 2 2 0.2\n1 1 2 3 0.2\n2 1 1 4 0.2\n2 1 1 5 0.2\n"
+ },
+ {
+  "key": "multilayer_intra",
+  "title": "Multilayer network: *Intra, relaxed (official example)",
+  "file": "multilayer_intra.net",
+  "format": "pajek",
+  "text": "# A multilayer network using *Intra format\n# Figure 5\n*Vertices 5\n# node_id name\n1 \"i\"\n2 \"j\"\n3 \"k\"\n4 \"l\"\n5 \"m\"\n*Intra\n# layer_id node_id node_id weight\n1 1 4 1\n1 4 1 1\n1 1 5 1\n1 5 1 1\n1 4 5 1\n1 5 4 1\n2 1 2 1\n2 2 1 1\n2 1 3 1\n2 3 1 1\n2 2 3 1\n2 3 2 1\n"
+ },
+ {
+  "key": "multilayer_intra_inter",
+  "title": "Multilayer network: *Intra and *Inter (official example)",
+  "file": "multilayer_intra_inter.net",
+  "format": "pajek",
+  "text": "# A multilayer network using *Intra/*Inter format\n# Figure 4\n*Vertices 5\n# node_id name\n1 \"i\"\n2 \"j\"\n3 \"k\"\n4 \"l\"\n5 \"m\"\n*Intra\n# layer_id node_id node_id weight\n1 1 4 0.8\n1 4 1 1\n1 1 5 0.8\n1 5 1 1\n1 4 5 1\n1 5 4 1\n2 1 2 0.8\n2 2 1 1\n2 1 3 0.8\n2 3 1 1\n2 2 3 1\n2 3 2 1\n*Inter\n# layer_id node_id layer_id weight\n1 1 2 0.4\n2 1 1 0.4\n"
+ },
+ {
+  "key": "bipartite",
+  "title": "Bipartite network: *Bipartite 4 (official example)",
+  "file": "bipartite.net",
+  "format": "pajek",
+  "text": "# A bipartite network with node names\n# Figure 2\n*Vertices 5\n1 \"Node 1\" \n2 \"Node 2\" \n3 \"Node 3\" \n4 \"Feature 1\" \n5 \"Feature 2\" \n# set bipartite start id to 4\n*Bipartite 4\n# node_id feature weight\n1 4 1 \n2 4 1 \n2 5 0.25 \n3 5 1 "
  }
 ];
 export const VECTOR_EXAMPLES = [

@@ -307,9 +307,10 @@ export function forceView(canvas, { onClick = null, describe = (n) => n.label ??
   return {
     /**
      * nodes: {id, r, color, label, labelRank, outline, group: [member ids] | undefined};
-     * links: {source, target, width, color, strength, distance, hidden}; ``directed``: arrowheads.
+     * links: {source, target, width, color, strength, distance, hidden}; ``directed``: arrowheads;
+     * ``separate``: keep the discs apart (as the view's ``collide``) for this drawing.
      */
-    setData(newNodes, newLinks, { keepPositions = null, directed: isDirected = false } = {}) {
+    setData(newNodes, newLinks, { keepPositions = null, directed: isDirected = false, separate = collide } = {}) {
       simulation?.stop();
       const spread = 10 * Math.sqrt(newNodes.length + 1);
       for (const n of newNodes) {
@@ -333,7 +334,7 @@ export function forceView(canvas, { onClick = null, describe = (n) => n.label ??
           .distanceMax(big ? 200 : 600))
         .force("x", forceX().strength(0.04))
         .force("y", forceY().strength(0.04))
-        .force("collide", collide ? forceCollide((n) => (n.group ? 0 : n.r + 2)).iterations(2) : null)
+        .force("collide", separate ? forceCollide((n) => (n.group ? 0 : n.r + 2)).iterations(2) : null)
         .force("groups", nodes.some((n) => n.group) ? groupForce() : null)
         .alphaDecay(big ? 0.06 : 0.03)
         .on("tick", () => {

@@ -169,7 +169,7 @@ let moduleView;
 
 function showNetworkResult({ form, response, job, seconds }) {
   const tree = buildTree(response);
-  state.run = { form, response, tree, job };
+  state.run = { form, response, tree, job, physical: physicalView(response, tree) };
   state.expanded = new Set();
 
   const set = (id, text, raw) => {
@@ -201,7 +201,82 @@ function showNetworkResult({ form, response, job, seconds }) {
   drawNetwork();
   drawModules(false);
   renderTable();
+  renderOverlap();
   renderDownloads();
+}
+
+// ------------------------------------------------------------------ higher-order networks
+
+/**
+ * A state (memory, multilayer) network's physical level as the server answers it: each
+ * physical node once in every top module holding one of its state nodes, with the server's
+ * flow there (``physical_modules``), and the links between these units (the server's state
+ * links, by the unit of each end; their weights summed). Null for a first-order network.
+ */
+function physicalView(response, tree) {
+  if (!response.states || !response.physical_modules) return null;
+  const nameOf = new Map();
+  for (const leaf of tree.root.leaves) {
+    const s = response.states[String(leaf.node)];
+    if (s && !nameOf.has(String(s.physical_id))) nameOf.set(String(s.physical_id), leaf.name);
+  }
+  const units = [];
+  for (const [pid, modules] of Object.entries(response.physical_modules)) {
+    for (const { module, flow } of modules) {
+      units.push({ id: `${pid}@${module}`, physical: pid, module, flow, name: nameOf.get(pid) ?? pid,
+        overlap: modules.length > 1, modules });
+    }
+  }
+  const unitOf = (stateId) => {
+    const s = response.states[String(stateId)];
+    return s ? `${s.physical_id}@${s.module}` : null;
+  };
+  const summed = new Map();
+  const { source, target, weight } = response.links;
+  for (let k = 0; k < source.length; k++) {
+    const a = unitOf(source[k]);
+    const b = unitOf(target[k]);
+    if (!a || !b || a === b) continue;
+    const key = `${a}\u0000${b}`;
+    summed.set(key, (summed.get(key) ?? 0) + weight[k]);
+  }
+  const links = [...summed].map(([key, w]) => {
+    const [a, b] = key.split("\u0000");
+    return { source: a, target: b, weight: w };
+  });
+  return { units, links };
+}
+
+/** A pie of a physical node's module flows (CSS conic gradient, one slice per module). */
+function pie(modules) {
+  const total = modules.reduce((s, m) => s + m.flow, 0) || 1;
+  let at = 0;
+  const slices = modules.map((m) => {
+    const from = at;
+    at += (100 * m.flow) / total;
+    return `${colorOf(m.module)} ${from.toFixed(2)}% ${at.toFixed(2)}%`;
+  });
+  return `<span class="pie" style="background:conic-gradient(${slices.join(", ")})"></span>`;
+}
+
+/** The physical nodes in more than one top module, each module with the node's flow there. */
+function renderOverlap() {
+  const { response, physical } = state.run;
+  const box = $("#overlap");
+  const shared = physical ? [...new Map(physical.units.filter((u) => u.overlap).map((u) => [u.physical, u])).values()]
+    : [];
+  box.hidden = !physical;
+  if (!physical) return;
+  const layered = Object.values(response.states).some((s) => s.layer_id !== undefined);
+  $("#overlap-note").textContent = `${Object.keys(response.states).length} state nodes of `
+    + `${Object.keys(response.physical_modules).length} physical nodes${layered ? " (one per layer and node)" : ""}; `
+    + `${shared.length} physical node${shared.length === 1 ? " is" : "s are"} in more than one module, `
+    + "drawn once in each with its flow there.";
+  $("#overlap-table tbody").innerHTML = shared.map((u) => `<tr data-physical="${escapeHtml(u.physical)}">`
+    + `<td>${pie(u.modules)} ${escapeHtml(u.physical)}</td><td>${escapeHtml(u.name)}</td>`
+    + `<td>${u.modules.map((m) => `<span class="membership" data-module="${m.module}" data-flow="${m.flow}">`
+      + `<span class="swatch" style="background:${colorOf(m.module)}"></span>${m.module}: ${fmt4(m.flow)}</span>`)
+      .join(" ")}</td></tr>`).join("");
 }
 
 function topRankOf(t) {
@@ -217,9 +292,35 @@ function flowRanks(items) {
   return rank;
 }
 
+function drawPhysical() {
+  const { physical, response } = state.run;
+  const maxFlow = Math.max(...physical.units.map((u) => u.flow), 1e-300);
+  const rank = flowRanks(physical.units);
+  const nodes = physical.units.map((u, i) => ({
+    id: u.id,
+    r: 3 + 12 * Math.sqrt(u.flow / maxFlow),
+    color: colorOf(u.module),
+    outline: u.overlap,
+    label: u.name,
+    labelRank: rank[i],
+    unit: u,
+  }));
+  const maxW = Math.max(...physical.links.map((l) => l.weight), 1e-300);
+  const links = physical.links.map((l) => ({ ...l, width: 0.4 + 3.6 * (l.weight / maxW),
+    distance: 40 + 2 * Math.max(...nodes.map((n) => n.r)) }));
+  networkView.setData(nodes, links, { directed: response.links.directed, separate: true });
+  $("#network-canvas").dataset.level = "physical";
+}
+
 function drawNetwork() {
   const { tree, response } = state.run;
   const leaves = tree.root.leaves;
+  $("#network-canvas").dataset.level = "nodes";
+  if (state.run.physical) {
+    $("#network-too-large").hidden = true;
+    drawPhysical();
+    return;
+  }
   const note = $("#network-too-large");
   if (leaves.length > DRAW_MAX_NODES) {
     networkView.clear();
@@ -569,7 +670,11 @@ async function start() {
 
   networkView = forceView($("#network-canvas"), {
     tooltip: $("#network-tooltip"),
-    describe: (n) => `${n.label} · module ${n.leaf.path.split(":").slice(0, -1).join(":")} · flow ${fmt4(n.leaf.flow)}`,
+    describe: (n) => (n.unit
+      ? `${n.label} (node ${n.unit.physical}) · module ${n.unit.module} · flow ${fmt4(n.unit.flow)}`
+        + (n.unit.overlap ? ` · also in ${n.unit.modules.filter((m) => m.module !== n.unit.module)
+          .map((m) => `${m.module} (${fmt4(m.flow)})`).join(", ")}` : "")
+      : `${n.label} · module ${n.leaf.path.split(":").slice(0, -1).join(":")} · flow ${fmt4(n.leaf.flow)}`),
   });
   moduleView = forceView($("#module-canvas"), {
     tooltip: $("#module-tooltip"),
