@@ -89,6 +89,12 @@ class FlowOptions(BaseModel):
     recorded_teleportation: bool = DEFAULTS.recorded_teleportation
     to_nodes: bool = DEFAULTS.to_nodes
     markov_time: float = Field(DEFAULTS.markov_time, gt=0.0, le=MAX_MARKOV_TIME)
+    variable_markov_time: bool = Field(DEFAULTS.variable_markov_time,
+                                       description="a local Markov time per node, longer where the network is sparse")
+    variable_markov_damping: float = Field(DEFAULTS.variable_markov_damping, ge=0.0, le=1.0,
+                                           description="local scale: effective degree (0) to its log (1)")
+    variable_markov_min_scale: float = Field(DEFAULTS.variable_markov_min_scale, gt=0.0, le=MAX_MARKOV_TIME,
+                                             description="the smallest local scale")
     skip_adjust_bipartite_flow: bool = DEFAULTS.skip_adjust_bipartite_flow
     bipartite_teleportation: bool = Field(DEFAULTS.bipartite_teleportation, description=(
         "bipartite, directed: teleport between primary nodes on the two-step walk"))

@@ -36,6 +36,12 @@ def _add_flow_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-e", "--recorded-teleportation", action="store_true")
     p.add_argument("--to-nodes", action="store_true", help="teleport to nodes (by node weight) instead of links")
     p.add_argument("--markov-time", type=float, default=1.0, metavar="T")
+    p.add_argument("--variable-markov-time", action="store_true",
+                   help="a local Markov time per node, longer where the network is sparse")
+    p.add_argument("--variable-markov-damping", type=float, default=1.0, metavar="D",
+                   help="local scale from the effective degree (0) to its log (1, default)")
+    p.add_argument("--variable-markov-min-scale", type=float, default=1.0, metavar="S",
+                   help="smallest local scale (default 1)")
     p.add_argument("--format", choices=("link-list", "pajek"), help="input format (default: detect)")
     p.add_argument("--no-self-links", action="store_true", help="leave out self-links")
     p.add_argument("--weight-threshold", type=float, metavar="X", help="leave out links of weight below X")
@@ -76,13 +82,18 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="find modules")
     _add_flow_options(run)
     run.add_argument("-2", "--two-level", action="store_true", help="flat partition instead of a hierarchy")
-    run.add_argument("-N", "--num-trials", type=int, default=1, metavar="N")
+    run.add_argument("-N", "--num-trials", type=int, metavar="N",
+                     help="trials, the shortest wins (default 1; the cap of --converge, default 50)")
+    run.add_argument("--converge", action="store_true",
+                     help="stop trials once 5 in a row did not shorten the best codelength")
     run.add_argument("-s", "--seed", type=int, default=123, metavar="S")
     run.add_argument("--num-threads", type=int, metavar="N",
                      help="threads of the parallel kernels (default: every core); the result depends on the seed "
                           "and N only")
     run.add_argument("-T", "--tune-iteration-limit", type=int, metavar="N",
                      help="fine/coarse-tune iterations per trial (default 0: until the gain is below 1e-5 L1)")
+    run.add_argument("--prefer-modular-solution", action="store_true",
+                     help="keep a partition of two or more modules even when one module is shorter")
     run.add_argument("-c", "--cluster-data", metavar="FILE", help="initial partition (.clu or .tree) to start from")
     run.add_argument("--distributed", action="store_true",
                      help="search one network across the workers of a Dask cluster (link list with integer ids "
@@ -119,6 +130,9 @@ def _options(args: argparse.Namespace, **extra):
         recorded_teleportation=args.recorded_teleportation,
         to_nodes=args.to_nodes,
         markov_time=args.markov_time,
+        variable_markov_time=args.variable_markov_time,
+        variable_markov_damping=args.variable_markov_damping,
+        variable_markov_min_scale=args.variable_markov_min_scale,
         regularized=args.regularized,
         regularization_strength=args.regularization_strength,
         entropy_corrected=args.entropy_corrected,
@@ -162,7 +176,9 @@ def _run_distributed(args: argparse.Namespace) -> int:
         raise OptionError("--distributed reads a link list and writes JSON on stdout", field="distributed")
     if args.meta_data or args.no_self_links or args.weight_threshold is not None:
         raise OptionError("--distributed reads every link and codes no meta data", field="distributed")
-    check_options(_options(args, two_level=args.two_level, num_trials=args.num_trials, seed=args.seed))
+    if args.converge:
+        raise OptionError("--distributed runs one trial (no --converge)", field="converge")
+    check_options(_options(args, two_level=args.two_level, num_trials=1 if args.num_trials is None else args.num_trials, seed=args.seed))
     from distributed import Client
 
     try:
@@ -191,9 +207,13 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     initial = read_cluster_file(args.cluster_data, field="cluster_data") if args.cluster_data else None
     if initial and any(isinstance(v, tuple) for v in initial.values()):
         initial = {k: v[0] for k, v in initial.items()}  # start from the top modules of a tree
-    options = _options(args, two_level=args.two_level, num_trials=args.num_trials, seed=args.seed,
-                       num_threads=args.num_threads)
-    settings = search_settings({"tune_iteration_limit": args.tune_iteration_limit})
+    from .infomap import CONVERGE_DEFAULT_CAP
+
+    cap = CONVERGE_DEFAULT_CAP if args.converge else 1
+    options = _options(args, two_level=args.two_level, num_trials=cap if args.num_trials is None else args.num_trials, seed=args.seed,
+                       num_threads=args.num_threads, converge=args.converge)
+    settings = search_settings({"tune_iteration_limit": args.tune_iteration_limit,
+                                "prefer_modular_solution": args.prefer_modular_solution or None})
     with threads(options.num_threads):
         problem = prepare(network, options, initial, _meta_data(args))
         trials = run_trials(problem, options, settings, show_progress=progress_wanted(False))

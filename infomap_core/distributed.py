@@ -522,7 +522,7 @@ def check_options(options) -> None:
     if options.num_trials != 1:
         raise OptionError("the distributed mode runs one trial", field="num_trials")
     if options.entropy_corrected or options.preferred_number_of_modules or options.to_nodes \
-            or options.markov_time != 1.0 or options.regularized:
+            or options.markov_time != 1.0 or options.regularized or options.variable_markov_time:
         raise OptionError("the distributed mode runs the plain map equation (no variants, markov_time 1)",
                           field="distributed")
 

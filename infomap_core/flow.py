@@ -20,7 +20,8 @@ Models (as the official Infomap defines them):
 * ``rawdir``: link weights are the link flow; node flow is the inflow.
 
 ``markov_time`` scales the link flow (not the node flow): larger values give
-fewer, larger modules. Self-links never add to enter/exit flow.
+fewer, larger modules. ``variable_markov_time`` scales it by a local Markov time per
+node on top (:func:`local_markov_times`). Self-links never add to enter/exit flow.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from .errors import NetworkError, OptionError
 from .kernels import symmetric_pair_counts, symmetric_pairs
 from .network import Network
 
-__all__ = ["FLOW_MODELS", "FlowGraph", "compute_flow", "regularized_walk"]
+__all__ = ["FLOW_MODELS", "FlowGraph", "compute_flow", "regularized_walk", "local_markov_times", "local_scale"]
 
 FLOW_MODELS = ("undirected", "directed", "undirdir", "outdirdir", "rawdir")
 
@@ -97,6 +98,69 @@ def check_markov_time(markov_time: float) -> None:
         raise OptionError(f"markov_time must be in (0, {MAX_MARKOV_TIME:g}], got {markov_time}", field="markov_time")
 
 
+def local_scale(x: np.ndarray, damping: float = 1.0, min_scale: float = 1.0) -> np.ndarray:
+    r"""The local scale of nodes of effective degree ``x`` (variable Markov time).
+
+    ``s(x) = (1 - (1 - ln 2) l^2) (x^l - 1) / (l ln 2) + l^2`` with ``l = 1 - damping``:
+    the effective degree itself (``s = x``) at damping 0, its logarithm (``s = log2 x``,
+    the local entropy of a node with ``x`` equal links) at damping 1 (the official default),
+    a continuous blend between; then at least ``min_scale``. The blend is the one the
+    official Infomap 2.16 computes: measured from its codelengths (probed, not read from its
+    source) and equal to it to 1e-12 (``tests/engine/test_variable_markov.py``).
+
+    Examples
+    --------
+    >>> [round(float(v), 6) for v in local_scale(np.array([0.5, 4.0, 8.0]))]
+    [1.0, 2.0, 3.0]
+    >>> [round(float(v), 6) for v in local_scale(np.array([0.5, 4.0, 8.0]), damping=0.0)]
+    [1.0, 4.0, 8.0]
+    """
+    x = np.asarray(x, dtype=np.float64)
+    lam = 1.0 - float(damping)
+    positive = np.where(x > 0, x, 1.0)
+    if lam == 0.0:
+        scale = np.log2(positive)
+    else:
+        ln2 = np.log(2.0)
+        scale = (1.0 - (1.0 - ln2) * lam * lam) * np.expm1(lam * np.log(positive)) / (lam * ln2) + lam * lam
+    return np.maximum(np.where(x > 0, scale, min_scale), float(min_scale))
+
+
+def local_markov_times(node_flow: np.ndarray, num_arcs: float, damping: float = 1.0,
+                       min_scale: float = 1.0) -> np.ndarray:
+    r"""Local Markov time of every node (variable Markov time, Edler, Smiljanić, Holmgren,
+    Antonelli & Rosvall 2022, arXiv:2211.04287).
+
+    A node's effective degree is its flow times the number of arcs, ``x_a = A p_a`` with
+    ``A = 2 L - L_self`` for ``L`` links of which ``L_self`` self-links (an undirected link
+    counts once; for the undirected model ``x_a`` is the strength over the mean link weight);
+    its local Markov time is ``t_a = max_b s(x_b) / s(x_a)`` with the local scale ``s`` of
+    :func:`local_scale`: 1 at the node of largest scale, longer in sparser places, so that
+    the walker's field of view widens where the network is sparse. A link's flow is
+    multiplied by the local time of its source (directed, outdirdir, rawdir) or the smaller of
+    its two ends' (undirected, undirdir), and by the global ``markov_time``. ``num_arcs`` is
+    ``A``.
+
+    Examples
+    --------
+    A hub of four links and a node of two (undirected, equal weights: ``x`` is the degree):
+
+    >>> [round(float(t), 6) for t in local_markov_times(np.array([4, 1, 1, 1, 2, 1]) / 10, 10)]
+    [1.0, 2.0, 2.0, 2.0, 2.0, 2.0]
+    """
+    scale = local_scale(float(num_arcs) * np.asarray(node_flow, dtype=np.float64), damping, min_scale)
+    return scale.max() / scale if scale.size else scale
+
+
+def check_variable_markov(damping: float, min_scale: float) -> None:
+    """0 <= damping <= 1 and min_scale > 0 (finite)."""
+    if not (np.isfinite(damping) and 0.0 <= damping <= 1.0):
+        raise OptionError(f"variable_markov_damping must be in [0, 1], got {damping}", field="variable_markov_damping")
+    if not (np.isfinite(min_scale) and 0.0 < min_scale <= 1e6):
+        raise OptionError(f"variable_markov_min_scale must be in (0, 1e6], got {min_scale}",
+                          field="variable_markov_min_scale")
+
+
 def compute_flow(
     network: Network,
     flow_model: str | None = None,
@@ -105,6 +169,9 @@ def compute_flow(
     recorded_teleportation: bool = False,
     to_nodes: bool = False,
     markov_time: float = 1.0,
+    variable_markov_time: bool = False,
+    variable_markov_damping: float = 1.0,
+    variable_markov_min_scale: float = 1.0,
     node_weights_as_flow: bool = False,
     regularized: bool = False,
     regularization_strength: float = 1.0,
@@ -123,11 +190,20 @@ def compute_flow(
     :func:`_bipartite_adjusted`. ``bipartite_teleportation`` (directed model) instead walks the
     two-step chain on the primary nodes and teleports between them, see
     :func:`_bipartite_teleportation`; under the undirected model it keeps the node flow on the
-    feature nodes and doubles the link flow (as the official).
+    feature nodes and doubles the link flow (as the official). ``variable_markov_time``: see
+    :func:`local_markov_times`.
     """
     model = flow_model or ("directed" if network.directed else "undirected")
     if model not in FLOW_MODELS:
         raise OptionError(f"unknown flow model {model!r}; expected one of {', '.join(FLOW_MODELS)}", field="flow_model")
+    if variable_markov_time:
+        check_variable_markov(variable_markov_damping, variable_markov_min_scale)
+        for name, on in (("regularized", regularized), ("use_node_weights_as_flow", node_weights_as_flow),
+                         ("a state or multilayer network", network.physical is not None),
+                         ("a bipartite network", network.bipartite_start is not None)):
+            if on:
+                raise OptionError(f"variable_markov_time cannot be combined with {name} yet",
+                                  field="variable_markov_time")
     if network.self_relays:
         return _relayed_flow(network, model, teleportation_probability=teleportation_probability,
                              recorded_teleportation=recorded_teleportation, to_nodes=to_nodes, markov_time=markov_time,
@@ -222,6 +298,16 @@ def compute_flow(
             raise OptionError("use_node_weights_as_flow is supported for the undirected flow model of "
                               "first-order networks only", field="use_node_weights_as_flow")
         node_flow = network.node_weights / network.node_weights.sum()
+    if variable_markov_time:
+        if model == "undirected":  # (u, v) and (v, u) are one link
+            keys = np.unique(np.minimum(src, tgt) * np.int64(n) + np.maximum(src, tgt))
+            num_links, num_self = keys.shape[0], int((keys // n == keys % n).sum())
+        else:
+            num_links, num_self = src.shape[0], int(self_link.sum())
+        local = local_markov_times(node_flow, 2 * num_links - num_self, variable_markov_damping,
+                                   variable_markov_min_scale)
+        both_ends = model in ("undirected", "undirdir")
+        link_flow = link_flow * (np.minimum(local[src], local[tgt]) if both_ends else local[src])
     link_flow = link_flow * float(markov_time)
     tele_flow = np.where(dangling, node_flow, tau * node_flow)
 

@@ -8,15 +8,15 @@ pieces are public so that a scheduler (Dask) can run trials as separate tasks.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from .errors import OptionError, PartitionError
-from .flow import FLOW_MODELS, FlowGraph, check_markov_time, compute_flow
+from .flow import FLOW_MODELS, FlowGraph, check_markov_time, check_variable_markov, compute_flow
 from .mapequation import NO_VARIANT, Objective, one_level_codelength, relative_savings, two_level_codelength
 from .multilevel import optimize_multilevel
 from .network import Network
@@ -24,13 +24,42 @@ from .optimizer import SearchSettings, optimize_two_level
 from .tree import Tree
 
 __all__ = [
-    "SEED_LIMIT", "InfomapOptions", "Problem", "TrialResult", "InfomapResult", "CodelengthResult",
+    "SEED_LIMIT", "CONVERGE_DEFAULT_CAP", "converged", "InfomapOptions", "Problem", "TrialResult", "InfomapResult",
+    "CodelengthResult", "NodeRow", "TreeNode",
     "prepare", "run_trial", "best_of", "run_infomap", "compute_codelength", "warmup",
 ]
 
 
 #: Seeds are in ``[0, SEED_LIMIT)`` (the random generator takes 32-bit seeds).
 SEED_LIMIT = 2**32
+#: The trial cap of ``--converge`` when no trial count is given (the official's).
+CONVERGE_DEFAULT_CAP = 50
+
+
+def converged(codelengths: list[float], *, min_trials: int = 5, patience: int = 5,
+              tolerance: float = 1e-6) -> bool:
+    """Whether trials with these codelengths (in order) have converged (``converge``).
+
+    A trial improves when it shortens the best codelength so far by more than ``tolerance``
+    of it; trials stop once at least ``min_trials`` ran and the last ``patience`` did not
+    improve. The rule is the official's ``--converge`` (Infomap 2.16): its patience of 5 and cap
+    of 50 are matched in ``tests/engine/test_search_options.py``; the tolerance is the one its
+    design note proposes (not measured).
+
+    Examples
+    --------
+    >>> converged([3.0, 3.0, 3.0, 3.0, 3.0]), converged([3.0] * 6)
+    (False, True)
+    >>> converged([3.1, 3.0, 3.0, 3.0, 3.0, 3.0]), converged([3.1, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0])
+    (False, True)
+    """
+    best, since = float("inf"), 0
+    for length in codelengths:
+        if length < best - tolerance * abs(best) or best == float("inf"):
+            best, since = min(best, length), 0
+        else:
+            since += 1
+    return len(codelengths) >= min_trials and since >= patience
 
 
 @dataclass(frozen=True)
@@ -44,8 +73,12 @@ class InfomapOptions:
     recorded_teleportation: bool = False
     to_nodes: bool = False
     markov_time: float = 1.0
+    variable_markov_time: bool = False  # a local Markov time per node (flow.local_markov_times)
+    variable_markov_damping: float = 1.0  # 0: scale by effective degree, 1: by its log (local entropy)
+    variable_markov_min_scale: float = 1.0  # smallest local scale
     num_trials: int = 1
     seed: int = 123
+    converge: bool = False  # num_trials is a cap: stop once the best codelength plateaus (see converged)
     # variants of the map equation (see mapequation.Objective)
     regularized: bool = False  # the Bayesian prior network (flow.regularized_walk); codes its steps as recorded
     regularization_strength: float = 1.0
@@ -66,6 +99,7 @@ class InfomapOptions:
         if not (0.0 <= float(self.teleportation_probability) < 1.0):
             raise OptionError("teleportation_probability must be in [0, 1)", field="teleportation_probability")
         check_markov_time(self.markov_time)
+        check_variable_markov(self.variable_markov_damping, self.variable_markov_min_scale)
         if int(self.num_trials) < 1:
             raise OptionError("num_trials must be >= 1", field="num_trials")
         if not (0 <= int(self.seed) < SEED_LIMIT):
@@ -76,7 +110,8 @@ class InfomapOptions:
             raise OptionError("regularization_strength must be >= 0", field="regularization_strength")
         if self.regularized:
             unverified = {"to_nodes": self.to_nodes, "markov_time": self.markov_time != 1.0,
-                          "entropy_corrected": self.entropy_corrected}
+                          "entropy_corrected": self.entropy_corrected,
+                          "variable_markov_time": self.variable_markov_time}
             for name, on in unverified.items():
                 if on:
                     raise OptionError(f"regularized cannot be combined with {name} yet", field=name)
@@ -119,6 +154,25 @@ class InfomapOptions:
                          meta_weight=weight)
 
     def resolved_flow_model(self, network: Network) -> str:
+        """The flow model: ``flow_model``, else from ``directed``, else from the network.
+
+        A multilayer network read from intra-layer links is relaxed into state-node arcs
+        whose weights depend on how the links were read (``network.intra_directed``): its
+        flow model is the directed one on those arcs, and asking for the other reading at
+        run time is an error that says to read the network that way instead.
+        """
+        if network.intra_directed is not None:
+            read = "directed" if network.intra_directed else "undirected"
+            wanted = self.flow_model or (None if self.directed is None else ("directed" if self.directed
+                                                                            else "undirected"))
+            if wanted not in (None, read):
+                field = "flow_model" if self.flow_model else "directed"
+                hint = (f"read the network with directed={wanted == 'directed'} (the command line's -d) instead of "
+                        f"setting {field} to {wanted!r} for the run" if wanted in ("directed", "undirected")
+                        else f"the {wanted!r} flow model is not available for it")
+                raise OptionError(f"this multilayer network's intra-layer links were read as {read} and relaxed "
+                                  f"into state-node arcs, so its flow model is fixed: {hint}", field=field)
+            return "directed"
         if self.flow_model:
             return self.flow_model
         directed = network.directed if self.directed is None else self.directed
@@ -175,6 +229,26 @@ class TrialResult:
     elapsed: float
 
 
+class NodeRow(NamedTuple):
+    """A network node of a result: its id, its 1-based module path (top first, its own
+    rank last) and its flow (see :meth:`InfomapResult.nodes`)."""
+
+    node_id: Any
+    path: tuple[int, ...]
+    flow: float
+
+
+class TreeNode(NamedTuple):
+    """A module or leaf of a result's hierarchy (see :meth:`InfomapResult.iter_tree`);
+    ``node_id`` is the network node of a leaf, None for a module."""
+
+    path: tuple[int, ...]
+    flow: float
+    enter_flow: float
+    exit_flow: float
+    node_id: Any
+
+
 @dataclass(frozen=True, eq=False)
 class InfomapResult:
     """The best partition over all trials, in the caller's node ids."""
@@ -221,8 +295,70 @@ class InfomapResult:
 
     @property
     def modules(self) -> dict[Any, int]:
-        """Top module (1-based) of each node id."""
-        return dict(zip(self.network.node_ids.tolist(), self.module_ids(1).tolist()))
+        """Top module (1-based) of each node id: ``modules_at(1)``."""
+        return self.modules_at(1)
+
+    def modules_at(self, level: int = 1) -> dict[Any, int]:
+        """The module map at one level: node id -> module (1-based, numbered in tree order
+        over the whole level) at ``level`` (1 the top modules, 2 their submodules, ...;
+        -1 the leaf modules, the finest). A node whose path ends above ``level`` keeps
+        its deepest module.
+
+        Examples
+        --------
+        >>> from infomap_core import Network
+        >>> two_triangles = Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)])
+        >>> result = run_infomap(two_triangles, two_level=True)
+        >>> result.modules_at(1)
+        {1: 1, 2: 1, 3: 1, 4: 2, 5: 2, 6: 2}
+        >>> result.modules_at(-1) == result.modules
+        True
+        """
+        return dict(zip(self.network.node_ids.tolist(), self.module_ids(level).tolist()))
+
+    def nodes(self) -> Iterator["NodeRow"]:
+        """The network nodes in tree order (depth-first, as in the ``.tree`` file), each as
+        a :class:`NodeRow` ``(node_id, path, flow)``; ``path`` is the tuple of 1-based ranks
+        from the top module down to the node (``(1, 2)``: node 2 of module 1).
+
+        Examples
+        --------
+        >>> from infomap_core import Network
+        >>> two_triangles = Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)])
+        >>> for node_id, path, flow in run_infomap(two_triangles, two_level=True).nodes():
+        ...     print(node_id, path, round(flow, 4))
+        3 (1, 1) 0.2143
+        1 (1, 2) 0.1429
+        2 (1, 3) 0.1429
+        4 (2, 1) 0.2143
+        5 (2, 2) 0.1429
+        6 (2, 3) 0.1429
+        """
+        for t in self.iter_tree():
+            if t.node_id is not None:
+                yield NodeRow(t.node_id, t.path, t.flow)
+
+    def iter_tree(self) -> Iterator["TreeNode"]:
+        """Every module and leaf of the hierarchy, depth-first (a module before its
+        children, children by rank; the root is left out), each as a :class:`TreeNode`
+        ``(path, flow, enter_flow, exit_flow, node_id)``; ``node_id`` is None for a module.
+
+        Examples
+        --------
+        >>> from infomap_core import Network
+        >>> two_triangles = Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)])
+        >>> modules = [t for t in run_infomap(two_triangles, two_level=True).iter_tree() if t.node_id is None]
+        >>> [(t.path, round(t.flow, 4), round(t.exit_flow, 4)) for t in modules]
+        [((1,), 0.5, 0.0714), ((2,), 0.5, 0.0714)]
+        """
+        tree, ids = self.tree, self.network.node_ids.tolist()
+        paths: dict[int, tuple[int, ...]] = {0: ()}
+        for t in tree.depth_first()[1:].tolist():
+            path = paths[int(tree.parent[t])] + (int(tree.rank[t]),)
+            paths[t] = path
+            leaf = int(tree.leaf[t])
+            yield TreeNode(path, float(tree.flow[t]), float(tree.enter[t]), float(tree.exit[t]),
+                           ids[leaf] if leaf >= 0 else None)
 
     def to_rows(self) -> list[dict[str, Any]]:
         """One row per node: ``node_id``, ``name``, ``module`` (top), ``path`` (``"1:2:1"``,
@@ -248,6 +384,9 @@ class InfomapResult:
         >>> result = run_infomap(Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)]))
         >>> result.to_rows()[0]["module"], result.to_rows()[0]["path"]
         (1, '1:2')
+        >>> frame = result.to_dataframe()
+        >>> list(frame.columns), frame["module"].tolist()
+        (['node_id', 'name', 'module', 'path', 'flow'], [1, 1, 1, 2, 2, 2])
         """
         try:
             import pandas as pd
@@ -405,6 +544,9 @@ def _flow_for(network: Network, options: InfomapOptions) -> FlowGraph:
         recorded_teleportation=options.recorded_teleportation,
         to_nodes=options.to_nodes,
         markov_time=options.markov_time,
+        variable_markov_time=options.variable_markov_time,
+        variable_markov_damping=options.variable_markov_damping,
+        variable_markov_min_scale=options.variable_markov_min_scale,
         regularized=options.regularized,
         regularization_strength=options.regularization_strength,
         adjust_bipartite=not options.skip_adjust_bipartite_flow,
@@ -528,7 +670,7 @@ def run_infomap(network: Network, options: InfomapOptions | None = None, *,
     network = Network.coerce(network)
     options = options or InfomapOptions()
     if overrides:
-        options = replace(options, **overrides)
+        options = replace(options, **_known(overrides))
     start, started_at = time.perf_counter(), time.time()
     with threads(options.num_threads):
         problem = prepare(network, options, initial_partition, meta_data)
@@ -537,7 +679,27 @@ def run_infomap(network: Network, options: InfomapOptions | None = None, *,
             trials.append(run_trial(problem, options, j, settings))
             if progress is not None:
                 progress(j + 1, options.num_trials)
+            if options.converge and converged([t.codelength for t in trials]):
+                break
     return best_of(problem, options, trials, elapsed=time.perf_counter() - start, started_at=started_at)
+
+
+def _known(overrides: dict[str, Any]) -> dict[str, Any]:
+    """``overrides`` when every key is an :class:`InfomapOptions` field; else an error naming the
+    first other key (an official option mapeq does not support says why)."""
+    from dataclasses import fields
+
+    from .official_options import find_option, refusal
+
+    names = {f.name for f in fields(InfomapOptions)}
+    for key in overrides:
+        if key not in names:
+            official = find_option("--" + key.replace("_", "-"))
+            if official is not None and not official.supported:
+                raise OptionError(refusal(official, key), field=key)
+            raise OptionError(f"unknown option {key!r} (InfomapOptions has the engine's options; search controls "
+                              "are SearchSettings)", field=key)
+    return overrides
 
 
 @contextmanager

@@ -54,7 +54,7 @@ def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: Searc
     zero = np.zeros(n, dtype=np.int64)
     two_level = float(level_codelength(level, modules, k)[0])
     one_level = float(one_module_codelength(level, zero, np.zeros(1))[0])
-    if k <= 1 or two_level >= one_level - MIN_GAIN:
+    if k <= 1 or (two_level >= one_level - MIN_GAIN and not settings.prefer_modular_solution):
         return Tree.two_level(fg, zero)
     if k == n:
         return Tree.two_level(fg, modules)

@@ -62,6 +62,10 @@ class Network:
     # multilayer networks relaxed to self: a link between two state nodes of one physical node in
     # different layers is a relay the walker passes through without a step (see flow.compute_flow)
     self_relays: bool = False
+    # multilayer networks from intra (and inter) links: whether those links were read as directed.
+    # Their state links are arcs either way (the relaxation), so the flow model is fixed when
+    # the network is read (InfomapOptions.resolved_flow_model refuses another one).
+    intra_directed: bool | None = None
 
     @property
     def is_state_network(self) -> bool:
@@ -491,6 +495,7 @@ class Network:
             else:
                 states, a, b, w = ml.relax_state_links(*cols, w, directed=directed, relax=relax)
             arcs = True
+        intra_directed = None if links is not None else bool(directed)
         n = states.shape[0]
         base = cls._from_index_links(np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64),
                                      np.asarray(w, dtype=np.float64), n, arcs, np.arange(n, dtype=np.int64),
@@ -499,7 +504,7 @@ class Network:
             lookup = {str(k): str(v) for k, v in physical_names.items()}
             base = replace(base, node_names=tuple(lookup.get(str(i), str(i)) for i in states[:, 1].tolist()))
         return replace(base._with_physical(states[:, 1], physical_names), layers=np.ascontiguousarray(states[:, 0]),
-                       self_relays=relays)
+                       self_relays=relays, intra_directed=intra_directed)
 
     @classmethod
     def from_networkx(cls, graph: Any, *, weight: str = "weight") -> "Network":
@@ -522,10 +527,84 @@ class Network:
         return cls.from_arrays(src, tgt, w, directed=directed, nodes=nodes, node_weights=node_weights, node_names=names or None)
 
     @classmethod
+    def from_igraph(cls, graph: Any, *, weight: str = "weight") -> "Network":
+        """Build from a python-igraph ``Graph``; directedness is taken from the graph.
+
+        Node ids are the vertex ``name`` attribute when the graph has one, else the vertex
+        indices ``0..n-1``; the edge attribute ``weight`` (if any) gives the link weights.
+        Vertices without edges are kept. igraph is not a dependency: nothing is imported.
+
+        Examples
+        --------
+        >>> import igraph as ig
+        >>> g = ig.Graph([(0, 1), (1, 2)], directed=True)
+        >>> g.vs["name"] = ["a", "b", "c"]
+        >>> g.es["weight"] = [2.0, 0.5]
+        >>> net = Network.from_igraph(g)
+        >>> net.directed, net.node_ids.tolist(), net.weights.tolist()
+        (True, ['a', 'b', 'c'], [2.0, 0.5])
+        """
+        edges = graph.get_edgelist()
+        if not edges:
+            raise EmptyNetworkError("the graph has no edges", field="graph")
+        n = graph.vcount()
+        if "name" in graph.vs.attributes():
+            names = list(graph.vs["name"])
+            if len(set(names)) != n:
+                raise NetworkError("vertex names must be distinct: they are the node ids", field="name")
+        else:
+            names = list(range(n))
+        src = [names[a] for a, _ in edges]
+        tgt = [names[b] for _, b in edges]
+        w = graph.es[weight] if weight in graph.es.attributes() else None
+        return cls.from_arrays(src, tgt, w, directed=bool(graph.is_directed()), nodes=names)
+
+    @classmethod
+    def from_dataframe(cls, frame: Any, *, source: str = "source", target: str = "target",
+                       weight: str | None = None, directed: bool = False) -> "Network":
+        """Build from a pandas DataFrame of links, one row per link.
+
+        ``source`` and ``target`` name the node-id columns; ``weight`` names the weight
+        column (``None``: the column ``weight`` if there is one, else every link weighs 1).
+        A named column that is missing is a :class:`NetworkError` naming it.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> links = pd.DataFrame({"source": [1, 2, 3], "target": [2, 3, 1], "weight": [1.0, 2.0, 0.5]})
+        >>> net = Network.from_dataframe(links)
+        >>> net.num_links, net.total_weight
+        (3, 3.5)
+        >>> Network.from_dataframe(links.rename(columns={"source": "from"}))
+        Traceback (most recent call last):
+        ...
+        infomap_core.errors.NetworkError: ...no column 'source'...
+        """
+        columns = [str(c) for c in frame.columns]
+        for role, name in (("source", source), ("target", target), ("weight", weight)):
+            if name is not None and name not in columns:
+                raise NetworkError(f"the links table has no column {name!r} for the link {role}s "
+                                   f"(columns: {', '.join(columns)})", field=name)
+        if weight is None and "weight" in columns:
+            weight = "weight"
+        src = _as_id_array(frame[source].to_numpy(), source)
+        tgt = _as_id_array(frame[target].to_numpy(), target)
+        w = None
+        if weight is not None:
+            try:
+                w = frame[weight].to_numpy(dtype=np.float64)
+            except (TypeError, ValueError):
+                raise InvalidWeightError(f"column {weight!r} must hold numbers", field=weight) from None
+        return cls.from_arrays(src, tgt, w, directed=directed)
+
+    @classmethod
     def coerce(cls, value: Any, *, directed: bool | None = None) -> "Network":
         """A network from what a user has at hand: a :class:`Network` (as is), a networkx
-        graph, a scipy sparse matrix, a square numpy array (an adjacency matrix), or a list
-        of ``(source, target[, weight])`` links (``directed``: default False).
+        or igraph graph (:meth:`from_networkx`, :meth:`from_igraph`), a pandas DataFrame of
+        links with columns ``source``, ``target`` and optional ``weight``
+        (:meth:`from_dataframe`; it takes other column names), a scipy sparse matrix, a
+        square numpy array (an adjacency matrix), or a list of ``(source, target[, weight])``
+        links (``directed``: default False; graphs carry their own).
 
         Examples
         --------
@@ -539,6 +618,11 @@ class Network:
         """
         if isinstance(value, Network):
             return value
+        module = type(value).__module__.split(".")[0]
+        if module == "igraph" or (hasattr(value, "get_edgelist") and hasattr(value, "vs")):
+            return cls.from_igraph(value)
+        if module == "pandas" and hasattr(value, "columns"):
+            return cls.from_dataframe(value, directed=bool(directed))
         if hasattr(value, "is_directed") and hasattr(value, "edges"):
             return cls.from_networkx(value)
         if hasattr(value, "tocoo"):
@@ -547,9 +631,9 @@ class Network:
             return cls.from_numpy(value, directed=directed)
         if isinstance(value, (list, tuple)):
             return cls.from_edges(value, directed=bool(directed))
-        raise NetworkError(f"cannot read a network from a {type(value).__name__}: expected a Network, a networkx "
-                           "graph, a scipy sparse matrix, a numpy adjacency matrix or a list of links",
-                           field="network")
+        raise NetworkError(f"cannot read a network from a {type(value).__name__}: expected a Network, a "
+                           "networkx or igraph graph, a pandas DataFrame of links, a scipy sparse matrix, a numpy "
+                           "adjacency matrix or a list of links", field="network")
 
     # --------------------------------------------------------------- internals
     @classmethod

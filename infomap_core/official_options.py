@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from .infomap import InfomapOptions
 
-__all__ = ["OfficialOption", "OPTIONS", "OUTPUT_FORMATS", "find_option", "equivalent_flags", "options_table"]
+__all__ = ["OfficialOption", "OPTIONS", "OUTPUT_FORMATS", "find_option", "equivalent_flags", "options_table",
+           "refusal"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class OfficialOption:
     setting: str | None = None  # the SearchSettings field it sets
     minimum: float | None = None  # smallest accepted value
     engine: str | None = None  # the InfomapOptions field it sets (the value as given)
+    why: str = ""  # for an unsupported option: why (ends the refusal message)
 
     @property
     def dest(self) -> str:
@@ -88,6 +90,15 @@ OPTIONS: tuple[OfficialOption, ...] = (
        run="-p, --teleportation-probability"),
     _S("--markov-time", None, "float", "InfomapOptions.markov_time", "markov_time",
        "scale link flow; larger gives fewer modules (default 1)", run="--markov-time"),
+    _S("--variable-markov-time", None, "flag", "InfomapOptions.variable_markov_time", "variable_markov_time",
+       "a local Markov time per node: longer where the network is sparse (fewer modules there)",
+       run="--variable-markov-time", engine="variable_markov_time"),
+    _S("--variable-markov-damping", None, "float", "InfomapOptions.variable_markov_damping",
+       "variable_markov_damping", "with --variable-markov-time: local scale from the effective degree (0) to its "
+       "log, the local entropy (1, the default)", run="--variable-markov-damping", engine="variable_markov_damping"),
+    _S("--variable-markov-min-scale", None, "float", "InfomapOptions.variable_markov_min_scale",
+       "variable_markov_min_scale", "with --variable-markov-time: the smallest local scale (default 1)",
+       run="--variable-markov-min-scale", engine="variable_markov_min_scale"),
     # Map-equation variants
     _S("--regularized", None, "flag", "InfomapOptions.regularized", "regularized",
        "add a Bayesian prior network against overfitting sparse data (codes its steps as recorded teleportation)",
@@ -116,6 +127,9 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--seed", "-s", "int", "InfomapOptions.seed", "seed", "random seed (default 123)", run="-s, --seed"),
     _S("--num-trials", "-N", "int", "InfomapOptions.num_trials", "num_trials", "trials; the shortest wins (default 1)",
        run="-N, --num-trials"),
+    _S("--converge", None, "flag", "InfomapOptions.converge", None,
+       "--num-trials is a cap (default 50): stop once 5 trials in a row did not shorten the best codelength",
+       run="--converge", engine="converge"),
     _S("--core-loop-limit", "-M", "int", "SearchSettings.core_loop_limit", None,
        "core loops that move each node (default 10)", setting="core_loop_limit", minimum=1),
     _S("--tune-iteration-limit", "-T", "int", "SearchSettings.max_tune_iterations", None,
@@ -134,6 +148,9 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--max-degree-for-random-moves", None, "int", "SearchSettings.max_degree_for_random_moves", None,
        "largest degree of a node tried with random moves (default 2)", setting="max_degree_for_random_moves",
        minimum=0),
+    _S("--prefer-modular-solution", None, "flag", "SearchSettings.prefer_modular_solution", None,
+       "keep a partition of two or more modules even when one module is shorter",
+       run="--prefer-modular-solution", setting="prefer_modular_solution"),
     _S("--use-node-weights-as-flow", None, "flag", "InfomapOptions.use_node_weights_as_flow",
        "use_node_weights_as_flow", "node flow = the node weights (Pajek vertex weights), normalized; "
        "undirected flow model", engine="use_node_weights_as_flow"),
@@ -189,22 +206,32 @@ OPTIONS: tuple[OfficialOption, ...] = (
     for name, short, kind in (
         ("--completion", None, "str"), ("--print-json-parameters", None, "flag"),
         ("--include-self-links", "-k", "flag"),
-        ("--node-limit", None, "int"),
         ("--matchable-multilayer-ids", None, "int"), ("--assign-to-neighbouring-module", None, "flag"),
         ("--max-flow-iterations", None, "int"),
         ("--min-flow-iterations", None, "int"), ("--flow-tolerance", None, "float"),
         ("--intra-regularization-strength", None, "float"), ("--inter-regularization-strength", None, "float"),
-        ("--multilayer-skip-absent-nodes", None, "flag"), ("--variable-markov-time", None, "flag"),
-        ("--variable-markov-damping", None, "float"), ("--variable-markov-min-scale", None, "float"),
-        ("--preferred-number-of-levels", None, "int"), ("--preferred-number-of-levels-strength", None, "float"),
-        ("--fast-hierarchical-solution", "-F", "count"), ("--inner-parallelization", None, "flag"),
-        ("--parallel-trials", None, "flag"), ("--converge", None, "flag"), ("--num-threads", None, "str"),
-        ("--threads", None, "str"), ("--prefer-modular-solution", None, "flag"),
+        ("--multilayer-skip-absent-nodes", None, "flag"),
+        ("--inner-parallelization", None, "flag"),
+        ("--parallel-trials", None, "flag"), ("--num-threads", None, "str"),
+        ("--threads", None, "str"),
         ("--no-overwrite", None, "flag"),
         ("--print-config-fingerprint", None, "flag"), ("--timing-json", None, "str"),
         ("--summary-json", None, "str"), ("--manifest-json", None, "str"), ("--memory-report", None, "flag"),
         ("--trial-offset", None, "int"), ("--trial-results", None, "str"), ("--no-final-output", None, "flag"),
     )
+) + (
+    _S("--node-limit", None, "int", supported=False,
+       why="the official Infomap 2.16 takes it but reads every node of link-list and Pajek files (probed), so "
+           "there is no behaviour to match; leave the nodes out of the input instead"),
+    _S("--fast-hierarchical-solution", "-F", "count", supported=False,
+       why="-F/-FF/-FFF are the official's quicker, rougher hierarchy searches (which levels they keep and "
+           "refine is not specified); mapeq's own multilevel search is the only one"),
+    _S("--preferred-number-of-levels", None, "int", supported=False,
+       why="a search-time steering of the hierarchy depth in the official that adds nothing to the codelength "
+           "(probed: fixed trees score the same), so there is no objective to match yet; --two-level gives "
+           "two levels"),
+    _S("--preferred-number-of-levels-strength", None, "float", supported=False,
+       why="it only scales --preferred-number-of-levels, which mapeq does not support yet"),
 )
 
 #: ``-o`` formats of the official Infomap: the ones mapeq writes, and the ones it refuses by name.
@@ -214,6 +241,12 @@ OUTPUT_FORMATS = {"clu": True, "tree": True, "ftree": True, "newick": True, "jso
                   "network": False, "states": True, "flow": False}
 
 _BY_NAME = {name: o for o in OPTIONS for name in (o.long, o.short) if name}
+
+
+def refusal(option: OfficialOption, spelled: str | None = None) -> str:
+    """The error message for an unsupported official option (named as ``spelled``)."""
+    why = f": {option.why}" if option.why else " (docs/command-line.md lists the supported ones)"
+    return f"the official option {spelled or option.long!r} is not supported by mapeq{why}"
 
 
 def find_option(name: str) -> OfficialOption | None:
@@ -266,6 +299,10 @@ def options_table() -> str:
         names = ", ".join(n for n in (o.short, o.long) if n)
         if o.supported:
             rows.append(f"| `{names}` | {o.help} | {cell(o.run)} | {cell(o.python)} | {cell(o.rest)} |")
-    unsupported = ", ".join(f"`{o.long}`" for o in OPTIONS if not o.supported)
+    unsupported = ", ".join(f"`{o.long}`" for o in OPTIONS if not o.supported and not o.why)
     rows.append(f"| {unsupported} | refused by name (not supported yet) | - | - | - |")
+    for o in OPTIONS:
+        if not o.supported and o.why:
+            names = ", ".join(n for n in (o.short, o.long) if n)
+            rows.append(f"| `{names}` | refused by name: {o.why} | - | - | - |")
     return "\n".join(rows) + "\n"

@@ -9,7 +9,8 @@ One trial (:func:`optimize_two_level`):
    sub-modules by a constrained search, then move the sub-modules as units and
    aggregate again) until an iteration gains less than ``max(1e-10, 1e-5 L1)`` or less
    than 1% of what tuning has gained so far.
-3. If the result is longer than the one-level codelength, return one module.
+3. If the result is longer than the one-level codelength, return one module (unless
+   ``prefer_modular_solution``, as the official ``--prefer-modular-solution``).
 
 All randomness comes from ``rng`` so a seed fixes the result.
 """
@@ -73,6 +74,7 @@ class SearchSettings:
     core_level_limit: int = 0  # most levels of core loops (the network, then each aggregate); 0: no limit
     max_tune_iterations: int = 1000
     sub_module_tune_iterations: int = 1000
+    prefer_modular_solution: bool = False  # keep a partition of 2+ modules even if one module is shorter
 
 
 @dataclass(frozen=True, eq=False)
@@ -351,13 +353,15 @@ def optimize_two_level(fg: FlowGraph, rng: np.random.Generator, settings: Search
     """One trial of the two-level search; returns (module per node, codelength).
 
     If no partition beats the one-level codelength by more than ``MIN_GAIN`` bits, every
-    node is put in one module (a tie goes to the simpler answer).
+    node is put in one module (a tie goes to the simpler answer), unless
+    ``settings.prefer_modular_solution`` and the search found two modules or more.
     """
     level = Level.from_flow(fg, objective)
     modules, k = optimize_level(level, rng, settings, initial)
     zero = np.zeros(fg.num_nodes, dtype=np.int64)
     codelength = float(level_codelength(level, modules, k)[0])
     one_level = float(one_module_codelength(level, zero, np.zeros(1))[0])
-    if codelength >= one_level - MIN_GAIN:
+    prefer = settings is not None and settings.prefer_modular_solution and k > 1
+    if codelength >= one_level - MIN_GAIN and not prefer:
         return zero, one_level
     return modules, codelength

@@ -190,7 +190,9 @@ class Tree:
         return [cache[int(t)] for t in idx]
 
     def modules_at_level(self, level: int = 1) -> np.ndarray:
-        """Module id (0-based, in tree order) of each node at ``level`` (1 = top, -1 = leaf modules)."""
+        """Module id (0-based, in tree order) of each node at ``level`` (1 = top, -1 = leaf
+        modules): its ancestor module at depth ``level``, or its own (deepest) module when
+        that is shallower (a ragged tree), as the official's ``get_modules(depth_level)``."""
         idx = self.leaf_tree_index()
         if level == -1:
             anc = self.parent[idx]
@@ -201,7 +203,7 @@ class Tree:
                 if not deeper.any():
                     break
                 anc[deeper] = self.parent[anc[deeper]]
-            anc = np.where(self.depth[anc] == level, anc, self.parent[anc] if level > 0 else anc)
+            anc = np.where(self.leaf[anc] >= 0, self.parent[anc], anc)  # a leaf is no module: its parent is
         _, ids = np.unique(self.sort_key()[anc], return_inverse=True)
         return ids.astype(np.int64)
 

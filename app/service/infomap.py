@@ -114,7 +114,7 @@ def infomap_payload(request: InfomapRequest, format: str | None = None) -> dict 
 
 
 def read_network_file(text: bytes, directed: bool) -> Network:
-    """A link-list or Pajek file's network; its errors name the ``file`` field."""
+    """A link-list, Pajek or official JSON network file's network; its errors name the ``file`` field."""
     try:
         return parse_network(text, directed=True if directed else None)
     except MapEqError as exc:

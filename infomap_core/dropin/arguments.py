@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import OptionError
-from ..official_options import OPTIONS, OfficialOption, find_option
+from ..official_options import OPTIONS, OfficialOption, find_option, refusal
 
 __all__ = ["DropinArgs", "parse_arguments", "help_text"]
 
@@ -61,8 +61,7 @@ def _resolve(name: str) -> OfficialOption:
     if option is None:
         raise OptionError(f"unknown option {name!r} (mapeq NETWORK OUT_DIR [options]; -h lists them)", field=name)
     if not option.supported:
-        raise OptionError(f"the official option {name!r} is not supported by mapeq "
-                          "(docs/command-line.md lists the supported ones)", field=option.dest)
+        raise OptionError(refusal(option, name), field=option.dest)
     return option
 
 

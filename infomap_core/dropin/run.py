@@ -59,6 +59,8 @@ def engine_options(args: DropinArgs) -> tuple[InfomapOptions, SearchSettings]:
         **{name: given[name] for name in valued if name in given},
         **{o.engine: given[o.dest] for o in OPTIONS if o.engine and o.dest in given},
     )
+    if options.converge and "num_trials" not in given:  # the official's default cap
+        options = replace(options, num_trials=engine.CONVERGE_DEFAULT_CAP)
     return options, search_settings(given)
 
 
@@ -70,7 +72,7 @@ def search_settings(values: dict) -> SearchSettings:
         if option.setting is None or values.get(option.dest) is None:
             continue
         value = values[option.dest]
-        if value < option.minimum:
+        if option.minimum is not None and value < option.minimum:
             raise OptionError(f"{option.long} must be >= {option.minimum:g}, got {value}", field=option.dest)
         if option.setting == "max_tune_iterations" and value == 0:
             continue
@@ -216,6 +218,8 @@ def run_trials(problem: Problem, options: InfomapOptions, settings: SearchSettin
             update(j + 1, options.num_trials, min(t.codelength for t in trials))
             if on_trial is not None:
                 on_trial(trial)
+            if options.converge and engine.converged([t.codelength for t in trials]):
+                break
     return trials
 
 

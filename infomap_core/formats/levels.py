@@ -8,12 +8,10 @@ in depth-first order of the tree (children by decreasing flow).
 
 from __future__ import annotations
 
-import numpy as np
-
 __all__ = ["modules_at_level"]
 
 
-def modules_at_level(tree, level: int) -> np.ndarray:
+def modules_at_level(tree, level: int):
     """1-based module id of every network node (node index order) at ``level``.
 
     Examples
@@ -30,14 +28,4 @@ def modules_at_level(tree, level: int) -> np.ndarray:
         from ..errors import OptionError
 
         raise OptionError(f"the module level must be >= -1 (-1: bottom modules), got {level}", field="clu_level")
-    leaf_t = tree.leaf_tree_index()
-    module = tree.parent[leaf_t].copy()
-    if level >= 0:
-        deeper = tree.depth[module] > level
-        while deeper.any():
-            module[deeper] = tree.parent[module[deeper]]
-            deeper = tree.depth[module] > level
-    order = np.empty(tree.size, dtype=np.int64)
-    order[tree.depth_first()] = np.arange(tree.size)
-    _, ids = np.unique(order[module], return_inverse=True)
-    return ids.reshape(-1).astype(np.int64) + 1
+    return tree.modules_at_level(level) + 1  # the rule is the tree's (the official's get_modules)

@@ -1,6 +1,7 @@
 """``read_network`` / ``parse_network``: a link list or a Pajek file to a :class:`Network`.
 
-Format detection (``format=None``): the content decides. If the first line that is
+Format detection (``format=None``): the content decides. A text that opens a JSON object
+(``{``) is the official ``infomap-network`` JSON format (:mod:`.json_network`). If the first line that is
 neither blank nor a ``#`` comment starts with ``*`` (``*Vertices``, ``*Edges``,
 ``*Arcs``, ``*Links``, ...), the file is Pajek; otherwise it is a link list. The
 extension never overrides the content: a ``.net`` file without a header is a link
@@ -21,11 +22,12 @@ from ..network import Network
 from ._common import as_bytes, read_bytes, split_lines
 from .link_list import scan_link_table
 from .higher_order import is_higher_order, parse_higher_order
+from .json_network import is_json_network, parse_json_network
 from .pajek import parse_pajek
 
 __all__ = ["read_network", "parse_network", "detect_format", "FORMATS"]
 
-FORMATS = ("link-list", "pajek")
+FORMATS = ("link-list", "pajek", "json")
 
 
 def read_network(path: str | os.PathLike, *, format: str | None = None, directed: bool | None = None,
@@ -36,7 +38,7 @@ def read_network(path: str | os.PathLike, *, format: str | None = None, directed
     ----------
     path : str or os.PathLike
         The file.
-    format : {None, "link-list", "pajek"}
+    format : {None, "link-list", "pajek", "json"}
         None detects the format from the content (see the module docstring).
     directed : bool or None
         None or False: undirected (a Pajek ``*Arcs`` section too, as in the official Infomap);
@@ -70,6 +72,8 @@ def parse_network(data: str | bytes, *, format: str | None = None, directed: boo
         raise OptionError(f"directed must be True, False or None, got {directed!r}", field="directed")
     if format is None:
         format = detect_format(raw)
+    if format == "json":
+        return parse_json_network(raw, directed=directed, relax=relax)
     if format == "pajek":
         if is_higher_order(raw):
             return parse_higher_order(raw, directed=directed, relax=relax)
@@ -78,8 +82,13 @@ def parse_network(data: str | bytes, *, format: str | None = None, directed: boo
 
 
 def detect_format(data: str | bytes) -> str:
-    """``"pajek"`` if the first non-blank, non-comment line starts with ``*``, else ``"link-list"``."""
-    for _, _, parts in split_lines(as_bytes(data, "network"), 0, 1):
+    """``"json"`` if the text opens a JSON object (the official ``infomap-network`` format,
+    :mod:`.json_network`), ``"pajek"`` if the first non-blank, non-comment line starts with
+    ``*``, else ``"link-list"``."""
+    raw = as_bytes(data, "network")
+    if is_json_network(raw):
+        return "json"
+    for _, _, parts in split_lines(raw, 0, 1):
         if parts:
             return "pajek" if parts[0].startswith(b"*") else "link-list"
     return "link-list"

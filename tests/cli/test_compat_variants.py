@@ -22,6 +22,9 @@ VARIANTS = {
     "meta": ["--meta-data", "META"],
     "meta-rate": ["--meta-data", "META", "--meta-data-rate", "0.4"],
     "meta-unweighted": ["--meta-data", "META", "--meta-data-unweighted"],
+    "variable-markov": ["--variable-markov-time"],
+    "variable-markov-linear": ["--variable-markov-time", "--variable-markov-damping", "0",
+                               "--variable-markov-min-scale", "2"],
 }
 
 
@@ -134,6 +137,7 @@ INPUT_OPTIONS = {
     "weight-threshold-high": ["--weight-threshold", "2"],
     "core-level-limit-2": ["--core-level-limit", "2"],
     "core-level-limit-3": ["-L", "3"],
+    "prefer-modular": ["--prefer-modular-solution"],
 }
 
 
@@ -222,3 +226,20 @@ def test_node_weights_as_flow_as_the_official(tmp_path):
             assert o_json["codelength"] <= t_json["codelength"] * (1 + 1e-4)
     out = mapeq_script(network, tmp_path / "d", "-d", "--use-node-weights-as-flow")
     assert out.returncode == 2 and "use_node_weights_as_flow" in out.stderr
+
+
+@pytest.mark.parametrize("cap", [[], ["-N", "4"]], ids=["default-cap", "cap-4"])
+def test_converge_as_the_official(cap, tmp_path):
+    """``--converge`` on modular_w.net: every trial finds the same tree, so both stop after 6
+    trials under the default cap of 50, after 4 under ``-N 4``; the JSON says so."""
+    network = first_order_examples()[5]  # modular_w.net
+    theirs, ours = run_both(network, ["--converge", "-s", "5", *cap], tmp_path, "converge")
+    t_json, o_json = compare_files(theirs, ours)
+    assert (o_json["trials"], o_json["numTrials"]) == (t_json["trials"], t_json["numTrials"])
+    assert (o_json["trials"], o_json["numTrials"]) == ((4, 4) if cap else (6, 50))
+    assert o_json["codelength"] == pytest.approx(t_json["codelength"], rel=1e-9)
+    modern = mapeq_script("run", network, "--converge", *cap)
+    assert modern.returncode == 0, modern.stderr
+    import json
+
+    assert len(json.loads(modern.stdout)["trial_codelengths"]) == (4 if cap else 6)

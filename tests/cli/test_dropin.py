@@ -74,7 +74,12 @@ def test_no_file_output_writes_nothing(tmp_path):
     (["--bogus"], "unknown option '--bogus'"),
     (["--inner-parallelization"], "'--inner-parallelization' is not supported"),
     (["--memory-report"], "'--memory-report' is not supported"),
-    (["-F"], "'-F' is not supported"),
+    (["-F"], "'-F' is not supported by mapeq: -F/-FF/-FFF are the official's quicker"),
+    (["-FFF"], "'-F' is not supported"),
+    (["--node-limit", "3"], "'--node-limit' is not supported by mapeq: the official Infomap 2.16 takes it but "
+                            "reads every node"),
+    (["--preferred-number-of-levels", "2"], "'--preferred-number-of-levels' is not supported by mapeq: a "
+                                            "search-time steering"),
     (["-k"], "'-k' is not supported"),
     (["-2x"], "unknown option '-x'"),
     (["-o", "network"], "output format 'network' is not supported"),

@@ -86,6 +86,9 @@ def official_flags(options, flow_model: str) -> str:
         flags.append(f"--teleportation-probability {options.teleportation_probability!r}")
     if options.markov_time != 1.0:
         flags.append(f"--markov-time {options.markov_time!r}")
+    if getattr(options, "variable_markov_time", False):
+        flags.append(f"--variable-markov-time --variable-markov-damping {options.variable_markov_damping!r} "
+                     f"--variable-markov-min-scale {options.variable_markov_min_scale!r}")
     if getattr(options, "use_node_weights_as_flow", False):
         flags.append("--use-node-weights-as-flow")
     if getattr(options, "regularized", False):

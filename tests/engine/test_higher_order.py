@@ -336,8 +336,12 @@ def test_relax_options_bad_combinations_name_the_field():
     with pytest.raises(NetworkError, match="explicit") as info:
         Network.from_multilayer([(1, 1, 2, 2)], relax_by_jsd=True)
     assert info.value.field == "relax_by_jsd"
+    relayed = Network.from_multilayer(intra=intra, relax_to_self=True)
     with pytest.raises(OptionError, match="relax") as info:
-        run_infomap(Network.from_multilayer(intra=intra, relax_to_self=True), InfomapOptions(flow_model="undirected"))
+        run_infomap(relayed, InfomapOptions(flow_model="rawdir"))
+    assert info.value.field == "flow_model"
+    # the undirected reading is the one it was read with: the same run as the default
+    assert run_infomap(relayed, InfomapOptions(flow_model="undirected")).codelength == run_infomap(relayed).codelength
 
 
 @SETTINGS

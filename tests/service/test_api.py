@@ -72,6 +72,24 @@ def test_karate_file_upload(client):
     assert data["codelength"] == pytest.approx(4.311793, abs=1e-6) and data["num_modules"] == 3
 
 
+def test_official_json_network_file_upload(client):
+    """The official's infomap-network JSON format, detected by content like the text formats;
+    a bad document is a 4xx naming the file and the document's field."""
+    import json
+
+    doc = {"format": "infomap-network", "version": "1.0",
+           "nodes": [{"id": 1, "name": "Alice"}],
+           "edges": [{"source": a, "target": b} for a, b in TWO_TRIANGLES]}
+    response = client.post("/v1/infomap/file", files={"file": ("net.json", json.dumps(doc).encode())},
+                           data={"two_level": "true"})
+    assert response.status_code == 200, response.text
+    assert response.json()["codelength"] == pytest.approx(2.320730, abs=1e-6)
+    doc["edges"][2] = {"source": 3, "target": -1}
+    response = client.post("/v1/infomap/file", files={"file": ("net.json", json.dumps(doc).encode())})
+    assert response.status_code == 422, response.text
+    assert "edges[2].target" in response.text and '"file"' in response.text
+
+
 def test_codelength_with_breakdown(client):
     response = client.post("/v1/codelength", json={
         "edges": TWO_TRIANGLES, "partition": {"1": 1, "2": 1, "3": 1, "4": 2, "5": 2, "6": 2}})

@@ -55,6 +55,29 @@ def test_codelength_of_a_partition_with_a_variant_is_the_officials(client, field
     assert abs(response.json()["codelength"] - plain) > 1e-3  # the field changed the objective
 
 
+@pytest.mark.parametrize("fields,flags", [
+    ({"variable_markov_time": True}, "--variable-markov-time"),
+    ({"variable_markov_time": True, "variable_markov_damping": 0.3, "variable_markov_min_scale": 0.5},
+     "--variable-markov-time --variable-markov-damping 0.3 --variable-markov-min-scale 0.5"),
+], ids=["default", "damping-min-scale"])
+def test_codelength_with_variable_markov_time_is_the_officials(client, fields, flags):
+    """A star with a tail, every node a module of its own: the tail's links get twice the hub's
+    Markov time."""
+    edges = [[1, 2], [1, 3], [1, 4], [1, 5], [5, 6], [6, 7]]
+    singletons = {str(n): n for n in range(1, 8)}
+    response = client.post("/v1/codelength", json={"edges": edges, "partition": singletons, **fields})
+    assert response.status_code == 200, response.text
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        im = infomap.Infomap(f"--silent --no-infomap --two-level {flags}")
+        for a, b in edges:
+            im.add_link(a, b)
+        im.run(initial_partition={n: n for n in range(1, 8)})
+    assert response.json()["codelength"] == pytest.approx(float(im.codelength), rel=1e-9)
+    plain = client.post("/v1/codelength", json={"edges": edges, "partition": singletons}).json()["codelength"]
+    assert response.json()["codelength"] > plain + 0.1
+
+
 def test_infomap_with_variants_runs_and_reports_them(client):
     """The reported codelength is re-scored by the official after the test (tests/conftest.py)."""
     body = {"edges": NINE, "preferred_number_of_modules": 3, "meta_data": META, "meta_data_rate": 0.5,
@@ -76,6 +99,8 @@ def test_infomap_with_variants_runs_and_reports_them(client):
     ({"entropy_correction_strength": -1.0}, "entropy_correction_strength"),
     ({"preferred_number_of_modules": -2}, "preferred_number_of_modules"),
     ({"meta_data_rate": -0.1}, "meta_data_rate"),
+    ({"variable_markov_damping": 1.5}, "variable_markov_damping"),
+    ({"variable_markov_min_scale": 0.0}, "variable_markov_min_scale"),
 ])
 def test_bad_variant_fields_are_422_naming_them(client, fields, field):
     for path, extra in (("/v1/infomap", {}), ("/v1/codelength", {"partition": PARTITION})):

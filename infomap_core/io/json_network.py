@@ -1,0 +1,314 @@
+"""The official Infomap's JSON network input (``infomap-network`` version 1.0).
+
+A document is an object with ``"format": "infomap-network"``, ``"version": "1.0"`` and
+``edges``; ``type`` is ``standard`` (default), ``bipartite`` (with ``bipartiteStartId``),
+``multilayer`` (``multilayer``: ``full`` edges carry ``layers: [from, to]``, ``intra`` edges
+``layers: [layer]``, ``intra-inter`` either: a two-layer edge is then an inter-layer link of
+one node, ``source == target``) or ``state`` (edges between state ids, ``states`` listing
+``{id, node}``). ``nodes`` optionally lists ``{id, name, weight}`` (the weight is the
+node's teleportation weight). As in the official Infomap, ``directed`` in the document does
+not set the flow model (the run's option does), ids are non-negative integers (integral
+floats such as ``10.0`` accepted) and edge weights are read as the text formats read them.
+
+The document is checked field by field (errors name the field, e.g. ``edges[3].target``),
+then written as the equivalent official text sections (``*Vertices``, ``*States``,
+``*Links``, ``*Bipartite``, ``*Multilayer``, ``*Intra``, ``*Inter``) and read by the same
+readers as a ``.net`` file, so that both inputs mean the same network.
+
+Embedded meta-data (``nodes[].meta``) and initial partitions (``nodes[].path``) are run
+options in the official; here they are refused by name: pass them as ``meta_data`` and an
+initial partition (``--meta-data``, ``--cluster-data``).
+
+Examples
+--------
+>>> doc = b'{"format": "infomap-network", "version": "1.0", "edges": [{"source": 1, "target": 2}]}'
+>>> net = parse_json_network(doc)
+>>> net.num_nodes, net.num_links
+(2, 1)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+import orjson
+
+from ..errors import ParseError
+from ..network import Network
+
+__all__ = ["is_json_network", "parse_json_network"]
+
+_FIELD = "network"
+TYPES = ("standard", "bipartite", "multilayer", "state")
+MULTILAYER_KINDS = ("full", "intra", "intra-inter")
+_TOP_KEYS = {"format", "version", "type", "directed", "nodes", "states", "edges", "bipartiteStartId", "multilayer"}
+
+
+def is_json_network(buf: bytes) -> bool:
+    """True if the first non-blank byte opens a JSON object."""
+    return buf.lstrip()[:1] == b"{"
+
+
+def _fail(message: str, where: str) -> ParseError:
+    return ParseError(f"{where}: {message}", field=_FIELD)
+
+
+def _id(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _fail(f"expected a non-negative integer id, got {value!r}", where)
+    if isinstance(value, float) and not (math.isfinite(value) and value.is_integer()):
+        raise _fail(f"expected a non-negative integer id, got {value!r}", where)
+    if value < 0:
+        raise _fail(f"ids are non-negative, got {value!r}", where)
+    return int(value)
+
+
+def _number(value: Any, where: str, *, non_negative: bool) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise _fail(f"expected a finite number, got {value!r}", where)
+    if non_negative and value < 0:
+        raise _fail(f"must be non-negative, got {value!r}", where)
+    return float(value)
+
+
+def _object(value: Any, where: str, allowed: set[str], required: tuple[str, ...]) -> dict:
+    if not isinstance(value, dict):
+        raise _fail("expected an object", where)
+    for key in value:
+        if key in ("meta", "path") and key not in allowed:
+            option = "meta_data (--meta-data)" if key == "meta" else "an initial partition (--cluster-data)"
+            raise _fail(f"embedded '{key}' is not read from a network here; pass it as {option}", f"{where}.{key}")
+        if key not in allowed:
+            raise _fail(f"unknown field {key!r}", f"{where}.{key}")
+    for key in required:
+        if key not in value:
+            raise _fail(f"missing required field {key!r}", where)
+    return value
+
+
+def _array(doc: dict, key: str) -> list:
+    value = doc.get(key, [])
+    if not isinstance(value, list):
+        raise _fail("expected an array", key)
+    return value
+
+
+def _weight_token(edge: dict, where: str) -> str:
+    return repr(_number(edge["weight"], f"{where}.weight", non_negative=False)) if "weight" in edge else "1"
+
+
+def _listed(item: Any, where: str, what: str, allowed: set[str], required: tuple[str, ...], seen: set[int],
+            names: dict[int, str]) -> tuple[dict, int]:
+    """A checked entry of ``nodes`` or ``states`` and its id (added to ``seen``; its name to ``names``)."""
+    item = _object(item, where, allowed, required)
+    key = _id(item["id"], f"{where}.id")
+    if key in seen:
+        raise _fail(f"{what} {key} is listed twice", f"{where}.id")
+    seen.add(key)
+    if "name" in item:
+        if not isinstance(item["name"], str):
+            raise _fail("expected a string", f"{where}.name")
+        names[key] = item["name"]
+    return item, key
+
+
+def _node_lines(nodes: list, linked: set[int]) -> tuple[list[str], dict[int, str]]:
+    """``*Vertices`` lines of the listed nodes and of the ``linked`` ids (a Pajek
+    ``*Vertices`` section lists every node), in id order; and the listed names."""
+    weights, names, seen = {}, {}, set()
+    for i, node in enumerate(nodes):
+        node, nid = _listed(node, f"nodes[{i}]", "node", {"id", "name", "weight"}, ("id",), seen, names)
+        if "weight" in node:
+            weights[nid] = _number(node["weight"], f"nodes[{i}].weight", non_negative=True)
+    return [f'{v} "{v}" {weights.get(v, 1.0)!r}' for v in sorted(seen | linked)], names
+
+
+def _state_lines(states: list, physical: set[int]) -> tuple[list[str], dict[int, str]]:
+    """``*States`` lines; the physical ids are added to ``physical``."""
+    lines, names, seen = [], {}, set()
+    for i, state in enumerate(states):
+        where = f"states[{i}]"
+        state, sid = _listed(state, where, "state", {"id", "node", "name", "weight"}, ("id", "node"), seen, names)
+        if "weight" in state:
+            _number(state["weight"], f"{where}.weight", non_negative=True)
+        node = _id(state["node"], f"{where}.node")
+        physical.add(node)
+        lines.append(f"{sid} {node}")
+    return lines, names
+
+
+def _plain_edge_lines(edges: list, linked: set[int]) -> list[str]:
+    """``source target weight`` lines; the ids are added to ``linked``."""
+    lines = []
+    for i, edge in enumerate(edges):
+        where = f"edges[{i}]"
+        edge = _object(edge, where, {"source", "target", "weight"}, ("source", "target"))
+        source, target = _id(edge["source"], f"{where}.source"), _id(edge["target"], f"{where}.target")
+        linked.update((source, target))
+        lines.append(f"{source} {target} {_weight_token(edge, where)}")
+    return lines
+
+
+def _multilayer_sections(edges: list, kind: str, physical: set[int]) -> list[str]:
+    """``*Multilayer`` or ``*Intra`` (+ ``*Inter``) sections; node ids added to ``physical``."""
+    full, intra, inter = [], [], []
+    for i, edge in enumerate(edges):
+        where = f"edges[{i}]"
+        edge = _object(edge, where, {"layers", "source", "target", "weight"}, ("layers", "source", "target"))
+        layers = edge["layers"]
+        widths = {"full": (2,), "intra": (1,), "intra-inter": (1, 2)}[kind]
+        if not isinstance(layers, list) or len(layers) not in widths:
+            count = " or ".join(str(w) for w in widths)
+            raise _fail(f"expected an array of {count} layer ids for a '{kind}' multilayer network", f"{where}.layers")
+        layer_ids = [_id(layer, f"{where}.layers[{j}]") for j, layer in enumerate(layers)]
+        source, target = _id(edge["source"], f"{where}.source"), _id(edge["target"], f"{where}.target")
+        physical.update((source, target))
+        weight = _weight_token(edge, where)
+        if kind == "full":
+            full.append(f"{layer_ids[0]} {source} {layer_ids[1]} {target} {weight}")
+        elif len(layer_ids) == 1:
+            intra.append(f"{layer_ids[0]} {source} {target} {weight}")
+        else:
+            if source != target:
+                raise _fail(f"an inter-layer edge links one node across layers: source {source} != target {target}",
+                            where)
+            inter.append(f"{layer_ids[0]} {source} {layer_ids[1]} {weight}")
+    if kind == "full":
+        return ["*Multilayer", *full]
+    return ["*Intra", *intra] + (["*Inter", *inter] if inter else [])
+
+
+def json_network_text(doc: Any) -> tuple[str, dict[int, str], dict[int, str]]:
+    """The official text sections equivalent to the JSON document ``doc``, with the node
+    names and the state names (id -> name) that are set on the network after reading."""
+    doc = _object(doc, "document", _TOP_KEYS | {"layers"}, ("format", "version", "edges"))
+    if doc["format"] != "infomap-network":
+        raise _fail(f"expected 'infomap-network', got {doc['format']!r}", "format")
+    if doc["version"] != "1.0":
+        raise _fail(f"version {doc['version']!r} is not supported; expected '1.0'", "version")
+    if "layers" in doc:
+        raise _fail("not a field of the document: layers go on each edge ('edges[i].layers')", "layers")
+    kind = doc.get("type", "standard")
+    if kind not in TYPES:
+        raise _fail(f"expected one of {', '.join(TYPES)}, got {kind!r}", "type")
+    if "directed" in doc and not isinstance(doc["directed"], bool):
+        raise _fail("expected true or false", "directed")
+    for key, needed_by in (("bipartiteStartId", "bipartite"), ("multilayer", "multilayer"), ("states", "state")):
+        if key in doc and kind != needed_by:
+            raise _fail(f"only for a network of type '{needed_by}'", key)
+    edges = _array(doc, "edges")
+    linked: set[int] = set()  # node ids of the edges (physical nodes: of the multilayer edges)
+    state_names: dict[int, str] = {}
+    if kind == "standard":
+        sections = ["*Links", *_plain_edge_lines(edges, linked)]
+    elif kind == "bipartite":
+        if "bipartiteStartId" not in doc:
+            raise _fail("a bipartite network needs 'bipartiteStartId'", "bipartiteStartId")
+        start = _id(doc["bipartiteStartId"], "bipartiteStartId")
+        sections = [f"*Bipartite {start}", *_plain_edge_lines(edges, linked)]
+    elif kind == "state":
+        state_lines, state_names = _state_lines(_array(doc, "states"), linked)
+        sections = ["*States", *state_lines, "*Links", *_plain_edge_lines(edges, set())]
+    else:
+        multilayer = doc.get("multilayer", "full")
+        if multilayer not in MULTILAYER_KINDS:
+            raise _fail(f"expected one of {', '.join(MULTILAYER_KINDS)}, got {multilayer!r}", "multilayer")
+        sections = _multilayer_sections(edges, multilayer, linked)
+    if not edges:
+        raise _fail("the network has no edges", "edges")
+    nodes = _array(doc, "nodes")
+    if nodes:
+        node_lines, names = _node_lines(nodes, linked)
+        sections = [f"*Vertices {len(node_lines)}", *node_lines, *sections]
+    else:
+        names = {}
+    return "\n".join(sections) + "\n", names, state_names
+
+
+def parse_json_network(buf: bytes, *, directed: bool | None = None, relax=None) -> Network:
+    """A :class:`Network` from an ``infomap-network`` JSON document (see the module docstring).
+
+    ``directed`` and ``relax`` as for the text formats (:func:`.readers.parse_network`).
+    """
+    from .higher_order import parse_higher_order
+    from .pajek import parse_pajek
+
+    try:
+        doc = orjson.loads(buf)
+    except orjson.JSONDecodeError as exc:
+        raise ParseError(f"not valid JSON: {exc}", field=_FIELD) from None
+    fast = _standard_network(doc, directed)
+    if fast is not None:
+        return fast
+    text, names, state_names = json_network_text(doc)
+    raw = text.encode()
+    if doc.get("type", "standard") == "standard":
+        net = parse_pajek(raw, directed=directed)
+    else:
+        net = parse_higher_order(raw, directed=directed, relax=relax)
+    return _named(net, names, state_names)
+
+
+_EDGE_KEYS = frozenset(("source", "target", "weight"))
+_NODE_KEYS = frozenset(("id", "name", "weight"))
+
+
+def _standard_network(doc: Any, directed: bool | None) -> Network | None:
+    """The network of a well-formed standard document, read column-wise (a million edges in
+    about a second); None for anything else, which the checked path reads or refuses with
+    the field named. Both paths build the same network (tests/engine/test_json_network.py)."""
+    try:
+        if (not isinstance(doc, dict) or doc.get("format") != "infomap-network" or doc.get("version") != "1.0"
+                or doc.get("type", "standard") != "standard" or not set(doc) <= _TOP_KEYS
+                or any(key in doc for key in ("states", "bipartiteStartId", "multilayer"))
+                or not isinstance(doc.get("directed", False), bool)):
+            return None
+        edges, nodes = doc["edges"], doc.get("nodes", [])
+        if not edges or not all(type(e) is dict and e.keys() <= _EDGE_KEYS for e in edges) \
+                or not all(type(v) is dict and v.keys() <= _NODE_KEYS for v in nodes):
+            return None
+        src, tgt = _id_column([e["source"] for e in edges]), _id_column([e["target"] for e in edges])
+        weight = np.array([e.get("weight", 1.0) for e in edges], dtype=np.float64)
+        listed = _id_column([v["id"] for v in nodes]) if nodes else np.zeros(0, dtype=np.int64)
+        node_weight = np.array([v.get("weight", 1.0) for v in nodes], dtype=np.float64)
+        names = {v["id"]: v["name"] for v in nodes if "name" in v}
+    except (KeyError, TypeError, ValueError):
+        return None
+    if (src is None or tgt is None or listed is None or not np.isfinite(weight).all() or (weight < 0).any()
+            or not np.isfinite(node_weight).all() or (node_weight < 0).any()
+            or np.unique(listed).shape[0] != listed.shape[0]
+            or not all(isinstance(name, str) for name in names.values())):
+        return None
+    keep = weight > 0  # as the text readers: a link of weight 0 is no link
+    net = Network.from_arrays(src[keep], tgt[keep], weight[keep], directed=bool(directed), nodes=listed,
+                              node_weights=dict(zip(listed.tolist(), node_weight.tolist())))
+    return _named(net, {int(k): v for k, v in names.items()}, {})
+
+
+def _id_column(values: list) -> np.ndarray | None:
+    """Non-negative integer ids (integral floats accepted) as int64, or None."""
+    column = np.array(values)
+    if column.dtype.kind in "iu":
+        return column.astype(np.int64) if column.size == 0 or column.min() >= 0 else None
+    if column.dtype.kind == "f" and np.isfinite(column).all() and (column == np.round(column)).all() \
+            and (column >= 0).all() and (column < 2**53).all():
+        return column.astype(np.int64)
+    return None
+
+
+def _named(net: Network, names: dict[int, str], state_names: dict[int, str]) -> Network:
+    """Set the document's names: on the physical nodes of a state network (its nodes are
+    states), on the nodes otherwise."""
+    if net.physical_ids is not None:
+        changes = {}
+        if names:
+            changes["physical_names"] = tuple(names.get(int(i), str(i)) for i in net.physical_ids.tolist())
+        if state_names:
+            changes["node_names"] = tuple(state_names.get(int(i), str(i)) for i in net.node_ids.tolist())
+        return replace(net, **changes) if changes else net
+    if names:
+        return replace(net, node_names=tuple(names.get(int(i), str(i)) for i in net.node_ids.tolist()))
+    return net
