@@ -5,7 +5,8 @@ doi:10.1371/journal.pone.0018209), top-down:
 
 1. A two-level partition of the network (:func:`.optimizer.optimize_level`).
 2. *Super-modules*: the module network (each module's enter flow as its node flow)
-   is partitioned repeatedly; a new level is kept while it shortens the index
+   is partitioned repeatedly (the best of ``SearchSettings.super_module_trials``
+   searches in each group); a new level is kept while it shortens the index
    codebook. The coarsest level found becomes the top modules, each holding its
    leaves directly (the finer levels are found again by step 3).
 3. *Sub-modules*: every module with more than two leaves is searched as its own
@@ -241,8 +242,7 @@ def _coarsest_super_modules(level: Level, modules: np.ndarray, k: int, group: np
                                        np.bincount(unit_group, weights=plogp(units.enter), minlength=num_groups))
         if top_search:  # the units are the top modules now; super-modules would be
             index_length = index_length + level.objective.top_penalty(units_per_group)
-        sm, ks = optimize_level(units, rng, settings, parent=unit_group, parent_exit=group_exit)
-        new_length = level_codelength(units, sm, ks, unit_group, group_exit)
+        sm, ks, new_length = _best_partition(units, unit_group, group_exit, rng, settings)
         count = _modules_per_group(unit_group, sm, num_groups)
         accept = open_groups & (new_length < index_length - MIN_GAIN) & (count > 1) & (count < units_per_group)
         if not accept.any():
@@ -257,6 +257,27 @@ def _coarsest_super_modules(level: Level, modules: np.ndarray, k: int, group: np
         unit_group = unit_group_next
         open_groups = accept
     return top_of_unit
+
+
+def _best_partition(units: Level, unit_group: np.ndarray, group_exit: np.ndarray, rng,
+                    settings) -> tuple[np.ndarray, int, np.ndarray]:
+    """The shortest of ``settings.super_module_trials`` searches of ``units`` in each group:
+    (module per unit, number of modules, codelength per group). The module networks are
+    small, and one search often misses the super-modules that make a hierarchy pay."""
+    best, best_length = None, None
+    for _ in range(max(1, settings.super_module_trials)):
+        sm, ks = optimize_level(units, rng, settings, parent=unit_group, parent_exit=group_exit)
+        length = level_codelength(units, sm, ks, unit_group, group_exit)
+        if best is None:
+            best, best_length = sm, length
+            continue
+        better = length < best_length - MIN_GAIN  # per group: groups are searched independently
+        if better.any():
+            take = better[unit_group]
+            best = np.where(take, sm + best.max() + 1, best)
+            best_length = np.where(better, length, best_length)
+    best, k = relabel(best)
+    return best, k, best_length
 
 
 def _enter_as_flow(level: Level) -> Level:

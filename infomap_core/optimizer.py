@@ -74,6 +74,7 @@ class SearchSettings:
     core_level_limit: int = 0  # most levels of core loops (the network, then each aggregate); 0: no limit
     max_tune_iterations: int = 1000
     sub_module_tune_iterations: int = 1000
+    super_module_trials: int = 5  # searches of each module network for super-modules (multilevel), the best kept
     prefer_modular_solution: bool = False  # keep a partition of 2+ modules even if one module is shorter
 
 
