@@ -8,7 +8,7 @@ One trial (:func:`optimize_two_level`):
    modules, then aggregate again) and *coarse-tuning* (split every module into
    sub-modules by a constrained search, then move the sub-modules as units and
    aggregate again) until an iteration gains less than ``max(1e-10, 1e-5 L1)`` or less
-   than 1% of what tuning has gained so far.
+   than 3% of what tuning has gained so far.
 3. If the result is longer than the one-level codelength, return one module (unless
    ``prefer_modular_solution``, as the official ``--prefer-modular-solution``).
 
@@ -45,8 +45,8 @@ class SearchSettings:
     multilevel mode tune the promising modules the same way (``sub_module_tune_iterations``).
     Tuning also stops, once a coarse-tune has run, when an iteration gains less than
     ``tune_progress_fraction`` of all that tuning has gained so far (0 turns it off): on the
-    100k-node LFR graph at mu = 0.5 the iterations after that point cost as much as the
-    whole search before them for 0.01% of the codelength (bench/README.md). On state (memory)
+    100k-node LFR graphs at mu = 0.5-0.6 the iterations after that point made the search
+    1.5-1.8x longer for 0.03-0.07% of the codelength (bench/README.md). On state (memory)
     networks the relative threshold is ``state_tune_factor`` times larger: their later tune
     iterations each gain ~2e-5 of the one-level codelength and leave the final multilevel
     code as long (bench/README.md, "Higher-order networks").
@@ -69,7 +69,7 @@ class SearchSettings:
     parallel_min_fraction: float = 0.01
     core_loop_threshold: float = 1e-10
     tune_relative_threshold: float = 1e-5
-    tune_progress_fraction: float = 0.01
+    tune_progress_fraction: float = 0.03
     state_tune_factor: float = 10.0
     core_level_limit: int = 0  # most levels of core loops (the network, then each aggregate); 0: no limit
     max_tune_iterations: int = 1000
