@@ -5,7 +5,10 @@ with :func:`cost_checked`.
 The body of an operation with a JSON request model is read by its ``Content-Type``: JSON
 (or none) with the fast path for tensor fields (:func:`app.binary.fast_json`); a binary tensor
 type (:data:`app.tensors.MEDIA_TYPES`) as :func:`app.binary.binary_fields` maps it, its cost
-checked from the decoded shapes; anything else is 415 naming ``Content-Type``. An answer is
+checked from the decoded shapes; anything else is 415 naming ``Content-Type``. A body that is a
+union told by its ``kind`` (``POST /v1/jobs``, :func:`cost_checked` with ``models``) is read with
+the model of its ``kind`` (the ``kind`` query parameter for a binary body), and the binary body's
+query parameters are kept in the scope (``mapeq.binary``) for the endpoint to store. An answer is
 sent as ``.npz`` or Arrow IPC when ``Accept`` names one (:mod:`app.answers`).
 """
 
@@ -25,12 +28,16 @@ from .uploads import UploadError
 
 class ORJSONRequest(Request):
     body_model: Any = None
+    body_models: dict[str, Any] | None = None
 
     async def json(self) -> Any:
         if not hasattr(self, "_json"):
             self._json = orjson.loads(await self.body())
-            if self.body_model is not None:
-                self._json = binary.fast_json(self._json, self.body_model)
+            model = self.body_model
+            if model is None and self.body_models and isinstance(self._json, dict):
+                model = self.body_models.get(self._json.get("kind"))     # a union told by its kind
+            if model is not None:
+                self._json = binary.fast_json(self._json, model)
         return self._json
 
 
@@ -51,13 +58,24 @@ def media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
-def cost_checked(limits: str) -> Callable:
+def cost_checked(limits: str, models: dict[str, Any] | None = None) -> Callable:
     """Mark an endpoint whose JSON body is checked against the ``"sync"`` or ``"jobs"`` limits
-    before it is parsed (413 naming the field and the limit)."""
+    before it is parsed (413 naming the field and the limit). ``models`` (``kind`` -> request model):
+    the body is a union told by its ``kind`` (``POST /v1/jobs``), the ``kind`` query parameter for a
+    binary body."""
     def mark(endpoint: Callable) -> Callable:
         endpoint.mapeq_limits = limits
+        endpoint.mapeq_models = models
         return endpoint
     return mark
+
+
+def kind_model(models: dict[str, Any], kind: Any, field: str = "kind") -> Any:
+    """The request model of ``kind`` in a union told by ``kind`` (422 naming ``kind`` otherwise)."""
+    if isinstance(kind, str) and kind in models:
+        return models[kind]
+    raise UploadError(422, "invalid_request", f"{field}: give kind, one of {', '.join(models)} (a binary body: as "
+                      "the query parameter ?kind=)", "kind")
 
 
 def as_json_request(request: ORJSONRequest, data: dict) -> ORJSONRequest:
@@ -90,25 +108,33 @@ class ORJSONRoute(APIRoute):
     def get_route_handler(self) -> Callable:
         handler = super().get_route_handler()
         kind = getattr(self.endpoint, "mapeq_limits", None)
+        models = getattr(self.endpoint, "mapeq_models", None)
         model = body_model(self)
 
         async def route(request: Request):
             request = ORJSONRequest(request.scope, request.receive)
-            request.body_model = model
+            request.body_model, request.body_models = model, models
             settings = getattr(request.app.state, "settings", None) or get_settings()
             media = media_type(request)
-            if model is not None and media in tensors.MEDIA_TYPES:
+            if model is None and models and media in tensors.MEDIA_TYPES:
+                binary_model = kind_model(models, request.query_params.get("kind"))
+            else:
+                binary_model = model
+            if binary_model is not None and media in tensors.MEDIA_TYPES:
+                model_of_body = binary_model
                 raw = await request.body()
                 limit = tensors.INFLATE_FACTOR * settings.max_body_bytes
                 if kind is not None:                 # from headers only: before anything is inflated
-                    peeked = await run_in_threadpool(binary.peek_lengths, raw, model, limit)
+                    peeked = await run_in_threadpool(binary.peek_lengths, raw, model_of_body, limit)
                     cost.of_lengths(peeked).check(limits_for(kind, settings))
-                data = await run_in_threadpool(binary.binary_fields, raw, model, request.query_params.multi_items(),
-                                               limit)
+                query = request.query_params.multi_items()
+                data = await run_in_threadpool(binary.binary_fields, raw, model_of_body, query, limit)
                 if kind is not None:
                     cost.of_lengths(binary.lengths(data)).check(limits_for(kind, settings))
                 request = as_json_request(request, data)
-            elif model is not None and media not in ("", "application/json") and not media.endswith("+json"):
+                request.scope["mapeq.binary"] = {"query": query, "max_bytes": limit}   # how to read it again
+            elif ((model is not None or models) and media not in ("", "application/json")
+                  and not media.endswith("+json")):
                 raise UploadError(415, "unsupported_media_type", f"Content-Type {media[:80]!r} is not accepted: send "
                                   "application/json, or tensors as " + ", ".join(sorted(tensors.MEDIA_TYPES)),
                                   "Content-Type")

@@ -22,6 +22,10 @@ class UploadError(ValueError):
         super().__init__(message)
         self.status, self.code, self.message, self.field = status, code, message, field
 
+    def __reduce__(self):
+        # Keep every attribute across pickling (a job's file is read on a Dask worker).
+        return type(self), (self.status, self.code, self.message, self.field)
+
 
 def gunzip(raw: bytes, max_bytes: int, field: str = "file") -> bytes:
     """Decompress every gzip member of ``raw``; at most ``max_bytes`` out (else 413).

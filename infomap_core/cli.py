@@ -24,6 +24,12 @@ import orjson
 from .cli_io import DIRECTED_FLOW_MODELS, read_cluster_file, read_meta_data, read_network_arg
 from .errors import MapEqError
 from .flow import FLOW_MODELS
+from .infomap import CONVERGE_DEFAULT_CAP, InfomapOptions
+from .multilayer import RELAX_RATE, RelaxOptions
+
+#: Every default of the command line is the engine's (one place: the option types).
+DEFAULTS = InfomapOptions()
+RELAX_DEFAULTS = RelaxOptions()
 
 __all__ = ["main"]
 
@@ -32,35 +38,38 @@ def _add_flow_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("network", help="link-list or Pajek file ('-' reads stdin)")
     p.add_argument("-d", "--directed", action="store_true", help="treat links as directed (flow model 'directed')")
     p.add_argument("-f", "--flow-model", choices=FLOW_MODELS, help="flow model (default: undirected, or directed with -d)")
-    p.add_argument("-p", "--teleportation-probability", type=float, default=0.15, metavar="P")
+    p.add_argument("-p", "--teleportation-probability", type=float, default=DEFAULTS.teleportation_probability,
+                   metavar="P")
     p.add_argument("-e", "--recorded-teleportation", action="store_true")
     p.add_argument("--to-nodes", action="store_true", help="teleport to nodes (by node weight) instead of links")
-    p.add_argument("--markov-time", type=float, default=1.0, metavar="T")
+    p.add_argument("--markov-time", type=float, default=DEFAULTS.markov_time, metavar="T")
     p.add_argument("--variable-markov-time", action="store_true",
                    help="a local Markov time per node, longer where the network is sparse")
-    p.add_argument("--variable-markov-damping", type=float, default=1.0, metavar="D",
+    p.add_argument("--variable-markov-damping", type=float, default=DEFAULTS.variable_markov_damping, metavar="D",
                    help="local scale from the effective degree (0) to its log (1, default)")
-    p.add_argument("--variable-markov-min-scale", type=float, default=1.0, metavar="S",
-                   help="smallest local scale (default 1)")
+    p.add_argument("--variable-markov-min-scale", type=float, default=DEFAULTS.variable_markov_min_scale,
+                   metavar="S", help=f"smallest local scale (default {DEFAULTS.variable_markov_min_scale:g})")
     p.add_argument("--format", choices=("link-list", "pajek"), help="input format (default: detect)")
     p.add_argument("--no-self-links", action="store_true", help="leave out self-links")
     p.add_argument("--weight-threshold", type=float, metavar="X", help="leave out links of weight below X")
     # map-equation variants (official names; docs/command-line.md)
     p.add_argument("--regularized", action="store_true", help="Bayesian prior network against overfitting sparse data")
-    p.add_argument("--regularization-strength", type=float, default=1.0, metavar="X")
+    p.add_argument("--regularization-strength", type=float, default=DEFAULTS.regularization_strength, metavar="X")
     p.add_argument("--entropy-corrected", action="store_true", help="correct the entropy bias of small samples")
-    p.add_argument("--entropy-correction-strength", type=float, default=1.0, metavar="X")
-    p.add_argument("--preferred-number-of-modules", type=int, default=0, metavar="K",
+    p.add_argument("--entropy-correction-strength", type=float,
+                   default=DEFAULTS.entropy_correction_strength, metavar="X")
+    p.add_argument("--preferred-number-of-modules", type=int, default=DEFAULTS.preferred_number_of_modules, metavar="K",
                    help="one bit per top module more or fewer than K (0: no preference)")
     p.add_argument("--meta-data", metavar="FILE", help=".clu file of a category per node (the meta map equation)")
-    p.add_argument("--meta-data-rate", type=float, default=1.0, metavar="X")
+    p.add_argument("--meta-data-rate", type=float, default=DEFAULTS.meta_data_rate, metavar="X")
     p.add_argument("--meta-data-unweighted", action="store_true")
     p.add_argument("--multilayer-relax-rate", type=float, metavar="R",
-                   help="multilayer files with *Intra links only: probability to relax to another layer (default 0.15)")
-    p.add_argument("--multilayer-relax-limit", type=int, default=-1, metavar="K",
+                   help="multilayer files with *Intra links only: probability to relax to another layer "
+                        f"(default {RELAX_RATE})")
+    p.add_argument("--multilayer-relax-limit", type=int, default=RELAX_DEFAULTS.limit, metavar="K",
                    help="relax only to layers at most K layer ids away (default -1: any)")
-    p.add_argument("--multilayer-relax-limit-up", type=int, default=-1, metavar="K")
-    p.add_argument("--multilayer-relax-limit-down", type=int, default=-1, metavar="K")
+    p.add_argument("--multilayer-relax-limit-up", type=int, default=RELAX_DEFAULTS.limit_up, metavar="K")
+    p.add_argument("--multilayer-relax-limit-down", type=int, default=RELAX_DEFAULTS.limit_down, metavar="K")
     p.add_argument("--multilayer-relax-by-jsd", action="store_true",
                    help="multilayer files with *Intra links only: relax by out-link similarity (Jensen-Shannon)")
     p.add_argument("--multilayer-relax-to-self", action="store_true",
@@ -83,10 +92,11 @@ def _parser() -> argparse.ArgumentParser:
     _add_flow_options(run)
     run.add_argument("-2", "--two-level", action="store_true", help="flat partition instead of a hierarchy")
     run.add_argument("-N", "--num-trials", type=int, metavar="N",
-                     help="trials, the shortest wins (default 1; the cap of --converge, default 50)")
+                     help=f"trials, the shortest wins (default {DEFAULTS.num_trials}; the cap of --converge, "
+                          f"default {CONVERGE_DEFAULT_CAP})")
     run.add_argument("--converge", action="store_true",
                      help="stop trials once 5 in a row did not shorten the best codelength")
-    run.add_argument("-s", "--seed", type=int, default=123, metavar="S")
+    run.add_argument("-s", "--seed", type=int, default=DEFAULTS.seed, metavar="S")
     run.add_argument("--num-threads", type=int, metavar="N",
                      help="threads of the parallel kernels (default: every core); the result depends on the seed "
                           "and N only")
@@ -121,8 +131,6 @@ def _version() -> str:
 
 
 def _options(args: argparse.Namespace, **extra):
-    from .infomap import InfomapOptions
-
     return InfomapOptions(
         flow_model=args.flow_model or ("directed" if args.directed else None),
         directed=True if args.directed else None,
@@ -146,6 +154,13 @@ def _options(args: argparse.Namespace, **extra):
     )
 
 
+def num_trials(args: argparse.Namespace) -> int:
+    """``--num-trials``, else the engine's default (the official's cap of 50 with ``--converge``)."""
+    if args.num_trials is not None:
+        return args.num_trials
+    return CONVERGE_DEFAULT_CAP if getattr(args, "converge", False) else DEFAULTS.num_trials
+
+
 def _meta_data(args: argparse.Namespace) -> dict | None:
     return read_meta_data(args.meta_data) if args.meta_data else None
 
@@ -154,8 +169,6 @@ def _read_network(args: argparse.Namespace):
     from .dropin.run import input_links
 
     directed = bool(args.directed) or args.flow_model in DIRECTED_FLOW_MODELS
-    from .multilayer import RELAX_RATE, RelaxOptions
-
     relax = RelaxOptions(rate=RELAX_RATE if args.multilayer_relax_rate is None else args.multilayer_relax_rate,
                          limit=args.multilayer_relax_limit, limit_up=args.multilayer_relax_limit_up,
                          limit_down=args.multilayer_relax_limit_down, by_jsd=args.multilayer_relax_by_jsd,
@@ -178,7 +191,7 @@ def _run_distributed(args: argparse.Namespace) -> int:
         raise OptionError("--distributed reads every link and codes no meta data", field="distributed")
     if args.converge:
         raise OptionError("--distributed runs one trial (no --converge)", field="converge")
-    check_options(_options(args, two_level=args.two_level, num_trials=1 if args.num_trials is None else args.num_trials, seed=args.seed))
+    check_options(_options(args, two_level=args.two_level, num_trials=num_trials(args), seed=args.seed))
     from distributed import Client
 
     try:
@@ -207,10 +220,8 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     initial = read_cluster_file(args.cluster_data, field="cluster_data") if args.cluster_data else None
     if initial and any(isinstance(v, tuple) for v in initial.values()):
         initial = {k: v[0] for k, v in initial.items()}  # start from the top modules of a tree
-    from .infomap import CONVERGE_DEFAULT_CAP
 
-    cap = CONVERGE_DEFAULT_CAP if args.converge else 1
-    options = _options(args, two_level=args.two_level, num_trials=cap if args.num_trials is None else args.num_trials, seed=args.seed,
+    options = _options(args, two_level=args.two_level, num_trials=num_trials(args), seed=args.seed,
                        num_threads=args.num_threads, converge=args.converge)
     settings = search_settings({"tune_iteration_limit": args.tune_iteration_limit,
                                 "prefer_modular_solution": args.prefer_modular_solution or None})

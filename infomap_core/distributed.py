@@ -49,6 +49,7 @@ from typing import Any
 import numpy as np
 
 from .errors import OptionError, ParseError
+from .infomap import InfomapOptions
 
 __all__ = ["DistributedSettings", "DistributedResult", "run_distributed"]
 
@@ -527,7 +528,8 @@ def check_options(options) -> None:
                           field="distributed")
 
 
-def run_distributed(path: str | os.PathLike, client, *, seed: int = 123, settings: DistributedSettings | None = None,
+def run_distributed(path: str | os.PathLike, client, *, seed: int = InfomapOptions.seed,
+                    settings: DistributedSettings | None = None,
                     search=None, measure_bytes: bool = False) -> DistributedResult:
     """Two-level partition of the undirected network in link-list file ``path`` on the workers of ``client``.
 

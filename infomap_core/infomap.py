@@ -787,3 +787,8 @@ def warmup() -> None:
         run_infomap(net, InfomapOptions(two_level=False, recorded_teleportation=recorded))
         run_infomap(net, InfomapOptions(two_level=True, recorded_teleportation=recorded))
     two_level_codelength(_flow_for(Network.from_edges(edges), InfomapOptions()), np.array([0, 0, 0, 1, 1, 1]))
+    from .formats import render  # the output formats' kernels (rows, module links, tree order)
+
+    result = run_infomap(Network.from_edges(edges), InfomapOptions())
+    for name in ("tree", "ftree", "clu", "csv", "newick"):
+        render(result, name)

@@ -75,6 +75,7 @@ class SearchSettings:
     max_tune_iterations: int = 1000
     sub_module_tune_iterations: int = 1000
     super_module_trials: int = 5  # searches of each module network for super-modules (multilevel), the best kept
+    super_module_trials_max_units: int = 1000  # larger module networks are searched once
     prefer_modular_solution: bool = False  # keep a partition of 2+ modules even if one module is shorter
 
 

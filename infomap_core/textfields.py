@@ -48,7 +48,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["escape_name", "escape_token", "unescape", "csv_text_cell", "csv_unguard", "newick_label"]
+__all__ = ["escape_name", "escape_token", "unescape", "csv_text_cell", "csv_unguard", "newick_label", "escape_names",
+           "escape_tokens", "csv_cell_texts", "newick_labels"]
 
 _NAME_UNSAFE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]')
 _TOKEN_UNSAFE = re.compile(r'[\\"\'#\s\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]|^\*')
@@ -108,3 +109,37 @@ def newick_label(value: str) -> str:
     if _NEWICK_BARE.fullmatch(value):
         return value
     return "'" + escape_name(value).replace("'", "''") + "'"
+
+
+# ------------------------------------------------------------------ many values at once
+# The same functions over a column: one regular-expression search over the joined values decides
+# whether any value needs its own treatment (names and ids rarely do), so a column of plain
+# values costs no call per value.
+def escape_names(values: list[str]) -> list[str]:
+    """``[escape_name(v) for v in values]``."""
+    if not _NAME_UNSAFE.search("".join(values)):
+        return values
+    return [escape_name(v) for v in values]
+
+
+def escape_tokens(values: list[str]) -> list[str]:
+    """``[escape_token(v) for v in values]``."""
+    joined = "".join(values)
+    if not _TOKEN_UNSAFE.search(joined) and all(values) and not any(v.startswith("*") for v in values):
+        return values
+    return [escape_token(v) for v in values]
+
+
+def csv_cell_texts(values: list[str]) -> list[str]:
+    """The text between the quotes of ``csv_text_cell(v)`` for each value (guarded, quotes doubled)."""
+    starts = {v[:1] for v in values}
+    if not (starts & {"'", *_FORMULA_START}) and '"' not in "".join(values):
+        return values
+    return [csv_text_cell(v)[1:-1] for v in values]
+
+
+def newick_labels(values: list[str]) -> list[str]:
+    """``[newick_label(v) for v in values]``."""
+    if all(values) and _NEWICK_BARE.fullmatch("".join(values)):
+        return values
+    return [newick_label(v) for v in values]

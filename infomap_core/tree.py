@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from numba import njit
 
 from .errors import PartitionError
 from .flow import FlowGraph
@@ -171,7 +172,7 @@ class Tree:
     @property
     def num_top_modules(self) -> int:
         """Children of the root (the nodes themselves in a one-level tree, as the official counts)."""
-        return int(len(self.children()[0]))
+        return int(np.count_nonzero(self.parent == 0))
 
     def leaf_tree_index(self) -> np.ndarray:
         """Tree index of each network node."""
@@ -215,15 +216,16 @@ class Tree:
         return key
 
     def depth_first(self) -> np.ndarray:
-        """Tree node indices in depth-first (pre-)order by rank."""
-        kids = self.children()
-        out = []
-        stack = [0]
-        while stack:
-            t = stack.pop()
-            out.append(t)
-            stack.extend(kids[t][::-1].tolist())
-        return np.asarray(out, dtype=np.int64)
+        """Tree node indices in depth-first (pre-)order by rank (computed once per tree)."""
+        cached = self.__dict__.get("_preorder")
+        if cached is None:
+            order = np.lexsort((self.rank, self.parent))
+            order = order[self.parent[order] >= 0]
+            first = np.searchsorted(self.parent[order], np.arange(self.size + 1))
+            cached = _preorder(first, order, self.size)
+            cached.flags.writeable = False      # shared by every caller
+            object.__setattr__(self, "_preorder", cached)
+        return cached
 
     # ------------------------------------------------------------ codelength
     def codelength_terms(self, objective: Objective = NO_VARIANT) -> np.ndarray:
@@ -236,7 +238,7 @@ class Tree:
         """(total, index, module) codelength in bits; a top-module penalty counts as module
         codelength (as the official reports it)."""
         terms = self.codelength_terms(objective)
-        one_level = self.size > 1 and bool((self.leaf[self.children()[0]] >= 0).any())
+        one_level = self.size > 1 and bool((self.leaf[self.parent == 0] >= 0).any())
         total = float(terms.sum()) + float(objective.top_penalty(1 if one_level else self.num_top_modules))
         return total, float(terms[0]), total - float(terms[0])
 
@@ -246,6 +248,24 @@ class Tree:
         modules = self.leaf < 0
         depth = self.depth[modules]
         return np.bincount(depth, weights=terms[modules]).tolist()
+
+
+@njit(cache=True)
+def _preorder(first: np.ndarray, kids: np.ndarray, size: int) -> np.ndarray:
+    """Pre-order from the root of a tree whose children of ``t`` are ``kids[first[t]:first[t + 1]]``."""
+    out = np.empty(size, dtype=np.int64)
+    stack = np.empty(size, dtype=np.int64)
+    stack[0] = 0
+    top, k = 1, 0
+    while top > 0:
+        top -= 1
+        t = stack[top]
+        out[k] = t
+        k += 1
+        for j in range(first[t + 1] - 1, first[t] - 1, -1):
+            stack[top] = kids[j]
+            top += 1
+    return out[:k]
 
 
 def _distinct_pairs(parent_ids: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

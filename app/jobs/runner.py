@@ -32,6 +32,7 @@ from infomap_core import warmup
 from infomap_core.errors import MapEqError
 
 from ..cost import LimitExceeded
+from ..uploads import UploadError
 from . import tasks
 from .store import Job, JobStore
 
@@ -179,6 +180,10 @@ class JobRunner:
             log.info("job failed", extra=self._log_fields(job, "failed"))
         except LimitExceeded as exc:  # its message names the field
             self.store.fail(job_id, exc.message, attempt)
+            log.info("job failed", extra=self._log_fields(job, "failed"))
+        except UploadError as exc:  # an uploaded file or binary body that cannot be read (its message names it)
+            message = exc.message if exc.message.startswith(f"{exc.field}") else f"{exc.field}: {exc.message}"
+            self.store.fail(job_id, message, attempt)
             log.info("job failed", extra=self._log_fields(job, "failed"))
         except ValidationError as exc:  # a row stored by an older version that this one reads differently
             self.store.fail(job_id, f"invalid stored request: {exc.errors()[0].get('msg', exc)}", attempt)

@@ -10,16 +10,14 @@ from fastapi.responses import Response
 
 from infomap_core.formats import FORMATS
 
-from .. import binary, cost, tensors
+from .. import cost
 from ..errors import ERROR_RESPONSES
 from ..routing import ORJSONRoute, cost_checked
 from ..forms import InfomapFileForm
 from ..schemas import CodelengthRequest, CodelengthResponse, InfomapRequest, InfomapResponse
 from ..service import infomap as service
 from ..service.extras import ResultFile
-from ..service.networks import network_from_edges
 from ..settings import Settings, get_settings
-from ..uploads import upload_text
 
 router = APIRouter(prefix="/v1", tags=["infomap"], route_class=ORJSONRoute)
 
@@ -60,14 +58,8 @@ async def infomap_file_endpoint(form: Annotated[InfomapFileForm, Form()], format
                                 settings: Settings = Depends(get_settings)):
     check_sync_size(0, form.num_trials, settings)
     raw = await form.file.read()
-    if tensors.detect_format(raw):                   # .npy, .npz, Arrow, Parquet: by content (app.binary)
-        edges = await run_in_threadpool(binary.edges_of_file, raw, tensors.INFLATE_FACTOR * settings.max_body_bytes)
-        check_sync_size(len(edges), form.num_trials, settings, field="file")
-        network = await run_in_threadpool(network_from_edges, edges, form.directed, "file")
-    else:
-        network = await run_in_threadpool(service.read_network_file, upload_text(raw, settings.max_body_bytes),
-                                          form.directed)
-    check_sync_size(network.num_links, form.num_trials, settings, field="file")
+    network = await run_in_threadpool(service.network_of_file, raw, form.directed, settings.max_body_bytes,
+                                      lambda m: check_sync_size(m, form.num_trials, settings, field="file"))
     return _respond(await run_in_threadpool(service.infomap_file_payload, network, form, format))
 
 

@@ -17,11 +17,9 @@ from ..routing import ORJSONRoute, cost_checked
 from ..errors import ERROR_RESPONSES, ApiError, echo
 from ..responses import OrjsonResponse
 from ..forms import InfomapFileForm
-from ..schemas import JobBody
-from ..service.infomap import read_network_file
-from ..service.jobs import check_submission, file_job
+from ..schemas import JOB_MODELS, JobBody
+from ..service.jobs import binary_request, check_file_submission, check_submission, file_request
 from ..settings import Settings, get_settings
-from ..uploads import upload_text
 from ..service.results import job_output
 
 router = APIRouter(prefix="/v1", tags=["jobs"], route_class=ORJSONRoute)
@@ -74,8 +72,10 @@ def _job_or_404(request: Request, job_id: str):
 
 
 @router.post("/jobs", status_code=202, response_model=JobStatus, responses=ERROR_RESPONSES,
-             summary="Submit a job (infomap, codelength or cluster_vectors) with the same body as the sync endpoint")
-@cost_checked("jobs")
+             summary="Submit a job (infomap, codelength or cluster_vectors) with the same body as the sync endpoint",
+             description="The body may also be binary tensors, as for the synchronous endpoints "
+                         "(docs/binary-tensors.md), with `kind` and the other fields as query parameters.")
+@cost_checked("jobs", models=JOB_MODELS)
 async def submit_job(request: Request, response: Response, body: Annotated[JobBody, Body(openapi_examples={
         "infomap": {"summary": "find modules", "value": {
             "kind": "infomap", "edges": [[1, 2], [2, 3], [3, 1], [3, 4], [4, 5], [5, 6], [6, 4]], "num_trials": 10}},
@@ -85,9 +85,12 @@ async def submit_job(request: Request, response: Response, body: Annotated[JobBo
         "cluster_vectors": {"summary": "cluster embedding vectors", "value": {
             "kind": "cluster_vectors", "vectors": [[1, 0], [0.9, 0.1], [0, 1], [0.1, 0.9]], "top_k": 1}}})]):
     # Checked from its shape now (invalid networks are refused with their field), built on a worker;
-    # the body is stored as it was sent.
+    # the body is stored as it was sent (a binary body with its query parameters: app.service.jobs).
     total = await run_in_threadpool(check_submission, body, cost.Limits.jobs(request.app.state.settings))
-    job = await run_in_threadpool(_store(request).submit, body.kind, await request.body(), total, _owner(request),
+    raw, sent_binary = await request.body(), request.scope.get("mapeq.binary")
+    stored = raw if sent_binary is None else binary_request(body.kind, raw, sent_binary["query"],
+                                                             sent_binary["max_bytes"])
+    job = await run_in_threadpool(_store(request).submit, body.kind, stored, total, _owner(request),
                                   request.scope.get("mapeq.request_id"))
     response.headers["Location"] = f"/v1/jobs/{job.id}"
     return job.to_dict()
@@ -97,11 +100,11 @@ async def submit_job(request: Request, response: Response, body: Annotated[JobBo
              summary="Submit an infomap job for an uploaded link-list or Pajek file (the form of /v1/infomap/file)")
 async def submit_infomap_file_job(request: Request, response: Response, form: Annotated[InfomapFileForm, Form()],
                                   settings: Settings = Depends(get_settings)):
-    # The file is read here (its network becomes the stored JSON request); the search runs on a worker.
-    raw = upload_text(await form.file.read(), settings.max_body_bytes)
-    network = await run_in_threadpool(read_network_file, raw, form.directed)
-    body, stored = await run_in_threadpool(file_job, network, form)
-    total = await run_in_threadpool(check_submission, body, cost.Limits.jobs(settings))
+    # Only the file's size and format are checked here; it is read on a worker (a file that cannot be
+    # read fails the job, the error naming the file and the line), and stored as it was sent.
+    raw, limits = await form.file.read(), cost.Limits.jobs(settings)
+    total = await run_in_threadpool(check_file_submission, raw, form, limits, settings.max_body_bytes)
+    stored = file_request(raw, form, limits, settings.max_body_bytes)
     job = await run_in_threadpool(_store(request).submit, "infomap", stored, total, _owner(request),
                                   request.scope.get("mapeq.request_id"))
     response.headers["Location"] = f"/v1/jobs/{job.id}"

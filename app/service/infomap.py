@@ -9,7 +9,7 @@ so a job's answer is the synchronous one (same network, options and seeds).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 import orjson
 
@@ -30,7 +30,9 @@ from infomap_core.errors import MapEqError, PartitionError
 from infomap_core.io import parse_network
 
 from .extras import ResultFile, links_json, module_links_json, result_file
-from .networks import network_from_body
+from .networks import network_from_body, network_from_edges
+from .. import binary, tensors
+from ..uploads import upload_text
 from ..schemas import CodelengthRequest, InfomapFileOptions, InfomapRequest, InfomapResponse
 from ..telemetry import record_engine
 from ..options import engine_options
@@ -121,6 +123,24 @@ def read_network_file(text: bytes, directed: bool) -> Network:
         raise type(exc)(exc.message, field="file", line=exc.line) from None
 
 
+def network_of_file(raw: bytes, directed: bool, max_bytes: int,
+                    check_links: Callable[[int], None] | None = None) -> Network:
+    """The network of an uploaded file, its format told by content: ``.npy``/``.npz``/Arrow/Parquet link
+    lists (:func:`app.binary.edges_of_file`, inflating to at most ``INFLATE_FACTOR x max_bytes``), else a
+    link-list or Pajek text file, plain or gzip (at most ``max_bytes`` once decompressed). Errors name ``file``
+    (and the line of a text file). ``check_links(m)`` is called with the number of links before the
+    network is built (binary) or once it is read (text), to refuse a network above a limit."""
+    check = check_links or (lambda m: None)
+    if tensors.detect_format(raw):
+        edges = binary.edges_of_file(raw, tensors.INFLATE_FACTOR * max_bytes)
+        check(len(edges))
+        network = network_from_edges(edges, directed, "file")
+    else:
+        network = read_network_file(upload_text(raw, max_bytes), directed)
+    check(network.num_links)
+    return network
+
+
 def file_options(form: InfomapFileOptions) -> InfomapOptions:
     """The engine options of an upload's form (``directed`` false: as the file says)."""
     return engine_options(form, directed=form.directed or None)
@@ -154,6 +174,13 @@ def prepare_infomap(request: InfomapRequest) -> PreparedInfomap:
     network, options, initial = infomap_inputs(request)
     problem = prepare(network, options, initial, meta_data_of(request, network))
     return PreparedInfomap(problem, options, shape_of(request))
+
+
+def prepare_infomap_file(network: Network, form: InfomapFileOptions) -> PreparedInfomap:
+    """An infomap job for an uploaded file's network (read on the worker): the search of
+    :func:`infomap_file_payload` on the same network, options and seeds."""
+    options = file_options(form)
+    return PreparedInfomap(prepare(network, options, None, None), options, shape_of(form))
 
 
 def infomap_trial(prepared: PreparedInfomap, trial: int) -> TrialResult:

@@ -5,18 +5,56 @@ A job is checked when it is submitted, cheaply: its figures against the job limi
 (:func:`app.service.networks.check_network_body`, no network built). The request is stored as the
 bytes the client sent; the worker validates them again with the kind's model
 (:func:`job_request`) and builds the network there, once.
+
+Three stored forms, one column (:func:`stored_request`, :func:`read_stored`):
+
+* a JSON body: the bytes as sent;
+* a binary body (``.npy``, ``.npz``, Arrow, Parquet; :mod:`app.binary`): the bytes as sent behind a
+  small header (``MAPEQJOB`` + length + JSON) holding the query parameters (the other fields, ``kind``
+  among them) and the inflate limit; the worker decodes them as the synchronous endpoint does;
+* an uploaded file (``/v1/jobs/infomap/file``): the file's bytes as sent behind the header holding the
+  form's options and the size limits; only its size and format are checked at submission
+  (:func:`check_file_submission`), it is read on the worker (:func:`prepare_infomap_job`), and a
+  file that cannot be read fails the job with the error naming ``file`` and the line.
 """
 
 from __future__ import annotations
 
+from typing import Any, Iterable
+
 import orjson
 from pydantic import BaseModel
 
-from .. import cost
-from .networks import body_of_network, check_network_body
-from ..schemas import JOB_MODELS, ClusterVectorsJob, InfomapJob, InfomapRequest
+from .. import binary, cost, tensors
+from .networks import check_network_body
+from ..schemas import JOB_MODELS, ClusterVectorsJob, InfomapFileOptions, InfomapRequest
+from ..uploads import UploadError, upload_text
 from ..vectors import cluster_vectors, vector_shape
-from .infomap import codelength_payload
+from . import infomap
+from .infomap import PreparedInfomap, codelength_payload
+from infomap_core.errors import EmptyNetworkError
+
+#: The first bytes of a stored request that is not a JSON body (a JSON body starts with ``{`` or a space).
+STORED_MAGIC = b"MAPEQJOB"
+
+
+def stored_request(header: dict[str, Any], payload: bytes) -> bytes:
+    """``payload`` (the bytes as sent) behind ``header`` (what the worker needs to read them).
+
+    >>> read_stored(stored_request({"kind": "infomap"}, b"\\x93NUMPY..."))
+    ({'kind': 'infomap'}, b'\\x93NUMPY...')
+    """
+    head = orjson.dumps(header)
+    return STORED_MAGIC + len(head).to_bytes(4, "little") + head + payload
+
+
+def read_stored(raw: bytes) -> tuple[dict[str, Any] | None, bytes]:
+    """``(header, payload)`` of a stored request; ``(None, raw)`` for a JSON body."""
+    if not raw.startswith(STORED_MAGIC):
+        return None, raw
+    start = len(STORED_MAGIC) + 4
+    size = int.from_bytes(raw[len(STORED_MAGIC):start], "little")
+    return orjson.loads(raw[start:start + size]), raw[start + size:]
 
 
 def check_submission(body: BaseModel, limits: cost.Limits) -> int:
@@ -39,16 +77,28 @@ def check_submission(body: BaseModel, limits: cost.Limits) -> int:
     return body.num_trials if isinstance(body, InfomapRequest) else 1
 
 
+def binary_request(kind: str, raw: bytes, query: Iterable[tuple[str, str]], max_bytes: int) -> bytes:
+    """The stored request of a job sent as a binary body (``query``: its query parameters, ``kind``
+    included; ``max_bytes``: how far its arrays may inflate, as at submission)."""
+    return stored_request({"kind": kind, "query": [list(item) for item in query], "max_bytes": max_bytes}, raw)
+
+
 def job_request(kind: str, raw: bytes) -> BaseModel:
-    """The validated request of a stored job (the body as sent, ``kind`` included).
+    """The validated request of a stored job: a JSON body (``kind`` included) or a binary body with its
+    query parameters, decoded as the synchronous endpoint decodes it (:func:`app.binary.binary_fields`).
 
     Rows stored before the raw body was kept hold the body without its ``kind``: it is
     taken from the row.
     """
-    data = orjson.loads(raw)
+    header, payload = read_stored(raw)
+    model = JOB_MODELS[kind]
+    if header is not None:
+        data = binary.binary_fields(payload, model, [tuple(item) for item in header["query"]], header["max_bytes"])
+    else:
+        data = orjson.loads(payload)
     if isinstance(data, dict) and "kind" not in data:
         data["kind"] = kind
-    return JOB_MODELS[kind].model_validate(data)
+    return model.model_validate(data)
 
 
 def codelength_job(raw: bytes) -> dict:
@@ -60,10 +110,58 @@ def cluster_vectors_job(raw: bytes) -> dict:
     return cluster_vectors(request.vectors, request.options(), request.labels)
 
 
-def file_job(network, form) -> tuple[InfomapJob, bytes]:
-    """An infomap job for an uploaded file's network (``form``: its options, :class:`app.schemas.InfomapFileOptions`):
-    the JSON request it stands for, validated, and the bytes stored for it. The job's answer is
-    the synchronous ``/v1/infomap/file`` answer to the same form (same network, options, seeds)."""
-    options = {**form.model_dump(exclude={"file"}), "directed": form.directed or None}  # as /v1/infomap/file
-    body = {"kind": "infomap", **body_of_network(network), **options}
-    return InfomapJob.model_validate(body), orjson.dumps(body)
+# ------------------------------------------------------------------ infomap jobs for uploaded files
+def check_file_submission(raw: bytes, form: InfomapFileOptions, limits: cost.Limits, max_bytes: int) -> int:
+    """Refuse an uploaded file that cannot be a network file, cheaply: empty, a binary tensor whose
+    headers give too many links or the wrong shape, a text file that is binary or inflates beyond
+    ``max_bytes`` (gzip, counted as it inflates). Nothing is parsed; the job's trials otherwise.
+
+    >>> from app.schemas import InfomapFileOptions
+    >>> check_file_submission(b"1 2\\n", InfomapFileOptions(num_trials=3), cost.Limits(10, 10, 10, 10, 100, False), 99)
+    3
+    """
+    cost.Cost(trials=(form.num_trials, "num_trials")).check(limits)
+    if not raw.strip():
+        raise EmptyNetworkError("the file is empty: the network has no links", field="file")
+    fmt = tensors.detect_format(raw)
+    if fmt == "npy":
+        shape = tensors.npy_from_bytes(raw, "file").shape   # a view: the header checked against the bytes
+        if len(shape) != 2 or shape[1] not in (2, 3):
+            raise UploadError(422, "invalid_tensor", f"file: a binary link list is an (m, 2) or (m, 3) array "
+                              f"source, target[, weight]; got shape {list(shape)}", "file")
+        cost.Cost(links=(shape[0], "file")).check(limits)
+    elif fmt == "npz":
+        shapes = tensors.npz_shapes(raw, "file", tensors.INFLATE_FACTOR * max_bytes)
+        first = shapes.get("edges") or shapes.get("source") or (shapes.get("arr_0") if len(shapes) == 1 else None)
+        if first is None:
+            raise UploadError(422, "invalid_tensor", "file: a binary link list is an (m, 2) or (m, 3) array named "
+                              f"'edges' or the arrays source, target[, weight]; got {sorted(shapes)[:10]}", "file")
+        cost.Cost(links=(int(first[0][0]) if first[0] else 0, "file")).check(limits)
+    elif fmt is None:
+        upload_text(raw, max_bytes)
+    return form.num_trials
+
+
+def file_request(raw: bytes, form: InfomapFileOptions, limits: cost.Limits, max_bytes: int) -> bytes:
+    """The stored request of an infomap job for an uploaded file: the file's bytes behind the form's
+    options, the size limits and the links limit the worker applies once the file is read."""
+    header = {"kind": "infomap", "file": form.model_dump(mode="json", exclude={"file"}), "max_bytes": max_bytes,
+              "max_links": limits.links, "links_setting": limits.env.get("links", "links")}
+    return stored_request(header, raw)
+
+
+def _file_network(header: dict[str, Any], payload: bytes, form: InfomapFileOptions):
+    def check_links(m: int) -> None:
+        if m > header["max_links"]:
+            raise cost.LimitExceeded("file", "links", m, header["max_links"], header["links_setting"], False)
+
+    return infomap.network_of_file(payload, form.directed, header["max_bytes"], check_links)
+
+
+def prepare_infomap_job(raw: bytes) -> PreparedInfomap:
+    """An infomap job's stored request -> its network (built here, once) and the flow all trials share."""
+    header, payload = read_stored(raw)
+    if header is not None and "file" in header:
+        form = InfomapFileOptions.model_validate(header["file"])
+        return infomap.prepare_infomap_file(_file_network(header, payload, form), form)
+    return infomap.prepare_infomap(job_request("infomap", raw))

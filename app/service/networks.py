@@ -239,6 +239,9 @@ def _edges(rows: list | np.ndarray | EdgeColumns, extras: dict) -> Callable[[], 
     if isinstance(rows, EdgeColumns):                # a link table, or the JSON fast path (app.binary)
         if rows.weight is not None:
             _finite_nonnegative(rows.weight, "edges")
+        if extras["nodes"] and len(rows.source):     # one id kind (the columns hold one already)
+            first = rows.source[0]
+            _one_id_kind([first.item() if isinstance(first, np.generic) else first], [], extras["nodes"], "edges")
         return lambda: Network.from_arrays(rows.source, rows.target, rows.weight, **extras)
     fast = edge_array(rows) if isinstance(rows, np.ndarray) else _numeric_edges(rows)
     if fast is not None:
@@ -297,24 +300,3 @@ def _sparse(body: NetworkBody) -> Callable[[], Network]:
         return Network.from_scipy(sp.coo_array((data, (row, col)), shape=(n_rows, n_cols)), directed=body.directed)
 
     return build
-
-
-def body_of_network(network: Network) -> dict:
-    """The JSON network form of ``network`` (``edges`` by id with weights, ``nodes`` with names
-    and teleportation weights, ``directed``): the stored request of a job for an uploaded file.
-
-    >>> from infomap_core import Network
-    >>> body_of_network(Network.from_edges([(1, 2, 0.5), (2, 3)], directed=True))
-    {'edges': [[1, 2, 0.5], [2, 3, 1.0]], 'directed': True, 'nodes': [{'id': 1}, {'id': 2}, {'id': 3}]}
-    """
-    src, tgt, weight = network.to_coo()
-    ids = network.node_ids.tolist()
-    edges = [[ids[s], ids[t], w] for s, t, w in zip(src.tolist(), tgt.tolist(), weight.tolist())]
-    nodes: list[dict[str, Any]] = [{"id": i} for i in ids]
-    if network.node_names is not None:
-        for node, name in zip(nodes, network.node_names):
-            node["name"] = name
-    if network.node_weights is not None and not np.all(network.node_weights == 1.0):
-        for node, w in zip(nodes, network.node_weights.tolist()):
-            node["weight"] = w
-    return {"edges": edges, "directed": bool(network.directed), "nodes": nodes}

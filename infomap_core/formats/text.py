@@ -5,6 +5,10 @@ Byte for byte the layout of the files the official Infomap 2.16 writes (header l
 children by decreasing flow), with numbers to 9 significant digits where the official
 writes 6. ``.csv`` and ``.nwk`` have no header, as in the official. Names and string ids
 are written with :mod:`infomap_core.textfields`, so no value can forge a line or a field.
+
+The rows of ``.tree``, ``.ftree``, ``.clu``, ``.csv`` and ``.nwk`` are written by one numba
+kernel from columns (:class:`.rows.Rows`): no Python formatting per node or link, so a
+100k-node result renders in a fraction of a second (bench/README.md, ``bench/formats.py``).
 """
 
 from __future__ import annotations
@@ -14,10 +18,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import OptionError
-from ..textfields import csv_text_cell, escape_name, escape_token, newick_label
+from ..textfields import csv_cell_texts, escape_name, escape_names, escape_token, escape_tokens, newick_labels
 from .header import RunInfo, header_lines
 from .levels import modules_at_level
 from .module_links import module_links
+from .rows import Rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..infomap import InfomapResult
@@ -44,6 +49,53 @@ def node_names(network) -> list[str]:
 
 def _id_text(node_id: Any) -> str:
     return escape_token(node_id) if isinstance(node_id, str) else str(node_id)
+
+
+def module_path_texts(tree) -> list[str]:
+    """``path + ":"`` of every tree node that is a module (``""`` for the root), the prefix of its
+    children's paths; ``""`` for leaves. One step per module, top-down."""
+    texts = [""] * tree.size
+    parent, rank = tree.parent.tolist(), tree.rank.tolist()
+    modules = np.flatnonzero(tree.leaf < 0)
+    for t in modules[np.argsort(tree.depth[modules], kind="stable")].tolist():
+        if t > 0:
+            texts[t] = f"{texts[parent[t]]}{rank[t]}:"
+    return texts
+
+
+def _leaves_in_order(tree, hide: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(tree index, network node) of every leaf in depth-first order (but the nodes ``hide`` marks)."""
+    order = tree.depth_first()
+    leaves = order[tree.leaf[order] >= 0]
+    if hide is not None and hide.any():
+        leaves = leaves[~hide[tree.leaf[leaves]]]
+    return leaves, tree.leaf[leaves]
+
+
+def _path_fields(rows: Rows, tree, leaves: np.ndarray) -> Rows:
+    """The ``1:2:3`` path of each leaf: its parent's prefix and its own rank."""
+    prefix = module_path_texts(tree)
+    return rows.text([prefix[p] for p in tree.parent[leaves].tolist()]).int(tree.rank[leaves])
+
+
+def _id_field(rows: Rows, network, nodes: np.ndarray, ids=None) -> Rows:
+    """The ``node_id`` token of each node: the integer id, or the escaped string id."""
+    ids = network.node_ids if ids is None else ids
+    if ids.dtype.kind == "i":
+        return rows.int(ids[nodes])
+    return rows.text(escape_tokens([str(v) for v in ids[nodes].tolist()]))
+
+
+def _name_field(rows: Rows, network, nodes: np.ndarray) -> Rows:
+    """The escaped name of each node (its id as text without a name)."""
+    if network.node_names is None and network.node_ids.dtype.kind == "i":
+        return rows.int(network.node_ids[nodes])
+    names = node_names(network)
+    return rows.text(escape_names([names[a] for a in nodes.tolist()]))
+
+
+def _text(rows: Rows, n: int) -> str:
+    return rows.render(n)[0].decode("utf-8", "surrogatepass")
 
 
 def hidden_nodes(network, hide_bipartite_nodes: bool = False) -> np.ndarray:
@@ -110,10 +162,11 @@ def render_tree(result: "InfomapResult", info: RunInfo | None = None, *, hide_bi
         body = "".join(f'{prefix + ":" if prefix else ""}{rank} {f:.9g} "{escape_name(nm)}" {_id_text(i)}\n'
                        for prefix, rank, f, nm, i in _physical_rows(result))
         return _head(result, info, "# higher order", "# physical level", "# path flow name node_id") + body
-    paths, flows, names, ids = _leaf_rows(result, hide_bipartite_nodes)
-    body = "".join(f'{p} {f:.9g} "{escape_name(nm)}" {_id_text(i)}\n'
-                   for p, f, nm, i in zip(paths, flows, names, ids))
-    return _head(result, info, "# path flow name node_id") + body
+    tree, network = result.tree, result.network
+    leaves, nodes = _leaves_in_order(tree, hidden_nodes(network, hide_bipartite_nodes))
+    rows = _path_fields(Rows(), tree, leaves).lit(" ").float(tree.flow[leaves]).lit(' "')
+    rows = _id_field(_name_field(rows, network, nodes).lit('" '), network, nodes).lit("\n")
+    return _head(result, info, "# path flow name node_id") + _text(rows, len(leaves))
 
 
 def render_ftree(result: "InfomapResult", info: RunInfo | None = None) -> str:
@@ -123,16 +176,23 @@ def render_ftree(result: "InfomapResult", info: RunInfo | None = None) -> str:
     if not links.directed:
         lines.append("# link flow is both directions combined, one row per module pair")
     lines.append("#*Links path enterFlow exitFlow numEdges numChildren")
-    rows = [f"{x} {y} {s:.9g}" for x, y, s in zip(links.source_rank.tolist(), links.target_rank.tolist(),
-                                                   links.flow.tolist())]
-    kids = tree.children()
-    for t in tree.depth_first().tolist():
-        if tree.leaf[t] >= 0:
-            continue
-        path = "root" if t == 0 else path_string_of(tree, t)
-        lines.append(f"*Links {path} {tree.enter[t]:.9g} {tree.exit[t]:.9g} {links.count(t)} {len(kids[t])}")
-        lines.extend(rows[int(links.first[t]):int(links.first[t + 1])])
-    return render_tree(result, info) + "\n".join(lines) + "\n"
+    order = tree.depth_first()
+    modules = order[tree.leaf[order] < 0]
+    # every link row written at once (grouped by module), then each module's rows taken in depth-first order
+    counts = np.diff(links.first)
+    data, starts = (Rows().int(links.source_rank).lit(" ").int(links.target_rank).lit(" ")
+                    .float(links.flow).lit("\n").render(len(links.flow)))
+    begin, end = starts[links.first[modules]], starts[links.first[modules + 1]]
+    prefix = module_path_texts(tree)
+    heads, head_starts = (Rows().lit("*Links ").text(["root" if t == 0 else prefix[t][:-1] for t in modules.tolist()])
+                          .lit(" ").float(tree.enter[modules]).lit(" ").float(tree.exit[modules]).lit(" ")
+                          .int(counts[modules]).lit(" ").int(np.bincount(tree.parent[1:], minlength=tree.size)[modules])
+                          .lit("\n").render(len(modules)))
+    parts = [("\n".join(lines) + "\n").encode()]
+    for k in range(len(modules)):
+        parts.append(heads[head_starts[k]:head_starts[k + 1]])
+        parts.append(data[begin[k]:end[k]])
+    return render_tree(result, info) + b"".join(parts).decode()
 
 
 def render_states_tree(result: "InfomapResult", info: RunInfo | None = None) -> str:
@@ -212,44 +272,60 @@ def render_clu(result: "InfomapResult", clu_level: int = 1, info: RunInfo | None
         body = "".join(f"{_id_text(ids[p])} {m} {f:.9g}\n" for (m, p), f in groups.items())
         return _head(result, info, f"# module level {clu_level}", "# node_id module flow") + body
     modules = modules_at_level(tree, clu_level)
-    flows = result.flow.node_flow
-    ids = result.network.node_ids.tolist()
-    order = tree.depth_first()
-    hide = hidden_nodes(result.network, hide_bipartite_nodes)
-    nodes = [a for a in tree.leaf[order[tree.leaf[order] >= 0]].tolist() if not hide[a]]
-    body = "".join(f"{_id_text(ids[a])} {modules[a]} {flows[a]:.9g}\n" for a in nodes)
-    return _head(result, info, f"# module level {clu_level}", "# node_id module flow") + body
+    _, nodes = _leaves_in_order(tree, hidden_nodes(result.network, hide_bipartite_nodes))
+    rows = _id_field(Rows(), result.network, nodes).lit(" ").int(modules[nodes]).lit(" ")
+    rows = rows.float(result.flow.node_flow[nodes]).lit("\n")
+    return _head(result, info, f"# module level {clu_level}", "# node_id module flow") + _text(rows, len(nodes))
 
 
 def render_csv(result: "InfomapResult", info: RunInfo | None = None, *, hide_bipartite_nodes: bool = False) -> str:
-    paths, flows, names, ids = _leaf_rows(result, hide_bipartite_nodes)
-    body = "".join(f"{p},{f:.9g},{csv_text_cell(nm)},{csv_text_cell(i) if isinstance(i, str) else i}\n"
-                   for p, f, nm, i in zip(paths, flows, names, ids))
-    return "path,flow,name,node_id\n" + body
+    tree, network = result.tree, result.network
+    leaves, nodes = _leaves_in_order(tree, hidden_nodes(network, hide_bipartite_nodes))
+    rows = _path_fields(Rows(), tree, leaves).lit(",").float(tree.flow[leaves]).lit(',"')
+    if network.node_names is None and network.node_ids.dtype.kind == "i":
+        rows = rows.int(network.node_ids[nodes])          # a number's text needs no guard or doubled quote
+    else:
+        names = node_names(network)
+        rows = rows.text(csv_cell_texts([names[a] for a in nodes.tolist()]))
+    rows = rows.lit('",')
+    if network.node_ids.dtype.kind == "i":
+        rows = rows.int(network.node_ids[nodes])
+    else:
+        rows = rows.lit('"').text(csv_cell_texts([str(v) for v in network.node_ids[nodes].tolist()])).lit('"')
+    return "path,flow,name,node_id\n" + _text(rows.lit("\n"), len(leaves))
 
 
 def render_newick(result: "InfomapResult", info: RunInfo | None = None) -> str:
     """``(TREE);`` where a module is ``(child,child,...):flow`` and a node ``id:flow``; the root
-    is the outermost module (flow 1), wrapped once more as the official writes it."""
+    is the outermost module (flow 1), wrapped once more as the official writes it.
+
+    Written as one row per event in depth-first order: every tree node opens (``,`` unless it is
+    its parent's first child, then ``(`` for a module or ``label:flow`` for a leaf) and every
+    module closes (``):flow``) right after the last node under it, the deepest first."""
     tree = result.tree
-    kids = tree.children()
-    ids = result.network.node_ids.tolist()
-    out: list[str] = ["("]
-    stack: list[tuple[int, int]] = [(0, 0)]  # (tree node, 0 open / 1 close)
-    first = True
-    while stack:
-        t, closing = stack.pop()
-        if closing:
-            out.append(f"):{tree.flow[t]:.9g}")
-            continue
-        if not first:
-            out.append(",")
-        first = False
-        if tree.leaf[t] >= 0:
-            out.append(f"{newick_label(str(ids[int(tree.leaf[t])]))}:{tree.flow[t]:.9g}")
-            continue
-        out.append("(")
-        first = True
-        stack.append((t, 1))
-        stack.extend((int(c), 0) for c in kids[t][::-1].tolist())
-    return "".join(out) + ");\n"
+    size = tree.size
+    order = tree.depth_first()
+    position = np.empty(size, dtype=np.int64)
+    position[order] = np.arange(size)
+    last = position.copy()          # preorder position of the last node under each tree node
+    for depth in range(int(tree.depth.max()), 0, -1):
+        nodes = np.flatnonzero(tree.depth == depth)
+        np.maximum.at(last, tree.parent[nodes], last[nodes])
+    is_leaf = tree.leaf >= 0
+    modules = np.flatnonzero(~is_leaf)
+    leaves = np.flatnonzero(is_leaf)
+    ids = result.network.node_ids
+    labels = np.empty(size, dtype=object)
+    labels[modules] = "("
+    if ids.dtype.kind == "i":        # an integer's text is a bare label
+        labels[leaves] = ids[tree.leaf[leaves]].astype(str).astype(object) + ":"
+    else:
+        labels[leaves] = [label + ":" for label in newick_labels([str(v) for v in ids[tree.leaf[leaves]].tolist()])]
+    comma = np.where((tree.rank > 1) & (np.arange(size) > 0), ",", "").astype(object)
+    keys = np.concatenate([2 * position, 2 * last[modules] + 1])
+    deeper_first = np.concatenate([np.zeros(size, dtype=np.int64), -tree.depth[modules]])
+    events = np.lexsort((deeper_first, keys))
+    texts = np.concatenate([comma + labels, np.full(len(modules), "):", dtype=object)])[events]
+    flows = np.concatenate([tree.flow, tree.flow[modules]])[events]
+    skip = np.concatenate([~is_leaf, np.zeros(len(modules), dtype=bool)])[events]   # an opening "(" has no flow
+    return "(" + _text(Rows().text(texts.tolist()).float(flows, skip=skip), len(events)) + ");\n"
