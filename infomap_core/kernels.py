@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from .memory import content_delta, content_move, physical_slots
+from .memory import content_delta, content_gains, content_move, physical_slots
 from .parallel import aggregate, members_of, module_sums
 
 __all__ = ["module_sums", "core_loop", "aggregate", "induced", "relabel", "symmetric_pair_counts", "symmetric_pairs",
@@ -127,8 +127,8 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             empty[num_empty] = m
             num_empty += 1
 
-    # scratch[m] = (flow between the visited unit and module m, visit stamp)
-    scratch = np.zeros((n, 2))
+    # scratch[m] = (flow between the visited unit and module m, visit stamp, content gain)
+    scratch = np.zeros((n, 3))
     scratch[:, 1] = -1.0
     cand = np.empty(n, dtype=np.int64)
     dirty = np.ones(n, dtype=np.bool_)
@@ -160,6 +160,7 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                 if scratch[mv, 1] != visit:
                     scratch[mv, 1] = visit
                     scratch[mv, 0] = pflow[e]
+                    scratch[mv, 2] = 0.0
                     cand[ncand] = mv
                     ncand += 1
                 else:
@@ -171,6 +172,7 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                     if scratch[mv, 1] != visit:
                         scratch[mv, 1] = visit
                         scratch[mv, 0] = 0.0
+                        scratch[mv, 2] = 0.0
                         cand[ncand] = mv
                         ncand += 1
             d_old = scratch[old, 0] if scratch[old, 1] == visit else 0.0
@@ -190,9 +192,11 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             pl_xo_after = pl_eo_after if (same_ex and eo == xo) else _plogp(xo - xu + d_old)
             old_side = (-pl_eo_after + rec[old, _PL_ENTER] - pl_xo_after + rec[old, _PL_EXIT]
                         + _plogp(xo + po - xu - pu + d_old) - rec[old, _PL_EXIT_FLOW])
+            join_base = 0.0
             if memory:
-                old_side -= content_delta(cptr, cphys, cflow, u, old, -1.0, slot_ptr, slot_len, slot_module,
-                                          slot_flow)
+                leave, join_base = content_gains(cptr, cphys, cflow, u, old, slot_ptr, slot_len, slot_module,
+                                                 slot_flow, scratch, visit)
+                old_side -= leave
             unit_meta = 0.0
             if meta:
                 for e in range(mptr[u], mptr[u + 1]):
@@ -210,9 +214,11 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                     if m == old:
                         continue
                     d_new = scratch[m, 0]
+                    gain = scratch[m, 2]
                 else:
                     m = empty[num_empty - 1]
                     d_new = 0.0
+                    gain = 0.0
                 if recorded:
                     d_new += tf[u] * rec[m, _TW] + rec[m, _TF] * tw[u]
                 en = rec[m, _ENTER]
@@ -224,8 +230,7 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                          - pl_en_after + rec[m, _PL_ENTER] - pl_xn_after + rec[m, _PL_EXIT]
                          + _plogp(xn + pn + xu + pu - d_new) - rec[m, _PL_EXIT_FLOW])
                 if memory:
-                    delta -= content_delta(cptr, cphys, cflow, u, m, 1.0, slot_ptr, slot_len, slot_module,
-                                           slot_flow)
+                    delta -= join_base + gain
                 if variant:
                     delta += _variant_delta(num_modules, msize[m] == 0, msize[old] == 1, module_cost, top,
                                             preferred_modules)

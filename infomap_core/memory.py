@@ -14,6 +14,12 @@ with their flow ``p_{i,m}`` (:func:`physical_slots`); moving unit ``u`` from ``A
     Delta_B = sum_{(i, f) in u} plogp(p_{i,B} + f) - plogp(p_{i,B})
 
 and the codelength by ``-Delta_A - Delta_B`` on top of the first-order terms.
+
+The core loop evaluates all candidate modules of a unit in one pass over the slots of
+its physical nodes (:func:`content_gains`): a module that holds none of ``i`` gains
+``plogp(f)``, so ``Delta_B = sum_{(i, f) in u} plogp(f) + sum_{(i, f) in u, B holds i}
+[plogp(p_{i,B} + f) - plogp(p_{i,B}) - plogp(f)]``; the cost is the number of slots of
+the unit's physical nodes, not that times the number of candidates.
 """
 
 from __future__ import annotations
@@ -140,6 +146,29 @@ def content_delta(indptr, physical, flow, u, m, sign, slot_ptr, slot_len, slot_m
         after = before + sign * flow[e]
         delta += _plogp(after) - _plogp(before)
     return delta
+
+
+@njit(cache=True)
+def content_gains(indptr, physical, flow, u, old, slot_ptr, slot_len, slot_module, slot_flow, scratch, visit):
+    """``Delta_A`` of unit ``u`` leaving its module ``old`` and ``sum_{(i, f) in u} plogp(f)``
+    (the ``Delta_B`` of a module holding none of its physical nodes); adds the rest of
+    ``Delta_B`` to ``scratch[B, 2]`` of every candidate module ``B`` (``scratch[B, 1] ==
+    visit``; the caller zeroes ``scratch[B, 2]`` when it stamps ``B``)."""
+    leave = 0.0
+    base = 0.0
+    for e in range(indptr[u], indptr[u + 1]):
+        i = physical[e]
+        f = flow[e]
+        pl_f = _plogp(f)
+        base += pl_f
+        for s in range(slot_ptr[i], slot_ptr[i] + slot_len[i]):
+            m = slot_module[s]
+            before = slot_flow[s]
+            if m == old:
+                leave += _plogp(before - f) - _plogp(before)
+            elif scratch[m, 1] == visit:
+                scratch[m, 2] += _plogp(before + f) - _plogp(before) - pl_f
+    return leave, base
 
 
 @njit(cache=True)

@@ -147,25 +147,57 @@ def _sum_links(layer, src, tgt, w, directed: bool):
         layer = np.concatenate([layer, layer[other]])
         src, tgt = np.concatenate([src, tgt[other]]), np.concatenate([tgt, src[other]])
         w = np.concatenate([w, w[other]])
-    keys = np.stack([layer, src, tgt])
-    uniq, inverse = np.unique(keys, axis=1, return_inverse=True)
-    summed = np.bincount(inverse.reshape(-1), weights=w, minlength=uniq.shape[1])
+    uniq, inverse = _unique_rows(layer, src, tgt)
+    summed = np.bincount(inverse, weights=w, minlength=uniq[0].shape[0])
     keep = summed > 0
     return uniq[0][keep], uniq[1][keep], uniq[2][keep], summed[keep]
 
 
+def _unique_rows(*columns: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
+    """Distinct rows of int64 ``columns`` in lexicographic order (as ``np.unique(axis=...)``)
+    and the index of each input row among them, by one ``lexsort``."""
+    m = columns[0].shape[0]
+    order = np.lexsort(columns[::-1])
+    ordered = [c[order] for c in columns]
+    new = np.ones(m, dtype=bool)
+    if m:
+        new[1:] = np.any([c[1:] != c[:-1] for c in ordered], axis=0)
+    inverse = np.empty(m, dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    return [c[new] for c in ordered], inverse
+
+
 def _states(layer_node_pairs: list[tuple[np.ndarray, np.ndarray]]):
-    """Sorted distinct (layer, node) states and a lookup (layer, node) -> state index."""
-    layers = np.concatenate([p[0] for p in layer_node_pairs])
-    nodes = np.concatenate([p[1] for p in layer_node_pairs])
-    states = np.unique(np.stack([layers, nodes], axis=1), axis=0)
+    """Sorted distinct (layer, node) states and a lookup (layer, node) -> state index (of
+    pairs that are states)."""
+    layers = np.concatenate([p[0] for p in layer_node_pairs]).astype(np.int64, copy=False)
+    nodes = np.concatenate([p[1] for p in layer_node_pairs]).astype(np.int64, copy=False)
+    (state_layer, state_node), _ = _unique_rows(layers, nodes)
+    states = np.stack([state_layer, state_node], axis=1)
+    keys = _PairKeys(states)
 
     def index(layer, node):
-        keys = np.stack([layer, node], axis=1)
-        pos = np.searchsorted(_row_keys(states), _row_keys(keys))
-        return pos
+        return np.searchsorted(keys.states, keys(layer, node))
 
     return states, index
+
+
+class _PairKeys:
+    """Sortable int64 keys of (layer, node) pairs: ``rank(layer) * N + rank(node)`` over the
+    layers and nodes of ``states`` (sorted rows); pairs with an unknown layer or node get -1."""
+
+    def __init__(self, states: np.ndarray):
+        self.layers = np.unique(states[:, 0])
+        self.nodes = np.unique(states[:, 1])
+        self.states = self(states[:, 0], states[:, 1])
+
+    def __call__(self, layer: np.ndarray, node: np.ndarray) -> np.ndarray:
+        layer, node = np.asarray(layer, dtype=np.int64), np.asarray(node, dtype=np.int64)
+        li = np.minimum(np.searchsorted(self.layers, layer), self.layers.shape[0] - 1)
+        ni = np.minimum(np.searchsorted(self.nodes, node), self.nodes.shape[0] - 1)
+        key = li * self.nodes.shape[0] + ni
+        key[(self.layers[li] != layer) | (self.nodes[ni] != node)] = -1
+        return key
 
 
 def _row_keys(rows: np.ndarray) -> np.ndarray:
@@ -361,9 +393,10 @@ def inter_state_links(layer, source, target, weight, inter_layer, inter_node, in
 
 def _lookup(states: np.ndarray, layer: np.ndarray, node: np.ndarray):
     """State index of each (layer, node) and whether that state exists."""
-    keys = np.stack([layer, node], axis=1)
-    pos = np.clip(np.searchsorted(_row_keys(states), _row_keys(keys)), 0, states.shape[0] - 1)
-    return pos, np.all(states[pos] == keys, axis=1)
+    keys = _PairKeys(states)
+    wanted = keys(layer, node)
+    pos = np.clip(np.searchsorted(keys.states, wanted), 0, states.shape[0] - 1)
+    return pos, (wanted >= 0) & (keys.states[pos] == wanted)
 
 
 def _inter_sum(il, inode, ito, iw, directed):
@@ -371,11 +404,10 @@ def _inter_sum(il, inode, ito, iw, directed):
         other = il != ito
         il, ito = np.concatenate([il, ito[other]]), np.concatenate([ito, il[other]])
         inode, iw = np.concatenate([inode, inode[other]]), np.concatenate([iw, iw[other]])
-    keys = np.stack([il, inode, ito])
-    if keys.shape[1] == 0:
+    if il.shape[0] == 0:
         return il, ito, inode, iw
-    uniq, inverse = np.unique(keys, axis=1, return_inverse=True)
-    summed = np.bincount(inverse.reshape(-1), weights=iw, minlength=uniq.shape[1])
+    uniq, inverse = _unique_rows(il, inode, ito)
+    summed = np.bincount(inverse, weights=iw, minlength=uniq[0].shape[0])
     keep = summed > 0
     return uniq[0][keep], uniq[2][keep], uniq[1][keep], summed[keep]
 

@@ -331,12 +331,28 @@ class Network:
             raise NetworkError(f"link to unknown state {unknown[0]!r} ({len(unknown)} states not declared)",
                                field="links")
         physical_of_state = _as_id_array([states[s] for s in base.node_ids.tolist()], "states")
+        return base._with_physical(physical_of_state, physical_names)
+
+    @classmethod
+    def _from_state_arrays(cls, state_ids: np.ndarray, physical_of: np.ndarray, source: np.ndarray,
+                           target: np.ndarray, weight: np.ndarray, *, directed: bool = False,
+                           physical_names: Mapping | None = None, state_names: Mapping | None = None) -> "Network":
+        """:meth:`from_states` of int64 arrays (the file reader's): distinct ``state_ids`` with
+        their physical ids ``physical_of``, links between declared states (checked by the caller)."""
+        base = cls.from_arrays(source, target, weight, directed=directed, nodes=state_ids, node_names=state_names)
+        order = np.argsort(state_ids, kind="stable")
+        pos = np.searchsorted(state_ids[order], base.node_ids)
+        return base._with_physical(physical_of[order][pos], physical_names)
+
+    def _with_physical(self, physical_of_state: np.ndarray, physical_names: Mapping | None) -> "Network":
+        """This network as a state network: ``physical_of_state[k]`` is the physical id of node ``k``."""
         physical_ids, physical = np.unique(physical_of_state, return_inverse=True)
         names = None
         if physical_names:
             lookup = {str(k): str(v) for k, v in physical_names.items()}
             names = tuple(lookup.get(str(i), str(i)) for i in physical_ids.tolist())
-        return replace(base, physical=physical.astype(np.int64), physical_ids=physical_ids, physical_names=names)
+        return replace(self, physical=physical.astype(np.int64).reshape(-1), physical_ids=physical_ids,
+                       physical_names=names)
 
     @classmethod
     def from_bipartite(
@@ -432,47 +448,63 @@ class Network:
         if links is not None:
             if intra is not None or inter is not None:
                 raise NetworkError("give explicit multilayer links or intra/inter links, not both", field="links")
-            if relax_by_jsd:
+            return cls._from_multilayer_columns(*table(links, 4, "links"), directed=directed,
+                                                relax=ml.RelaxOptions(by_jsd=bool(relax_by_jsd),
+                                                                      to_self=bool(relax_to_self)),
+                                                physical_names=physical_names)
+        if intra is None:
+            raise NetworkError("a multilayer network needs links or intra links", field="intra")
+        if inter is not None:
+            relax = ml.RelaxOptions(by_jsd=bool(relax_by_jsd), to_self=bool(relax_to_self))
+        else:
+            relax = ml.RelaxOptions(rate=ml.RELAX_RATE if relax_rate is None else float(relax_rate),
+                                    limit=int(relax_limit), limit_up=int(relax_limit_up),
+                                    limit_down=int(relax_limit_down), by_jsd=bool(relax_by_jsd),
+                                    to_self=bool(relax_to_self))
+        return cls._from_multilayer_columns(None, None, intra=table(intra, 3, "intra"),
+                                            inter=None if inter is None else table(inter, 3, "inter"),
+                                            directed=directed, relax=relax, physical_names=physical_names)
+
+    @classmethod
+    def _from_multilayer_columns(cls, links, weights, *, intra=None, inter=None, directed: bool = False,
+                                 relax=None, physical_names: Mapping | None = None) -> "Network":
+        """:meth:`from_multilayer` of columns: ``links`` (4 id columns) with ``weights``, or
+        ``intra`` (3 id columns, weights) and optionally ``inter`` (likewise); ``relax`` is a
+        :class:`.multilayer.RelaxOptions` (only ``by_jsd``/``to_self`` apply to the explicit and
+        inter forms)."""
+        from . import multilayer as ml
+
+        relax = relax or ml.RelaxOptions()
+        relays = bool(relax.to_self)
+        if links is not None:
+            if relax.by_jsd:
                 raise NetworkError("relax_by_jsd weighs the relaxation of intra-only multilayer networks, not "
                                    "explicit multilayer links", field="relax_by_jsd")
-            cols, w = table(links, 4, "links")
-            states, a, b, w = ml.explicit_state_links(*cols, w)
+            states, a, b, w = ml.explicit_state_links(*links, weights)
             arcs = directed
-            relays = bool(relax_to_self)
             if relays and directed:
                 ml.check_relays(states, a, b, w)
         else:
-            if intra is None:
-                raise NetworkError("a multilayer network needs links or intra links", field="intra")
-            cols, w = table(intra, 3, "intra")
+            cols, w = intra
             if inter is not None:
-                if relax_by_jsd:
+                if relax.by_jsd:
                     raise NetworkError("relax_by_jsd weighs the relaxation of intra-only multilayer networks; with "
                                        "inter links the coupling is given", field="relax_by_jsd")
-                inter_cols, inter_w = table(inter, 3, "inter")
-                states, a, b, w = ml.inter_state_links(*cols, w, *inter_cols, inter_w, directed=directed,
-                                                       to_self=bool(relax_to_self))
+                states, a, b, w = ml.inter_state_links(*cols, w, *inter[0], inter[1], directed=directed,
+                                                       to_self=relays)
             else:
-                relax = ml.RelaxOptions(rate=ml.RELAX_RATE if relax_rate is None else float(relax_rate),
-                                        limit=int(relax_limit), limit_up=int(relax_limit_up),
-                                        limit_down=int(relax_limit_down), by_jsd=bool(relax_by_jsd),
-                                        to_self=bool(relax_to_self))
                 states, a, b, w = ml.relax_state_links(*cols, w, directed=directed, relax=relax)
             arcs = True
-            relays = bool(relax_to_self)
         intra_directed = None if links is not None else bool(directed)
         n = states.shape[0]
         base = cls._from_index_links(np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64),
                                      np.asarray(w, dtype=np.float64), n, arcs, np.arange(n, dtype=np.int64),
                                      np.ones(n), None)
-        physical_ids, physical = np.unique(states[:, 1], return_inverse=True)
-        names = None
         if physical_names:
             lookup = {str(k): str(v) for k, v in physical_names.items()}
-            names = tuple(lookup.get(str(i), str(i)) for i in physical_ids.tolist())
             base = replace(base, node_names=tuple(lookup.get(str(i), str(i)) for i in states[:, 1].tolist()))
-        return replace(base, physical=physical.astype(np.int64), physical_ids=physical_ids, physical_names=names,
-                       layers=np.ascontiguousarray(states[:, 0]), self_relays=relays, intra_directed=intra_directed)
+        return replace(base._with_physical(states[:, 1], physical_names), layers=np.ascontiguousarray(states[:, 0]),
+                       self_relays=relays, intra_directed=intra_directed)
 
     @classmethod
     def from_networkx(cls, graph: Any, *, weight: str = "weight") -> "Network":

@@ -142,7 +142,7 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--core-loop-codelength-threshold", None, "float", "SearchSettings.core_loop_threshold", None,
        "smallest codelength gain a core loop accepts (default 1e-10)", setting="core_loop_threshold", minimum=0),
     _S("--tune-iteration-relative-threshold", None, "float", "SearchSettings.tune_relative_threshold", None,
-       "smallest tune gain, relative to the one-level codelength (default 1e-5)",
+       "smallest tune gain, relative to the one-level codelength (default 1e-5; 10x that on state networks)",
        setting="tune_relative_threshold", minimum=0),
     _S("--num-random-moves", None, "int", "SearchSettings.num_random_moves", None,
        "random moves per core loop for low-degree nodes (default 5)", setting="num_random_moves", minimum=0),

@@ -49,6 +49,9 @@ class SearchSettings:
     mu = 0.5-0.6 the iterations after that point made the search 1.5-1.8x longer for
     0.03-0.07% of the codelength (bench/README.md). Smaller levels tune to convergence: their
     iterations are cheap, and the last ones still pay there (lesmis with meta-data: 0.03%).
+    On state (memory) networks the relative threshold is ``state_tune_factor`` times larger:
+    their later tune iterations each gain ~2e-5 of the one-level codelength and leave the
+    final multilevel code as long (bench/README.md, "Higher-order networks").
 
     ``synchronous_rounds`` (off by default) runs rounds of synchronous local moving on
     every thread (:func:`.parallel.synchronous_moves`) before the sequential core loop, on
@@ -70,6 +73,7 @@ class SearchSettings:
     tune_relative_threshold: float = 1e-5
     tune_progress_fraction: float = 0.03
     tune_progress_min_units: int = 10_000  # smaller levels tune to the relative threshold alone
+    state_tune_factor: float = 10.0
     core_level_limit: int = 0  # most levels of core loops (the network, then each aggregate); 0: no limit
     max_tune_iterations: int = 1000
     sub_module_tune_iterations: int = 1000
@@ -325,7 +329,8 @@ def optimize_level(level: Level, rng: np.random.Generator, settings: SearchSetti
                               first_loop=initial is None)
     codelength = float(level_codelength(level, modules, k, parent, parent_exit).sum())
     one_level = float(one_module_codelength(level, parent, parent_exit).sum())
-    threshold = max(1e-10, settings.tune_relative_threshold * one_level)
+    relative = settings.tune_relative_threshold * (settings.state_tune_factor if level.content is not None else 1.0)
+    threshold = max(1e-10, relative * one_level)
     coarse_tried = False
     fine = True
     tuned = 0.0

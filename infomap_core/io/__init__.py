@@ -26,8 +26,10 @@ __all__ = [
 
 
 def warmup() -> None:
-    """Compile (or load from the numba cache) the link-list kernel on a tiny input."""
+    """Compile (or load from the numba cache) the link-list and higher-order kernels on tiny inputs."""
+    from .higher_order import _scan_rows
     from .link_list import scan_link_table
 
     scan_link_table(b"1 2 0.5\n2 3\n", use_kernel=True)
     scan_link_table(b"a b 0.5\nb c\n", use_kernel=True)
+    _scan_rows(b"1 2 3 0.5\n", 0, 10, 1, 3, 4)

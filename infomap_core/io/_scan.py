@@ -218,3 +218,69 @@ def gather_tokens(buf, starts, ends, width):
         for j in range(ends[k] - s):
             out[k, j] = buf[s + j]
     return out
+
+
+@njit(cache=True)
+def scan_int_rows(buf, start, stop, first_line, width, max_tokens, pow10, ids, weight, row_line,
+                  d_row, d_start, d_end, d_line):
+    """Scan lines of ``width`` int64 ids and, when ``max_tokens > width``, an optional weight
+    (the higher-order sections: ``layer node node [weight]``, ...) from ``buf[start:stop]``.
+
+    Row ``r`` gets ``ids[r, :]``, ``weight[r]`` (1 when missing) and its line ``row_line[r]``;
+    weights off the fast path are deferred as in :func:`scan_links`. Same statuses: ``COLUMNS``
+    for a line with fewer than ``width`` or more than ``max_tokens`` fields, ``STRING_ID`` for an
+    id that is not an int64 integer (the caller re-reads the section line by line for the error).
+    """
+    i = start
+    line = first_line
+    row = 0
+    nd = 0
+    while i < stop:
+        line_start = i
+        while i < stop and _blank(buf[i]):
+            i += 1
+        if i < stop and buf[i] == 42:
+            return HEADER, row, nd, line, line_start, 0
+        ntok = 0
+        while i < stop:
+            c = buf[i]
+            if c == 10 or c == 35:
+                break
+            if _blank(c):
+                i += 1
+                continue
+            ts = i
+            while i < stop:
+                c = buf[i]
+                if c == 10 or c == 35 or _blank(c):
+                    break
+                i += 1
+            ntok += 1
+            if ntok <= width:
+                ok, v = _parse_int(buf, ts, i)
+                if not ok:
+                    return STRING_ID, row, nd, line, line_start, 0
+                ids[row, ntok - 1] = v
+            elif ntok == width + 1 and ntok <= max_tokens:
+                ok, x = _parse_weight(buf, ts, i, pow10)
+                if ok:
+                    weight[row] = x
+                else:
+                    weight[row] = 0.0
+                    d_row[nd] = row
+                    d_start[nd] = ts
+                    d_end[nd] = i
+                    d_line[nd] = line
+                    nd += 1
+        while i < stop and buf[i] != 10:
+            i += 1
+        if ntok != 0:
+            if ntok < width or ntok > max_tokens:
+                return COLUMNS, row, nd, line, line_start, ntok
+            if ntok == width:
+                weight[row] = 1.0
+            row_line[row] = line
+            row += 1
+        i += 1
+        line += 1
+    return OK, row, nd, line, stop, 0
