@@ -127,9 +127,11 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             empty[num_empty] = m
             num_empty += 1
 
-    # scratch[m] = (flow between the visited unit and module m, visit stamp, content gain)
-    scratch = np.zeros((n, 3))
+    # scratch[m] = (flow between the visited unit and module m, visit stamp); gains[m]: the
+    # content part of joining m (state networks only: the first-order loop keeps 16-byte rows)
+    scratch = np.zeros((n, 2))
     scratch[:, 1] = -1.0
+    gains = np.zeros(n if memory else 1)
     cand = np.empty(n, dtype=np.int64)
     dirty = np.ones(n, dtype=np.bool_)
     order = np.arange(n).astype(np.int32)
@@ -160,7 +162,8 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                 if scratch[mv, 1] != visit:
                     scratch[mv, 1] = visit
                     scratch[mv, 0] = pflow[e]
-                    scratch[mv, 2] = 0.0
+                    if memory:
+                        gains[mv] = 0.0
                     cand[ncand] = mv
                     ncand += 1
                 else:
@@ -172,7 +175,8 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                     if scratch[mv, 1] != visit:
                         scratch[mv, 1] = visit
                         scratch[mv, 0] = 0.0
-                        scratch[mv, 2] = 0.0
+                        if memory:
+                            gains[mv] = 0.0
                         cand[ncand] = mv
                         ncand += 1
             d_old = scratch[old, 0] if scratch[old, 1] == visit else 0.0
@@ -195,7 +199,7 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             join_base = 0.0
             if memory:
                 leave, join_base = content_gains(cptr, cphys, cflow, u, old, slot_ptr, slot_len, slot_module,
-                                                 slot_flow, scratch, visit)
+                                                 slot_flow, scratch, visit, gains)
                 old_side -= leave
             unit_meta = 0.0
             if meta:
@@ -214,7 +218,7 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                     if m == old:
                         continue
                     d_new = scratch[m, 0]
-                    gain = scratch[m, 2]
+                    gain = gains[m] if memory else 0.0
                 else:
                     m = empty[num_empty - 1]
                     d_new = 0.0

@@ -149,11 +149,12 @@ def content_delta(indptr, physical, flow, u, m, sign, slot_ptr, slot_len, slot_m
 
 
 @njit(cache=True)
-def content_gains(indptr, physical, flow, u, old, slot_ptr, slot_len, slot_module, slot_flow, scratch, visit):
+def content_gains(indptr, physical, flow, u, old, slot_ptr, slot_len, slot_module, slot_flow, scratch, visit,
+                  gains):
     """``Delta_A`` of unit ``u`` leaving its module ``old`` and ``sum_{(i, f) in u} plogp(f)``
     (the ``Delta_B`` of a module holding none of its physical nodes); adds the rest of
-    ``Delta_B`` to ``scratch[B, 2]`` of every candidate module ``B`` (``scratch[B, 1] ==
-    visit``; the caller zeroes ``scratch[B, 2]`` when it stamps ``B``)."""
+    ``Delta_B`` to ``gains[B]`` of every candidate module ``B`` (``scratch[B, 1] ==
+    visit``; the caller zeroes ``gains[B]`` when it stamps ``B``)."""
     leave = 0.0
     base = 0.0
     for e in range(indptr[u], indptr[u + 1]):
@@ -167,7 +168,7 @@ def content_gains(indptr, physical, flow, u, old, slot_ptr, slot_len, slot_modul
             if m == old:
                 leave += _plogp(before - f) - _plogp(before)
             elif scratch[m, 1] == visit:
-                scratch[m, 2] += _plogp(before + f) - _plogp(before) - pl_f
+                gains[m] += _plogp(before + f) - _plogp(before) - pl_f
     return leave, base
 
 

@@ -134,7 +134,7 @@ OPTIONS: tuple[OfficialOption, ...] = (
        "core loops that move each node (default 10)", setting="core_loop_limit", minimum=1),
     _S("--tune-iteration-limit", "-T", "int", "SearchSettings.max_tune_iterations", None,
        "fine/coarse-tune iterations, 0 = until an iteration gains less than the relative threshold "
-       "or, on 10,000 units or more, than 3% of the tuning's gain so far (the default)",
+       "or, on 10,000 units or more, than 5% of the tuning's gain so far (the default)",
        run="-T, --tune-iteration-limit", setting="max_tune_iterations", minimum=0),
     _S("--core-level-limit", "-L", "int", "SearchSettings.core_level_limit", None,
        "most levels of core loops: the network, then each aggregated module network (default 0: no limit)",

@@ -8,7 +8,7 @@ One trial (:func:`optimize_two_level`):
    modules, then aggregate again) and *coarse-tuning* (split every module into
    sub-modules by a constrained search, then move the sub-modules as units and
    aggregate again) until an iteration gains less than ``max(1e-10, 1e-5 L1)`` (on large
-   networks also: less than 3% of what tuning has gained so far).
+   networks also: less than 5% of what tuning has gained so far).
 3. If the result is longer than the one-level codelength, return one module (unless
    ``prefer_modular_solution``, as the official ``--prefer-modular-solution``).
 
@@ -71,7 +71,7 @@ class SearchSettings:
     parallel_min_fraction: float = 0.01
     core_loop_threshold: float = 1e-10
     tune_relative_threshold: float = 1e-5
-    tune_progress_fraction: float = 0.03
+    tune_progress_fraction: float = 0.05
     tune_progress_min_units: int = 10_000  # smaller levels tune to the relative threshold alone
     state_tune_factor: float = 10.0
     core_level_limit: int = 0  # most levels of core loops (the network, then each aggregate); 0: no limit
