@@ -35,9 +35,14 @@ class FormatUnavailable(MapEqError):
 
 def _slim(result: InfomapResult) -> InfomapResult:
     """``result`` without what no format reads: the network's links (the flow keeps its own),
-    the flow's pair and teleportation arrays and the tree's cached child lists (rebuilt on use)."""
+    the flow's pair and teleportation arrays and the tree's cached child lists (rebuilt on use).
+
+    The network stays a valid one, of the same nodes and no links: the kernels that read a
+    network do not check bounds, so a row pointer into dropped links would crash them.
+    """
     none = np.zeros(0, dtype=np.int64)
-    network = replace(result.network, indices=none, weights=np.zeros(0))
+    network = replace(result.network, indptr=np.zeros_like(result.network.indptr), indices=none,
+                      weights=np.zeros(0))
     flow = replace(result.flow, pair_indptr=none, pair_indices=none, pair_flow=np.zeros(0),
                    tele_flow=np.zeros(0), tele_weight=np.zeros(0))
     return replace(result, network=network, flow=flow, tree=replace(result.tree, _children=None))

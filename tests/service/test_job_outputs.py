@@ -159,3 +159,21 @@ def test_stored_result_of_a_multilayer_network_renders_the_same_bytes(name):
     assert network.is_state_network
     result = run_infomap(network, InfomapOptions(seed=3))
     assert render_stored(stored_result(result), name) == render(result, name)
+
+
+def test_a_stored_result_is_a_valid_result_of_no_links():
+    """The slimmed result a job keeps renders like the full one, and reading its network does
+    not read past its arrays (a row pointer into the dropped links crashed ``num_links``)."""
+    import pickle
+
+    from infomap_core import Network, run_infomap
+    from infomap_core.formats import render
+
+    from app.service.results import stored_result
+
+    net = Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)])
+    result = run_infomap(net, two_level=True)
+    slim = pickle.loads(stored_result(result))
+    assert slim.network.num_nodes == 6 and slim.network.num_links == 0
+    for name in ("clu", "tree", "ftree", "csv", "newick"):
+        assert render(slim, name) == render(result, name), name
