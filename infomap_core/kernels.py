@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from .memory import content_delta, content_gains, content_move, physical_slots
+from .memory import content_gains, content_move, physical_slots
 from .parallel import aggregate, members_of, module_sums
 
 __all__ = ["module_sums", "core_loop", "aggregate", "induced", "relabel", "symmetric_pair_counts", "symmetric_pairs",
@@ -132,6 +132,7 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
     scratch = np.zeros((n, 2))
     scratch[:, 1] = -1.0
     gains = np.zeros(n if memory else 1)
+    meta_gains = np.zeros(n if meta else 1)  # the same for the meta-data categories
     cand = np.empty(n, dtype=np.int64)
     dirty = np.ones(n, dtype=np.bool_)
     order = np.arange(n).astype(np.int32)
@@ -164,6 +165,8 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                     scratch[mv, 0] = pflow[e]
                     if memory:
                         gains[mv] = 0.0
+                    if meta:
+                        meta_gains[mv] = 0.0
                     cand[ncand] = mv
                     ncand += 1
                 else:
@@ -177,6 +180,8 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                         scratch[mv, 0] = 0.0
                         if memory:
                             gains[mv] = 0.0
+                        if meta:
+                            meta_gains[mv] = 0.0
                         cand[ncand] = mv
                         ncand += 1
             d_old = scratch[old, 0] if scratch[old, 1] == visit else 0.0
@@ -202,12 +207,13 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                                                  slot_flow, scratch, visit, gains)
                 old_side -= leave
             unit_meta = 0.0
+            meta_base = 0.0
             if meta:
                 for e in range(mptr[u], mptr[u + 1]):
                     unit_meta += mweight[e]
-                old_side += meta_rate * (_plogp(meta_total[old] - unit_meta) - _plogp(meta_total[old])
-                                         - content_delta(mptr, mcat, mweight, u, old, -1.0, meta_ptr, meta_len,
-                                                         meta_module, meta_flow))
+                meta_leave, meta_base = content_gains(mptr, mcat, mweight, u, old, meta_ptr, meta_len, meta_module,
+                                                      meta_flow, scratch, visit, meta_gains)
+                old_side += meta_rate * (_plogp(meta_total[old] - unit_meta) - _plogp(meta_total[old]) - meta_leave)
             best = old
             best_delta = 0.0
             best_d = -1.0
@@ -219,10 +225,12 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                         continue
                     d_new = scratch[m, 0]
                     gain = gains[m] if memory else 0.0
+                    meta_gain = meta_gains[m] if meta else 0.0
                 else:
                     m = empty[num_empty - 1]
                     d_new = 0.0
                     gain = 0.0
+                    meta_gain = 0.0
                 if recorded:
                     d_new += tf[u] * rec[m, _TW] + rec[m, _TF] * tw[u]
                 en = rec[m, _ENTER]
@@ -240,8 +248,7 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                                             preferred_modules)
                 if meta:
                     delta += meta_rate * (_plogp(meta_total[m] + unit_meta) - _plogp(meta_total[m])
-                                          - content_delta(mptr, mcat, mweight, u, m, 1.0, meta_ptr, meta_len,
-                                                          meta_module, meta_flow))
+                                          - meta_base - meta_gain)
                 if delta < best_delta - 1e-14 or (delta <= best_delta + 1e-14 and d_new > best_d and best != old):
                     best = m
                     best_delta = delta
