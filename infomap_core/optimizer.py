@@ -318,8 +318,9 @@ def optimize_level(level: Level, rng: np.random.Generator, settings: SearchSetti
 
     Returns the module (0..k-1) of every unit and ``k``. Tune iterations stop when
     an iteration gains less than ``max(1e-10, 1e-5 L1, f G)``, ``G`` the gain of the
-    tuning so far and ``f`` the ``tune_progress_fraction`` (after the first coarse-tune);
-    modules are never worse than the starting point.
+    tuning so far and ``f`` the ``tune_progress_fraction`` on levels of at least
+    ``tune_progress_min_units`` units, 0 below (after the first coarse-tune); modules are
+    never worse than the starting point.
     """
     settings = settings or SearchSettings()
     if parent is None:
