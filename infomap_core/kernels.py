@@ -96,20 +96,21 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
     constrained = parent_exit.shape[0] > 1
     group_start, group_units = members_of(parent, parent_exit.shape[0])  # for the random moves
     if memory:
-        slot_ptr, slot_len, slot_module, slot_flow, slot_units = physical_slots(cptr, cphys, cflow, mod, num_physical)
+        slot_ptr, slot_len, slot_module, slot_flow, slot_units, slot_keys, slot_index = physical_slots(
+            cptr, cphys, cflow, mod, num_physical)
     else:
-        slot_ptr = slot_len = slot_module = slot_units = np.zeros(0, dtype=np.int64)
+        slot_ptr = slot_len = slot_module = slot_units = slot_keys = slot_index = np.zeros(0, dtype=np.int64)
         slot_flow = np.zeros(0)
     meta = meta_rate > 0.0
     if meta:
-        meta_ptr, meta_len, meta_module, meta_flow, meta_units = physical_slots(mptr, mcat, mweight, mod,
-                                                                                num_categories)
+        meta_ptr, meta_len, meta_module, meta_flow, meta_units, meta_keys, meta_index = physical_slots(
+            mptr, mcat, mweight, mod, num_categories)
         meta_total = np.zeros(n)
         for u in range(n):
             for e in range(mptr[u], mptr[u + 1]):
                 meta_total[mod[u]] += mweight[e]
     else:
-        meta_ptr = meta_len = meta_module = meta_units = np.zeros(0, dtype=np.int64)
+        meta_ptr = meta_len = meta_module = meta_units = meta_keys = meta_index = np.zeros(0, dtype=np.int64)
         meta_flow = meta_total = np.zeros(0)
     num_modules = 0
     for m in range(n):
@@ -204,7 +205,8 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             join_base = 0.0
             if memory:
                 leave, join_base = content_gains(cptr, cphys, cflow, u, old, slot_ptr, slot_len, slot_module,
-                                                 slot_flow, scratch, visit, gains)
+                                                 slot_flow, slot_keys, slot_index, scratch, visit, cand, ncand,
+                                                 gains)
                 old_side -= leave
             unit_meta = 0.0
             meta_base = 0.0
@@ -212,7 +214,8 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                 for e in range(mptr[u], mptr[u + 1]):
                     unit_meta += mweight[e]
                 meta_leave, meta_base = content_gains(mptr, mcat, mweight, u, old, meta_ptr, meta_len, meta_module,
-                                                      meta_flow, scratch, visit, meta_gains)
+                                                      meta_flow, meta_keys, meta_index, scratch, visit, cand, ncand,
+                                                      meta_gains)
                 old_side += meta_rate * (_plogp(meta_total[old] - unit_meta) - _plogp(meta_total[old]) - meta_leave)
             best = old
             best_delta = 0.0
@@ -267,12 +270,12 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                 num_modules -= 1
             if meta:
                 content_move(mptr, mcat, mweight, u, old, best, meta_ptr, meta_len, meta_module, meta_flow,
-                             meta_units)
+                             meta_units, meta_keys, meta_index)
                 meta_total[old] -= unit_meta
                 meta_total[best] += unit_meta
             if memory:
                 content_move(cptr, cphys, cflow, u, old, best, slot_ptr, slot_len, slot_module, slot_flow,
-                             slot_units)
+                             slot_units, slot_keys, slot_index)
             rec[old, _ENTER] += -eu + d_old
             rec[old, _EXIT] += -xu + d_old
             rec[old, _FLOW] -= pu

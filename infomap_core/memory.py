@@ -15,11 +15,15 @@ with their flow ``p_{i,m}`` (:func:`physical_slots`); moving unit ``u`` from ``A
 
 and the codelength by ``-Delta_A - Delta_B`` on top of the first-order terms.
 
-The core loop evaluates all candidate modules of a unit in one pass over the slots of
-its physical nodes (:func:`content_gains`): a module that holds none of ``i`` gains
-``plogp(f)``, so ``Delta_B = sum_{(i, f) in u} plogp(f) + sum_{(i, f) in u, B holds i}
-[plogp(p_{i,B} + f) - plogp(p_{i,B}) - plogp(f)]``; the cost is the number of slots of
-the unit's physical nodes, not that times the number of candidates.
+The core loop evaluates all candidate modules of a unit at once (:func:`content_gains`):
+a module that holds none of ``i`` gains ``plogp(f)``, so ``Delta_B = sum_{(i, f) in u}
+plogp(f) + sum_{(i, f) in u, B holds i} [plogp(p_{i,B} + f) - plogp(p_{i,B}) - plogp(f)]``.
+For each of the unit's physical nodes it either passes over the node's slots (the modules
+holding it) or looks each candidate module up in a hash index of the slots, keyed by
+(module, physical node), whichever is shorter: a state network's physical node sits in few
+modules, while a meta-data category (the same kernels code the meta map equation, categories
+in place of physical nodes) sits in up to every module, and with the modules still
+singletons a pass over its slots would visit every node of the category.
 """
 
 from __future__ import annotations
@@ -94,7 +98,8 @@ def content_plogp_sums(indptr, physical, flow, group_of_unit: np.ndarray, num_gr
 def physical_slots(indptr, physical, flow, mod, num_physical):
     """Per physical node, the modules holding some of it: slots ``slot_ptr[i]..`` with
     (module, flow, number of units) and ``slot_len[i]`` in use. Capacity: one slot per
-    unit row that holds ``i`` (no more modules can hold it at once)."""
+    unit row that holds ``i`` (no more modules can hold it at once). Also returns the
+    hash index of the slots in use (:func:`slot_index`), ``(index_keys, index_slots)``."""
     n = mod.shape[0]
     slot_ptr = np.zeros(num_physical + 1, dtype=np.int64)
     for e in range(physical.shape[0]):
@@ -105,26 +110,90 @@ def physical_slots(indptr, physical, flow, mod, num_physical):
     slot_module = np.full(physical.shape[0], -1, dtype=np.int64)
     slot_flow = np.zeros(physical.shape[0])
     slot_units = np.zeros(physical.shape[0], dtype=np.int64)
+    index_keys, index_slots = slot_index(physical.shape[0])
     for u in range(n):
         m = mod[u]
         for e in range(indptr[u], indptr[u + 1]):
-            s = find_slot(slot_ptr, slot_len, slot_module, physical[e], m)
+            i = physical[e]
+            key = m * num_physical + i
+            s = index_find(index_keys, index_slots, key)
             if s < 0:
-                s = slot_ptr[physical[e]] + slot_len[physical[e]]
-                slot_len[physical[e]] += 1
+                s = slot_ptr[i] + slot_len[i]
+                slot_len[i] += 1
                 slot_module[s] = m
+                index_set(index_keys, index_slots, key, s)
             slot_flow[s] += flow[e]
             slot_units[s] += 1
-    return slot_ptr, slot_len, slot_module, slot_flow, slot_units
+    return slot_ptr, slot_len, slot_module, slot_flow, slot_units, index_keys, index_slots
+
+
+# Fibonacci hashing: the key times 2^64 / golden ratio, high bits folded onto the low ones.
+_HASH_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
+_HASH_FOLD = np.uint64(32)
+
+
+@njit(cache=True)
+def slot_index(capacity):
+    """An empty hash index for up to ``capacity`` slots: ``(index_keys, index_slots)``,
+    open addressing with linear probing at a load of at most one half; key ``m * P + i``
+    (``P`` physical nodes) of the slot of (module ``m``, physical node ``i``), -1 empty."""
+    size = 16
+    while size < 2 * capacity:
+        size *= 2
+    return np.full(size, -1, dtype=np.int64), np.zeros(size, dtype=np.int64)
 
 
 @njit(cache=True, inline="always")
-def find_slot(slot_ptr, slot_len, slot_module, i, m):
-    """The slot of (physical i, module m), or -1."""
-    for s in range(slot_ptr[i], slot_ptr[i] + slot_len[i]):
-        if slot_module[s] == m:
-            return s
-    return -1
+def _home(key, mask):
+    x = np.uint64(key) * _HASH_MULTIPLIER
+    x ^= x >> _HASH_FOLD
+    return np.int64(x & np.uint64(mask))
+
+
+@njit(cache=True, inline="always")
+def index_find(index_keys, index_slots, key):
+    """The slot of ``key``, or -1."""
+    mask = index_keys.shape[0] - 1
+    h = _home(key, mask)
+    while True:
+        k = index_keys[h]
+        if k == key:
+            return index_slots[h]
+        if k < 0:
+            return -1
+        h = (h + 1) & mask
+
+
+@njit(cache=True, inline="always")
+def index_set(index_keys, index_slots, key, slot):
+    """Point ``key`` at ``slot`` (added if absent)."""
+    mask = index_keys.shape[0] - 1
+    h = _home(key, mask)
+    while index_keys[h] >= 0 and index_keys[h] != key:
+        h = (h + 1) & mask
+    index_keys[h] = key
+    index_slots[h] = slot
+
+
+@njit(cache=True, inline="always")
+def index_remove(index_keys, index_slots, key):
+    """Remove ``key`` (present): the entries after it in its probe run shift back into the
+    hole where their own probe would otherwise pass it (no tombstones)."""
+    mask = index_keys.shape[0] - 1
+    hole = _home(key, mask)
+    while index_keys[hole] != key:
+        hole = (hole + 1) & mask
+    j = hole
+    while True:
+        j = (j + 1) & mask
+        k = index_keys[j]
+        if k < 0:
+            break
+        if ((j - _home(k, mask)) & mask) >= ((j - hole) & mask):
+            index_keys[hole] = k
+            index_slots[hole] = index_slots[j]
+            hole = j
+    index_keys[hole] = -1
 
 
 @njit(cache=True, inline="always")
@@ -135,13 +204,13 @@ def _plogp(x):
 
 
 @njit(cache=True)
-def content_delta(indptr, physical, flow, u, m, sign, slot_ptr, slot_len, slot_module, slot_flow):
+def content_delta(indptr, physical, flow, u, m, sign, slot_len, slot_flow, index_keys, index_slots):
     """Change of module ``m``'s ``sum_i plogp(p_{i,m})`` if unit ``u`` leaves (sign -1) or
     joins (sign +1) it."""
+    num_physical = slot_len.shape[0]
     delta = 0.0
     for e in range(indptr[u], indptr[u + 1]):
-        i = physical[e]
-        s = find_slot(slot_ptr, slot_len, slot_module, i, m)
+        s = index_find(index_keys, index_slots, m * num_physical + physical[e])
         before = slot_flow[s] if s >= 0 else 0.0
         after = before + sign * flow[e]
         delta += _plogp(after) - _plogp(before)
@@ -149,12 +218,16 @@ def content_delta(indptr, physical, flow, u, m, sign, slot_ptr, slot_len, slot_m
 
 
 @njit(cache=True)
-def content_gains(indptr, physical, flow, u, old, slot_ptr, slot_len, slot_module, slot_flow, scratch, visit,
-                  gains):
+def content_gains(indptr, physical, flow, u, old, slot_ptr, slot_len, slot_module, slot_flow, index_keys,
+                  index_slots, scratch, visit, cand, ncand, gains):
     """``Delta_A`` of unit ``u`` leaving its module ``old`` and ``sum_{(i, f) in u} plogp(f)``
     (the ``Delta_B`` of a module holding none of its physical nodes); adds the rest of
-    ``Delta_B`` to ``gains[B]`` of every candidate module ``B`` (``scratch[B, 1] ==
-    visit``; the caller zeroes ``gains[B]`` when it stamps ``B``)."""
+    ``Delta_B`` to ``gains[B]`` of every candidate module ``B`` (``cand[:ncand]``, those
+    with ``scratch[B, 1] == visit``; the caller zeroes ``gains[B]`` when it stamps ``B``).
+
+    Per physical node, a pass over its slots or an index look-up per candidate, the shorter;
+    both add the same terms in the same order (entry by entry), so the sums are identical."""
+    num_physical = slot_len.shape[0]
     leave = 0.0
     base = 0.0
     for e in range(indptr[u], indptr[u + 1]):
@@ -162,6 +235,20 @@ def content_gains(indptr, physical, flow, u, old, slot_ptr, slot_len, slot_modul
         f = flow[e]
         pl_f = _plogp(f)
         base += pl_f
+        if slot_len[i] > ncand + 1:
+            s = index_find(index_keys, index_slots, old * num_physical + i)
+            if s >= 0:
+                before = slot_flow[s]
+                leave += _plogp(before - f) - _plogp(before)
+            for c in range(ncand):
+                m = cand[c]
+                if m == old:
+                    continue
+                s = index_find(index_keys, index_slots, m * num_physical + i)
+                if s >= 0:
+                    before = slot_flow[s]
+                    gains[m] += _plogp(before + f) - _plogp(before) - pl_f
+            continue
         for s in range(slot_ptr[i], slot_ptr[i] + slot_len[i]):
             m = slot_module[s]
             before = slot_flow[s]
@@ -173,28 +260,36 @@ def content_gains(indptr, physical, flow, u, old, slot_ptr, slot_len, slot_modul
 
 
 @njit(cache=True)
-def content_move(indptr, physical, flow, u, old, new, slot_ptr, slot_len, slot_module, slot_flow, slot_units):
-    """Move unit ``u``'s content from module ``old`` to ``new`` in the slots."""
+def content_move(indptr, physical, flow, u, old, new, slot_ptr, slot_len, slot_module, slot_flow, slot_units,
+                 index_keys, index_slots):
+    """Move unit ``u``'s content from module ``old`` to ``new`` in the slots and their index."""
+    num_physical = slot_len.shape[0]
     for e in range(indptr[u], indptr[u + 1]):
         i = physical[e]
-        s = find_slot(slot_ptr, slot_len, slot_module, i, old)
+        key = old * num_physical + i
+        s = index_find(index_keys, index_slots, key)
         slot_flow[s] -= flow[e]
         slot_units[s] -= 1
         if slot_units[s] == 0:  # free it: the last slot in use takes its place
+            index_remove(index_keys, index_slots, key)
             last = slot_ptr[i] + slot_len[i] - 1
-            slot_module[s] = slot_module[last]
-            slot_flow[s] = slot_flow[last]
-            slot_units[s] = slot_units[last]
+            if last != s:
+                slot_module[s] = slot_module[last]
+                slot_flow[s] = slot_flow[last]
+                slot_units[s] = slot_units[last]
+                index_set(index_keys, index_slots, slot_module[s] * num_physical + i, s)
             slot_module[last] = -1
             slot_flow[last] = 0.0
             slot_units[last] = 0
             slot_len[i] -= 1
-        s = find_slot(slot_ptr, slot_len, slot_module, i, new)
+        key = new * num_physical + i
+        s = index_find(index_keys, index_slots, key)
         if s < 0:
             s = slot_ptr[i] + slot_len[i]
             slot_len[i] += 1
             slot_module[s] = new
             slot_flow[s] = 0.0
             slot_units[s] = 0
+            index_set(index_keys, index_slots, key, s)
         slot_flow[s] += flow[e]
         slot_units[s] += 1

@@ -61,20 +61,20 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
     n = flow.shape[0]
     cptr = np.arange(n + 1)
     if memory:
-        slot_ptr, slot_len, slot_module, slot_flow, slot_units = physical_slots(cptr, physical, flow, leaf_module,
-                                                                                num_physical)
+        slot_ptr, slot_len, slot_module, slot_flow, slot_units, slot_keys, slot_index = physical_slots(
+            cptr, physical, flow, leaf_module, num_physical)
     else:
-        slot_ptr = slot_len = slot_module = slot_units = np.zeros(0, dtype=np.int64)
+        slot_ptr = slot_len = slot_module = slot_units = slot_keys = slot_index = np.zeros(0, dtype=np.int64)
         slot_flow = np.zeros(0)
     meta = meta_rate > 0.0
     if meta:
-        meta_ptr, meta_len, meta_module, meta_flow, meta_units = physical_slots(cptr, meta_category, meta_weight,
-                                                                                leaf_module, num_categories)
+        meta_ptr, meta_len, meta_module, meta_flow, meta_units, meta_keys, meta_index = physical_slots(
+            cptr, meta_category, meta_weight, leaf_module, num_categories)
         meta_total = np.zeros(mparent.shape[0])
         for u in range(n):
             meta_total[leaf_module[u]] += meta_weight[u]
     else:
-        meta_ptr = meta_len = meta_module = meta_units = np.zeros(0, dtype=np.int64)
+        meta_ptr = meta_len = meta_module = meta_units = meta_keys = meta_index = np.zeros(0, dtype=np.int64)
         meta_flow = meta_total = np.zeros(0)
     capacity = mparent.shape[0]
     max_depth = 0
@@ -149,7 +149,7 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 la += 1
                 m = mparent[m]
             if memory:
-                leave_a = content_delta(cptr, physical, flow, u, a, -1.0, slot_ptr, slot_len, slot_module, slot_flow)
+                leave_a = content_delta(cptr, physical, flow, u, a, -1.0, slot_len, slot_flow, slot_keys, slot_index)
             else:
                 leave_a = -_plogp(flow[u])
             meta_a = 0.0
@@ -157,8 +157,8 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
             if meta:  # leaf module a's meta term loses u
                 wu = meta_weight[u]
                 meta_a = meta_rate * (_plogp(meta_total[a] - wu) - _plogp(meta_total[a])
-                                      - content_delta(cptr, meta_category, meta_weight, u, a, -1.0, meta_ptr,
-                                                      meta_len, meta_module, meta_flow))
+                                      - content_delta(cptr, meta_category, meta_weight, u, a, -1.0, meta_len,
+                                                      meta_flow, meta_keys, meta_index))
             top_before = num_top
             best_delta = 0.0
             best_c = -1
@@ -213,8 +213,8 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                     if j == 0 and b >= 0:
                         r_new = msum[m] + flow[u]
                         if memory:
-                            s_new = mplogp[m] + content_delta(cptr, physical, flow, u, b, 1.0, slot_ptr, slot_len,
-                                                              slot_module, slot_flow)
+                            s_new = mplogp[m] + content_delta(cptr, physical, flow, u, b, 1.0, slot_len, slot_flow,
+                                                              slot_keys, slot_index)
                         else:
                             s_new = mplogp[m] + _plogp(flow[u])
                     else:
@@ -233,8 +233,8 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                     delta += meta_a
                     if b >= 0:
                         delta += meta_rate * (_plogp(meta_total[b] + wu) - _plogp(meta_total[b])
-                                              - content_delta(cptr, meta_category, meta_weight, u, b, 1.0, meta_ptr,
-                                                              meta_len, meta_module, meta_flow))
+                                              - content_delta(cptr, meta_category, meta_weight, u, b, 1.0, meta_len,
+                                                              meta_flow, meta_keys, meta_index))
                 if module_cost != 0.0 or preferred_modules > 0:
                     # modules below the common ancestor change their leaf count by one
                     proper = 0
@@ -326,8 +326,8 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 if j == 0:
                     msum[m] += flow[u]
                     if memory:
-                        mplogp[m] += content_delta(cptr, physical, flow, u, b, 1.0, slot_ptr, slot_len, slot_module,
-                                                   slot_flow)
+                        mplogp[m] += content_delta(cptr, physical, flow, u, b, 1.0, slot_len, slot_flow, slot_keys,
+                                                   slot_index)
                     else:
                         mplogp[m] += _plogp(flow[u])
                 else:
@@ -342,10 +342,11 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 m = mparent[m]
                 j += 1
             if memory:
-                content_move(cptr, physical, flow, u, a, b, slot_ptr, slot_len, slot_module, slot_flow, slot_units)
+                content_move(cptr, physical, flow, u, a, b, slot_ptr, slot_len, slot_module, slot_flow, slot_units,
+                             slot_keys, slot_index)
             if meta:
                 content_move(cptr, meta_category, meta_weight, u, a, b, meta_ptr, meta_len, meta_module, meta_flow,
-                             meta_units)
+                             meta_units, meta_keys, meta_index)
                 meta_total[a] -= meta_weight[u]
                 meta_total[b] += meta_weight[u]
             leaf_module[u] = b
