@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from .memory import content_gains, content_move, physical_slots
+from .memory import content_gains, content_move, indexed_content_gains, physical_slots, wants_index
 from .parallel import aggregate, members_of, module_sums
 
 __all__ = ["module_sums", "core_loop", "aggregate", "induced", "relabel", "symmetric_pair_counts", "symmetric_pairs",
@@ -97,14 +97,14 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
     group_start, group_units = members_of(parent, parent_exit.shape[0])  # for the random moves
     if memory:
         slot_ptr, slot_len, slot_module, slot_flow, slot_units, slot_keys, slot_index = physical_slots(
-            cptr, cphys, cflow, mod, num_physical)
+            cptr, cphys, cflow, mod, num_physical, wants_index(cphys, num_physical))
     else:
         slot_ptr = slot_len = slot_module = slot_units = slot_keys = slot_index = np.zeros(0, dtype=np.int64)
         slot_flow = np.zeros(0)
     meta = meta_rate > 0.0
     if meta:
         meta_ptr, meta_len, meta_module, meta_flow, meta_units, meta_keys, meta_index = physical_slots(
-            mptr, mcat, mweight, mod, num_categories)
+            mptr, mcat, mweight, mod, num_categories, wants_index(mcat, num_categories))
         meta_total = np.zeros(n)
         for u in range(n):
             for e in range(mptr[u], mptr[u + 1]):
@@ -204,18 +204,26 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
                         + _plogp(xo + po - xu - pu + d_old) - rec[old, _PL_EXIT_FLOW])
             join_base = 0.0
             if memory:
-                leave, join_base = content_gains(cptr, cphys, cflow, u, old, slot_ptr, slot_len, slot_module,
-                                                 slot_flow, slot_keys, slot_index, scratch, visit, cand, ncand,
-                                                 gains)
+                if slot_keys.shape[0] > 0:
+                    leave, join_base = indexed_content_gains(cptr, cphys, cflow, u, old, slot_ptr, slot_len,
+                                                             slot_module, slot_flow, slot_keys, slot_index, scratch,
+                                                             visit, cand, ncand, gains)
+                else:
+                    leave, join_base = content_gains(cptr, cphys, cflow, u, old, slot_ptr, slot_len, slot_module,
+                                                     slot_flow, scratch, visit, gains)
                 old_side -= leave
             unit_meta = 0.0
             meta_base = 0.0
             if meta:
                 for e in range(mptr[u], mptr[u + 1]):
                     unit_meta += mweight[e]
-                meta_leave, meta_base = content_gains(mptr, mcat, mweight, u, old, meta_ptr, meta_len, meta_module,
-                                                      meta_flow, meta_keys, meta_index, scratch, visit, cand, ncand,
-                                                      meta_gains)
+                if meta_keys.shape[0] > 0:
+                    meta_leave, meta_base = indexed_content_gains(mptr, mcat, mweight, u, old, meta_ptr, meta_len,
+                                                                  meta_module, meta_flow, meta_keys, meta_index,
+                                                                  scratch, visit, cand, ncand, meta_gains)
+                else:
+                    meta_leave, meta_base = content_gains(mptr, mcat, mweight, u, old, meta_ptr, meta_len,
+                                                          meta_module, meta_flow, scratch, visit, meta_gains)
                 old_side += meta_rate * (_plogp(meta_total[old] - unit_meta) - _plogp(meta_total[old]) - meta_leave)
             best = old
             best_delta = 0.0

@@ -94,12 +94,21 @@ def content_plogp_sums(indptr, physical, flow, group_of_unit: np.ndarray, num_gr
     return keyed_plogp_sums(group, flow, num_groups, physical)
 
 
+#: Content with at least this many unit rows per physical node (or category) gets the hash
+#: index of its slots: a meta-data category sits in up to every module, and the core loop's
+#: pass over its slots would cost that per visit; a state network's physical node is held by
+#: a handful of modules, and the index costs more than it saves (second-order state network:
+#: ~24 state nodes per physical node, search 10% longer with the index).
+INDEX_MIN_ROWS_PER_KEY = 64
+
+
 @njit(cache=True)
-def physical_slots(indptr, physical, flow, mod, num_physical):
+def physical_slots(indptr, physical, flow, mod, num_physical, indexed):
     """Per physical node, the modules holding some of it: slots ``slot_ptr[i]..`` with
     (module, flow, number of units) and ``slot_len[i]`` in use. Capacity: one slot per
     unit row that holds ``i`` (no more modules can hold it at once). Also returns the
-    hash index of the slots in use (:func:`slot_index`), ``(index_keys, index_slots)``."""
+    hash index of the slots in use (:func:`slot_index`) ``(index_keys, index_slots)`` if
+    ``indexed`` (:func:`wants_index`), else empty arrays."""
     n = mod.shape[0]
     slot_ptr = np.zeros(num_physical + 1, dtype=np.int64)
     for e in range(physical.shape[0]):
@@ -110,21 +119,41 @@ def physical_slots(indptr, physical, flow, mod, num_physical):
     slot_module = np.full(physical.shape[0], -1, dtype=np.int64)
     slot_flow = np.zeros(physical.shape[0])
     slot_units = np.zeros(physical.shape[0], dtype=np.int64)
-    index_keys, index_slots = slot_index(physical.shape[0])
+    if indexed:
+        index_keys, index_slots = slot_index(physical.shape[0])
+    else:
+        index_keys = index_slots = np.zeros(0, dtype=np.int64)
     for u in range(n):
         m = mod[u]
         for e in range(indptr[u], indptr[u + 1]):
             i = physical[e]
-            key = m * num_physical + i
-            s = index_find(index_keys, index_slots, key)
+            s = find_slot(slot_ptr, slot_len, slot_module, index_keys, index_slots, i, m)
             if s < 0:
                 s = slot_ptr[i] + slot_len[i]
                 slot_len[i] += 1
                 slot_module[s] = m
-                index_set(index_keys, index_slots, key, s)
+                if index_keys.shape[0] > 0:
+                    index_set(index_keys, index_slots, m * num_physical + i, s)
             slot_flow[s] += flow[e]
             slot_units[s] += 1
     return slot_ptr, slot_len, slot_module, slot_flow, slot_units, index_keys, index_slots
+
+
+@njit(cache=True, inline="always")
+def wants_index(physical, num_physical):
+    """Whether content of these rows gets the hash index (``INDEX_MIN_ROWS_PER_KEY``)."""
+    return physical.shape[0] >= INDEX_MIN_ROWS_PER_KEY * num_physical
+
+
+@njit(cache=True, inline="always")
+def find_slot(slot_ptr, slot_len, slot_module, index_keys, index_slots, i, m):
+    """The slot of (physical node i, module m), or -1: from the index if there is one."""
+    if index_keys.shape[0] > 0:
+        return index_find(index_keys, index_slots, m * slot_len.shape[0] + i)
+    for s in range(slot_ptr[i], slot_ptr[i] + slot_len[i]):
+        if slot_module[s] == m:
+            return s
+    return -1
 
 
 # Fibonacci hashing: the key times 2^64 / golden ratio, high bits folded onto the low ones.
@@ -204,13 +233,13 @@ def _plogp(x):
 
 
 @njit(cache=True)
-def content_delta(indptr, physical, flow, u, m, sign, slot_len, slot_flow, index_keys, index_slots):
+def content_delta(indptr, physical, flow, u, m, sign, slot_ptr, slot_len, slot_module, slot_flow, index_keys,
+                  index_slots):
     """Change of module ``m``'s ``sum_i plogp(p_{i,m})`` if unit ``u`` leaves (sign -1) or
     joins (sign +1) it."""
-    num_physical = slot_len.shape[0]
     delta = 0.0
     for e in range(indptr[u], indptr[u + 1]):
-        s = index_find(index_keys, index_slots, m * num_physical + physical[e])
+        s = find_slot(slot_ptr, slot_len, slot_module, index_keys, index_slots, physical[e], m)
         before = slot_flow[s] if s >= 0 else 0.0
         after = before + sign * flow[e]
         delta += _plogp(after) - _plogp(before)
@@ -218,16 +247,12 @@ def content_delta(indptr, physical, flow, u, m, sign, slot_len, slot_flow, index
 
 
 @njit(cache=True)
-def content_gains(indptr, physical, flow, u, old, slot_ptr, slot_len, slot_module, slot_flow, index_keys,
-                  index_slots, scratch, visit, cand, ncand, gains):
+def content_gains(indptr, physical, flow, u, old, slot_ptr, slot_len, slot_module, slot_flow, scratch, visit, gains):
     """``Delta_A`` of unit ``u`` leaving its module ``old`` and ``sum_{(i, f) in u} plogp(f)``
     (the ``Delta_B`` of a module holding none of its physical nodes); adds the rest of
-    ``Delta_B`` to ``gains[B]`` of every candidate module ``B`` (``cand[:ncand]``, those
-    with ``scratch[B, 1] == visit``; the caller zeroes ``gains[B]`` when it stamps ``B``).
-
-    Per physical node, a pass over its slots or an index look-up per candidate, the shorter;
-    both add the same terms in the same order (entry by entry), so the sums are identical."""
-    num_physical = slot_len.shape[0]
+    ``Delta_B`` to ``gains[B]`` of every candidate module ``B`` (``scratch[B, 1] ==
+    visit``; the caller zeroes ``gains[B]`` when it stamps ``B``): a pass over the slots of
+    the unit's physical nodes."""
     leave = 0.0
     base = 0.0
     for e in range(indptr[u], indptr[u + 1]):
@@ -235,20 +260,6 @@ def content_gains(indptr, physical, flow, u, old, slot_ptr, slot_len, slot_modul
         f = flow[e]
         pl_f = _plogp(f)
         base += pl_f
-        if slot_len[i] > ncand + 1:
-            s = index_find(index_keys, index_slots, old * num_physical + i)
-            if s >= 0:
-                before = slot_flow[s]
-                leave += _plogp(before - f) - _plogp(before)
-            for c in range(ncand):
-                m = cand[c]
-                if m == old:
-                    continue
-                s = index_find(index_keys, index_slots, m * num_physical + i)
-                if s >= 0:
-                    before = slot_flow[s]
-                    gains[m] += _plogp(before + f) - _plogp(before) - pl_f
-            continue
         for s in range(slot_ptr[i], slot_ptr[i] + slot_len[i]):
             m = slot_module[s]
             before = slot_flow[s]
@@ -260,9 +271,81 @@ def content_gains(indptr, physical, flow, u, old, slot_ptr, slot_len, slot_modul
 
 
 @njit(cache=True)
+def indexed_content_gains(indptr, physical, flow, u, old, slot_ptr, slot_len, slot_module, slot_flow, index_keys,
+                          index_slots, scratch, visit, cand, ncand, gains):
+    """:func:`content_gains` with the slots' hash index and the candidate modules
+    ``cand[:ncand]`` (those with ``scratch[B, 1] == visit``): per physical node, a pass over
+    its slots or a look-up per candidate, the shorter. Both add the same terms in the same
+    order (entry by entry), so the sums are identical to :func:`content_gains`'s."""
+    num_physical = slot_len.shape[0]
+    leave = 0.0
+    base = 0.0
+    for e in range(indptr[u], indptr[u + 1]):
+        i = physical[e]
+        f = flow[e]
+        pl_f = _plogp(f)
+        base += pl_f
+        if slot_len[i] <= ncand + 1:
+            for s in range(slot_ptr[i], slot_ptr[i] + slot_len[i]):
+                m = slot_module[s]
+                before = slot_flow[s]
+                if m == old:
+                    leave += _plogp(before - f) - _plogp(before)
+                elif scratch[m, 1] == visit:
+                    gains[m] += _plogp(before + f) - _plogp(before) - pl_f
+            continue
+        s = index_find(index_keys, index_slots, old * num_physical + i)
+        if s >= 0:
+            before = slot_flow[s]
+            leave += _plogp(before - f) - _plogp(before)
+        for c in range(ncand):
+            m = cand[c]
+            if m == old:
+                continue
+            s = index_find(index_keys, index_slots, m * num_physical + i)
+            if s >= 0:
+                before = slot_flow[s]
+                gains[m] += _plogp(before + f) - _plogp(before) - pl_f
+    return leave, base
+
+
+@njit(cache=True)
 def content_move(indptr, physical, flow, u, old, new, slot_ptr, slot_len, slot_module, slot_flow, slot_units,
                  index_keys, index_slots):
-    """Move unit ``u``'s content from module ``old`` to ``new`` in the slots and their index."""
+    """Move unit ``u``'s content from module ``old`` to ``new`` in the slots (and their
+    index, if there is one)."""
+    if index_keys.shape[0] > 0:
+        _indexed_content_move(indptr, physical, flow, u, old, new, slot_ptr, slot_len, slot_module, slot_flow,
+                              slot_units, index_keys, index_slots)
+        return
+    for e in range(indptr[u], indptr[u + 1]):
+        i = physical[e]
+        s = find_slot(slot_ptr, slot_len, slot_module, index_keys, index_slots, i, old)
+        slot_flow[s] -= flow[e]
+        slot_units[s] -= 1
+        if slot_units[s] == 0:  # free it: the last slot in use takes its place
+            last = slot_ptr[i] + slot_len[i] - 1
+            slot_module[s] = slot_module[last]
+            slot_flow[s] = slot_flow[last]
+            slot_units[s] = slot_units[last]
+            slot_module[last] = -1
+            slot_flow[last] = 0.0
+            slot_units[last] = 0
+            slot_len[i] -= 1
+        s = find_slot(slot_ptr, slot_len, slot_module, index_keys, index_slots, i, new)
+        if s < 0:
+            s = slot_ptr[i] + slot_len[i]
+            slot_len[i] += 1
+            slot_module[s] = new
+            slot_flow[s] = 0.0
+            slot_units[s] = 0
+        slot_flow[s] += flow[e]
+        slot_units[s] += 1
+
+
+@njit(cache=True)
+def _indexed_content_move(indptr, physical, flow, u, old, new, slot_ptr, slot_len, slot_module, slot_flow,
+                          slot_units, index_keys, index_slots):
     num_physical = slot_len.shape[0]
     for e in range(indptr[u], indptr[u + 1]):
         i = physical[e]

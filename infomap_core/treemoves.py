@@ -24,7 +24,7 @@ from numba import njit
 
 from .flow import FlowGraph
 from .mapequation import NO_VARIANT, Objective, keyed_plogp_sums
-from .memory import content_delta, content_move, physical_slots
+from .memory import content_delta, content_move, physical_slots, wants_index
 from .tree import Tree
 
 __all__ = ["fine_tune_tree", "tree_moves"]
@@ -62,14 +62,14 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
     cptr = np.arange(n + 1)
     if memory:
         slot_ptr, slot_len, slot_module, slot_flow, slot_units, slot_keys, slot_index = physical_slots(
-            cptr, physical, flow, leaf_module, num_physical)
+            cptr, physical, flow, leaf_module, num_physical, wants_index(physical, num_physical))
     else:
         slot_ptr = slot_len = slot_module = slot_units = slot_keys = slot_index = np.zeros(0, dtype=np.int64)
         slot_flow = np.zeros(0)
     meta = meta_rate > 0.0
     if meta:
         meta_ptr, meta_len, meta_module, meta_flow, meta_units, meta_keys, meta_index = physical_slots(
-            cptr, meta_category, meta_weight, leaf_module, num_categories)
+            cptr, meta_category, meta_weight, leaf_module, num_categories, wants_index(meta_category, num_categories))
         meta_total = np.zeros(mparent.shape[0])
         for u in range(n):
             meta_total[leaf_module[u]] += meta_weight[u]
@@ -149,7 +149,8 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 la += 1
                 m = mparent[m]
             if memory:
-                leave_a = content_delta(cptr, physical, flow, u, a, -1.0, slot_len, slot_flow, slot_keys, slot_index)
+                leave_a = content_delta(cptr, physical, flow, u, a, -1.0, slot_ptr, slot_len, slot_module,
+                                        slot_flow, slot_keys, slot_index)
             else:
                 leave_a = -_plogp(flow[u])
             meta_a = 0.0
@@ -157,8 +158,8 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
             if meta:  # leaf module a's meta term loses u
                 wu = meta_weight[u]
                 meta_a = meta_rate * (_plogp(meta_total[a] - wu) - _plogp(meta_total[a])
-                                      - content_delta(cptr, meta_category, meta_weight, u, a, -1.0, meta_len,
-                                                      meta_flow, meta_keys, meta_index))
+                                      - content_delta(cptr, meta_category, meta_weight, u, a, -1.0, meta_ptr,
+                                                      meta_len, meta_module, meta_flow, meta_keys, meta_index))
             top_before = num_top
             best_delta = 0.0
             best_c = -1
@@ -213,8 +214,8 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                     if j == 0 and b >= 0:
                         r_new = msum[m] + flow[u]
                         if memory:
-                            s_new = mplogp[m] + content_delta(cptr, physical, flow, u, b, 1.0, slot_len, slot_flow,
-                                                              slot_keys, slot_index)
+                            s_new = mplogp[m] + content_delta(cptr, physical, flow, u, b, 1.0, slot_ptr, slot_len,
+                                                              slot_module, slot_flow, slot_keys, slot_index)
                         else:
                             s_new = mplogp[m] + _plogp(flow[u])
                     else:
@@ -233,8 +234,9 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                     delta += meta_a
                     if b >= 0:
                         delta += meta_rate * (_plogp(meta_total[b] + wu) - _plogp(meta_total[b])
-                                              - content_delta(cptr, meta_category, meta_weight, u, b, 1.0, meta_len,
-                                                              meta_flow, meta_keys, meta_index))
+                                              - content_delta(cptr, meta_category, meta_weight, u, b, 1.0, meta_ptr,
+                                                              meta_len, meta_module, meta_flow, meta_keys,
+                                                              meta_index))
                 if module_cost != 0.0 or preferred_modules > 0:
                     # modules below the common ancestor change their leaf count by one
                     proper = 0
@@ -326,8 +328,8 @@ def _tree_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, recorded,
                 if j == 0:
                     msum[m] += flow[u]
                     if memory:
-                        mplogp[m] += content_delta(cptr, physical, flow, u, b, 1.0, slot_len, slot_flow, slot_keys,
-                                                   slot_index)
+                        mplogp[m] += content_delta(cptr, physical, flow, u, b, 1.0, slot_ptr, slot_len, slot_module,
+                                                   slot_flow, slot_keys, slot_index)
                     else:
                         mplogp[m] += _plogp(flow[u])
                 else:

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infomap_core.memory import (content_delta, content_gains, content_move, index_find, index_remove, index_set,
-                                 physical_slots, slot_index)
+from infomap_core.memory import (content_delta, content_gains, content_move, find_slot, index_find, index_remove,
+                                 index_set, indexed_content_gains, physical_slots, slot_index)
 
 
 def _plogp(x: float) -> float:
@@ -55,7 +55,7 @@ def _check_slots(slots, held, num_modules, num_physical):
     for i in range(num_physical):
         for s in range(slot_ptr[i], slot_ptr[i] + slot_len[i]):
             seen[(int(slot_module[s]), i)] = (slot_flow[s], int(slot_units[s]))
-            assert index_find(keys, index, slot_module[s] * num_physical + i) == s
+            assert find_slot(slot_ptr, slot_len, slot_module, keys, index, i, slot_module[s]) == s
     assert seen.keys() == held.keys()
     for key, (f, c) in held.items():
         assert seen[key][0] == pytest.approx(f, abs=1e-12)
@@ -63,16 +63,16 @@ def _check_slots(slots, held, num_modules, num_physical):
     for m in range(num_modules):
         for i in range(num_physical):
             if (m, i) not in held:
-                assert index_find(keys, index, m * num_physical + i) == -1
-    assert (keys >= 0).sum() == len(held)
+                assert find_slot(slot_ptr, slot_len, slot_module, keys, index, i, m) == -1
+    assert (keys >= 0).sum() == (len(held) if keys.shape[0] else 0)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(contents(), st.data())
-def test_slots_index_and_gains_equal_a_recount_after_every_move(content, data):
+@given(contents(), st.booleans(), st.data())
+def test_slots_index_and_gains_equal_a_recount_after_every_move(content, indexed, data):
     indptr, physical, flow, mod, num_physical = content
     n = mod.shape[0]
-    slots = physical_slots(indptr, physical, flow, mod, num_physical)
+    slots = physical_slots(indptr, physical, flow, mod, num_physical, indexed)
     slot_ptr, slot_len, slot_module, slot_flow, slot_units, keys, index = slots
     _check_slots(slots, _recount(indptr, physical, flow, mod, num_physical), n, num_physical)
     for _ in range(data.draw(st.integers(1, 25))):
@@ -85,14 +85,18 @@ def test_slots_index_and_gains_equal_a_recount_after_every_move(content, data):
         scratch[:, 1] = -1.0
         scratch[cand, 1] = 7.0
         gains = np.zeros(n)
-        leave, base = content_gains(indptr, physical, flow, u, old, slot_ptr, slot_len, slot_module, slot_flow, keys,
-                                    index, scratch, 7.0, cand, cand.shape[0], gains)
+        if indexed:
+            leave, base = indexed_content_gains(indptr, physical, flow, u, old, slot_ptr, slot_len, slot_module,
+                                                slot_flow, keys, index, scratch, 7.0, cand, cand.shape[0], gains)
+        else:
+            leave, base = content_gains(indptr, physical, flow, u, old, slot_ptr, slot_len, slot_module, slot_flow,
+                                        scratch, 7.0, gains)
         rows = range(indptr[u], indptr[u + 1])
         expect_leave = sum(_plogp(held[(old, int(physical[e]))][0] - flow[e]) - _plogp(held[(old, int(physical[e]))][0])
                            for e in rows)
         assert leave == pytest.approx(expect_leave, abs=1e-12)
-        assert leave == pytest.approx(content_delta(indptr, physical, flow, u, old, -1.0, slot_len, slot_flow, keys,
-                                                    index), abs=1e-12)
+        assert leave == pytest.approx(content_delta(indptr, physical, flow, u, old, -1.0, slot_ptr, slot_len,
+                                                    slot_module, slot_flow, keys, index), abs=1e-12)
         assert base == pytest.approx(sum(_plogp(flow[e]) for e in rows), abs=1e-12)
         for m in cand.tolist():
             if m == old:
@@ -100,8 +104,8 @@ def test_slots_index_and_gains_equal_a_recount_after_every_move(content, data):
             join = sum(_plogp(held.get((m, int(physical[e])), (0.0, 0))[0] + flow[e])
                        - _plogp(held.get((m, int(physical[e])), (0.0, 0))[0]) for e in rows)
             assert base + gains[m] == pytest.approx(join, abs=1e-12)
-            assert join == pytest.approx(content_delta(indptr, physical, flow, u, m, 1.0, slot_len, slot_flow, keys,
-                                                       index), abs=1e-12)
+            assert join == pytest.approx(content_delta(indptr, physical, flow, u, m, 1.0, slot_ptr, slot_len,
+                                                       slot_module, slot_flow, keys, index), abs=1e-12)
         new = data.draw(st.integers(0, n - 1))
         if new == old:
             continue
