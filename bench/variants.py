@@ -5,7 +5,8 @@
 For each variant (plain, regularized, entropy-corrected, Markov time 2, variable Markov time,
 meta-data with the planted communities taken modulo 10 as categories at rate 1) both tools run the two-level
 search with one trial on the same cached graph (``bench.graphs``), each in its own fresh
-process, one after the other. *Time* is the search alone (flow included); our codelength
+process, one after the other. *Time* is the search alone (flow included), wall and CPU time
+(user + system of the process: run with ``NUMBA_NUM_THREADS=1`` on a shared machine); our codelength
 is re-scored by the official from our own partition (``--no-infomap``, same variant), so
 the *true* column says the reported figure is the variant's codelength of the answer.
 Writes the table to stdout and ``bench/results/variants.md``.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -59,10 +61,10 @@ def _official(edges, n, flags, meta, seed, partition=None):
             im.set_meta_data({i: int(c) for i, c in enumerate(meta)})
         if partition is not None:
             im.initial_partition = {i: int(m) for i, m in enumerate(partition)}
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         im.run()
-        elapsed = time.perf_counter() - start
-    return elapsed, im.codelength, im.num_top_modules
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return elapsed, cpu, im.codelength, im.num_top_modules
 
 
 def run_one(tool: str, graph: str, variant: str, seed: int) -> dict:
@@ -72,19 +74,20 @@ def run_one(tool: str, graph: str, variant: str, seed: int) -> dict:
     keywords, flags, with_meta = VARIANTS[variant]
     meta = _categories(truth) if with_meta else None
     if tool == "official":
-        elapsed, codelength, modules = _official(edges, n, flags, meta, seed)
-        return {"time": elapsed, "codelength": codelength, "modules": modules}
+        elapsed, cpu, codelength, modules = _official(edges, n, flags, meta, seed)
+        return {"time": elapsed, "cpu": cpu, "codelength": codelength, "modules": modules}
     from infomap_core import InfomapOptions, Network, run_infomap, warmup
 
     warmup()
     net = Network.from_arrays(edges[:, 0], edges[:, 1], nodes=np.arange(n))
     meta_data = {i: int(c) for i, c in enumerate(meta)} if meta is not None else None
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = run_infomap(net, InfomapOptions(two_level=True, num_trials=1, seed=seed, **keywords), meta_data=meta_data)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     modules = result.module_ids(1)
-    _, rescored, _ = _official(edges, n, flags, meta, seed, partition=modules)
-    return {"time": elapsed, "codelength": result.codelength, "modules": result.num_modules, "rescored": rescored}
+    _, _, rescored, _ = _official(edges, n, flags, meta, seed, partition=modules)
+    return {"time": elapsed, "cpu": cpu, "codelength": result.codelength, "modules": result.num_modules,
+            "rescored": rescored}
 
 
 def _spawn(tool: str, graph: str, variant: str, seed: int, timeout: float) -> dict:
@@ -111,21 +114,26 @@ def main(argv: list[str] | None = None) -> None:
     if args.child:
         print(json.dumps(run_one(args.child, args.graph, names[0], args.seed)))
         return
-    rows = ["| variant | mapeq s | official s | time ratio | mapeq L | official L | L diff % | modules ours / official "
-            "| reported == official's score |", "|---|---|---|---|---|---|---|---|---|"]
+    rows = ["| variant | mapeq s | official s | time ratio | mapeq / official CPU s | CPU ratio | mapeq L | official L "
+            "| L diff % | modules ours / official | reported == official's score |",
+            "|---|---|---|---|---|---|---|---|---|---|---|"]
     for variant in names:
         ours = _spawn("mapeq", args.graph, variant, args.seed, args.timeout)
         theirs = _spawn("official", args.graph, variant, args.seed, args.timeout)
         if "error" in ours or "error" in theirs:
-            rows.append(f"| {variant} | {ours.get('error', '')} | {theirs.get('error', '')} | | | | | | |")
+            rows.append(f"| {variant} | {ours.get('error', '')} | {theirs.get('error', '')} | | | | | | | | |")
         else:
             true = abs(ours["rescored"] - ours["codelength"]) <= 1e-9 * ours["codelength"]
-            rows.append(f"| {variant} | {ours['time']:.2f} | {theirs['time']:.2f} | {ours['time'] / theirs['time']:.2f} "
+            rows.append(f"| {variant} | {ours['time']:.2f} | {theirs['time']:.2f} "
+                        f"| {ours['time'] / theirs['time']:.2f} | {ours['cpu']:.2f} / {theirs['cpu']:.2f} "
+                        f"| {ours['cpu'] / theirs['cpu']:.2f} "
                         f"| {ours['codelength']:.6f} | {theirs['codelength']:.6f} "
                         f"| {100 * (ours['codelength'] - theirs['codelength']) / theirs['codelength']:+.4f} "
                         f"| {ours['modules']} / {theirs['modules']} | {'yes' if true else 'NO'} |")
         print(rows[-1], flush=True)
-    table = f"`{args.graph}`, seed {args.seed}, two-level, one trial\n\n" + "\n".join(rows) + "\n"
+    table = (f"`{args.graph}`, seed {args.seed}, two-level, one trial; "
+             f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average {os.getloadavg()[0]:.1f} at the end, "
+             f"NUMBA_NUM_THREADS={os.environ.get('NUMBA_NUM_THREADS', 'all')}\n\n" + "\n".join(rows) + "\n")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "variants.md").write_text(table)
     print(table)
