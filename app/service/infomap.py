@@ -33,7 +33,7 @@ from .extras import ResultFile, links_json, module_links_json, result_file
 from .networks import network_from_body, network_from_edges
 from .. import binary, tensors
 from ..uploads import upload_text
-from ..schemas import CodelengthRequest, InfomapFileOptions, InfomapRequest, InfomapResponse
+from ..schemas import CodelengthRequest, InfomapFileOptions, InfomapRequest, InfomapResponse, RunMetadata
 from ..telemetry import record_engine
 from ..options import engine_options
 from .results import stored_result
@@ -86,6 +86,32 @@ def shape_result(result: InfomapResult, network: Network, options: InfomapOption
     return data
 
 
+def _writer(annotation: Any) -> Callable[[Any], Any]:
+    """How a field of the answer is written: numbers as the model's type (an int codelength as a float,
+    a numpy integer as an int), mappings and lists of anything as they are."""
+    if annotation in (float, int, str):
+        return annotation
+    if annotation == list[float]:
+        return lambda values: [float(v) for v in values]
+    return lambda value: value
+
+
+_ANSWER_FIELDS = {name: _writer(field.annotation) for name, field in InfomapResponse.model_fields.items()}
+_METADATA_FIELDS = {name: _writer(field.annotation) for name, field in RunMetadata.model_fields.items()}
+
+
+def answer_json(payload: dict) -> bytes:
+    """The JSON answer of ``POST /v1/infomap`` (and of ``?format=json``) from :func:`shape_result`'s payload:
+    the fields of :class:`app.schemas.InfomapResponse` in its order, those that are None left out,
+    numbers of the model's type. The bytes the response model writes (``tests/service/test_json_arrays.py``
+    compares them on every kind of answer), without validating a 100k-entry mapping the service has
+    just built."""
+    answer = {name: write(payload[name]) for name, write in _ANSWER_FIELDS.items()
+              if name != "metadata" and payload.get(name) is not None}
+    answer["metadata"] = {name: write(payload["metadata"][name]) for name, write in _METADATA_FIELDS.items()}
+    return orjson.dumps(answer, option=orjson.OPT_SERIALIZE_NUMPY)
+
+
 def shape_of(request: InfomapRequest | InfomapFileOptions) -> dict:
     """What a request asks its answer to carry (the keyword arguments of :func:`shape_result`)."""
     return {"include_tree": request.include_tree, "include_flow": request.include_flow,
@@ -104,8 +130,7 @@ def _search(network: Network, options: InfomapOptions, initial: dict | None, sha
         return result_file(result, format, hide_bipartite_nodes=shape.get("hide_bipartite_nodes", False))
     payload = shape_result(result, network, options, **shape)
     if format == "json":
-        answer = InfomapResponse.model_validate(payload).model_dump(mode="json", exclude_none=True)
-        return ResultFile(orjson.dumps(answer), "application/json", ".json")
+        return ResultFile(answer_json(payload), "application/json", ".json")
     return payload
 
 
