@@ -431,7 +431,7 @@ class InfomapResult:
         from .formats.text import hidden_nodes
 
         shown = ~hidden_nodes(self.network, hide_bipartite_nodes)
-        ids = [str(i) for i, ok in zip(self.network.node_ids.tolist(), shown.tolist()) if ok]
+        ids = list(map(str, self.network.node_ids[shown].tolist()))
         out: dict[str, Any] = {
             "codelength": self.codelength,
             "index_codelength": self.index_codelength,

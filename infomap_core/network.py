@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -76,9 +77,10 @@ class Network:
     def num_nodes(self) -> int:
         return int(self.indptr.shape[0] - 1)
 
-    @property
+    @cached_property
     def num_links(self) -> int:
-        """Distinct links: for an undirected network ``(u, v)`` and ``(v, u)`` count once."""
+        """Distinct links: for an undirected network ``(u, v)`` and ``(v, u)`` count once (counted once
+        per network: a pass over the links)."""
         if self.directed:
             return int(self.indices.shape[0])
         return int(self.indices.shape[0]) - _count_reverse_pairs(self.indptr, self.indices)
