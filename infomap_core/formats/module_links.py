@@ -78,17 +78,13 @@ def _counting_order(keys, bound, order):
     return out
 
 
-#: Below this many links one quicksort of combined keys is as fast as the counting-sort passes.
-_COUNTING_SORT_FROM = 1 << 15
-
-
 def _stable_order(owner, ra, rb, size, span) -> np.ndarray:
     """Indices sorting the triples ``(owner, ra, rb)``, equal triples in their given order (so their
-    flows are summed in the order of the links): three stable counting-sort passes, least significant
-    key first (linear in the links and the tree); for a few links, one quicksort of the distinct keys
-    ``((owner x span + ra) x span + rb) x m + i`` when they fit in int64. The two orders are the same."""
+    flows are summed in the order of the links): one quicksort of the distinct keys
+    ``((owner x span + ra) x span + rb) x m + i`` when they fit in int64, else stable counting-sort
+    passes, least significant key first."""
     m = owner.shape[0]
-    if m == 0 or m < _COUNTING_SORT_FROM and size * span * span * m < 2**62:
+    if m == 0 or size * span * span * m < 2**62:
         return np.argsort(((owner * span + ra) * span + rb) * m + np.arange(m))
     order = np.arange(m, dtype=np.int64)
     for keys, bound in ((rb, span), (ra, span), (owner, size)):

@@ -95,8 +95,6 @@ def test_module_link_order_is_a_stable_sort_either_way():
     want = np.lexsort((rb, ra, owner))
     assert np.array_equal(_stable_order(owner, ra, rb, 50, 6), want)
     assert np.array_equal(_stable_order(owner, ra, rb, 50, 2**22), want)    # the counting passes
-    owner, ra, rb = rng.integers(0, 900, 90_000), rng.integers(1, 40, 90_000), rng.integers(1, 40, 90_000)
-    assert np.array_equal(_stable_order(owner, ra, rb, 900, 40), np.lexsort((rb, ra, owner)))  # many links: counting
 
 
 @pytest.mark.parametrize("hide", [False, True])
