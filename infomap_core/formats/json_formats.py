@@ -33,7 +33,7 @@ import orjson
 from .header import RunInfo, config_fingerprint, started_at_text, trials_done
 from .levels import modules_at_level
 from .module_links import module_links
-from .text import hidden_nodes, node_names, path_string_of
+from .text import hidden_nodes, module_path_texts, node_names, path_string_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..infomap import InfomapResult
@@ -42,24 +42,35 @@ __all__ = ["render_json", "render_official_json", "official_json", "tree_to_json
 
 
 def tree_to_json(tree, network) -> dict[str, Any]:
-    """Nested modules: ``{path, flow, enter, exit, children: [...]}``, leaves ``{path, node, name, flow}``."""
-    kids = tree.children()
+    """Nested modules: ``{path, flow, enter, exit, children: [...]}``, leaves ``{path, node, name, flow}``.
+
+    Built bottom-up in one pass over the depth-first order, reversed (no recursion, no child lists):
+    each node joins its parent's children as it is made, the last child first."""
+    order = tree.depth_first().tolist()
     ids = network.node_ids.tolist()
     names = node_names(network)
-    paths = {0: ""}
-    built: dict[int, dict[str, Any]] = {}
-    for t in tree.depth_first().tolist():
-        if t:
-            parent_path = paths[int(tree.parent[t])]
-            paths[t] = f"{parent_path}:{int(tree.rank[t])}" if parent_path else str(int(tree.rank[t]))
-    for t in tree.depth_first()[::-1].tolist():  # children before parents, no recursion
-        if tree.leaf[t] >= 0:
-            a = int(tree.leaf[t])
-            built[t] = {"path": paths[t], "node": ids[a], "name": names[a], "flow": float(tree.flow[t])}
+    prefix = module_path_texts(tree)                     # "1:2:" of each module, "" for the root
+    parent, rank, leaf = tree.parent.tolist(), tree.rank.tolist(), tree.leaf.tolist()
+    flow, enter, exit_ = tree.flow.tolist(), tree.enter.tolist(), tree.exit.tolist()
+    pending: dict[int, list] = {}
+    node: dict[str, Any] = {}
+    for t in reversed(order):
+        a = leaf[t]
+        path = f"{prefix[parent[t]]}{rank[t]}" if t else ""
+        if a >= 0:
+            node = {"path": path, "node": ids[a], "name": names[a], "flow": flow[t]}
         else:
-            built[t] = {"path": paths[t] or "root", "flow": float(tree.flow[t]), "enter": float(tree.enter[t]),
-                        "exit": float(tree.exit[t]), "children": [built.pop(int(c)) for c in kids[t]]}
-    return built[0]
+            children = pending.pop(t, [])
+            children.reverse()
+            node = {"path": path or "root", "flow": flow[t], "enter": enter[t], "exit": exit_[t],
+                    "children": children}
+        if t:
+            siblings = pending.get(parent[t])
+            if siblings is None:
+                pending[parent[t]] = [node]
+            else:
+                siblings.append(node)
+    return node
 
 
 def render_json(result: "InfomapResult", info: RunInfo | None = None, *, hide_bipartite_nodes: bool = False) -> str:

@@ -140,3 +140,47 @@ def test_ftree_module_links_equal_the_official_ftree_of_the_same_tree(network, t
         assert children == t_children and len(flows) == len(t_flows)
         assert (enter, exit_) == pytest.approx((t_enter, t_exit), rel=1e-5)  # theirs: 6 digits
         assert flows == pytest.approx(t_flows, rel=1e-5)
+
+
+def _tree_to_json_reference(tree, network):
+    """The nested tree as first written (children lists, two passes): the reference for the one-pass build."""
+    from infomap_core.formats.text import node_names
+
+    kids = tree.children()
+    ids = network.node_ids.tolist()
+    names = node_names(network)
+    paths = {0: ""}
+    built = {}
+    for t in tree.depth_first().tolist():
+        if t:
+            parent_path = paths[int(tree.parent[t])]
+            paths[t] = f"{parent_path}:{int(tree.rank[t])}" if parent_path else str(int(tree.rank[t]))
+    for t in tree.depth_first()[::-1].tolist():
+        if tree.leaf[t] >= 0:
+            a = int(tree.leaf[t])
+            built[t] = {"path": paths[t], "node": ids[a], "name": names[a], "flow": float(tree.flow[t])}
+        else:
+            built[t] = {"path": paths[t] or "root", "flow": float(tree.flow[t]), "enter": float(tree.enter[t]),
+                        "exit": float(tree.exit[t]), "children": [built.pop(int(c)) for c in kids[t]]}
+    return built[0]
+
+
+@pytest.mark.parametrize("two_level", [False, True])
+@pytest.mark.parametrize("graph", ["karate", "named", "random"])
+def test_tree_to_json_is_the_nested_tree(graph, two_level):
+    import networkx as nx
+    import orjson
+
+    from infomap_core import InfomapOptions, Network, run_infomap
+    from infomap_core.formats import tree_to_json
+
+    if graph == "karate":
+        network = Network.from_edges(list(nx.karate_club_graph().edges()))
+    elif graph == "named":
+        network = Network.from_edges([(f"n{a}", f'"{b}"\\') for a, b in nx.les_miserables_graph().edges()])
+    else:
+        g = nx.planted_partition_graph(8, 40, 0.3, 0.01, seed=3)
+        network = Network.from_edges(list(g.edges()))
+    result = run_infomap(network, InfomapOptions(two_level=two_level, seed=2))
+    got, want = tree_to_json(result.tree, result.network), _tree_to_json_reference(result.tree, result.network)
+    assert orjson.dumps(got) == orjson.dumps(want)
