@@ -172,7 +172,7 @@ def test_tree_to_json_is_the_nested_tree(graph, two_level):
     import orjson
 
     from infomap_core import InfomapOptions, Network, run_infomap
-    from infomap_core.formats import tree_to_json
+    from infomap_core.formats.json_formats import tree_json_bytes, tree_to_json
 
     if graph == "karate":
         network = Network.from_edges(list(nx.karate_club_graph().edges()))
@@ -184,3 +184,19 @@ def test_tree_to_json_is_the_nested_tree(graph, two_level):
     result = run_infomap(network, InfomapOptions(two_level=two_level, seed=2))
     got, want = tree_to_json(result.tree, result.network), _tree_to_json_reference(result.tree, result.network)
     assert orjson.dumps(got) == orjson.dumps(want)
+    assert tree_json_bytes(result.tree, result.network) == orjson.dumps(want)      # the kernel's bytes
+
+
+def test_tree_json_bytes_of_odd_flows():
+    """NaN (null), subnormal and huge flows: the kernel splices orjson's own text of each."""
+    import orjson
+    from dataclasses import replace
+
+    from infomap_core import Network, run_infomap
+    from infomap_core.formats.json_formats import tree_json_bytes, tree_to_json
+
+    result = run_infomap(Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)]))
+    tree = result.tree
+    odd = replace(tree, flow=np.where(np.arange(tree.size) % 3 == 0, np.nan, tree.flow * 1e-310),
+                  enter=tree.enter * 1e300, _children=None)
+    assert tree_json_bytes(odd, result.network) == orjson.dumps(tree_to_json(odd, result.network))

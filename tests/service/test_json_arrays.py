@@ -269,13 +269,20 @@ ANSWERS = [
 
 @pytest.mark.parametrize("name,body", ANSWERS, ids=[a[0] for a in ANSWERS])
 def test_answer_json_is_the_response_models_answer(name, body):
-    from app.schemas import InfomapResponse
-    from app.service.infomap import answer_json, infomap_payload
+    from infomap_core import run_infomap
 
-    payload = infomap_payload(InfomapRequest.model_validate(parse_json(orjson.dumps(body), InfomapRequest)))
+    from app.schemas import InfomapResponse
+    from app.service.infomap import answer_json, infomap_inputs, shape_of, shape_result
+
+    request = InfomapRequest.model_validate(parse_json(orjson.dumps(body), InfomapRequest))
+    network, options, initial = infomap_inputs(request)
+    result = run_infomap(network, options, initial_partition=initial)
+    payload = shape_result(result, network, options, **shape_of(request))          # the tree as dicts
     expected = orjson.dumps(InfomapResponse.model_validate(payload).model_dump(mode="json", exclude_none=True),
                             option=orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS)
     assert answer_json(payload) == expected
+    written = shape_result(result, network, options, **shape_of(request), tree_written=True)
+    assert answer_json(written) == expected                                          # the tree as the kernel writes it
 
 
 def test_answer_json_writes_numbers_as_the_model_types():
