@@ -27,7 +27,6 @@ from infomap_core import (
     run_trial,
 )
 from infomap_core.errors import MapEqError, PartitionError
-from infomap_core.formats.json_formats import tree_json_bytes
 from infomap_core.io import parse_network
 
 from .extras import ResultFile, links_json, module_links_json, result_file
@@ -68,19 +67,16 @@ def meta_data_of(request: Any, network: Network) -> dict | None:
 
 def shape_result(result: InfomapResult, network: Network, options: InfomapOptions, include_tree: bool,
                  include_flow: bool, *, include_module_links: bool = False, include_links: bool = False,
-                 hide_bipartite_nodes: bool = False, tree_written: bool = False) -> dict:
+                 hide_bipartite_nodes: bool = False, written: bool = False) -> dict:
     """The ``/v1/infomap`` payload of a result (the JSON schema of docs/result-schema.md and the run's metadata);
     with the module links at every level and the network's links when asked (:mod:`.extras`).
 
-    ``tree_written``: the tree as its JSON text (an ``orjson.Fragment``, the bytes of the nested
-    dicts, :func:`infomap_core.formats.json_formats.tree_json_bytes`) for an answer written at once
-    by :func:`answer_json`; a job's payload keeps the dicts (it travels between processes)."""
+    ``written``: the node mappings and the tree as their JSON text (``orjson.Fragment``, the same bytes,
+    ``InfomapResult.to_dict(written=True)``) for an answer written at once by :func:`answer_json`; a
+    job's payload keeps the dicts (it travels between processes and is stored)."""
     # A two-level tree is implied by ``modules``; it comes along with the module links, whose paths it names.
-    with_tree = include_tree and (include_module_links or not options.two_level)
-    data = result.to_dict(include_tree=with_tree and not tree_written, include_flow=include_flow,
-                          hide_bipartite_nodes=hide_bipartite_nodes)
-    if with_tree and tree_written:
-        data["tree"] = orjson.Fragment(tree_json_bytes(result.tree, result.network))
+    data = result.to_dict(include_tree=include_tree and (include_module_links or not options.two_level),
+                          include_flow=include_flow, hide_bipartite_nodes=hide_bipartite_nodes, written=written)
     if include_module_links:
         data["module_links"] = module_links_json(result)
     if include_links:
@@ -136,7 +132,7 @@ def _search(network: Network, options: InfomapOptions, initial: dict | None, sha
     record_engine(result.elapsed, network.num_links)
     if format not in (None, "json"):
         return result_file(result, format, hide_bipartite_nodes=shape.get("hide_bipartite_nodes", False))
-    payload = shape_result(result, network, options, **shape, tree_written=True)
+    payload = shape_result(result, network, options, **shape, written=True)
     if format == "json":
         return ResultFile(answer_json(payload), "application/json", ".json")
     return payload

@@ -200,3 +200,35 @@ def test_tree_json_bytes_of_odd_flows():
     odd = replace(tree, flow=np.where(np.arange(tree.size) % 3 == 0, np.nan, tree.flow * 1e-310),
                   enter=tree.enter * 1e300, _children=None)
     assert tree_json_bytes(odd, result.network) == orjson.dumps(tree_to_json(odd, result.network))
+
+
+@pytest.mark.parametrize("keys", [
+    np.array([3, -7, 2**63 - 1, -2**63, 0]),
+    np.array(["a", 'q"uote', "back\\slash", "é\u2028", ""], dtype=object),
+    np.array([], dtype=np.int64),
+], ids=["int", "str", "empty"])
+@pytest.mark.parametrize("values", ["int", "float"])
+def test_mapping_json_bytes_is_orjsons_dict(keys, values):
+    import orjson
+
+    from infomap_core.formats.json_formats import mapping_json_bytes
+
+    n = len(keys)
+    data = (np.arange(n, dtype=np.int64) * 7 - 3 if values == "int"
+            else np.array([0.1, np.nan, 5e-324, 1e300, -0.0][:n]))
+    assert mapping_json_bytes(keys, data) == orjson.dumps(dict(zip(map(str, keys.tolist()), data.tolist())))
+
+
+@pytest.mark.parametrize("hide", [False, True])
+def test_to_dict_written_is_the_same_document(hide):
+    """``to_dict(written=True)`` (mappings and tree as JSON text) serializes to the bytes of ``to_dict()``."""
+    import orjson
+
+    from infomap_core import InfomapOptions, Network, run_infomap
+
+    network = Network.from_bipartite([(1, 10), (2, 10), (3, 11), (4, 11), (1, 11), (2, 12), (3, 12)], 10)
+    result = run_infomap(network, InfomapOptions(seed=3))
+    plain = result.to_dict(include_flow=True, hide_bipartite_nodes=hide)
+    written = result.to_dict(include_flow=True, hide_bipartite_nodes=hide, written=True)
+    assert orjson.dumps(written) == orjson.dumps(plain)
+    assert isinstance(written["modules"], orjson.Fragment) and isinstance(written["tree"], orjson.Fragment)

@@ -281,8 +281,8 @@ def test_answer_json_is_the_response_models_answer(name, body):
     expected = orjson.dumps(InfomapResponse.model_validate(payload).model_dump(mode="json", exclude_none=True),
                             option=orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS)
     assert answer_json(payload) == expected
-    written = shape_result(result, network, options, **shape_of(request), tree_written=True)
-    assert answer_json(written) == expected                                          # the tree as the kernel writes it
+    written = shape_result(result, network, options, **shape_of(request), written=True)
+    assert answer_json(written) == expected                      # the mappings and tree as the kernels write them
 
 
 def test_answer_json_writes_numbers_as_the_model_types():
