@@ -91,6 +91,8 @@ class InfomapOptions:
     skip_adjust_bipartite_flow: bool = False  # bipartite networks: keep flow on the feature nodes
     bipartite_teleportation: bool = False  # bipartite networks, directed: teleport on the two-step walk
     use_node_weights_as_flow: bool = False  # node flow = normalized node weights (undirected model)
+    fast_hierarchical_solution: int = 0  # -F 1, -FF 2, -FFF 3: a quicker hierarchy (multilevel.optimize_multilevel)
+    node_limit: int = 0  # read only the nodes of id 1..node_limit (Network.first_nodes); 0: every node
 
     def __post_init__(self):
         if self.flow_model is not None and self.flow_model not in FLOW_MODELS:
@@ -119,6 +121,11 @@ class InfomapOptions:
             raise OptionError("num_threads must be >= 1", field="num_threads")
         if not (np.isfinite(self.meta_data_rate) and self.meta_data_rate >= 0):
             raise OptionError("meta_data_rate must be >= 0", field="meta_data_rate")
+        if int(self.fast_hierarchical_solution) not in (0, 1, 2, 3):
+            raise OptionError("fast_hierarchical_solution must be 0 (off), 1 (-F), 2 (-FF) or 3 (-FFF)",
+                              field="fast_hierarchical_solution")
+        if int(self.node_limit) < 0:
+            raise OptionError("node_limit must be >= 1 (0: every node)", field="node_limit")
         if int(self.preferred_number_of_modules) < 0:
             raise OptionError("preferred_number_of_modules must be >= 1 (0: no preference)",
                               field="preferred_number_of_modules")
@@ -613,9 +620,10 @@ def run_trial(problem: Problem, options: InfomapOptions, trial: int,
         modules, _ = optimize_two_level(problem.flow, rng, settings, problem.initial, problem.objective)
         tree = Tree.two_level(problem.flow, modules)
     else:
-        if trial % 2 == 1:
+        fast = int(options.fast_hierarchical_solution)
+        if trial % 2 == 1 and fast < 2:  # (-FF, -FFF: the tuned two-level modules are the tree's leaves)
             settings = replace(settings, max_tune_iterations=0)
-        tree = optimize_multilevel(problem.flow, rng, settings, problem.initial, problem.objective)
+        tree = optimize_multilevel(problem.flow, rng, settings, problem.initial, problem.objective, fast=fast)
     total, _, _ = tree.codelength(problem.objective)
     return TrialResult(trial=int(trial), seed=seed, codelength=total, tree=tree, elapsed=time.perf_counter() - start)
 
