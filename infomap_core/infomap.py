@@ -592,11 +592,29 @@ def _missing_message(network: Network, missing: np.ndarray) -> str:
             f"({', '.join(map(repr, ids))}{more}); scoring needs a module for every node")
 
 
+def node_limited(network: Network, options: InfomapOptions, *by_node: Mapping | None) -> tuple:
+    """``network`` with only the nodes of id up to ``options.node_limit`` (all without one),
+    and each mapping of ``by_node`` (node id -> value, or None) without the nodes left out."""
+    if not options.node_limit:
+        return (network, *by_node)
+    limited = network.up_to_node(int(options.node_limit))
+    kept = set(limited.node_ids.tolist())
+
+    def within(key) -> bool:
+        try:
+            return int(key) in kept
+        except (TypeError, ValueError):
+            return False  # not an integer id: the limited network has none
+
+    return (limited, *(None if m is None else {k: v for k, v in m.items() if within(k)} for m in by_node))
+
+
 def prepare(network: Network, options: InfomapOptions | None = None,
             initial_partition: Mapping | None = None, meta_data: Mapping | None = None) -> Problem:
     """Compute the flow once; the result is shared by all trials. ``meta_data`` maps every
     node id to a category (the meta map equation, weighted by ``options.meta_data_rate``)."""
     options = options or InfomapOptions()
+    network, initial_partition, meta_data = node_limited(network, options, initial_partition, meta_data)
     flow = _flow_for(network, options)
     initial = _partition_array(network, initial_partition) if initial_partition else None
     return Problem(network=network, flow=flow, initial=initial,
@@ -731,6 +749,11 @@ def compute_codelength(network: Network, partition: Mapping | Tree | list, optio
     (with per-node ``meta_data`` categories: the meta map equation)."""
     network = Network.coerce(network)
     options = options or InfomapOptions()
+    if not isinstance(partition, Tree):
+        network, partition, meta_data = node_limited(network, options, partition, meta_data)
+    elif options.node_limit:
+        raise OptionError("node_limit applies to a partition given as a mapping, not to a Tree (built on a "
+                          "network already)", field="node_limit")
     flow = _flow_for(network, options)
     if isinstance(partition, Tree):
         tree = partition

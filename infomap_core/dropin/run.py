@@ -119,7 +119,7 @@ def run(args: DropinArgs, argv: list[str], out: TextIO | None = None) -> int:
     console = _Console(args, out or sys.stdout)
     started_at, start = time.time(), time.perf_counter()
     network, info = _read_input(args, argv, options)
-    network = input_links(network, bool(args.no_self_links), args.weight_threshold)
+    network, = engine.node_limited(input_links(network, bool(args.no_self_links), args.weight_threshold), options)
     console.say(f"mapeq v{__version__}: {args.network} -> {args.out_dir}")
     console.say(f"  network   {network.num_nodes} nodes, {network.num_links} links, "
                 f"flow model {options.resolved_flow_model(network)}")
@@ -129,7 +129,7 @@ def run(args: DropinArgs, argv: list[str], out: TextIO | None = None) -> int:
         info = replace(info, cluster_data=FileInfo.of(args.cluster_data))
     meta_data = None
     if args.meta_data:
-        meta_data = read_meta_data(args.meta_data)
+        _, meta_data = engine.node_limited(network, options, read_meta_data(args.meta_data))
         labels = dict(zip(network.index_of(meta_data.keys(), field_name="meta_data").tolist(),
                           map(str, meta_data.values())))
         info = replace(info, meta_data=FileInfo.of(args.meta_data),

@@ -74,12 +74,10 @@ def test_no_file_output_writes_nothing(tmp_path):
     (["--bogus"], "unknown option '--bogus'"),
     (["--inner-parallelization"], "'--inner-parallelization' is not supported"),
     (["--memory-report"], "'--memory-report' is not supported"),
-    (["-F"], "'-F' is not supported by mapeq: -F/-FF/-FFF are the official's quicker"),
-    (["-FFF"], "'-F' is not supported"),
-    (["--node-limit", "3"], "'--node-limit' is not supported by mapeq: the official Infomap 2.16 takes it but "
-                            "reads every node"),
-    (["--preferred-number-of-levels", "2"], "'--preferred-number-of-levels' is not supported by mapeq: a "
-                                            "search-time steering"),
+    (["-FFFF"], "fast_hierarchical_solution must be 0 (off), 1 (-F), 2 (-FF) or 3 (-FFF)"),
+    (["--node-limit", "-1"], "node_limit must be >= 1"),
+    (["--preferred-number-of-levels", "2"], "'--preferred-number-of-levels' is not supported by mapeq: in the "
+                                            "official Infomap 2.16 it steers the search, not the codelength"),
     (["-k"], "'-k' is not supported"),
     (["-2x"], "unknown option '-x'"),
     (["-o", "network"], "output format 'network' is not supported"),
