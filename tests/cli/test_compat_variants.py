@@ -11,7 +11,7 @@ import pytest
 from infomap_core.cli_io import read_network_arg
 
 from .conftest import first_order_examples, mapeq_in_process, mapeq_script, official_cli
-from .test_compat_official import DIRECTED, compare_files, run_both
+from .test_compat_official import DIRECTED, compare_files, partition_of, run_both
 
 VARIANTS = {
     "regularized": ["--regularized"],
@@ -243,3 +243,85 @@ def test_converge_as_the_official(cap, tmp_path):
     import json
 
     assert len(json.loads(modern.stdout)["trial_codelengths"]) == (4 if cap else 6)
+
+
+FAST = {"F": "-F", "FF": "-FF", "FFF": "-FFF"}
+
+
+def fast_cases():
+    return [pytest.param(network, level, id=f"{level}-" + (network if isinstance(network, str) else
+                                                           f"{network.parent.name}/{network.name}"))
+            for network in [*first_order_examples(), "planted-cliques"] for level in FAST]
+
+
+@pytest.mark.parametrize("network,level", fast_cases())
+def test_fast_hierarchical_solution_as_the_official(network, level, tmp_path):
+    """-F, -FF, -FFF, one trial for each of the seeds 1-5: every tree of ours scores the same in the
+    official (--no-infomap on it) to 1e-9, and the mean codelength is no worse than the official's
+    (ratio <= 1 + 1e-4); the files are headed and shaped as the official's. The planted hierarchy
+    has several levels and top modules (the examples mostly have two levels)."""
+    import json
+
+    if network == "planted-cliques":
+        from tests.engine.test_search_options import planted_cliques_links
+
+        network = tmp_path / "cliques.txt"
+        network.write_text("".join(f"{a} {b}\n" for a, b in planted_cliques_links()))
+    ours_lengths, theirs_lengths = [], []
+    for seed in range(1, 6):
+        flags = [*flow_of(network), FAST[level], "-N", "1", "-s", str(seed)]
+        theirs, ours = run_both(network, flags, tmp_path, f"{level}-{seed}")
+        t_json, o_json = compare_files(theirs, ours)
+        ours_lengths.append(o_json["codelength"])
+        theirs_lengths.append(t_json["codelength"])
+        rescored = tmp_path / f"rescored-{seed}"
+        tree = next(p for p in ours.iterdir() if p.suffix == ".tree")
+        official_cli(network, rescored, *flow_of(network), "--no-infomap", "-c", tree, "-o", "json", "--silent")
+        official = json.loads(next(rescored.iterdir()).read_text())
+        assert official["codelength"] == pytest.approx(o_json["codelength"], rel=1e-9)
+        assert (official["numLevels"], official["numTopModules"]) == (o_json["numLevels"], o_json["numTopModules"])
+    assert sum(ours_lengths) <= sum(theirs_lengths) * (1 + 1e-4)
+
+
+def _trimmed_links(network: Path, limit: int, out: Path) -> Path:
+    """The links of ``network`` between nodes of id at most ``limit``, as a link-list file of the
+    same name in ``out`` (the input the official reads for our --node-limit)."""
+    net = read_network_arg(str(network), directed=True if network.name in DIRECTED else None)
+    src, tgt, w = net.as_arcs().to_coo() if net.directed else net.to_coo()
+    ids = net.node_ids
+    out.mkdir()
+    path = out / network.name
+    path.write_text("".join(f"{ids[a]} {ids[b]} {x!r}\n" for a, b, x in zip(src.tolist(), tgt.tolist(), w.tolist())
+                            if ids[a] <= limit and ids[b] <= limit))
+    return path
+
+
+@pytest.mark.parametrize("network", first_order_examples(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_node_limit_as_the_official_on_the_limited_file(network, tmp_path):
+    """``--node-limit N`` reads the nodes of id 1..N and the links between them: the official
+    (which documents the option but reads every node) on that network gives our answer. Its tree
+    scored by both: the same codelength to 1e-9 and the same modules; searching: ours is no
+    worse."""
+    import json
+
+    max_id = int(read_network_arg(str(network)).node_ids.max())
+    limit = max(3, (2 * max_id) // 3)
+    trimmed = _trimmed_links(network, limit, tmp_path / "trimmed")
+    flow = flow_of(network)
+    source = tmp_path / "source"
+    official_cli(trimmed, source, *flow, "-N", "3", "-o", "tree,clu", "--silent")
+    tree = next(source.glob("*.tree"))
+    for tag, flags in (("score", ["--no-infomap", "-c", tree]), ("search", ["-N", "3", "-s", "2"])):
+        theirs, ours = tmp_path / f"theirs-{tag}", tmp_path / f"ours-{tag}"
+        official_cli(trimmed, theirs, *flow, *flags, "-o", "json,clu", "--silent")
+        status, _, err = mapeq_in_process(network, ours, *flow, "--node-limit", limit, *flags, "-o", "json,clu",
+                                          "--silent")
+        assert status == 0, err
+        t_json, o_json = (json.loads(next(d.glob("*.json")).read_text()) for d in (theirs, ours))
+        assert sorted(n["id"] for n in o_json["nodes"]) == sorted(n["id"] for n in t_json["nodes"])
+        assert max(n["id"] for n in o_json["nodes"]) <= limit
+        if tag == "score":
+            assert o_json["codelength"] == pytest.approx(t_json["codelength"], rel=1e-9)
+            assert partition_of(next(ours.glob("*.clu"))) == partition_of(next(theirs.glob("*.clu")))
+        else:
+            assert o_json["codelength"] <= t_json["codelength"] * (1 + 1e-4)
