@@ -325,3 +325,29 @@ def test_node_limit_as_the_official_on_the_limited_file(network, tmp_path):
             assert partition_of(next(ours.glob("*.clu"))) == partition_of(next(theirs.glob("*.clu")))
         else:
             assert o_json["codelength"] <= t_json["codelength"] * (1 + 1e-4)
+
+
+def test_run_and_codelength_take_fast_and_node_limit(tmp_path):
+    """``mapeq run -FF --node-limit N`` and ``mapeq codelength --node-limit N`` give the drop-in's numbers."""
+    import json
+
+    network = first_order_examples()[3]  # ninetriangles.net
+    status, _, err = mapeq_in_process(network, tmp_path / "dropin", "-FF", "--node-limit", "18", "-o", "json,clu",
+                                      "-s", "3", "--silent")
+    assert status == 0, err
+    drop_in = json.loads((tmp_path / "dropin" / "ninetriangles.json").read_text())
+    assert len(drop_in["nodes"]) == 18 and drop_in["numLevels"] == 3
+    modern = mapeq_script("run", network, "-FF", "--node-limit", "18", "--seed", "3")
+    assert modern.returncode == 0, modern.stderr
+    found = json.loads(modern.stdout)
+    assert found["codelength"] == pytest.approx(drop_in["codelength"], rel=1e-12) and found["num_nodes"] == 18
+    scored = mapeq_script("codelength", network, "--node-limit", "18", "--partition",
+                          tmp_path / "dropin" / "ninetriangles.clu")
+    assert scored.returncode == 0, scored.stderr
+    trimmed = _trimmed_links(network, 18, tmp_path / "trimmed")
+    official_cli(trimmed, tmp_path / "official", "--no-infomap", "-c", tmp_path / "dropin" / "ninetriangles.clu",
+                 "-o", "json", "--silent")
+    expected = json.loads((tmp_path / "official" / "ninetriangles.json").read_text())["codelength"]
+    assert json.loads(scored.stdout)["codelength"] == pytest.approx(expected, rel=1e-9)
+    unlimited = mapeq_script("codelength", network, "--partition", tmp_path / "dropin" / "ninetriangles.clu")
+    assert unlimited.returncode != 0 and "leaves out 9 of 27 nodes" in unlimited.stderr
