@@ -51,8 +51,8 @@ def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: Searc
     """One trial of the multilevel search; returns the module tree.
 
     ``fast`` is the official ``--fast-hierarchical-solution`` (``-F`` 1, ``-FF`` 2, ``-FFF``
-    3): the super-modules above the two-level partition are found by one untuned search
-    per level instead of the best of ``super_module_trials`` tuned ones. At 1 the coarsest
+    3): the super-modules above the two-level partition are found by untuned searches
+    (the best of ``super_module_trials`` per level) instead of tuned ones. At 1 the coarsest
     super-modules are the top modules and the sub-modules inside them are searched as
     usual; at 2 and 3 the tree is every super-module level over the two-level modules as
     found (no sub-module search, no dissolving, no node moves). As in the official
@@ -93,7 +93,7 @@ def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: Searc
 def _fast_hierarchy(fg: FlowGraph, level: Level, modules: np.ndarray, k: int, rng, settings: SearchSettings,
                     objective: Objective, fast: int) -> Tree:
     """The tree of ``optimize_multilevel(fast=...)`` over the two-level ``modules``."""
-    quick = replace(settings, max_tune_iterations=0, super_module_trials=1)
+    quick = replace(settings, max_tune_iterations=0)
     levels = _super_module_levels(level, modules, k, np.zeros(level.n, dtype=np.int64), np.zeros(1), rng, quick)
     if fast >= 2:
         return Tree.from_columns(fg, levels + [modules])

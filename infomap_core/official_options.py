@@ -152,8 +152,8 @@ OPTIONS: tuple[OfficialOption, ...] = (
        "largest degree of a node tried with random moves (default 2)", setting="max_degree_for_random_moves",
        minimum=0),
     _S("--fast-hierarchical-solution", "-F", "count", "InfomapOptions.fast_hierarchical_solution",
-       "fast_hierarchical_solution", "a quicker hierarchy: -F finds the top modules by one untuned search per "
-       "level, then the sub-modules as usual; -FF and -FFF keep every such level over the two-level modules",
+       "fast_hierarchical_solution", "a quicker hierarchy: -F finds the top modules by untuned searches, then "
+       "the sub-modules as usual; -FF and -FFF keep every such level over the two-level modules",
        run="-F, --fast-hierarchical-solution", engine="fast_hierarchical_solution"),
     _S("--prefer-modular-solution", None, "flag", "SearchSettings.prefer_modular_solution", None,
        "keep a partition of two or more modules even when one module is shorter",
