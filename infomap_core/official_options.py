@@ -52,6 +52,7 @@ class OfficialOption:
     run: str | None = None  # the same setting in ``mapeq run`` / ``mapeq codelength``
     setting: str | None = None  # the SearchSettings field it sets
     minimum: float | None = None  # smallest accepted value
+    maximum: int | None = None  # a counted option: repeats beyond this count as this (the official's -FFFF is -FFF)
     engine: str | None = None  # the InfomapOptions field it sets (the value as given)
     why: str = ""  # for an unsupported option: why (ends the refusal message)
 
@@ -154,7 +155,7 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--fast-hierarchical-solution", "-F", "count", "InfomapOptions.fast_hierarchical_solution",
        "fast_hierarchical_solution", "a quicker hierarchy: -F finds the top modules by untuned searches, then "
        "the sub-modules as usual; -FF and -FFF keep every such level over the two-level modules",
-       run="-F, --fast-hierarchical-solution", engine="fast_hierarchical_solution"),
+       run="-F, --fast-hierarchical-solution", engine="fast_hierarchical_solution", maximum=3),
     _S("--prefer-modular-solution", None, "flag", "SearchSettings.prefer_modular_solution", None,
        "keep a partition of two or more modules even when one module is shorter",
        run="--prefer-modular-solution", setting="prefer_modular_solution"),
@@ -168,7 +169,7 @@ OPTIONS: tuple[OfficialOption, ...] = (
        "leave out links of weight below X (default 0: none)", run="--weight-threshold", minimum=0),
     _S("--node-limit", None, "int", "InfomapOptions.node_limit", "node_limit",
        "read only the nodes of id 1..N and the links between them (default 0: every node; the official 2.16 "
-       "documents this but reads every node)", run="--node-limit", engine="node_limit"),
+       "documents this but reads every node)", run="--node-limit", engine="node_limit", minimum=1),
     # Output
     _S("--out-name", None, "str", help="base name of the output files (default: the network file's stem)"),
     _S("--no-file-output", "-0", help="write no files"),

@@ -57,11 +57,19 @@ def engine_options(args: DropinArgs) -> tuple[InfomapOptions, SearchSettings]:
         to_nodes=bool(args.to_nodes),
         skip_adjust_bipartite_flow=bool(args.skip_adjust_bipartite_flow),
         **{name: given[name] for name in valued if name in given},
-        **{o.engine: given[o.dest] for o in OPTIONS if o.engine and o.dest in given},
+        **{o.engine: _checked(o, given[o.dest]) for o in OPTIONS if o.engine and o.dest in given},
     )
     if options.converge and "num_trials" not in given:  # the official's default cap
         options = replace(options, num_trials=engine.CONVERGE_DEFAULT_CAP)
     return options, search_settings(given)
+
+
+def _checked(option, value):
+    """``value`` of an engine option as the official takes it: at least ``option.minimum``, a count
+    beyond ``option.maximum`` counted as the maximum."""
+    if option.minimum is not None and value < option.minimum:
+        raise OptionError(f"{option.long} must be >= {option.minimum:g}, got {value}", field=option.dest)
+    return min(value, option.maximum) if option.maximum is not None else value
 
 
 def search_settings(values: dict) -> SearchSettings:
