@@ -81,7 +81,12 @@ def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: Searc
         kept = dissolve_redundant_modules(fg, Tree.from_columns(fg, [top, modules]), objective)
         if kept.codelength(objective)[0] < tree.codelength(objective)[0] - MIN_GAIN:
             tree = kept
-    if tree.num_levels <= 2 and n >= settings.tune_progress_min_units:
+    return _node_moves(fg, tree, rng, settings, objective)
+
+
+def _node_moves(fg: FlowGraph, tree: Tree, rng, settings: SearchSettings, objective: Objective) -> Tree:
+    """``tree`` after the node moves between its leaf modules (and the dissolving they make pay)."""
+    if tree.num_levels <= 2 and fg.num_nodes >= settings.tune_progress_min_units:
         # A two-level tree of a large network: the two-level search's fine-tuning has moved its
         # nodes, and stopped where more moves no longer paid (SearchSettings); the tree's node
         # moves would repeat that search (0.8 s of 9 on the 100k-node LFR graph at mu = 0.6).
@@ -99,9 +104,8 @@ def _fast_hierarchy(fg: FlowGraph, level: Level, modules: np.ndarray, k: int, rn
         return Tree.from_columns(fg, levels + [modules])
     top = levels[0] if levels else modules
     columns = [top] + _sub_module_columns(level, top, rng, settings)
-    tree = dissolve_redundant_modules(fg, Tree.from_columns(fg, columns), objective)
-    tuned = fine_tune_tree(fg, tree, rng, objective=objective)
-    return tree if tuned is tree else dissolve_redundant_modules(fg, tuned, objective)
+    return _node_moves(fg, dissolve_redundant_modules(fg, Tree.from_columns(fg, columns), objective), rng, settings,
+                       objective)
 
 
 def dissolve_redundant_modules(fg: FlowGraph, tree: Tree, objective: Objective = NO_VARIANT) -> Tree:
