@@ -351,3 +351,29 @@ def test_run_and_codelength_take_fast_and_node_limit(tmp_path):
     assert json.loads(scored.stdout)["codelength"] == pytest.approx(expected, rel=1e-9)
     unlimited = mapeq_script("codelength", network, "--partition", tmp_path / "dropin" / "ninetriangles.clu")
     assert unlimited.returncode != 0 and "leaves out 9 of 27 nodes" in unlimited.stderr
+
+
+@pytest.mark.parametrize("level", FAST)
+@pytest.mark.parametrize("name", ["states.net", "multilayer.net", "multilayer_intra.net", "bipartite.net"])
+def test_fast_hierarchical_solution_on_higher_order_files_as_the_official(name, level, tmp_path):
+    """State, multilayer and bipartite files with -F, -FF, -FFF: no worse than the official (5 trials)."""
+    import json
+
+    from .conftest import examples_dir
+
+    network = examples_dir() / name
+    flags = [FAST[level], "-N", "5", "-s", "1", "-o", "json", "--silent"]
+    official_cli(network, tmp_path / "theirs", *flags)
+    status, _, err = mapeq_in_process(network, tmp_path / "ours", *flags)
+    assert status == 0, err
+    theirs, ours = (json.loads(next((tmp_path / d).glob("*.json")).read_text()) for d in ("theirs", "ours"))
+    assert ours["codelength"] <= theirs["codelength"] * (1 + 1e-4)
+    assert len(ours["nodes"]) == len(theirs["nodes"])
+
+
+@pytest.mark.parametrize("name", ["states.net", "multilayer_intra.net", "bipartite.net"])
+def test_node_limit_on_higher_order_files_is_refused_naming_it(name, tmp_path):
+    from .conftest import examples_dir
+
+    out = mapeq_script(examples_dir() / name, tmp_path / "out", "--node-limit", "3")
+    assert out.returncode == 2 and "node_limit is not available for" in out.stderr, out.stderr
