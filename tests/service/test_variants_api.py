@@ -121,9 +121,11 @@ def test_fast_hierarchical_solution_and_node_limit_fields(client):
         expected = run_infomap(network, InfomapOptions(fast_hierarchical_solution=fast, seed=4))
         assert (response.json()["codelength"], response.json()["num_levels"]) == (
             pytest.approx(expected.codelength, rel=1e-12), expected.num_levels)
-    response = client.post("/v1/infomap", json={"edges": NINE, "node_limit": 9})
+    response = client.post("/v1/infomap", json={"edges": NINE, "node_limit": 9, "include_links": True})
     assert response.status_code == 200, response.text
     assert response.json()["num_nodes"] == 9 and sorted(map(int, response.json()["modules"])) == list(range(1, 10))
+    links = response.json()["links"]
+    assert max(links["source"] + links["target"]) <= 9 and len(links["source"]) == response.json()["num_links"]
     small = Network.from_edges([tuple(e) for e in NINE if max(e) <= 9])
     assert response.json()["codelength"] == pytest.approx(run_infomap(small).codelength, rel=1e-12)
     scored = client.post("/v1/codelength", json={"edges": NINE, "partition": PARTITION, "node_limit": 9})
