@@ -200,6 +200,7 @@ def _score(network, options: InfomapOptions, cluster: dict | None, meta_data: di
 
     start = time.perf_counter()
     problem = engine.prepare(network, options, meta_data=meta_data)
+    cluster = cluster or network.initial_partition  # the input's own start partition (official JSON paths)
     if cluster:
         tree = compute_codelength(network, cluster, options).tree
     else:

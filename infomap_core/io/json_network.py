@@ -5,7 +5,8 @@ A document is an object with ``"format": "infomap-network"``, ``"version": "1.0"
 ``multilayer`` (``multilayer``: ``full`` edges carry ``layers: [from, to]``, ``intra`` edges
 ``layers: [layer]``, ``intra-inter`` either: a two-layer edge is then an inter-layer link of
 one node, ``source == target``) or ``state`` (edges between state ids, ``states`` listing
-``{id, node}``). ``nodes`` optionally lists ``{id, name, weight}`` (the weight is the
+``{id, node}``; without ``states``, as the official reads it, every edge endpoint is a state
+of the node with its id). ``nodes`` optionally lists ``{id, name, weight, meta, path}`` (the weight is the
 node's teleportation weight). As in the official Infomap, ``directed`` in the document does
 not set the flow model (the run's option does), ids are non-negative integers (integral
 floats such as ``10.0`` accepted) and edge weights are read as the text formats read them.
@@ -15,9 +16,16 @@ then written as the equivalent official text sections (``*Vertices``, ``*States`
 ``*Links``, ``*Bipartite``, ``*Multilayer``, ``*Intra``, ``*Inter``) and read by the same
 readers as a ``.net`` file, so that both inputs mean the same network.
 
-Embedded meta-data (``nodes[].meta``) and initial partitions (``nodes[].path``) are run
-options in the official; here they are refused by name: pass them as ``meta_data`` and an
-initial partition (``--meta-data``, ``--cluster-data``).
+Embedded meta-data and initial partitions are read as the official reads them:
+``nodes[].meta`` (a non-negative integer) is the node's meta-data category (the network's
+``meta_data``, coded by the meta map equation as ``--meta-data`` would; the categories of a
+``standard`` or ``bipartite`` network; a ``--meta-data`` file or ``meta_data`` argument
+overrides them), and ``nodes[].path`` / ``states[].path`` (positive integers, a ``.tree``
+path) put the node in the top module ``path[0]`` of the network's ``initial_partition``, where
+the search starts (``--cluster-data`` overrides it; a path on a physical node of a state
+network starts every state of that node there; a path on both a state and its physical node
+is refused, as the official's choice between them depends on the order of the document's keys).
+As in the official, a multilayer network refuses ``nodes[].path`` and states take no ``meta``.
 
 Examples
 --------
@@ -78,9 +86,6 @@ def _object(value: Any, where: str, allowed: set[str], required: tuple[str, ...]
     if not isinstance(value, dict):
         raise _fail("expected an object", where)
     for key in value:
-        if key in ("meta", "path") and key not in allowed:
-            option = "meta_data (--meta-data)" if key == "meta" else "an initial partition (--cluster-data)"
-            raise _fail(f"embedded '{key}' is not read from a network here; pass it as {option}", f"{where}.{key}")
         if key not in allowed:
             raise _fail(f"unknown field {key!r}", f"{where}.{key}")
     for key in required:
@@ -115,25 +120,70 @@ def _listed(item: Any, where: str, what: str, allowed: set[str], required: tuple
     return item, key
 
 
-def _node_lines(nodes: list, linked: set[int]) -> tuple[list[str], dict[int, str]]:
+_META_LIMIT = 2**31 - 1  # the official's largest category (an int)
+
+
+def _meta(value: Any, where: str) -> int:
+    category = _id(value, where)
+    if category > _META_LIMIT:
+        raise _fail(f"a meta-data category is at most {_META_LIMIT}, got {value!r}", where)
+    return category
+
+
+def _path(value: Any, where: str) -> tuple[int, ...]:
+    """A ``.tree`` path: a non-empty array of positive integers."""
+    if not isinstance(value, list) or not value:
+        raise _fail("expected a non-empty array of positive integers (a tree path such as [1, 2])", where)
+    path = tuple(_id(x, f"{where}[{j}]") for j, x in enumerate(value))
+    if 0 in path:
+        raise _fail("the modules of a path are numbered from 1", f"{where}[{path.index(0)}]")
+    return path
+
+
+class Embedded:
+    """The meta-data categories and start paths a document gives its nodes and states."""
+
+    def __init__(self) -> None:
+        self.meta: dict[int, int] = {}
+        self.node_paths: dict[int, tuple[int, ...]] = {}
+        self.state_paths: dict[int, tuple[int, ...]] = {}
+
+
+def _node_lines(nodes: list, linked: set[int], kind: str,
+                embedded: Embedded) -> tuple[list[str], dict[int, str]]:
     """``*Vertices`` lines of the listed nodes and of the ``linked`` ids (a Pajek
-    ``*Vertices`` section lists every node), in id order; and the listed names."""
+    ``*Vertices`` section lists every node), in id order; and the listed names. Their
+    ``meta`` and ``path`` go to ``embedded``."""
     weights, names, seen = {}, {}, set()
     for i, node in enumerate(nodes):
-        node, nid = _listed(node, f"nodes[{i}]", "node", {"id", "name", "weight"}, ("id",), seen, names)
+        where = f"nodes[{i}]"
+        node, nid = _listed(node, where, "node", {"id", "name", "weight", "meta", "path"}, ("id",), seen, names)
         if "weight" in node:
-            weights[nid] = _number(node["weight"], f"nodes[{i}].weight", non_negative=True)
+            weights[nid] = _number(node["weight"], f"{where}.weight", non_negative=True)
+        if "meta" in node:
+            if kind in ("state", "multilayer"):
+                raise _fail(f"meta data is read for the nodes of a standard or bipartite network; a {kind} network "
+                            "codes its state nodes: pass meta_data by state id (--meta-data)", f"{where}.meta")
+            embedded.meta[nid] = _meta(node["meta"], f"{where}.meta")
+        if "path" in node:
+            if kind == "multilayer":
+                raise _fail("'path' on a node is invalid for a multilayer network (as in the official): its states "
+                            "are made from the layers", f"{where}.path")
+            embedded.node_paths[nid] = _path(node["path"], f"{where}.path")
     return [f'{v} "{v}" {weights.get(v, 1.0)!r}' for v in sorted(seen | linked)], names
 
 
-def _state_lines(states: list, physical: set[int]) -> tuple[list[str], dict[int, str]]:
-    """``*States`` lines; the physical ids are added to ``physical``."""
+def _state_lines(states: list, physical: set[int], embedded: Embedded) -> tuple[list[str], dict[int, str]]:
+    """``*States`` lines; the physical ids are added to ``physical``, the paths to ``embedded``."""
     lines, names, seen = [], {}, set()
     for i, state in enumerate(states):
         where = f"states[{i}]"
-        state, sid = _listed(state, where, "state", {"id", "node", "name", "weight"}, ("id", "node"), seen, names)
+        state, sid = _listed(state, where, "state", {"id", "node", "name", "weight", "path"}, ("id", "node"), seen,
+                             names)
         if "weight" in state:
             _number(state["weight"], f"{where}.weight", non_negative=True)
+        if "path" in state:
+            embedded.state_paths[sid] = _path(state["path"], f"{where}.path")
         node = _id(state["node"], f"{where}.node")
         physical.add(node)
         lines.append(f"{sid} {node}")
@@ -181,9 +231,11 @@ def _multilayer_sections(edges: list, kind: str, physical: set[int]) -> list[str
     return ["*Intra", *intra] + (["*Inter", *inter] if inter else [])
 
 
-def json_network_text(doc: Any) -> tuple[str, dict[int, str], dict[int, str]]:
+def json_network_text(doc: Any, embedded: Embedded | None = None) -> tuple[str, dict[int, str], dict[int, str]]:
     """The official text sections equivalent to the JSON document ``doc``, with the node
-    names and the state names (id -> name) that are set on the network after reading."""
+    names and the state names (id -> name) that are set on the network after reading; the
+    nodes' meta data and paths go to ``embedded``."""
+    embedded = Embedded() if embedded is None else embedded
     doc = _object(doc, "document", _TOP_KEYS | {"layers"}, ("format", "version", "edges"))
     if doc["format"] != "infomap-network":
         raise _fail(f"expected 'infomap-network', got {doc['format']!r}", "format")
@@ -210,8 +262,14 @@ def json_network_text(doc: Any) -> tuple[str, dict[int, str], dict[int, str]]:
         start = _id(doc["bipartiteStartId"], "bipartiteStartId")
         sections = [f"*Bipartite {start}", *_plain_edge_lines(edges, linked)]
     elif kind == "state":
-        state_lines, state_names = _state_lines(_array(doc, "states"), linked)
-        sections = ["*States", *state_lines, "*Links", *_plain_edge_lines(edges, set())]
+        endpoints: set[int] = set()
+        link_lines = _plain_edge_lines(edges, endpoints)
+        if "states" in doc:
+            state_lines, state_names = _state_lines(_array(doc, "states"), linked, embedded)
+        else:  # as the official: without a states array every edge endpoint is a state of its own node
+            state_lines = [f"{s} {s}" for s in sorted(endpoints)]
+            linked.update(endpoints)
+        sections = ["*States", *state_lines, "*Links", *link_lines]
     else:
         multilayer = doc.get("multilayer", "full")
         if multilayer not in MULTILAYER_KINDS:
@@ -221,7 +279,7 @@ def json_network_text(doc: Any) -> tuple[str, dict[int, str], dict[int, str]]:
         raise _fail("the network has no edges", "edges")
     nodes = _array(doc, "nodes")
     if nodes:
-        node_lines, names = _node_lines(nodes, linked)
+        node_lines, names = _node_lines(nodes, linked, kind, embedded)
         sections = [f"*Vertices {len(node_lines)}", *node_lines, *sections]
     else:
         names = {}
@@ -243,13 +301,43 @@ def parse_json_network(buf: bytes, *, directed: bool | None = None, relax=None) 
     fast = _standard_network(doc, directed)
     if fast is not None:
         return fast
-    text, names, state_names = json_network_text(doc)
+    embedded = Embedded()
+    text, names, state_names = json_network_text(doc, embedded)
     raw = text.encode()
     if doc.get("type", "standard") == "standard":
         net = parse_pajek(raw, directed=directed)
     else:
         net = parse_higher_order(raw, directed=directed, relax=relax)
-    return _named(net, names, state_names)
+    return _with_embedded(_named(net, names, state_names), embedded)
+
+
+def _with_embedded(net: Network, embedded: Embedded) -> Network:
+    """``net`` with the document's meta data and start partition (see the module docstring)."""
+    changes: dict[str, Any] = {}
+    if embedded.meta:
+        changes["meta_data"] = embedded.meta
+    if embedded.node_paths or embedded.state_paths:
+        start = {}
+        if embedded.node_paths and net.physical is not None:  # a physical node's path: all its states
+            physical_ids = net.physical_ids.tolist()
+            for state, p in zip(net.node_ids.tolist(), net.physical.tolist()):
+                if physical_ids[p] in embedded.node_paths:
+                    start[state] = embedded.node_paths[physical_ids[p]][0]
+        else:
+            start.update((k, path[0]) for k, path in embedded.node_paths.items())
+        both = sorted(set(start) & set(embedded.state_paths))
+        if both:  # the official takes the one later in the document: JSON's key order decides
+            raise _fail(f"state {both[0]} has a path and so does its physical node ({len(both)} states in all): "
+                        "the official takes whichever comes later in the document; give the path on the state or "
+                        "on its physical node", "states")
+        start.update((k, path[0]) for k, path in embedded.state_paths.items())
+        known = set(net.node_ids.tolist())
+        unknown = sorted(set(start) - known)
+        if unknown:
+            raise _fail(f"a path is given for {len(unknown)} ids that are not nodes of the network "
+                        f"({', '.join(map(str, unknown[:5]))})", "states" if embedded.state_paths else "nodes")
+        changes["initial_partition"] = start
+    return replace(net, **changes) if changes else net
 
 
 _EDGE_KEYS = frozenset(("source", "target", "weight"))

@@ -1,0 +1,43 @@
+"""The official JSON network's embedded meta data and start paths on the command line, side by
+side with the official: ``--cluster-data`` overrides the paths, the meta data stays coded."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import mapeq_in_process, official_cli
+
+EDGES = [(1, 2), (1, 3), (2, 3), (3, 4), (4, 5), (4, 6), (5, 6), (6, 7), (7, 8), (7, 9), (8, 9)]
+DOC = {"format": "infomap-network", "version": "1.0",
+       "nodes": [{"id": i, "meta": i % 2, "path": [1 + (i - 1) // 3]} for i in range(1, 10)],
+       "edges": [{"source": a, "target": b} for a, b in EDGES]}
+
+
+def _codelength(tree_path) -> float:
+    line = next(x for x in tree_path.read_text().splitlines() if x.startswith("# codelength"))
+    return float(line.split()[2])
+
+
+@pytest.mark.parametrize("partition", [None, {i: 1 + (i > 4) for i in range(1, 10)}])
+def test_codelength_of_a_json_document_with_meta_data_as_the_official(tmp_path, partition):
+    doc = tmp_path / "doc.json"
+    doc.write_text(json.dumps(DOC))
+    clu = tmp_path / "start.clu"
+    start = partition or {i: 1 + (i - 1) // 3 for i in range(1, 10)}  # the document's own paths
+    clu.write_text("".join(f"{k} {v}\n" for k, v in start.items()))
+    extra = ["-c", clu] if partition else []
+    official_cli(doc, tmp_path / "theirs", "--no-infomap", "--two-level", "-o", "json", "--silent", *extra)
+    theirs = json.loads((tmp_path / "theirs" / "doc.json").read_text())["codelength"]
+    status, out, err = mapeq_in_process("codelength", doc, "--partition", clu)
+    assert status == 0, err
+    assert json.loads(out)["codelength"] == pytest.approx(theirs, rel=1e-9)
+    status, _, err = mapeq_in_process(doc, tmp_path / "scored", "--no-infomap", "--two-level", "-o", "json",
+                                      "--silent", *extra)
+    assert status == 0, err
+    assert json.loads((tmp_path / "scored" / "doc.json").read_text())["codelength"] == pytest.approx(theirs, rel=1e-9)
+    status, out, err = mapeq_in_process(doc, tmp_path / "ours", "--two-level", "-N", "5", "--silent")
+    assert status == 0, err
+    official_cli(doc, tmp_path / "search", "--two-level", "-N", "5", "--silent")
+    assert _codelength(tmp_path / "ours" / "doc.tree") <= _codelength(tmp_path / "search" / "doc.tree") * (1 + 1e-4)
