@@ -44,7 +44,7 @@ from typing import Any
 import numpy as np
 import orjson
 
-from ..errors import ParseError
+from ..errors import MapEqError, ParseError
 from ..network import Network
 
 __all__ = ["is_json_network", "parse_json_network"]
@@ -120,6 +120,22 @@ def _listed(item: Any, where: str, what: str, allowed: set[str], required: tuple
     return item, key
 
 
+class _Line(str):
+    """A line of the equivalent text with the document field it comes from (``where``), so that
+    an error the text readers find in it names that field."""
+
+    where: str
+
+    def __new__(cls, text: str, where: str) -> "_Line":
+        line = super().__new__(cls, text)
+        line.where = where
+        return line
+
+
+def _listed_id(node: Any) -> Any:
+    return node.get("id") if isinstance(node, dict) else None
+
+
 _META_LIMIT = 2**31 - 1  # the official's largest category (an int)
 
 
@@ -170,7 +186,9 @@ def _node_lines(nodes: list, linked: set[int], kind: str,
                 raise _fail("'path' on a node is invalid for a multilayer network (as in the official): its states "
                             "are made from the layers", f"{where}.path")
             embedded.node_paths[nid] = _path(node["path"], f"{where}.path")
-    return [f'{v} "{v}" {weights.get(v, 1.0)!r}' for v in sorted(seen | linked)], names
+    index = {_listed_id(node): i for i, node in enumerate(nodes)}
+    return [_Line(f'{v} "{v}" {weights.get(v, 1.0)!r}', f"nodes[{index[v]}]" if v in index else "edges")
+            for v in sorted(seen | linked)], names
 
 
 def _state_lines(states: list, physical: set[int], embedded: Embedded) -> tuple[list[str], dict[int, str]]:
@@ -186,7 +204,7 @@ def _state_lines(states: list, physical: set[int], embedded: Embedded) -> tuple[
             embedded.state_paths[sid] = _path(state["path"], f"{where}.path")
         node = _id(state["node"], f"{where}.node")
         physical.add(node)
-        lines.append(f"{sid} {node}")
+        lines.append(_Line(f"{sid} {node}", where))
     return lines, names
 
 
@@ -198,7 +216,7 @@ def _plain_edge_lines(edges: list, linked: set[int]) -> list[str]:
         edge = _object(edge, where, {"source", "target", "weight"}, ("source", "target"))
         source, target = _id(edge["source"], f"{where}.source"), _id(edge["target"], f"{where}.target")
         linked.update((source, target))
-        lines.append(f"{source} {target} {_weight_token(edge, where)}")
+        lines.append(_Line(f"{source} {target} {_weight_token(edge, where)}", where))
     return lines
 
 
@@ -218,14 +236,14 @@ def _multilayer_sections(edges: list, kind: str, physical: set[int]) -> list[str
         physical.update((source, target))
         weight = _weight_token(edge, where)
         if kind == "full":
-            full.append(f"{layer_ids[0]} {source} {layer_ids[1]} {target} {weight}")
+            full.append(_Line(f"{layer_ids[0]} {source} {layer_ids[1]} {target} {weight}", where))
         elif len(layer_ids) == 1:
-            intra.append(f"{layer_ids[0]} {source} {target} {weight}")
+            intra.append(_Line(f"{layer_ids[0]} {source} {target} {weight}", where))
         else:
             if source != target:
                 raise _fail(f"an inter-layer edge links one node across layers: source {source} != target {target}",
                             where)
-            inter.append(f"{layer_ids[0]} {source} {layer_ids[1]} {weight}")
+            inter.append(_Line(f"{layer_ids[0]} {source} {layer_ids[1]} {weight}", where))
     if kind == "full":
         return ["*Multilayer", *full]
     return ["*Intra", *intra] + (["*Inter", *inter] if inter else [])
@@ -235,7 +253,12 @@ def json_network_text(doc: Any, embedded: Embedded | None = None) -> tuple[str, 
     """The official text sections equivalent to the JSON document ``doc``, with the node
     names and the state names (id -> name) that are set on the network after reading; the
     nodes' meta data and paths go to ``embedded``."""
-    embedded = Embedded() if embedded is None else embedded
+    text, names, state_names, _ = _text_with_origins(doc, Embedded() if embedded is None else embedded)
+    return text, names, state_names
+
+
+def _sections(doc: Any, embedded: Embedded) -> tuple[list[str], dict[int, str], dict[int, str]]:
+    """The lines of :func:`json_network_text` (``_Line`` where they come from one field), the names."""
     doc = _object(doc, "document", _TOP_KEYS | {"layers"}, ("format", "version", "edges"))
     if doc["format"] != "infomap-network":
         raise _fail(f"expected 'infomap-network', got {doc['format']!r}", "format")
@@ -260,16 +283,16 @@ def json_network_text(doc: Any, embedded: Embedded | None = None) -> tuple[str, 
         if "bipartiteStartId" not in doc:
             raise _fail("a bipartite network needs 'bipartiteStartId'", "bipartiteStartId")
         start = _id(doc["bipartiteStartId"], "bipartiteStartId")
-        sections = [f"*Bipartite {start}", *_plain_edge_lines(edges, linked)]
+        sections = [_Line(f"*Bipartite {start}", "bipartiteStartId"), *_plain_edge_lines(edges, linked)]
     elif kind == "state":
         endpoints: set[int] = set()
         link_lines = _plain_edge_lines(edges, endpoints)
         if "states" in doc:
             state_lines, state_names = _state_lines(_array(doc, "states"), linked, embedded)
         else:  # as the official: without a states array every edge endpoint is a state of its own node
-            state_lines = [f"{s} {s}" for s in sorted(endpoints)]
+            state_lines = [_Line(f"{s} {s}", "edges") for s in sorted(endpoints)]
             linked.update(endpoints)
-        sections = ["*States", *state_lines, "*Links", *link_lines]
+        sections = [_Line("*States", "states"), *state_lines, "*Links", *link_lines]
     else:
         multilayer = doc.get("multilayer", "full")
         if multilayer not in MULTILAYER_KINDS:
@@ -280,10 +303,10 @@ def json_network_text(doc: Any, embedded: Embedded | None = None) -> tuple[str, 
     nodes = _array(doc, "nodes")
     if nodes:
         node_lines, names = _node_lines(nodes, linked, kind, embedded)
-        sections = [f"*Vertices {len(node_lines)}", *node_lines, *sections]
+        sections = [_Line(f"*Vertices {len(node_lines)}", "nodes"), *node_lines, *sections]
     else:
         names = {}
-    return "\n".join(sections) + "\n", names, state_names
+    return sections, names, state_names
 
 
 def parse_json_network(buf: bytes, *, directed: bool | None = None, relax=None) -> Network:
@@ -302,13 +325,28 @@ def parse_json_network(buf: bytes, *, directed: bool | None = None, relax=None) 
     if fast is not None:
         return fast
     embedded = Embedded()
-    text, names, state_names = json_network_text(doc, embedded)
+    text, names, state_names, origins = _text_with_origins(doc, embedded)
     raw = text.encode()
-    if doc.get("type", "standard") == "standard":
-        net = parse_pajek(raw, directed=directed)
-    else:
-        net = parse_higher_order(raw, directed=directed, relax=relax)
+    try:
+        if doc.get("type", "standard") == "standard":
+            net = parse_pajek(raw, directed=directed)
+        else:
+            net = parse_higher_order(raw, directed=directed, relax=relax)
+    except MapEqError as exc:  # name the document's field, not a line of the text it was written as
+        if exc.line is None or not 1 <= exc.line <= len(origins):
+            raise
+        raise type(exc)(f"{origins[exc.line - 1]}: {exc.message}", field=_FIELD) from None
     return _with_embedded(_named(net, names, state_names), embedded)
+
+
+def _text_with_origins(doc: Any, embedded: Embedded) -> tuple[str, dict, dict, list[str]]:
+    """:func:`json_network_text` and the document field of each of its lines."""
+    sections = _sections(doc, embedded)
+    origins = [getattr(line, "where", None) or _HEADER_FIELDS.get(line.split()[0], "document") for line in sections[0]]
+    return "\n".join(sections[0]) + "\n", sections[1], sections[2], origins
+
+
+_HEADER_FIELDS = {"*Links": "edges", "*Multilayer": "edges", "*Intra": "edges", "*Inter": "edges"}
 
 
 def _with_embedded(net: Network, embedded: Embedded) -> Network:

@@ -378,3 +378,23 @@ def test_state_document_without_states_makes_each_endpoint_a_state_of_its_own_no
     assert theirs == pytest.approx(_official_codelength(tmp_path / "explicit.json", tmp_path / "out_explicit", ""),
                                    rel=1e-9)
     assert run_infomap(implicit_net, two_level=True, num_trials=5, seed=3).codelength <= theirs * (1 + 1e-4)
+
+
+@pytest.mark.parametrize("doc, words", [
+    ({"type": "state", "states": [{"id": 1, "node": 1}, {"id": 2, "node": 1}],
+      "edges": [{"source": 1, "target": 2}, {"source": 2, "target": 9}]}, "edges[1]: link to unknown state 9"),
+    ({"type": "bipartite", "bipartiteStartId": 9, "edges": [{"source": 1, "target": 2}]},
+     "bipartiteStartId: bipartite start id 9 is beyond the node ids"),
+    ({"type": "bipartite", "bipartiteStartId": 3, "edges": [{"source": 1, "target": 3}, {"source": 1, "target": 2}]},
+     "edges[1]: link 1 2 joins two primary nodes"),
+    ({"type": "multilayer", "multilayer": "intra-inter",
+      "edges": [{"layers": [1], "source": 1, "target": 2}, {"layers": [1, 5], "source": 1, "target": 1}]},
+     "edges[1]: layer id 5 is out of range"),
+    ({"nodes": [{"id": 1, "weight": 1.0}], "edges": [{"source": 1, "target": "x"}]}, "edges[0].target"),
+])
+def test_catalogue_errors_of_documents_name_the_field_not_a_line(doc, words):
+    """Issue 14's bad-input catalogue in JSON documents: the error names the document's field
+    (the text the document is read as is not the user's, so its line numbers would mislead)."""
+    with pytest.raises(ParseError) as err:
+        parse_network(json.dumps({"format": "infomap-network", "version": "1.0", **doc}).encode())
+    assert words in str(err.value) and err.value.line is None and err.value.field == "network"
