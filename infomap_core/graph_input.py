@@ -36,7 +36,7 @@ from .errors import EmptyNetworkError, NetworkError
 if TYPE_CHECKING:  # pragma: no cover
     from .network import Network
 
-__all__ = ["network_from_graph"]
+__all__ = ["network_from_graph", "networkx_of_igraph"]
 
 #: the keyword arguments of :meth:`.Network.from_multilayer` that a multilayer graph passes on
 RELAX_KEYWORDS = ("relax_rate", "relax_limit", "relax_limit_up", "relax_limit_down", "relax_by_jsd", "relax_to_self")
@@ -86,6 +86,24 @@ def network_from_graph(cls: type, graph: Any, *, weight: str = "weight", node_id
                                f"(node {_first_without(graph, meta_attribute)!r} has none)", field=meta_attribute)
         net = replace(net, meta_data=meta)
     return net
+
+
+def networkx_of_igraph(graph: Any, weight: str = "weight") -> Any:
+    """A networkx multigraph of an igraph ``Graph`` for :func:`network_from_graph`: the nodes are
+    the vertex names (else indices) with the other vertex attributes, the edges keep ``weight``."""
+    import networkx as nx
+
+    n = graph.vcount()
+    attributes = [a for a in graph.vs.attributes() if a != "name"]
+    ids = list(graph.vs["name"]) if "name" in graph.vs.attributes() else list(range(n))
+    if len(set(ids)) != n:
+        raise NetworkError("vertex names must be distinct: they are the node ids", field="name")
+    out = nx.MultiDiGraph() if graph.is_directed() else nx.MultiGraph()
+    values = {a: graph.vs[a] for a in attributes}
+    out.add_nodes_from((ids[k], {a: values[a][k] for a in attributes if values[a][k] is not None}) for k in range(n))
+    weights = graph.es[weight] if weight in graph.es.attributes() else [1.0] * graph.ecount()
+    out.add_edges_from((ids[a], ids[b], {weight: w}) for (a, b), w in zip(graph.get_edgelist(), weights))
+    return out
 
 
 def _first_order(cls: type, graph: Any, nodes: list, weight: str) -> "Network":

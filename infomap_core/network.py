@@ -586,12 +586,18 @@ class Network:
                        layers=permuted(self.layers))
 
     @classmethod
-    def from_igraph(cls, graph: Any, *, weight: str = "weight") -> "Network":
+    def from_igraph(cls, graph: Any, *, weight: str = "weight", node_id_attribute: str = "node_id",
+                    layer_id_attribute: str = "layer_id", multilayer_inter_intra_format: bool = True,
+                    bipartite_features: Any = None, bipartite_attribute: str = "type",
+                    meta_attribute: str | None = None, **relax: Any) -> "Network":
         """Build from a python-igraph ``Graph``; directedness is taken from the graph.
 
         Node ids are the vertex ``name`` attribute when the graph has one, else the vertex
         indices ``0..n-1``; the edge attribute ``weight`` (if any) gives the link weights.
         Vertices without edges are kept. igraph is not a dependency: nothing is imported.
+        Higher-order networks as :meth:`from_networkx` reads them (vertex attributes
+        ``node_id``, ``layer_id``; ``bipartite_features`` names the value of igraph's
+        bipartite vertex attribute ``type`` that marks feature nodes, usually True).
 
         Examples
         --------
@@ -603,6 +609,16 @@ class Network:
         >>> net.directed, net.node_ids.tolist(), net.weights.tolist()
         (True, ['a', 'b', 'c'], [2.0, 0.5])
         """
+        attributes = set(graph.vs.attributes())
+        if (bipartite_features is not None or meta_attribute is not None or relax
+                or {node_id_attribute, layer_id_attribute} & attributes):
+            from .graph_input import network_from_graph, networkx_of_igraph
+
+            return network_from_graph(cls, networkx_of_igraph(graph, weight), weight=weight,
+                                      node_id_attribute=node_id_attribute, layer_id_attribute=layer_id_attribute,
+                                      multilayer_inter_intra_format=multilayer_inter_intra_format,
+                                      bipartite_features=bipartite_features, bipartite_attribute=bipartite_attribute,
+                                      meta_attribute=meta_attribute, **relax)
         edges = graph.get_edgelist()
         if not edges:
             raise EmptyNetworkError("the graph has no edges", field="graph")

@@ -231,3 +231,45 @@ def test_first_order_graphs_read_as_before():
     net = Network.from_networkx(graph)
     assert not net.is_state_network and net.bipartite_start is None and net.meta_data is None
     assert Network.from_networkx(graph).fingerprint() == Network.from_edges(list(graph.edges)).fingerprint()
+
+
+# ------------------------------------------------------------------ igraph
+def _official_igraph(graph, flags: str = "", **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        im = infomap.Infomap(f"--silent --two-level --seed 3 --num-trials 3 {flags}")
+        im.add_igraph_graph(graph, edge_weights="weight", **kwargs)
+        im.run()
+        return im, {n.state_id: n for n in im.get_nodes(states=True)}
+
+
+@pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
+@pytest.mark.parametrize("kind", ["states", "multilayer-relaxed", "multilayer-intra-inter", "multilayer-explicit"])
+def test_igraph_vertex_attributes_read_as_the_official(kind, directed):
+    import igraph as ig
+
+    if kind == "states":
+        nxg = state_graph(7, directed)
+    else:
+        nxg = multilayer_graph(7, directed, inter=kind != "multilayer-relaxed", diagonal=kind == "multilayer-explicit")
+    graph = ig.Graph.from_networkx(nxg)
+    del graph.vs["_nx_name"]  # vertex indices are the state ids, as in the official
+    explicit = {"multilayer_inter_intra_format": False} if kind == "multilayer-explicit" else {}
+    net = Network.from_igraph(graph, **explicit)
+    assert net.node_ids.tolist() == list(range(graph.vcount()))
+    im, theirs = _official_igraph(graph, "--directed" if directed else "", **explicit)
+    _assert_equal_to_official(net, im, theirs)
+
+
+def test_igraph_bipartite_type_attribute_and_meta_data():
+    import igraph as ig
+
+    graph = ig.Graph.Full_Bipartite(3, 4)
+    net = Network.from_igraph(graph, bipartite_features=True)
+    assert net.bipartite_start == 3
+    assert net.fingerprint() == Network.from_networkx(nx.complete_bipartite_graph(3, 4), bipartite_features=1).fingerprint()
+    graph.vs["group"] = [k % 2 for k in range(7)]
+    assert Network.from_igraph(graph, meta_attribute="group").meta_data == {k: k % 2 for k in range(7)}
+    with pytest.raises(NetworkError) as err:
+        Network.from_igraph(ig.Graph([(0, 1), (1, 2)]), bipartite_features=True)
+    assert err.value.field == "type"
