@@ -41,3 +41,31 @@ def test_codelength_of_a_json_document_with_meta_data_as_the_official(tmp_path, 
     assert status == 0, err
     official_cli(doc, tmp_path / "search", "--two-level", "-N", "5", "--silent")
     assert _codelength(tmp_path / "ours" / "doc.tree") <= _codelength(tmp_path / "search" / "doc.tree") * (1 + 1e-4)
+
+
+def test_json_output_carries_the_embedded_meta_data_as_the_official(tmp_path):
+    doc = tmp_path / "doc.json"
+    doc.write_text(json.dumps(DOC))
+    official_cli(doc, tmp_path / "theirs", "--two-level", "-o", "json", "--silent")
+    status, _, err = mapeq_in_process(doc, tmp_path / "ours", "--two-level", "-o", "json", "--silent")
+    assert status == 0, err
+    ours, theirs = (json.loads((tmp_path / d / "doc.json").read_text()) for d in ("ours", "theirs"))
+    assert ours["codelength"] == pytest.approx(theirs["codelength"], rel=1e-9)
+    assert {n["id"]: n["metadata"] for n in ours["nodes"]} == {n["id"]: n["metadata"] for n in theirs["nodes"]}
+
+
+def test_a_meta_data_file_overrides_the_embedded_meta_data_as_in_the_official(tmp_path):
+    doc = tmp_path / "doc.json"
+    doc.write_text(json.dumps(DOC))
+    meta = tmp_path / "meta.clu"
+    meta.write_text("".join(f"{i} {int(i > 4)}\n" for i in range(1, 10)))
+    partition = tmp_path / "p.clu"
+    partition.write_text("".join(f"{i} {1 + (i - 1) // 3}\n" for i in range(1, 10)))
+    official_cli(doc, tmp_path / "theirs", "--no-infomap", "--two-level", "-o", "json", "--silent",
+                 "--meta-data", meta)
+    theirs = json.loads((tmp_path / "theirs" / "doc.json").read_text())["codelength"]
+    status, out, err = mapeq_in_process("codelength", doc, "--partition", partition, "--meta-data", meta)
+    assert status == 0, err
+    assert json.loads(out)["codelength"] == pytest.approx(theirs, rel=1e-9)
+    status, out, _ = mapeq_in_process("codelength", doc, "--partition", partition)
+    assert json.loads(out)["codelength"] != pytest.approx(theirs, rel=1e-6)  # the embedded categories differ
