@@ -76,6 +76,12 @@ def network_from_graph(cls: type, graph: Any, *, weight: str = "weight", node_id
         names = {n: str(d) for n, d in graph.nodes(data="name") if d is not None}
         net = cls.from_states(physical, edges, directed=bool(graph.is_directed()), state_names=names or None)
     else:
+        if any(isinstance(n, tuple) for n in nodes):
+            raise NetworkError("node labels must be integers or strings, got tuples such as "
+                               f"{next(n for n in nodes if isinstance(n, tuple))!r}: relabel the graph "
+                               "(networkx.convert_node_labels_to_integers(graph, label_attribute='label')); for the "
+                               f"(layer, node) states of a multilayer network give each node {layer_id_attribute!r} "
+                               f"and {node_id_attribute!r} attributes", field="graph")
         net = _first_order(cls, graph, nodes, weight)
     if meta_attribute is not None:
         from dataclasses import replace

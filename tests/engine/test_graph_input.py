@@ -95,6 +95,8 @@ def test_state_network_with_string_labels_and_physical_ids():
     result = run_infomap(graph, seed=1)
     assert set(result.modules) == set("abcde")
     assert set(result.to_dict()["physical_modules"]) == {"x", "y", "z"}
+    copy = result.to_networkx(graph)  # the modules go back onto the graph's own (state) nodes
+    assert {v: copy.nodes[v]["module"] for v in graph} == result.modules
 
 
 @pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
@@ -216,6 +218,7 @@ def _graph(nodes, edges, directed=False):
     (lambda: _graph([(1, {"group": 1}), 2], [(1, 2)]), {"meta_attribute": "group"}, "group", "1 of 2 nodes"),
     (lambda: nx.path_graph(3), {"meta_attribute": "group"}, "group", "not set on every node"),
     (lambda: _graph([1, 2], []), {}, "graph", "no edges"),
+    (lambda: nx.grid_2d_graph(2, 3), {}, "graph", "'layer_id' and 'node_id' attributes"),
 ])
 def test_ambiguous_or_bad_graphs_are_refused_by_name(build, kwargs, field, words):
     with pytest.raises(NetworkError) as err:
