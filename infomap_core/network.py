@@ -351,10 +351,13 @@ class Network:
     @classmethod
     def _from_state_arrays(cls, state_ids: np.ndarray, physical_of: np.ndarray, source: np.ndarray,
                            target: np.ndarray, weight: np.ndarray, *, directed: bool = False,
-                           physical_names: Mapping | None = None, state_names: Mapping | None = None) -> "Network":
+                           physical_names: Mapping | None = None, state_names: Mapping | None = None,
+                           state_weights: Mapping | None = None) -> "Network":
         """:meth:`from_states` of int64 arrays (the file reader's): distinct ``state_ids`` with
-        their physical ids ``physical_of``, links between declared states (checked by the caller)."""
-        base = cls.from_arrays(source, target, weight, directed=directed, nodes=state_ids, node_names=state_names)
+        their physical ids ``physical_of``, links between declared states (checked by the caller);
+        ``state_weights`` the teleportation weights of the states that give one."""
+        base = cls.from_arrays(source, target, weight, directed=directed, nodes=state_ids, node_names=state_names,
+                               node_weights=state_weights)
         order = np.argsort(state_ids, kind="stable")
         pos = np.searchsorted(state_ids[order], base.node_ids)
         return base._with_physical(physical_of[order][pos], physical_names)

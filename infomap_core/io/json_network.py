@@ -5,9 +5,10 @@ A document is an object with ``"format": "infomap-network"``, ``"version": "1.0"
 ``multilayer`` (``multilayer``: ``full`` edges carry ``layers: [from, to]``, ``intra`` edges
 ``layers: [layer]``, ``intra-inter`` either: a two-layer edge is then an inter-layer link of
 one node, ``source == target``) or ``state`` (edges between state ids, ``states`` listing
-``{id, node}``; without ``states``, as the official reads it, every edge endpoint is a state
-of the node with its id). ``nodes`` optionally lists ``{id, name, weight, meta, path}`` (the weight is the
-node's teleportation weight). As in the official Infomap, ``directed`` in the document does
+``{id, node, name, weight, path}``, the weight the state's teleportation weight; without
+``states``, as the official reads it, every edge endpoint is a state of the node with its id).
+``nodes`` optionally lists ``{id, name, weight, meta, path}`` (the weight is the node's
+teleportation weight). As in the official Infomap, ``directed`` in the document does
 not set the flow model (the run's option does), ids are non-negative integers (integral
 floats such as ``10.0`` accepted) and edge weights are read as the text formats read them.
 
@@ -198,13 +199,14 @@ def _state_lines(states: list, physical: set[int], embedded: Embedded) -> tuple[
         where = f"states[{i}]"
         state, sid = _listed(state, where, "state", {"id", "node", "name", "weight", "path"}, ("id", "node"), seen,
                              names)
+        weight = ""  # the state's teleportation weight, after the ids as the official's *States line has it
         if "weight" in state:
-            _number(state["weight"], f"{where}.weight", non_negative=True)
+            weight = " " + repr(_number(state["weight"], f"{where}.weight", non_negative=True))
         if "path" in state:
             embedded.state_paths[sid] = _path(state["path"], f"{where}.path")
         node = _id(state["node"], f"{where}.node")
         physical.add(node)
-        lines.append(_Line(f"{sid} {node}", where))
+        lines.append(_Line(f"{sid} {node}{weight}", where))
     return lines, names
 
 

@@ -398,3 +398,38 @@ def test_catalogue_errors_of_documents_name_the_field_not_a_line(doc, words):
     with pytest.raises(ParseError) as err:
         parse_network(json.dumps({"format": "infomap-network", "version": "1.0", **doc}).encode())
     assert words in str(err.value) and err.value.line is None and err.value.field == "network"
+
+
+@pytest.mark.parametrize("text", [False, True], ids=["json", "text"])
+@pytest.mark.parametrize("seed", range(3))
+def test_state_weights_are_teleportation_weights_as_in_the_official(tmp_path, seed, text):
+    """``states[].weight`` (and the weight of a ``*States`` line, ``state physical ["name"] weight``)
+    weighs the teleportation to the state (``--to-nodes``), as in the official."""
+    import warnings
+
+    import infomap
+
+    from infomap_core import InfomapOptions, compute_flow
+
+    rng = np.random.default_rng(seed)
+    doc, _ = state(rng)
+    for s in doc["states"]:
+        s["weight"] = float(rng.choice([0.5, 1.0, 4.0]))
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(doc))
+    if text:
+        path = tmp_path / "doc.net"
+        path.write_text("\n".join(["*States", *(f'{s["id"]} {s["node"]} "s{s["id"]}" {s["weight"]!r}' for s in doc["states"]),
+                                   "*Arcs", *(f'{e["source"]} {e["target"]} {e["weight"]!r}' for e in doc["edges"])]))
+    net = read_network(path, directed=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        im = infomap.Infomap("--silent --two-level -d --to-nodes --seed 3")
+        im.read_file(str(path))
+        im.run()
+        theirs = {n.state_id: n for n in im.get_nodes(states=True)}
+    ids = net.node_ids.tolist()
+    flow = compute_flow(net, "directed", to_nodes=True).node_flow
+    np.testing.assert_allclose(flow, [theirs[i].flow for i in ids], rtol=1e-9, atol=1e-14)
+    ours = compute_codelength(net, {i: theirs[i].module_id for i in ids}, InfomapOptions(directed=True, to_nodes=True))
+    assert ours.codelength == pytest.approx(float(im.codelength), rel=1e-9)
