@@ -271,8 +271,8 @@ def _official_no_infomap(path: Path, flags: str = "") -> float:
         return float(im.codelength)
 
 
-def _embedded_standard(rng, *, meta: bool, paths: bool) -> dict:
-    doc, _ = standard(rng)
+def _embedded_standard(rng, *, meta: bool, paths: bool, kind=None) -> dict:
+    doc, _ = (kind or standard)(rng)
     nodes = sorted({e["source"] for e in doc["edges"]} | {e["target"] for e in doc["edges"]})
     doc["nodes"] = [{"id": v, **({"meta": int(rng.integers(0, 3))} if meta else {}),
                      **({"path": [int(rng.integers(1, 4)), k + 1]} if paths else {})} for k, v in enumerate(nodes)]
@@ -293,13 +293,13 @@ def _embedded_state(rng, *, state_paths: bool) -> dict:
 
 
 @pytest.mark.parametrize("seed", range(4))
-@pytest.mark.parametrize("kind", ["meta+paths", "paths", "state-node-paths", "state-paths"])
+@pytest.mark.parametrize("kind", ["meta+paths", "paths", "bipartite-meta+paths", "state-node-paths", "state-paths"])
 def test_embedded_meta_and_paths_score_as_the_official(tmp_path, seed, kind):
     """The official scores the document's start partition (its paths) with its meta data
     (--no-infomap); our network carries the same start partition and meta data and scores it the same."""
     rng = np.random.default_rng([seed, len(kind)])
-    doc = (_embedded_standard(rng, meta="meta" in kind, paths=True) if not kind.startswith("state")
-           else _embedded_state(rng, state_paths=kind == "state-paths"))
+    doc = (_embedded_standard(rng, meta="meta" in kind, paths=True, kind=bipartite if "bipartite" in kind else None)
+           if not kind.startswith("state") else _embedded_state(rng, state_paths=kind == "state-paths"))
     path = tmp_path / "doc.json"
     path.write_text(json.dumps(doc))
     net = read_network(path)
