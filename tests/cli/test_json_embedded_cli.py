@@ -69,3 +69,17 @@ def test_a_meta_data_file_overrides_the_embedded_meta_data_as_in_the_official(tm
     assert json.loads(out)["codelength"] == pytest.approx(theirs, rel=1e-9)
     status, out, _ = mapeq_in_process("codelength", doc, "--partition", partition)
     assert json.loads(out)["codelength"] != pytest.approx(theirs, rel=1e-6)  # the embedded categories differ
+
+
+def test_mapeq_run_codes_the_embedded_meta_data(tmp_path):
+    from infomap_core import run_infomap
+    from infomap_core.io import read_network
+
+    doc = tmp_path / "doc.json"
+    doc.write_text(json.dumps(DOC))
+    status, out, err = mapeq_in_process("run", doc, "--two-level", "-N", "3", "--no-include-tree")
+    assert status == 0, err
+    net = read_network(doc)
+    assert json.loads(out)["codelength"] == pytest.approx(
+        run_infomap(net, two_level=True, num_trials=3).codelength, rel=1e-12)
+    assert json.loads(out)["codelength"] > run_infomap(net, two_level=True, num_trials=3, meta_data={}).codelength
