@@ -203,6 +203,8 @@ def _graph(nodes, edges, directed=False):
                      (3, {"layer_id": 2, "node_id": 1}), (4, {"layer_id": 2, "node_id": 2})], [(1, 2), (3, 4), (1, 3)]),
      {"relax_rate": 0.3}, "relax_rate", "inter-layer edges"),
     (lambda: nx.path_graph(3), {"relax_rate": 0.3}, "relax_rate", "option of multilayer graphs"),
+    (lambda: multilayer_graph(0, False, inter=False), {"relax_limit": 1, "multilayer_inter_intra_format": False},
+     "relax_limit", "every edge is a state link"),
     (lambda: nx.path_graph(3), {"relax": 0.3}, "relax", "unknown keyword"),
     (lambda: nx.path_graph(3), {"bipartite_features": 1}, "bipartite", "attribute on every node"),
     (lambda: nx.complete_bipartite_graph(2, 2), {"bipartite_features": 2}, "bipartite_features", "no node has"),
