@@ -196,15 +196,8 @@ def _multilayer(cls: type, graph: Any, nodes: list, weight: str, physical: dict,
                                    "the intra/inter form links one node across layers; pass "
                                    "multilayer_inter_intra_format=False to read every edge as a state link",
                                    field="multilayer_inter_intra_format")
-        if inter and any(k in relax for k in RELAX_KEYWORDS if k not in ("relax_by_jsd", "relax_to_self")):
-            raise NetworkError("the graph has inter-layer edges, which set the coupling: no relax rate or limit "
-                               "applies", field="relax_rate")
         net = cls.from_multilayer(intra=intra, inter=inter or None, directed=directed, **relax)
     else:
-        rate = next((k for k in relax if k not in ("relax_by_jsd", "relax_to_self")), None)
-        if rate is not None:
-            raise NetworkError(f"{rate} relaxes intra-layer links; with multilayer_inter_intra_format=False every edge "
-                               "is a state link and no relax rate or limit applies", field=rate)
         links = [(*key_of[u], *key_of[v], w) for u, v, w in graph.edges(data=weight, default=1.0)]
         net = cls.from_multilayer(links, directed=directed, **relax)
     built = list(zip(net.layers.tolist(), net.physical_ids[net.physical].tolist()))

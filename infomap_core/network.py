@@ -463,6 +463,13 @@ class Network:
             weights = [float(r[width]) if len(r) > width else 1.0 for r in rows]
             return cols, weights
 
+        relaxing = [name for name, given in (("relax_rate", relax_rate is not None), ("relax_limit", relax_limit != -1),
+                                             ("relax_limit_up", relax_limit_up != -1),
+                                             ("relax_limit_down", relax_limit_down != -1)) if given]
+        if relaxing and (links is not None or inter is not None):
+            given_form = "explicit state links" if links is not None else "inter links"
+            raise NetworkError(f"{relaxing[0]} relaxes intra-only multilayer networks; with {given_form} the coupling "
+                               "is given and no relax rate or limit applies", field=relaxing[0])
         if links is not None:
             if intra is not None or inter is not None:
                 raise NetworkError("give explicit multilayer links or intra/inter links, not both", field="links")
