@@ -117,7 +117,7 @@ class MapEquationOptions(FlowOptions):
     use_node_weights_as_flow: bool = Field(DEFAULTS.use_node_weights_as_flow,
                                            description="node flow = the nodes' weights, normalized (undirected)")
     node_limit: int = Field(DEFAULTS.node_limit, ge=0, description=(
-        "only the nodes of integer id 1..node_limit and the links between them (0: every node)"))
+        "only the nodes of integer id at most node_limit and the links between them (0: every node)"))
 
 
 class Options(MapEquationOptions):

@@ -53,7 +53,7 @@ def _add_flow_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-self-links", action="store_true", help="leave out self-links")
     p.add_argument("--weight-threshold", type=float, metavar="X", help="leave out links of weight below X")
     p.add_argument("--node-limit", type=int, default=DEFAULTS.node_limit, metavar="N",
-                   help="read only the nodes of id 1..N and the links between them (default 0: every node)")
+                   help="read only the nodes of id at most N and the links between them (default 0: every node)")
     # map-equation variants (official names; docs/command-line.md)
     p.add_argument("--regularized", action="store_true", help="Bayesian prior network against overfitting sparse data")
     p.add_argument("--regularization-strength", type=float, default=DEFAULTS.regularization_strength, metavar="X")

@@ -92,7 +92,7 @@ class InfomapOptions:
     bipartite_teleportation: bool = False  # bipartite networks, directed: teleport on the two-step walk
     use_node_weights_as_flow: bool = False  # node flow = normalized node weights (undirected model)
     fast_hierarchical_solution: int = 0  # -F 1, -FF 2, -FFF 3: a quicker hierarchy (multilevel.optimize_multilevel)
-    node_limit: int = 0  # read only the nodes of id 1..node_limit (Network.first_nodes); 0: every node
+    node_limit: int = 0  # read only the nodes of id <= node_limit (Network.up_to_node); 0: every node
 
     def __post_init__(self):
         if self.flow_model is not None and self.flow_model not in FLOW_MODELS:

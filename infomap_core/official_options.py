@@ -168,7 +168,7 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--weight-threshold", None, "float", "network.without_links(weight_below=X)", None,
        "leave out links of weight below X (default 0: none)", run="--weight-threshold", minimum=0),
     _S("--node-limit", None, "int", "InfomapOptions.node_limit", "node_limit",
-       "read only the nodes of id 1..N and the links between them (default 0: every node; the official 2.16 "
+       "read only the nodes of id at most N and the links between them (default 0: every node; the official 2.16 "
        "documents this but reads every node)", run="--node-limit", engine="node_limit", minimum=1),
     # Output
     _S("--out-name", None, "str", help="base name of the output files (default: the network file's stem)"),

@@ -298,7 +298,7 @@ def _trimmed_links(network: Path, limit: int, out: Path) -> Path:
 
 @pytest.mark.parametrize("network", first_order_examples(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_node_limit_as_the_official_on_the_limited_file(network, tmp_path):
-    """``--node-limit N`` reads the nodes of id 1..N and the links between them: the official
+    """``--node-limit N`` reads the nodes of id at most N and the links between them: the official
     (which documents the option but reads every node) on that network gives our answer. Its tree
     scored by both: the same codelength to 1e-9 and the same modules; searching: ours is no
     worse."""

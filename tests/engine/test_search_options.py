@@ -201,7 +201,7 @@ def test_node_limit_keeps_the_nodes_up_to_the_id_not_the_first_read():
 
 def test_node_limit_scores_and_searches_the_limited_network():
     """``run_infomap(node_limit=N)`` and ``compute_codelength`` with ``node_limit`` are the same
-    calls on the network of the nodes 1..N (a partition may name the nodes left out)."""
+    calls on the network of the nodes of id at most N (a partition may name the nodes left out)."""
     from infomap_core import compute_codelength
 
     edges = [(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4), (6, 7), (7, 8), (8, 9), (9, 7), (9, 1)]

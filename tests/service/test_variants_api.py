@@ -111,7 +111,7 @@ def test_bad_variant_fields_are_422_naming_them(client, fields, field):
 
 def test_fast_hierarchical_solution_and_node_limit_fields(client):
     """``fast_hierarchical_solution`` (-F/-FF/-FFF) and ``node_limit`` give the engine's answers;
-    node_limit keeps the nodes of id 1..N in both endpoints."""
+    node_limit keeps the nodes of id at most N in both endpoints."""
     from infomap_core import InfomapOptions, Network, compute_codelength, run_infomap
 
     network = Network.from_edges([tuple(e) for e in NINE])
