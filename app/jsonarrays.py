@@ -12,9 +12,11 @@ beyond 64 bits, an escaped or repeated key) gets exactly the errors of the gener
 Numbers are read exactly: an integer token is an int64 (one beyond int64 is *not fast*); a
 fraction or exponent token whose decimal significand fits 2**53 and whose exponent is within
 10**±22 is one correctly rounded division or multiplication of two exact doubles (Clinger's fast
-path); the few others are re-read by Python's ``float`` (correctly rounded), so every value is the
-one a JSON parser gives (a number beyond the doubles, such as ``1e400``, is not fast: the parser
-refuses it).
+path); a significand of up to 19 digits with an exponent within 10**±66 (the 17-digit shortest
+text of any double) is scaled in double-double arithmetic and taken when its rounding is decided
+(:func:`_scaled_wide`); the few others are re-read by Python's ``float`` (correctly rounded), so
+every value is the one a JSON parser gives (a number beyond the doubles, such as ``1e400``, is
+not fast: the parser refuses it).
 """
 
 from __future__ import annotations

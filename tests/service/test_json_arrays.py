@@ -299,3 +299,12 @@ def test_answer_json_writes_numbers_as_the_model_types():
         "modules": {"1": 1}, "trial_codelengths": [1.0, 2.5],
         "metadata": {"seed": 1, "engine_version": "x", "input_sha256": "y", "elapsed_seconds": 0.0}}
     assert b'"codelength":0.0' in answer_json(payload)
+
+
+def test_the_docstring_examples_run():
+    import doctest
+
+    import app.jsonarrays as module
+
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
