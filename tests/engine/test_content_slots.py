@@ -131,3 +131,53 @@ def test_hash_index_matches_a_dict(operations):
     for k in range(61):
         assert index_find(keys, index, k) == expected.get(k, -1)
     assert (keys >= 0).sum() == len(expected)
+
+
+def _meta_network(seed: int, n: int = 300, categories: int = 2):
+    """A random directed network with meta-data of ``categories`` categories: with n / categories
+    >= INDEX_MIN_ROWS_PER_KEY nodes per category the kernels use the slots' hash index."""
+    from infomap_core import Network, compute_flow
+    from infomap_core.mapequation import Objective
+
+    rng = np.random.default_rng(seed)
+    m = 4 * n
+    net = Network.from_arrays(rng.integers(0, n, m), rng.integers(0, n, m), rng.uniform(0.1, 2.0, m), directed=True)
+    fg = compute_flow(net, "directed")
+    category = rng.integers(0, categories, net.num_nodes)
+    return fg, Objective(meta_rate=1.5, meta_category=category, meta_weight=fg.node_flow), rng
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_indexed_meta_core_loop_delta_equals_recomputation(seed):
+    from infomap_core.memory import INDEX_MIN_ROWS_PER_KEY, wants_index
+    from infomap_core.optimizer import Level, SearchSettings
+    from infomap_core.tree import Tree
+
+    fg, objective, rng = _meta_network(seed)
+    assert wants_index(objective.meta_category, objective.num_categories)  # the indexed path
+    assert fg.num_nodes >= INDEX_MIN_ROWS_PER_KEY * objective.num_categories
+    for start_modules in (fg.num_nodes, 7):  # singletons (every category in ~150 modules), then a few modules
+        mod = np.unique(rng.integers(0, start_modules, fg.num_nodes), return_inverse=True)[1].astype(np.int64)
+        before = Tree.two_level(fg, mod).codelength(objective)[0]
+        level = Level.from_flow(fg, objective)
+        delta, moves = level.run_core_loop(mod, np.zeros(fg.num_nodes, dtype=np.int64), np.zeros(1), seed, 3,
+                                           SearchSettings(core_loop_threshold=0.0))
+        after = Tree.two_level(fg, mod).codelength(objective)[0]
+        assert moves > 0
+        assert after - before == pytest.approx(delta, abs=1e-9)
+        assert delta < 0
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_indexed_meta_tree_moves_delta_equals_recomputation(seed):
+    from infomap_core.tree import Tree
+    from infomap_core.treemoves import tree_moves
+
+    fg, objective, rng = _meta_network(seed)
+    columns = [rng.integers(0, 4, fg.num_nodes), rng.integers(0, 30, fg.num_nodes)]
+    tree = Tree.from_columns(fg, columns)
+    tuned, delta, moves = tree_moves(fg, tree, rng, loop_limit=3, min_improvement=0.0, objective=objective)
+    before, after = tree.codelength(objective)[0], tuned.codelength(objective)[0]
+    assert moves > 0
+    assert after - before == pytest.approx(delta, abs=1e-9)
+    assert delta < 0
