@@ -17,13 +17,15 @@ and the codelength by ``-Delta_A - Delta_B`` on top of the first-order terms.
 
 The core loop evaluates all candidate modules of a unit at once (:func:`content_gains`):
 a module that holds none of ``i`` gains ``plogp(f)``, so ``Delta_B = sum_{(i, f) in u}
-plogp(f) + sum_{(i, f) in u, B holds i} [plogp(p_{i,B} + f) - plogp(p_{i,B}) - plogp(f)]``.
-For each of the unit's physical nodes it either passes over the node's slots (the modules
-holding it) or looks each candidate module up in a hash index of the slots, keyed by
-(module, physical node), whichever is shorter: a state network's physical node sits in few
-modules, while a meta-data category (the same kernels code the meta map equation, categories
-in place of physical nodes) sits in up to every module, and with the modules still
-singletons a pass over its slots would visit every node of the category.
+plogp(f) + sum_{(i, f) in u, B holds i} [plogp(p_{i,B} + f) - plogp(p_{i,B}) - plogp(f)]``,
+by a pass over the slots of the unit's physical nodes (the modules holding them). A
+meta-data category (the same kernels code the meta map equation, categories in place of
+physical nodes) sits in up to every module, and with the modules still singletons that pass
+would visit every node of the category: content with many rows per key
+(``INDEX_MIN_ROWS_PER_KEY``) also gets a hash index of its slots keyed by (module, physical
+node), and per physical node the core loop looks each candidate module up in it when that is
+shorter than the pass (:func:`indexed_content_gains`). A state network's physical node sits
+in a handful of modules; there the index costs more than it saves.
 """
 
 from __future__ import annotations
