@@ -87,7 +87,7 @@ class InfomapOptions:
     preferred_number_of_modules: int = 0
     meta_data_rate: float = 1.0  # with meta data (run_infomap(..., meta_data=...)): weight of its codebooks
     meta_data_unweighted: bool = False  # meta data weighted by node count instead of node flow
-    num_threads: int | None = None  # threads of the parallel kernels (None: every core); never changes a result
+    num_threads: int | None = None  # threads of the parallel kernels (None: every core); 1 vs 2+ may differ, 2 vs 3 not
     skip_adjust_bipartite_flow: bool = False  # bipartite networks: keep flow on the feature nodes
     bipartite_teleportation: bool = False  # bipartite networks, directed: teleport on the two-step walk
     use_node_weights_as_flow: bool = False  # node flow = normalized node weights (undirected model)
