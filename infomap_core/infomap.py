@@ -18,7 +18,6 @@ import numpy as np
 from .errors import OptionError, PartitionError
 from .flow import FLOW_MODELS, FlowGraph, check_markov_time, check_variable_markov, compute_flow
 from .mapequation import NO_VARIANT, Objective, one_level_codelength, relative_savings, two_level_codelength
-from .multilevel import optimize_multilevel
 from .network import Network
 from .optimizer import SearchSettings, optimize_two_level
 from .tree import Tree
@@ -613,6 +612,8 @@ def run_trial(problem: Problem, options: InfomapOptions, trial: int,
         modules, _ = optimize_two_level(problem.flow, rng, settings, problem.initial, problem.objective)
         tree = Tree.two_level(problem.flow, modules)
     else:
+        from .multilevel import optimize_multilevel  # here: a two-level run never loads its kernels
+
         if trial % 2 == 1:
             settings = replace(settings, max_tune_iterations=0)
         tree = optimize_multilevel(problem.flow, rng, settings, problem.initial, problem.objective)

@@ -24,9 +24,9 @@ import numba
 import numpy as np
 
 from .flow import FlowGraph
-from .kernels import aggregate, core_loop, module_sums, relabel
+from .kernels import core_loop, module_sums, relabel
 from .memory import content_plogp_sums, leaf_content, merge_content
-from .parallel import colour_classes, coloured_core_loop
+from .parallel import colour_classes, coloured_core_loop, module_network
 from .mapequation import NO_VARIANT, Objective, codebook_length, grouped_codelength, keyed_plogp_sums, plogp
 
 __all__ = ["Level", "SearchSettings", "find_modules", "level_codelength", "optimize_level", "optimize_two_level", "sub_modules"]
@@ -117,10 +117,9 @@ class Level:
 
     def merged(self, mod: np.ndarray, k: int) -> "Level":
         """The module network of partition ``mod`` (ids 0..k-1)."""
-        mflow, menter, mexit, mtf, mtw = module_sums(
+        mflow, menter, mexit, mtf, mtw, indptr, indices, pflow = module_network(
             self.indptr, self.indices, self.pflow, self.flow, self.enter, self.exit, self.tf, self.tw,
-            mod, k, self.recorded)
-        indptr, indices, pflow = aggregate(self.indptr, self.indices, self.pflow, mod, k, numba.get_num_threads())
+            mod, k, self.recorded, numba.get_num_threads())
         content = None if self.content is None else merge_content(*self.content, mod, k, self.num_physical)
         meta = None if self.meta is None else merge_content(*self.meta, mod, k, self.objective.num_categories)
         return Level(indptr, indices, pflow, mflow, np.maximum(menter, 0.0), np.maximum(mexit, 0.0),

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from infomap_core import InfomapOptions, Network, compute_flow, run_infomap
 from infomap_core.optimizer import Level, SearchSettings, level_codelength
 from infomap_core.parallel import (PARALLEL_MIN_ACTIVE, PARALLEL_MIN_LINKS, aggregate, colour_classes,
-                                   coloured_core_loop, module_sums)
+                                   coloured_core_loop, module_network, module_sums)
 
 from .test_properties import networks
 
@@ -59,6 +59,16 @@ def assert_sums_and_aggregate_equal_reference(net, mod, threads):
         reference[(s, t)] = reference.get((s, t), 0.0) + f
     assert ours.keys() == reference.keys()
     assert all(ours[key] == pytest.approx(reference[key], rel=1e-12) for key in ours)
+    # the module network in two passes: the same sums and the very same links
+    for recorded in (False, True):
+        network = module_network(level.indptr, level.indices, level.pflow, level.flow, level.enter, level.exit,
+                                 level.tf, level.tw, mod, k, recorded, threads)
+        sums = module_sums(level.indptr, level.indices, level.pflow, level.flow, level.enter, level.exit, level.tf,
+                           level.tw, mod, k, recorded)
+        for got, want in zip(network[:5], sums):
+            np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-15)
+        for got, want in zip(network[5:], (indptr, indices, flow)):
+            assert np.array_equal(got, want)
 
 
 @settings(max_examples=100, deadline=None)
