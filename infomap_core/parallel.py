@@ -564,15 +564,18 @@ def coloured_core_loop(indptr, indices, pflow, flow, enter, exit_, parent, paren
                 old = np.int64(lmod[u])
                 if best == _NEW:
                     if num_empty == 0 or msize[old] == 1:
+                        dirty[u] = True
                         continue
                     best = empty[num_empty - 1]
                 elif msize[best] == 0:  # a random-move target emptied by its class: not on offer now
+                    dirty[u] = True
                     continue
                 g = parent[u]
                 pu, eu, xu = flow[u], enter[u], exit_[u]
                 d_old, d_new = target_d_old[u], target_d_new[u]
                 delta = _move_delta(rec, old, best, gq[g], pu, eu, xu, d_old, d_new)
-                if delta >= -1e-16:  # another move of the class took the gain away
+                if delta >= -1e-16:  # another move of the class took the gain away: choose again next sweep
+                    dirty[u] = True
                     continue
                 if msize[best] == 0:  # the top of the stack of empty modules
                     num_empty -= 1
