@@ -95,7 +95,7 @@ def job_request(kind: str, raw: bytes) -> BaseModel:
     if header is not None:
         data = binary.binary_fields(payload, model, [tuple(item) for item in header["query"]], header["max_bytes"])
     else:
-        data = orjson.loads(payload)
+        data = binary.parse_json(payload, model)
     if isinstance(data, dict) and "kind" not in data:
         data["kind"] = kind
     return model.model_validate(data)
