@@ -18,7 +18,6 @@ import numpy as np
 from .errors import OptionError, PartitionError
 from .flow import FLOW_MODELS, FlowGraph, check_markov_time, check_variable_markov, compute_flow
 from .mapequation import NO_VARIANT, Objective, one_level_codelength, relative_savings, two_level_codelength
-from .multilevel import optimize_multilevel
 from .network import Network
 from .optimizer import SearchSettings, optimize_two_level
 from .tree import Tree
@@ -87,7 +86,7 @@ class InfomapOptions:
     preferred_number_of_modules: int = 0
     meta_data_rate: float = 1.0  # with meta data (run_infomap(..., meta_data=...)): weight of its codebooks
     meta_data_unweighted: bool = False  # meta data weighted by node count instead of node flow
-    num_threads: int | None = None  # threads of the parallel kernels (None: every core); never changes a result
+    num_threads: int | None = None  # threads of the parallel kernels (None: every core); 1 vs 2+ may differ, 2 vs 3 not
     skip_adjust_bipartite_flow: bool = False  # bipartite networks: keep flow on the feature nodes
     bipartite_teleportation: bool = False  # bipartite networks, directed: teleport on the two-step walk
     use_node_weights_as_flow: bool = False  # node flow = normalized node weights (undirected model)
@@ -661,6 +660,8 @@ def run_trial(problem: Problem, options: InfomapOptions, trial: int,
         modules, _ = optimize_two_level(problem.flow, rng, settings, problem.initial, problem.objective)
         tree = Tree.two_level(problem.flow, modules)
     else:
+        from .multilevel import optimize_multilevel  # here: a two-level run never loads its kernels
+
         fast = int(options.fast_hierarchical_solution)
         if trial % 2 == 1 and fast < 2:  # (-FF, -FFF: the tuned two-level modules are the tree's leaves)
             settings = replace(settings, max_tune_iterations=0)

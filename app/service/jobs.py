@@ -20,7 +20,7 @@ Three stored forms, one column (:func:`stored_request`, :func:`read_stored`):
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import orjson
 from pydantic import BaseModel
@@ -29,7 +29,7 @@ from .. import binary, cost, tensors
 from .networks import check_network_body
 from ..schemas import JOB_MODELS, ClusterVectorsJob, InfomapFileOptions, InfomapRequest
 from ..uploads import UploadError, upload_text
-from ..vectors import cluster_vectors, vector_shape
+from ..vectors import cluster_vectors, progress_total, vector_shape
 from . import infomap
 from .infomap import PreparedInfomap, codelength_payload
 from infomap_core.errors import EmptyNetworkError
@@ -59,7 +59,7 @@ def read_stored(raw: bytes) -> tuple[dict[str, Any] | None, bytes]:
 
 def check_submission(body: BaseModel, limits: cost.Limits) -> int:
     """Refuse a job body that is too large or whose network cannot be built; the job's
-    progress total (its trials) otherwise.
+    progress total otherwise (its trials; for vectors the steps of :func:`app.vectors.progress_total`).
 
     Examples
     --------
@@ -70,8 +70,8 @@ def check_submission(body: BaseModel, limits: cost.Limits) -> int:
     """
     if isinstance(body, ClusterVectorsJob):
         cost.of_vectors(len(body.vectors), body.top_k, body.num_trials).check(limits)
-        vector_shape(body.vectors)
-        return 1
+        n, _ = vector_shape(body.vectors)
+        return progress_total(n, body.options())
     cost.of_network(body).check(limits)
     check_network_body(body)
     return body.num_trials if isinstance(body, InfomapRequest) else 1
@@ -105,9 +105,10 @@ def codelength_job(raw: bytes) -> dict:
     return codelength_payload(job_request("codelength", raw))
 
 
-def cluster_vectors_job(raw: bytes) -> dict:
+def cluster_vectors_job(raw: bytes, progress: Callable[[int, int], None] | None = None) -> dict:
+    """The payload of a stored ``cluster_vectors`` job; ``progress`` as for :func:`app.vectors.cluster_vectors`."""
     request = job_request("cluster_vectors", raw)
-    return cluster_vectors(request.vectors, request.options(), request.labels)
+    return cluster_vectors(request.vectors, request.options(), request.labels, progress)
 
 
 # ------------------------------------------------------------------ infomap jobs for uploaded files
