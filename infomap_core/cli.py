@@ -191,7 +191,8 @@ def _run_distributed(args: argparse.Namespace) -> int:
         raise OptionError("--distributed reads every link and codes no meta data", field="distributed")
     if args.converge:
         raise OptionError("--distributed runs one trial (no --converge)", field="converge")
-    check_options(_options(args, two_level=args.two_level, num_trials=num_trials(args), seed=args.seed))
+    options = _options(args, two_level=args.two_level, num_trials=num_trials(args), seed=args.seed)
+    check_options(options)
     from distributed import Client
 
     try:
@@ -199,7 +200,7 @@ def _run_distributed(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise OptionError(f"cannot reach the Dask scheduler at {address}: {exc}", field="dask_address")
     with client:
-        result = run_distributed(os.path.abspath(args.network), client, seed=args.seed)
+        result = run_distributed(os.path.abspath(args.network), client, options=options)
     sys.stdout.write(orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
     return 0
 
