@@ -36,7 +36,8 @@ The network never sits in one process. With ``P`` shards (one per worker):
 5. **Contraction.** Each shard maps its entries to module pairs and sends them to the
    owner of the source module; the owner's modules are the next level's units. Rounds
    and contractions repeat until the module network has at most ``finish_units`` units
-   (or stops shrinking).
+   (or stops shrinking); a network that has no more units than that from the start skips
+   them.
 6. **Finish.** One task on one worker gathers that module network (small by now) and runs
    the normal engine on it (:func:`infomap_core.optimizer.optimize_level`: core loops,
    aggregation, fine- and coarse-tuning); the modules are mapped back down the levels,
@@ -1215,7 +1216,9 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
     levels: list[dict] = []
     history: list[tuple[list, list]] = []  # per level: (shards, final mod) futures
     level_no = 0
-    while True:
+    # A network that fits the finishing worker already is searched there at once: the rounds
+    # only serve to shrink a network that does not (their moves cannot be undone node by node).
+    while units > settings.finish_units:
         level_start, exchanged0 = time.perf_counter(), run.exchanged
         mods = [run.on(r, _labels, sh) for r, sh in enumerate(shards)]
         if level_no > 0:  # level 0 reuses the positions of the flow's ghost exchange

@@ -202,7 +202,8 @@ def test_a_worker_killed_mid_run_does_not_lose_the_run(tmp_path):
                       host="127.0.0.1") as cluster, Client(cluster) as c:
         c.run(lambda: __import__("infomap_core.distributed"))
         out: dict = {}
-        thread = threading.Thread(target=lambda: out.setdefault("result", run_distributed(path, c, seed=2)))
+        thread = threading.Thread(target=lambda: out.setdefault("result", run_distributed(
+            path, c, seed=2, settings=DistributedSettings(finish_units=100))))
         thread.start()
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and not c.who_has() and thread.is_alive():

@@ -60,7 +60,7 @@ def test_a_distributed_job_reads_the_shared_file_on_the_workers(client, shared, 
     assert done["progress"]["done"] == 1
     result = client.get(f"/v1/jobs/{job.json()['id']}/result").json()
     assert result["flow_model"] == ("directed" if directed else "undirected")
-    assert result["distributed"]["levels"][0]["units"] == 1000
+    assert result["distributed"]["levels"] == []  # 1000 nodes fit the finishing worker: no rounds needed
     net = read_network(shared / "graphs" / "lfr.txt", directed=directed)
     partition = {int(k): v for k, v in result["modules"].items()}
     assert set(partition) == set(net.node_ids.tolist())
