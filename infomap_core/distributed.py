@@ -962,32 +962,45 @@ def resolve(labels: np.ndarray, mod: np.ndarray, *answers) -> tuple[np.ndarray, 
     return labels, values[np.searchsorted(keys, mod)]
 
 
-def finish(settings_dict: dict, seed: int, node_plogp: float, recorded: bool, *shards: Shard):
+def _whole_level(shards, merge: bool):
+    """(labels, indptr, indices, pflow) of the whole unit network from its shards, whose labels
+    follow each other in increasing order (the owner ranges): own indices shifted, ghosts looked
+    up, written into one CSR; ``merge`` sums the repeated entries of a row (a directed level 0
+    has one entry per arc)."""
+    labels = np.concatenate([s.labels for s in shards])
+    if labels.shape[0] > 1 and not bool(np.all(labels[1:] > labels[:-1])):
+        raise RuntimeError("the shards' units are not in increasing order")
+    n = labels.shape[0]
+    total = sum(int(s.indices.shape[0]) for s in shards)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    indices = np.empty(total, dtype=np.int32 if n < INT32_MAX else np.int64)
+    pflow = np.empty(total)
+    row = entry = 0
+    for s in shards:
+        size = int(s.indices.shape[0])
+        indptr[row + 1:row + s.n + 1] = s.indptr[1:] + entry
+        ghost_at = np.searchsorted(labels, s.ghosts)
+        local, out = s.indices, indices[entry:entry + size]
+        own = local < s.n
+        out[own] = local[own] + row
+        out[~own] = ghost_at[local[~own] - s.n]
+        pflow[entry:entry + size] = s.pflow
+        row, entry = row + s.n, entry + size
+    if merge:
+        indptr, indices, pflow = _csr(np.repeat(np.arange(n), np.diff(indptr)), indices, pflow, n)
+    return labels, indptr, indices, pflow
+
+
+def finish(settings_dict: dict, seed: int, node_plogp: float, recorded: bool, merge: bool, *shards: Shard):
     """The normal engine on the gathered module network; returns (per-shard tables of
     (labels, final module 1..k), codelength terms, k)."""
     from .optimizer import Level, SearchSettings, optimize_level
 
-    labels = np.concatenate([s.labels for s in shards])
-    order = np.argsort(labels)
+    labels, indptr, indices, pflow = _whole_level(shards, merge)
     n = labels.shape[0]
-    src_parts, dst_parts, flow_parts = [], [], []
-    offset = 0
-    for s in shards:
-        rows = np.repeat(np.arange(s.n), np.diff(s.indptr)) + offset
-        ids = np.concatenate([s.labels, s.ghosts])[s.indices]
-        src_parts.append(rows)
-        dst_parts.append(ids)
-        flow_parts.append(s.pflow)
-        offset += s.n
-    rank = np.empty(n, dtype=np.int64)
-    rank[order] = np.arange(n)
-    sorted_labels = labels[order]
-    src = rank[np.concatenate(src_parts)]
-    dst = np.searchsorted(sorted_labels, np.concatenate(dst_parts))
-    indptr, indices, pflow = _csr(src, dst, np.concatenate(flow_parts), n)
 
     def gathered(name):
-        return np.concatenate([getattr(s, name) for s in shards])[order]
+        return np.concatenate([getattr(s, name) for s in shards])
 
     flow, enter, exit_ = gathered("flow"), gathered("enter"), gathered("exit")
     if recorded:
@@ -1012,7 +1025,7 @@ def finish(settings_dict: dict, seed: int, node_plogp: float, recorded: bool, *s
     tables = []
     offset = 0
     for s in shards:
-        tables.append((s.labels, final[rank[offset:offset + s.n]]))
+        tables.append((s.labels, final[offset:offset + s.n]))
         offset += s.n
     return tables, terms + (one[0],), int(k)
 
@@ -1216,6 +1229,7 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
     levels: list[dict] = []
     history: list[tuple[list, list]] = []  # per level: (shards, final mod) futures
     level_no = 0
+    node_level = True  # the shards hold the nodes (level 0), not modules
     # A network that fits the finishing worker already is searched there at once: the rounds
     # only serve to shrink a network that does not (their moves cannot be undone node by node).
     while units > settings.finish_units:
@@ -1279,6 +1293,7 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
         if measure_bytes:
             run.measure(pairs)
         shards = [run.on(r, module_shard, tables[r], *pairs[r]) for r in range(parts)]
+        node_level = False
         if probe:
             probe(f"level {level_no - 1}: rounds and contraction", shards)
         units = modules
@@ -1287,7 +1302,7 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
 
     # 3. finish on one worker, then map the modules back down the levels
     fields = {f: getattr(search, f) for f in search.__dataclass_fields__}
-    done = run.on(0, finish, fields, seed, node_plogp, spec.recorded, *shards)
+    done = run.on(0, finish, fields, seed, node_plogp, spec.recorded, spec.directed and node_level, *shards)
     tables = [run.on(0, lambda d, r: d[0][r], done, r) for r in range(parts)]
     terms, k = client.gather(run.on(0, lambda d: (d[1], d[2]), done))
     for level_labels, level_mods in reversed(history):
