@@ -34,6 +34,7 @@ acceptance test) all evaluate it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -112,9 +113,12 @@ def plogp(x: np.ndarray | float) -> np.ndarray | float:
     >>> float(plogp(0.5)), float(plogp(0.0))
     (-0.5, 0.0)
     """
+    if type(x) is float:  # the scalar path of the codelength reports: no array round trip
+        return x * math.log2(x) if x > 0.0 else 0.0
     arr = np.asarray(x, dtype=np.float64)
-    safe = np.where(arr > 0, arr, 1.0)
-    out = np.where(arr > 0, arr * np.log2(safe), 0.0)
+    positive = arr > 0
+    out = np.log2(arr, out=np.zeros(arr.shape), where=positive)
+    np.multiply(out, arr, out=out, where=positive)
     return float(out) if out.ndim == 0 else out
 
 

@@ -55,11 +55,10 @@ def test_variant_codelength_of_any_tree_equals_official(data):
     assert ours.one_level_codelength == pytest.approx(theirs_one_level, rel=1e-9, abs=1e-12)
 
 
-# Known gaps on lesmis-d (mean of 5 seeds x 10 trials), left as strict xfails so that they
-# fail loudly once fixed: entropy-corrected multilevel 3.7813 vs 3.7606 (+0.55%: two of five
-# runs find no super-modules on their two-level partitions); meta data (rate 1) multilevel
-# 4.9266 vs 4.9222 (+0.09%); preferred 3 modules two-level 4.0974 vs 4.0897 (+0.19%).
-KNOWN_GAPS = {("--preferred-number-of-modules 3", True)}
+# Known gaps (mean of 5 seeds x 10 trials), left as strict xfails so that they fail loudly once
+# fixed. None today: the last, preferred 3 modules two-level on lesmis-d (4.0974 vs 4.0897),
+# closed with the best-pair mergers of optimizer._modules_toward_preferred_count.
+KNOWN_GAPS: set[tuple[str, bool]] = set()
 
 
 @pytest.mark.parametrize("flags,options", VARIANTS, ids=[v[0] for v in VARIANTS])
