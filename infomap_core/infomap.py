@@ -588,10 +588,14 @@ def _missing_message(network: Network, missing: np.ndarray) -> str:
 def prepare(network: Network, options: InfomapOptions | None = None,
             initial_partition: Mapping | None = None, meta_data: Mapping | None = None) -> Problem:
     """Compute the flow once; the result is shared by all trials. ``meta_data`` maps every
-    node id to a category (the meta map equation, weighted by ``options.meta_data_rate``)."""
+    node id to a category (the meta map equation, weighted by ``options.meta_data_rate``);
+    None: the network's own ``meta_data`` (read with it), if any; likewise ``initial_partition``."""
     options = options or InfomapOptions()
     flow = _flow_for(network, options)
+    if initial_partition is None:
+        initial_partition = network.initial_partition
     initial = _partition_array(network, initial_partition) if initial_partition else None
+    meta_data = network.meta_data if meta_data is None else meta_data
     return Problem(network=network, flow=flow, initial=initial,
                    objective=options.objective(network, flow, meta_data))
 
@@ -720,7 +724,8 @@ def threads(num_threads: int | None):
 def compute_codelength(network: Network, partition: Mapping | Tree | list, options: InfomapOptions | None = None,
                        *, meta_data: Mapping | None = None) -> CodelengthResult:
     """Codelength of a given partition ({id: module}), tree paths ({id: (1, 2, ...)}) or Tree
-    (with per-node ``meta_data`` categories: the meta map equation)."""
+    (with per-node ``meta_data`` categories: the meta map equation; None: the network's own
+    ``meta_data``, if any)."""
     network = Network.coerce(network)
     options = options or InfomapOptions()
     flow = _flow_for(network, options)
@@ -728,7 +733,7 @@ def compute_codelength(network: Network, partition: Mapping | Tree | list, optio
         tree = partition
     else:
         tree = _tree_from_mapping(network, flow, partition)
-    objective = options.objective(network, flow, meta_data)
+    objective = options.objective(network, flow, network.meta_data if meta_data is None else meta_data)
     total, index, module = tree.codelength(objective)
     one_level = one_level_codelength(flow, objective)
     return CodelengthResult(total, index, module, one_level, tree, network, flow, objective)

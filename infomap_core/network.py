@@ -66,6 +66,13 @@ class Network:
     # Their state links are arcs either way (the relaxation), so the flow model is fixed when
     # the network is read (InfomapOptions.resolved_flow_model refuses another one).
     intra_directed: bool | None = None
+    # meta-data categories that came with the input (node id -> category: the official JSON's
+    # nodes[].meta, a networkx meta_attribute); run_infomap and compute_codelength code them
+    # (the meta map equation) unless they are given meta_data of their own
+    meta_data: Mapping | None = None
+    # a start partition that came with the input (node id -> top module: the official JSON's
+    # nodes[].path and states[].path); run_infomap starts from it unless given initial_partition
+    initial_partition: Mapping | None = None
 
     @property
     def is_state_network(self) -> bool:
@@ -138,6 +145,10 @@ class Network:
             h.update(f"bipartite {self.bipartite_start}".encode())
         if self.self_relays:
             h.update(b"self relays")
+        for label, mapping in ((b"meta", self.meta_data), (b"initial", self.initial_partition)):
+            if mapping is not None:
+                h.update(label + "\x00".join(f"{k}\x01{v}" for k, v in sorted(
+                    mapping.items(), key=lambda kv: str(kv[0]))).encode())
         return h.hexdigest()
 
     def to_coo(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -179,8 +190,12 @@ class Network:
         index = np.cumsum(nodes) - 1
         indptr, indices, weights = links_to_csr(index[src[keep]], index[tgt[keep]], w[keep], int(nodes.sum()))
         names = None if self.node_names is None else tuple(n for n, k in zip(self.node_names, nodes) if k)
+        kept = set(self.node_ids[nodes].tolist())  # the meta data and start modules of the nodes left
+        meta, initial = ({k: v for k, v in m.items() if k in kept} if m is not None else None
+                         for m in (self.meta_data, self.initial_partition))
         return replace(self, indptr=indptr, indices=indices, weights=weights, node_ids=self.node_ids[nodes],
-                       node_weights=self.node_weights[nodes], node_names=names)
+                       node_weights=self.node_weights[nodes], node_names=names, meta_data=meta,
+                       initial_partition=initial)
 
     def as_arcs(self) -> "Network":
         """The same network with every arc stored explicitly: a mirrored network (an
@@ -336,10 +351,13 @@ class Network:
     @classmethod
     def _from_state_arrays(cls, state_ids: np.ndarray, physical_of: np.ndarray, source: np.ndarray,
                            target: np.ndarray, weight: np.ndarray, *, directed: bool = False,
-                           physical_names: Mapping | None = None, state_names: Mapping | None = None) -> "Network":
+                           physical_names: Mapping | None = None, state_names: Mapping | None = None,
+                           state_weights: Mapping | None = None) -> "Network":
         """:meth:`from_states` of int64 arrays (the file reader's): distinct ``state_ids`` with
-        their physical ids ``physical_of``, links between declared states (checked by the caller)."""
-        base = cls.from_arrays(source, target, weight, directed=directed, nodes=state_ids, node_names=state_names)
+        their physical ids ``physical_of``, links between declared states (checked by the caller);
+        ``state_weights`` the teleportation weights of the states that give one."""
+        base = cls.from_arrays(source, target, weight, directed=directed, nodes=state_ids, node_names=state_names,
+                               node_weights=state_weights)
         order = np.argsort(state_ids, kind="stable")
         pos = np.searchsorted(state_ids[order], base.node_ids)
         return base._with_physical(physical_of[order][pos], physical_names)
@@ -445,6 +463,13 @@ class Network:
             weights = [float(r[width]) if len(r) > width else 1.0 for r in rows]
             return cols, weights
 
+        relaxing = [name for name, given in (("relax_rate", relax_rate is not None), ("relax_limit", relax_limit != -1),
+                                             ("relax_limit_up", relax_limit_up != -1),
+                                             ("relax_limit_down", relax_limit_down != -1)) if given]
+        if relaxing and (links is not None or inter is not None):
+            given_form = "explicit state links" if links is not None else "inter links"
+            raise NetworkError(f"{relaxing[0]} relaxes intra-only multilayer networks; with {given_form} the coupling "
+                               "is given and no relax rate or limit applies", field=relaxing[0])
         if links is not None:
             if intra is not None or inter is not None:
                 raise NetworkError("give explicit multilayer links or intra/inter links, not both", field="links")
@@ -507,32 +532,82 @@ class Network:
                        self_relays=relays, intra_directed=intra_directed)
 
     @classmethod
-    def from_networkx(cls, graph: Any, *, weight: str = "weight") -> "Network":
+    def from_networkx(cls, graph: Any, *, weight: str = "weight", node_id_attribute: str = "node_id",
+                      layer_id_attribute: str = "layer_id", multilayer_inter_intra_format: bool = True,
+                      bipartite_features: Any = None, bipartite_attribute: str = "bipartite",
+                      meta_attribute: str | None = None, **relax: Any) -> "Network":
         """Build from a networkx graph; directedness is taken from the graph.
 
         Multigraph parallel edges are summed. Node attribute ``weight`` (if any)
         becomes the teleportation weight; attribute ``name`` becomes the label.
+        Higher-order networks, as the official ``add_networkx_graph`` reads them
+        (:mod:`.graph_input`): a ``node_id`` attribute on every node makes a state network
+        (the node is a state of physical node ``node_id``), ``node_id`` and ``layer_id`` a
+        multilayer one (``relax`` takes :meth:`from_multilayer`'s relax options);
+        ``bipartite_features=1`` makes the nodes with networkx's ``bipartite`` attribute 1
+        the feature nodes of a bipartite network. ``meta_attribute`` names a node attribute
+        of meta-data categories (``meta_data``, used by :func:`.run_infomap` unless it is
+        given one).
+
+        Examples
+        --------
+        >>> import networkx as nx
+        >>> g = nx.Graph()
+        >>> g.add_nodes_from([("a", {"node_id": 1}), ("b", {"node_id": 2}), ("c", {"node_id": 1})])
+        >>> g.add_edges_from([("a", "b"), ("b", "c")])
+        >>> net = Network.from_networkx(g)
+        >>> net.node_ids.tolist(), net.physical_ids[net.physical].tolist()
+        (['a', 'b', 'c'], [1, 2, 1])
+        >>> layers = nx.Graph()
+        >>> layers.add_nodes_from([(11, {"layer_id": 1, "node_id": 1}), (21, {"layer_id": 1, "node_id": 2}),
+        ...                        (22, {"layer_id": 2, "node_id": 2}), (32, {"layer_id": 2, "node_id": 3})])
+        >>> layers.add_edges_from([(11, 21), (22, 32)])
+        >>> net = Network.from_networkx(layers, relax_rate=0.3)
+        >>> net.node_ids.tolist(), net.layers.tolist()
+        ([11, 21, 22, 32], [1, 1, 2, 2])
+        >>> net = Network.from_networkx(nx.complete_bipartite_graph(2, 3), bipartite_features=1)
+        >>> net.bipartite_start, net.node_ids[net.bipartite_start:].tolist()
+        (2, [2, 3, 4])
         """
-        directed = bool(graph.is_directed())
-        nodes = list(graph.nodes())
-        edges = list(graph.edges(data=weight, default=1.0))
-        if not edges:
-            raise EmptyNetworkError("the graph has no edges", field="graph")
-        src = [e[0] for e in edges]
-        tgt = [e[1] for e in edges]
-        w = [e[2] for e in edges]
-        nw = {n: d["weight"] for n, d in graph.nodes(data=True) if "weight" in d}
-        names = {n: d["name"] for n, d in graph.nodes(data=True) if "name" in d}
-        node_weights = {n: nw.get(n, 1.0) for n in nodes} if nw else None
-        return cls.from_arrays(src, tgt, w, directed=directed, nodes=nodes, node_weights=node_weights, node_names=names or None)
+        from .graph_input import network_from_graph
+
+        return network_from_graph(cls, graph, weight=weight, node_id_attribute=node_id_attribute,
+                                  layer_id_attribute=layer_id_attribute,
+                                  multilayer_inter_intra_format=multilayer_inter_intra_format,
+                                  bipartite_features=bipartite_features, bipartite_attribute=bipartite_attribute,
+                                  meta_attribute=meta_attribute, **relax)
+
+    def _relabelled(self, ids: Sequence) -> "Network":
+        """This network with node ``k`` renamed ``ids[k]`` (distinct; all integers or all strings);
+        the nodes are reordered so that the ids stay sorted."""
+        new_ids = _as_id_array(list(ids), "nodes")
+        order = np.argsort(new_ids, kind="stable")
+        rank = np.empty(self.num_nodes, dtype=np.int64)
+        rank[order] = np.arange(self.num_nodes, dtype=np.int64)
+        src, tgt, w = self.to_coo()
+        indptr, indices, weights = links_to_csr(rank[src], rank[tgt], w, self.num_nodes)
+
+        def permuted(values):
+            return None if values is None else np.ascontiguousarray(np.asarray(values)[order])
+
+        names = None if self.node_names is None else tuple(self.node_names[k] for k in order.tolist())
+        return replace(self, indptr=indptr, indices=indices, weights=weights, node_ids=new_ids[order],
+                       node_weights=permuted(self.node_weights), node_names=names, physical=permuted(self.physical),
+                       layers=permuted(self.layers))
 
     @classmethod
-    def from_igraph(cls, graph: Any, *, weight: str = "weight") -> "Network":
+    def from_igraph(cls, graph: Any, *, weight: str = "weight", node_id_attribute: str = "node_id",
+                    layer_id_attribute: str = "layer_id", multilayer_inter_intra_format: bool = True,
+                    bipartite_features: Any = None, bipartite_attribute: str = "type",
+                    meta_attribute: str | None = None, **relax: Any) -> "Network":
         """Build from a python-igraph ``Graph``; directedness is taken from the graph.
 
         Node ids are the vertex ``name`` attribute when the graph has one, else the vertex
         indices ``0..n-1``; the edge attribute ``weight`` (if any) gives the link weights.
         Vertices without edges are kept. igraph is not a dependency: nothing is imported.
+        Higher-order networks as :meth:`from_networkx` reads them (vertex attributes
+        ``node_id``, ``layer_id``; ``bipartite_features`` names the value of igraph's
+        bipartite vertex attribute ``type`` that marks feature nodes, usually True).
 
         Examples
         --------
@@ -544,6 +619,16 @@ class Network:
         >>> net.directed, net.node_ids.tolist(), net.weights.tolist()
         (True, ['a', 'b', 'c'], [2.0, 0.5])
         """
+        attributes = set(graph.vs.attributes())
+        if (bipartite_features is not None or meta_attribute is not None or relax
+                or {node_id_attribute, layer_id_attribute} & attributes):
+            from .graph_input import network_from_graph, networkx_of_igraph
+
+            return network_from_graph(cls, networkx_of_igraph(graph, weight), weight=weight,
+                                      node_id_attribute=node_id_attribute, layer_id_attribute=layer_id_attribute,
+                                      multilayer_inter_intra_format=multilayer_inter_intra_format,
+                                      bipartite_features=bipartite_features, bipartite_attribute=bipartite_attribute,
+                                      meta_attribute=meta_attribute, **relax)
         edges = graph.get_edgelist()
         if not edges:
             raise EmptyNetworkError("the graph has no edges", field="graph")

@@ -134,6 +134,8 @@ def run(args: DropinArgs, argv: list[str], out: TextIO | None = None) -> int:
                           map(str, meta_data.values())))
         info = replace(info, meta_data=FileInfo.of(args.meta_data),
                        meta_labels=tuple(labels.get(a, "") for a in range(network.num_nodes)))
+    elif network.meta_data is not None:  # the input's own (official JSON nodes[].meta), in the JSON output too
+        info = replace(info, meta_labels=tuple(str(network.meta_data.get(i, "")) for i in network.node_ids.tolist()))
     if args.no_infomap:
         options = replace(options, num_trials=1)
         result = _score(network, options, cluster, meta_data, started_at)
@@ -200,6 +202,7 @@ def _score(network, options: InfomapOptions, cluster: dict | None, meta_data: di
 
     start = time.perf_counter()
     problem = engine.prepare(network, options, meta_data=meta_data)
+    cluster = cluster or network.initial_partition  # the input's own start partition (official JSON paths)
     if cluster:
         tree = compute_codelength(network, cluster, options).tree
     else:

@@ -225,12 +225,14 @@ def render_states_net(result: "InfomapResult", info: RunInfo | None = None) -> s
     names = _physical_names(network)
     lines = header_lines(result, info)[:2] + ["*Vertices"]
     lines += [f'{_id_text(i)} "{escape_name(nm)}"' for i, nm in zip(network.physical_ids.tolist(), names)]
-    lines += ["*States", "# stateId physicalId"]
     state_names = network.node_names if network.layers is None else None
+    weights = network.node_weights.tolist() if (network.node_weights != 1.0).any() else None  # teleportation
+    lines += ["*States", "# stateId physicalId" + (' "name"' if state_names else "") + (" weight" if weights else "")]
     physical_ids = network.physical_ids.tolist()
     for a, sid in enumerate(network.node_ids.tolist()):
         row = f"{_id_text(sid)} {_id_text(physical_ids[network.physical[a]])}"
-        lines.append(row + (f' "{escape_name(state_names[a])}"' if state_names else ""))
+        lines.append(row + (f' "{escape_name(state_names[a])}"' if state_names else "")
+                     + (f" {weights[a]!r}" if weights else ""))
     lines.append("*Links")
     src, tgt, w = network.to_coo()
     weights = w.tolist() if w.size else [1.0] * src.shape[0]

@@ -1,7 +1,8 @@
 """Readers of the official higher-order formats, told apart by their section headers.
 
 * **state network**: ``*Vertices`` (physical nodes ``id ["name"]``, optional), ``*States``
-  (``state_id physical_id ["name"]``), then ``*Links``/``*Edges``/``*Arcs`` between state ids.
+  (``state_id physical_id ["name"] [weight]``, the weight the state's teleportation weight, as the
+  official reads it), then ``*Links``/``*Edges``/``*Arcs`` between state ids.
 * **multilayer**: ``*Multilayer`` or ``*Multiplex`` (``layer node layer node [weight]``),
   or ``*Intra`` (``layer node node [weight]``) with an optional ``*Inter``
   (``layer node layer [weight]``); ``*Vertices`` names the physical nodes.
@@ -167,6 +168,7 @@ class _States:
         self.pending: tuple[list, list, list] = ([], [], [])
         self.seen: dict[int, int] | None = None  # state id -> line, built for line-by-line reading
         self.names: dict[int, str] = {}
+        self.weights: dict[int, float] = {}  # the states that give one: their teleportation weight
 
     def _flush(self):
         if self.pending[0]:
@@ -202,8 +204,11 @@ class _States:
         for x, v in zip(self.pending, (sid, pid, line)):
             x.append(v)
         if name_parts:
-            name = decode(b" ".join(name_parts))
-            self.names[sid] = name[1:-1] if len(name) >= 2 and name[0] == name[-1] == '"' else name
+            name, weight = _state_name_and_weight(b" ".join(name_parts), line)
+            if name is not None:
+                self.names[sid] = name
+            if weight is not None:
+                self.weights[sid] = weight
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         self._flush()
@@ -211,6 +216,25 @@ class _States:
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty, empty
         return tuple(np.concatenate([b[j] for b in self.blocks]) for j in range(3))
+
+
+def _state_name_and_weight(rest: bytes, line: int) -> tuple[str | None, float | None]:
+    """The name and the weight after a state line's two ids, as the official reads them: the name
+    between the first and the last double quote, then an optional number, the state's weight.
+    Text without quotes that is not a number is the name (the official drops it)."""
+    first, last = rest.find(b'"'), rest.rfind(b'"')
+    name = None
+    if 0 <= first < last:
+        name, rest = decode(rest[first + 1:last]), rest[last + 1:]
+    tokens = rest.split()
+    if not tokens:
+        return name, None
+    if name is None and int_token(tokens[0]) is None and not _NUMBER.fullmatch(tokens[0]):
+        return decode(b" ".join(tokens)), None
+    return name, parse_weight(tokens[0], line, _FIELD)
+
+
+_NUMBER = re.compile(rb"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|[+-]?(inf|nan|infinity)", re.IGNORECASE)
 
 
 def _scan_rows(buf: bytes, pos: int, stop: int, first_line: int, width: int, max_tokens: int):
@@ -349,7 +373,8 @@ def _state_network(tables, states, names, listed, directed) -> Network:
         s = ids[k, 0] if not known[k, 0] else ids[k, 1]
         raise ParseError(f"link to unknown state {s} (not declared under *States)", line=int(lines[k]), field=_FIELD)
     return Network._from_state_arrays(sid, pid, ids[:, 0], ids[:, 1], weight, directed=bool(directed),
-                                      physical_names=names, state_names=states.names or None)
+                                      physical_names=names, state_names=states.names or None,
+                                      state_weights=states.weights or None)
 
 
 def _check_listed(listed: np.ndarray, id_line_pairs) -> None:

@@ -5,8 +5,10 @@ A document is an object with ``"format": "infomap-network"``, ``"version": "1.0"
 ``multilayer`` (``multilayer``: ``full`` edges carry ``layers: [from, to]``, ``intra`` edges
 ``layers: [layer]``, ``intra-inter`` either: a two-layer edge is then an inter-layer link of
 one node, ``source == target``) or ``state`` (edges between state ids, ``states`` listing
-``{id, node}``). ``nodes`` optionally lists ``{id, name, weight}`` (the weight is the
-node's teleportation weight). As in the official Infomap, ``directed`` in the document does
+``{id, node, name, weight, path}``, the weight the state's teleportation weight; without
+``states``, as the official reads it, every edge endpoint is a state of the node with its id).
+``nodes`` optionally lists ``{id, name, weight, meta, path}`` (the weight is the node's
+teleportation weight). As in the official Infomap, ``directed`` in the document does
 not set the flow model (the run's option does), ids are non-negative integers (integral
 floats such as ``10.0`` accepted) and edge weights are read as the text formats read them.
 
@@ -15,9 +17,16 @@ then written as the equivalent official text sections (``*Vertices``, ``*States`
 ``*Links``, ``*Bipartite``, ``*Multilayer``, ``*Intra``, ``*Inter``) and read by the same
 readers as a ``.net`` file, so that both inputs mean the same network.
 
-Embedded meta-data (``nodes[].meta``) and initial partitions (``nodes[].path``) are run
-options in the official; here they are refused by name: pass them as ``meta_data`` and an
-initial partition (``--meta-data``, ``--cluster-data``).
+Embedded meta-data and initial partitions are read as the official reads them:
+``nodes[].meta`` (a non-negative integer) is the node's meta-data category (the network's
+``meta_data``, coded by the meta map equation as ``--meta-data`` would; the categories of a
+``standard`` or ``bipartite`` network; a ``--meta-data`` file or ``meta_data`` argument
+overrides them), and ``nodes[].path`` / ``states[].path`` (positive integers, a ``.tree``
+path) put the node in the top module ``path[0]`` of the network's ``initial_partition``, where
+the search starts (``--cluster-data`` overrides it; a path on a physical node of a state
+network starts every state of that node there; a path on both a state and its physical node
+is refused, as the official's choice between them depends on the order of the document's keys).
+As in the official, a multilayer network refuses ``nodes[].path`` and states take no ``meta``.
 
 Examples
 --------
@@ -36,7 +45,7 @@ from typing import Any
 import numpy as np
 import orjson
 
-from ..errors import ParseError
+from ..errors import MapEqError, ParseError
 from ..network import Network
 
 __all__ = ["is_json_network", "parse_json_network"]
@@ -78,9 +87,6 @@ def _object(value: Any, where: str, allowed: set[str], required: tuple[str, ...]
     if not isinstance(value, dict):
         raise _fail("expected an object", where)
     for key in value:
-        if key in ("meta", "path") and key not in allowed:
-            option = "meta_data (--meta-data)" if key == "meta" else "an initial partition (--cluster-data)"
-            raise _fail(f"embedded '{key}' is not read from a network here; pass it as {option}", f"{where}.{key}")
         if key not in allowed:
             raise _fail(f"unknown field {key!r}", f"{where}.{key}")
     for key in required:
@@ -115,28 +121,92 @@ def _listed(item: Any, where: str, what: str, allowed: set[str], required: tuple
     return item, key
 
 
-def _node_lines(nodes: list, linked: set[int]) -> tuple[list[str], dict[int, str]]:
+class _Line(str):
+    """A line of the equivalent text with the document field it comes from (``where``), so that
+    an error the text readers find in it names that field."""
+
+    where: str
+
+    def __new__(cls, text: str, where: str) -> "_Line":
+        line = super().__new__(cls, text)
+        line.where = where
+        return line
+
+
+def _listed_id(node: Any) -> Any:
+    return node.get("id") if isinstance(node, dict) else None
+
+
+_META_LIMIT = 2**31 - 1  # the official's largest category (an int)
+
+
+def _meta(value: Any, where: str) -> int:
+    category = _id(value, where)
+    if category > _META_LIMIT:
+        raise _fail(f"a meta-data category is at most {_META_LIMIT}, got {value!r}", where)
+    return category
+
+
+def _path(value: Any, where: str) -> tuple[int, ...]:
+    """A ``.tree`` path: a non-empty array of positive integers."""
+    if not isinstance(value, list) or not value:
+        raise _fail("expected a non-empty array of positive integers (a tree path such as [1, 2])", where)
+    path = tuple(_id(x, f"{where}[{j}]") for j, x in enumerate(value))
+    if 0 in path:
+        raise _fail("the modules of a path are numbered from 1", f"{where}[{path.index(0)}]")
+    return path
+
+
+class Embedded:
+    """The meta-data categories and start paths a document gives its nodes and states."""
+
+    def __init__(self) -> None:
+        self.meta: dict[int, int] = {}
+        self.node_paths: dict[int, tuple[int, ...]] = {}
+        self.state_paths: dict[int, tuple[int, ...]] = {}
+
+
+def _node_lines(nodes: list, linked: set[int], kind: str,
+                embedded: Embedded) -> tuple[list[str], dict[int, str]]:
     """``*Vertices`` lines of the listed nodes and of the ``linked`` ids (a Pajek
-    ``*Vertices`` section lists every node), in id order; and the listed names."""
+    ``*Vertices`` section lists every node), in id order; and the listed names. Their
+    ``meta`` and ``path`` go to ``embedded``."""
     weights, names, seen = {}, {}, set()
     for i, node in enumerate(nodes):
-        node, nid = _listed(node, f"nodes[{i}]", "node", {"id", "name", "weight"}, ("id",), seen, names)
+        where = f"nodes[{i}]"
+        node, nid = _listed(node, where, "node", {"id", "name", "weight", "meta", "path"}, ("id",), seen, names)
         if "weight" in node:
-            weights[nid] = _number(node["weight"], f"nodes[{i}].weight", non_negative=True)
-    return [f'{v} "{v}" {weights.get(v, 1.0)!r}' for v in sorted(seen | linked)], names
+            weights[nid] = _number(node["weight"], f"{where}.weight", non_negative=True)
+        if "meta" in node:
+            if kind in ("state", "multilayer"):
+                raise _fail(f"meta data is read for the nodes of a standard or bipartite network; a {kind} network "
+                            "codes its state nodes: pass meta_data by state id (--meta-data)", f"{where}.meta")
+            embedded.meta[nid] = _meta(node["meta"], f"{where}.meta")
+        if "path" in node:
+            if kind == "multilayer":
+                raise _fail("'path' on a node is invalid for a multilayer network (as in the official): its states "
+                            "are made from the layers", f"{where}.path")
+            embedded.node_paths[nid] = _path(node["path"], f"{where}.path")
+    index = {_listed_id(node): i for i, node in enumerate(nodes)}
+    return [_Line(f'{v} "{v}" {weights.get(v, 1.0)!r}', f"nodes[{index[v]}]" if v in index else "edges")
+            for v in sorted(seen | linked)], names
 
 
-def _state_lines(states: list, physical: set[int]) -> tuple[list[str], dict[int, str]]:
-    """``*States`` lines; the physical ids are added to ``physical``."""
+def _state_lines(states: list, physical: set[int], embedded: Embedded) -> tuple[list[str], dict[int, str]]:
+    """``*States`` lines; the physical ids are added to ``physical``, the paths to ``embedded``."""
     lines, names, seen = [], {}, set()
     for i, state in enumerate(states):
         where = f"states[{i}]"
-        state, sid = _listed(state, where, "state", {"id", "node", "name", "weight"}, ("id", "node"), seen, names)
+        state, sid = _listed(state, where, "state", {"id", "node", "name", "weight", "path"}, ("id", "node"), seen,
+                             names)
+        weight = ""  # the state's teleportation weight, after the ids as the official's *States line has it
         if "weight" in state:
-            _number(state["weight"], f"{where}.weight", non_negative=True)
+            weight = " " + repr(_number(state["weight"], f"{where}.weight", non_negative=True))
+        if "path" in state:
+            embedded.state_paths[sid] = _path(state["path"], f"{where}.path")
         node = _id(state["node"], f"{where}.node")
         physical.add(node)
-        lines.append(f"{sid} {node}")
+        lines.append(_Line(f"{sid} {node}{weight}", where))
     return lines, names
 
 
@@ -148,7 +218,7 @@ def _plain_edge_lines(edges: list, linked: set[int]) -> list[str]:
         edge = _object(edge, where, {"source", "target", "weight"}, ("source", "target"))
         source, target = _id(edge["source"], f"{where}.source"), _id(edge["target"], f"{where}.target")
         linked.update((source, target))
-        lines.append(f"{source} {target} {_weight_token(edge, where)}")
+        lines.append(_Line(f"{source} {target} {_weight_token(edge, where)}", where))
     return lines
 
 
@@ -168,22 +238,29 @@ def _multilayer_sections(edges: list, kind: str, physical: set[int]) -> list[str
         physical.update((source, target))
         weight = _weight_token(edge, where)
         if kind == "full":
-            full.append(f"{layer_ids[0]} {source} {layer_ids[1]} {target} {weight}")
+            full.append(_Line(f"{layer_ids[0]} {source} {layer_ids[1]} {target} {weight}", where))
         elif len(layer_ids) == 1:
-            intra.append(f"{layer_ids[0]} {source} {target} {weight}")
+            intra.append(_Line(f"{layer_ids[0]} {source} {target} {weight}", where))
         else:
             if source != target:
                 raise _fail(f"an inter-layer edge links one node across layers: source {source} != target {target}",
                             where)
-            inter.append(f"{layer_ids[0]} {source} {layer_ids[1]} {weight}")
+            inter.append(_Line(f"{layer_ids[0]} {source} {layer_ids[1]} {weight}", where))
     if kind == "full":
         return ["*Multilayer", *full]
     return ["*Intra", *intra] + (["*Inter", *inter] if inter else [])
 
 
-def json_network_text(doc: Any) -> tuple[str, dict[int, str], dict[int, str]]:
+def json_network_text(doc: Any, embedded: Embedded | None = None) -> tuple[str, dict[int, str], dict[int, str]]:
     """The official text sections equivalent to the JSON document ``doc``, with the node
-    names and the state names (id -> name) that are set on the network after reading."""
+    names and the state names (id -> name) that are set on the network after reading; the
+    nodes' meta data and paths go to ``embedded``."""
+    text, names, state_names, _ = _text_with_origins(doc, Embedded() if embedded is None else embedded)
+    return text, names, state_names
+
+
+def _sections(doc: Any, embedded: Embedded) -> tuple[list[str], dict[int, str], dict[int, str]]:
+    """The lines of :func:`json_network_text` (``_Line`` where they come from one field), the names."""
     doc = _object(doc, "document", _TOP_KEYS | {"layers"}, ("format", "version", "edges"))
     if doc["format"] != "infomap-network":
         raise _fail(f"expected 'infomap-network', got {doc['format']!r}", "format")
@@ -208,10 +285,16 @@ def json_network_text(doc: Any) -> tuple[str, dict[int, str], dict[int, str]]:
         if "bipartiteStartId" not in doc:
             raise _fail("a bipartite network needs 'bipartiteStartId'", "bipartiteStartId")
         start = _id(doc["bipartiteStartId"], "bipartiteStartId")
-        sections = [f"*Bipartite {start}", *_plain_edge_lines(edges, linked)]
+        sections = [_Line(f"*Bipartite {start}", "bipartiteStartId"), *_plain_edge_lines(edges, linked)]
     elif kind == "state":
-        state_lines, state_names = _state_lines(_array(doc, "states"), linked)
-        sections = ["*States", *state_lines, "*Links", *_plain_edge_lines(edges, set())]
+        endpoints: set[int] = set()
+        link_lines = _plain_edge_lines(edges, endpoints)
+        if "states" in doc:
+            state_lines, state_names = _state_lines(_array(doc, "states"), linked, embedded)
+        else:  # as the official: without a states array every edge endpoint is a state of its own node
+            state_lines = [_Line(f"{s} {s}", "edges") for s in sorted(endpoints)]
+            linked.update(endpoints)
+        sections = [_Line("*States", "states"), *state_lines, "*Links", *link_lines]
     else:
         multilayer = doc.get("multilayer", "full")
         if multilayer not in MULTILAYER_KINDS:
@@ -221,11 +304,11 @@ def json_network_text(doc: Any) -> tuple[str, dict[int, str], dict[int, str]]:
         raise _fail("the network has no edges", "edges")
     nodes = _array(doc, "nodes")
     if nodes:
-        node_lines, names = _node_lines(nodes, linked)
-        sections = [f"*Vertices {len(node_lines)}", *node_lines, *sections]
+        node_lines, names = _node_lines(nodes, linked, kind, embedded)
+        sections = [_Line(f"*Vertices {len(node_lines)}", "nodes"), *node_lines, *sections]
     else:
         names = {}
-    return "\n".join(sections) + "\n", names, state_names
+    return sections, names, state_names
 
 
 def parse_json_network(buf: bytes, *, directed: bool | None = None, relax=None) -> Network:
@@ -243,13 +326,58 @@ def parse_json_network(buf: bytes, *, directed: bool | None = None, relax=None) 
     fast = _standard_network(doc, directed)
     if fast is not None:
         return fast
-    text, names, state_names = json_network_text(doc)
+    embedded = Embedded()
+    text, names, state_names, origins = _text_with_origins(doc, embedded)
     raw = text.encode()
-    if doc.get("type", "standard") == "standard":
-        net = parse_pajek(raw, directed=directed)
-    else:
-        net = parse_higher_order(raw, directed=directed, relax=relax)
-    return _named(net, names, state_names)
+    try:
+        if doc.get("type", "standard") == "standard":
+            net = parse_pajek(raw, directed=directed)
+        else:
+            net = parse_higher_order(raw, directed=directed, relax=relax)
+    except MapEqError as exc:  # name the document's field, not a line of the text it was written as
+        if exc.line is None or not 1 <= exc.line <= len(origins):
+            raise
+        raise type(exc)(f"{origins[exc.line - 1]}: {exc.message}", field=_FIELD) from None
+    return _with_embedded(_named(net, names, state_names), embedded)
+
+
+def _text_with_origins(doc: Any, embedded: Embedded) -> tuple[str, dict, dict, list[str]]:
+    """:func:`json_network_text` and the document field of each of its lines."""
+    sections = _sections(doc, embedded)
+    origins = [getattr(line, "where", None) or _HEADER_FIELDS.get(line.split()[0], "document") for line in sections[0]]
+    return "\n".join(sections[0]) + "\n", sections[1], sections[2], origins
+
+
+_HEADER_FIELDS = {"*Links": "edges", "*Multilayer": "edges", "*Intra": "edges", "*Inter": "edges"}
+
+
+def _with_embedded(net: Network, embedded: Embedded) -> Network:
+    """``net`` with the document's meta data and start partition (see the module docstring)."""
+    changes: dict[str, Any] = {}
+    if embedded.meta:
+        changes["meta_data"] = embedded.meta
+    if embedded.node_paths or embedded.state_paths:
+        start = {}
+        if embedded.node_paths and net.physical is not None:  # a physical node's path: all its states
+            physical_ids = net.physical_ids.tolist()
+            for state, p in zip(net.node_ids.tolist(), net.physical.tolist()):
+                if physical_ids[p] in embedded.node_paths:
+                    start[state] = embedded.node_paths[physical_ids[p]][0]
+        else:
+            start.update((k, path[0]) for k, path in embedded.node_paths.items())
+        both = sorted(set(start) & set(embedded.state_paths))
+        if both:  # the official takes the one later in the document: JSON's key order decides
+            raise _fail(f"state {both[0]} has a path and so does its physical node ({len(both)} states in all): "
+                        "the official takes whichever comes later in the document; give the path on the state or "
+                        "on its physical node", "states")
+        start.update((k, path[0]) for k, path in embedded.state_paths.items())
+        known = set(net.node_ids.tolist())
+        unknown = sorted(set(start) - known)
+        if unknown:
+            raise _fail(f"a path is given for {len(unknown)} ids that are not nodes of the network "
+                        f"({', '.join(map(str, unknown[:5]))})", "states" if embedded.state_paths else "nodes")
+        changes["initial_partition"] = start
+    return replace(net, **changes) if changes else net
 
 
 _EDGE_KEYS = frozenset(("source", "target", "weight"))

@@ -211,3 +211,24 @@ def test_mapeq_run_hides_bipartite_nodes_and_teleports(tmp_path):
 def test_relax_by_jsd_on_inter_or_explicit_links_is_an_error_naming_it(tmp_path, name):
     status, _, err = mapeq_in_process(examples_dir() / f"{name}.net", tmp_path, "--multilayer-relax-by-jsd", "--silent")
     assert status == 2 and "relax_by_jsd" in err
+
+
+def test_state_weights_survive_the_states_output(tmp_path):
+    """A weighted ``*States`` line (the state's teleportation weight) is written back in
+    ``NAME_states.net``, which we and the official read to the same --to-nodes codelength."""
+    net_file = tmp_path / "w.net"
+    net_file.write_text('*States\n1 1 "a" 0.5\n2 1 "b" 1\n3 2 "c" 1\n4 2 "d" 9\n5 3 "e" 1\n6 3 "f" 2\n'
+                        "*Arcs\n1 2\n2 3\n3 1\n3 4\n4 5\n5 6\n6 4\n2 5\n")
+    status, _, err = mapeq_in_process(net_file, tmp_path / "out", "-o", "states", "-d", "--to-nodes", "--silent")
+    assert status == 0, err
+    again = read_network(tmp_path / "out" / "w_states.net", directed=True)
+    assert again.node_weights.tolist() == read_network(net_file, directed=True).node_weights.tolist() == [
+        0.5, 1.0, 1.0, 9.0, 1.0, 2.0]
+    partition = {int(r[3]): int(r[0].split(":")[0]) for r in _rows(tmp_path / "out" / "w_states.tree")}
+    options = InfomapOptions(directed=True, to_nodes=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        im = infomap.Infomap("--silent --no-infomap --two-level --directed --to-nodes")
+        im.read_file(str(tmp_path / "out" / "w_states.net"))
+        im.run(initial_partition=partition)
+    assert compute_codelength(again, partition, options).codelength == pytest.approx(float(im.codelength), rel=1e-9)

@@ -179,16 +179,20 @@ def official_score_of_tree(network: Network, tree, options, flow_model: str, obj
                 flags += " --meta-data-unweighted" if options.meta_data_unweighted else ""
             im = infomap.Infomap(f"--silent --no-infomap {flags} {cluster}")
             node_weights = network.node_weights / max(float(network.node_weights.max()), 1e-300)
-            for a in range(network.num_nodes):
-                if states:
-                    im.add_state_node(a + 1, int(network.physical[a]) + 1)
-                else:
-                    im.add_node(a + 1, teleportation_weight=float(node_weights[a]))
             src, tgt, w = network.as_arcs().to_coo()
             if w.max() > 1e100:  # only ratios matter (but for the entropy correction's total degree)
                 w = w / w.max()  # and the official overflows near the float limits
-            for s, t, x in zip((src + 1).tolist(), (tgt + 1).tolist(), w.tolist()):
-                im.add_link(s, t, x)
+            if states and (network.node_weights != 1.0).any():
+                # state weights (teleportation) reach the official only through a *States file
+                _read_weighted_states(im, network, src, tgt, w)
+            else:
+                for a in range(network.num_nodes):
+                    if states:
+                        im.add_state_node(a + 1, int(network.physical[a]) + 1)
+                    else:
+                        im.add_node(a + 1, teleportation_weight=float(node_weights[a]))
+                for s, t, x in zip((src + 1).tolist(), (tgt + 1).tolist(), w.tolist()):
+                    im.add_link(s, t, x)
             if meta:
                 for a, c in enumerate(objective.meta_category.tolist()):
                     im.set_meta_data(a + 1, int(c))
@@ -196,6 +200,23 @@ def official_score_of_tree(network: Network, tree, options, flow_model: str, obj
                 im.bipartite_start_id = int(network.bipartite_start) + 1
             im.run()
             return float(im.codelength)
+    finally:
+        os.unlink(name)
+
+
+def _read_weighted_states(im, network: Network, src, tgt, w) -> None:
+    """Give ``im`` the state network with its state weights as a ``*States`` file (1-based ids)."""
+    import os
+    import tempfile
+
+    lines = ["*States", *(f"{a + 1} {int(network.physical[a]) + 1} {float(network.node_weights[a])!r}"
+                          for a in range(network.num_nodes)), "*Links"]
+    lines += [f"{s} {t} {x!r}" for s, t, x in zip((src + 1).tolist(), (tgt + 1).tolist(), w.tolist())]
+    fd, name = tempfile.mkstemp(suffix=".net")
+    try:
+        with os.fdopen(fd, "w") as f:
+            f.write("\n".join(lines) + "\n")
+        im.read_file(name)
     finally:
         os.unlink(name)
 

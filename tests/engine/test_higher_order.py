@@ -336,6 +336,14 @@ def test_relax_options_bad_combinations_name_the_field():
     with pytest.raises(NetworkError, match="explicit") as info:
         Network.from_multilayer([(1, 1, 2, 2)], relax_by_jsd=True)
     assert info.value.field == "relax_by_jsd"
+    # a relax rate or limit is refused where the coupling is given, not ignored
+    for kwargs, field in (({"relax_rate": 0.3}, "relax_rate"), ({"relax_limit_up": 1}, "relax_limit_up")):
+        with pytest.raises(NetworkError, match="coupling is given") as info:
+            Network.from_multilayer([(1, 1, 2, 2)], **kwargs)
+        assert info.value.field == field
+        with pytest.raises(NetworkError, match="with inter links") as info:
+            Network.from_multilayer(intra=intra, inter=[(1, 1, 2)], **kwargs)
+        assert info.value.field == field
     relayed = Network.from_multilayer(intra=intra, relax_to_self=True)
     with pytest.raises(OptionError, match="relax") as info:
         run_infomap(relayed, InfomapOptions(flow_model="rawdir"))

@@ -116,3 +116,23 @@ def test_headers_are_lines_starting_with_a_star(monkeypatch):
         a, _ = _read(clean, path, monkeypatch)
         b, _ = _read(messy, path, monkeypatch)
         _assert_same(a, b)
+
+
+@pytest.mark.parametrize("line, name, weight", [
+    ('1 1 "a" 0.5', "a", 0.5), ("1 1 0.5", None, 0.5), ('1 1 "a b"', "a b", 1.0), ("1 1 alpha", "alpha", 1.0),
+    ('1 1 "x" 2e1', "x", 20.0), ("1 1", None, 1.0),
+])
+def test_state_lines_give_a_name_and_a_weight_as_the_official_reads_them(line, name, weight):
+    """``state_id physical_id ["name"] [weight]``: the weight is the state's teleportation weight."""
+    net = parse_higher_order(f"*States\n{line}\n2 1\n*Links\n1 2\n2 1\n".encode())
+    assert net.node_weights.tolist() == [weight, 1.0]
+    first_name = net.node_names[0] if net.node_names else None
+    assert first_name == name if name is not None else first_name in (None, "1")
+
+
+@pytest.mark.parametrize("line, words", [('1 1 "a" -2', "must be >= 0"), ('1 1 "a" x', "'x' is not a number"),
+                                         ("1 1 nan", "finite")])
+def test_bad_state_weights_name_the_line(line, words):
+    with pytest.raises(NetworkError, match=words) as err:
+        parse_higher_order(f"*States\n{line}\n2 1\n*Links\n1 2\n".encode())
+    assert err.value.line == 2

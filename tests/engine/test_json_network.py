@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from infomap_core import run_infomap
-from infomap_core.errors import ParseError
+from infomap_core import compute_codelength, prepare, run_infomap
+from infomap_core.errors import ParseError, PartitionError
 from infomap_core.io import detect_format, parse_network, read_network
 
 INFOMAP_CLI = Path(sys.executable).with_name("infomap")
@@ -196,10 +196,25 @@ def test_state_names_go_on_states_and_node_names_on_physical_nodes():
     ({"format": "infomap-network", "version": "1.0", "type": "tree", "edges": []}, "type"),
     ({"format": "infomap-network", "version": "1.0", "type": "bipartite", "edges": [{"source": 1, "target": 2}]},
      "bipartiteStartId"),
-    ({"format": "infomap-network", "version": "1.0", "nodes": [{"id": 1, "meta": 2}],
+    ({"format": "infomap-network", "version": "1.0", "nodes": [{"id": 1, "meta": -2}],
       "edges": [{"source": 1, "target": 2}]}, "nodes[0].meta"),
-    ({"format": "infomap-network", "version": "1.0", "nodes": [{"id": 1, "path": [1, 2]}],
+    ({"format": "infomap-network", "version": "1.0", "nodes": [{"id": 1, "meta": 2**31}],
+      "edges": [{"source": 1, "target": 2}]}, "nodes[0].meta"),
+    ({"format": "infomap-network", "version": "1.0", "nodes": [{"id": 1, "path": [1, 0]}],
+      "edges": [{"source": 1, "target": 2}]}, "nodes[0].path[1]"),
+    ({"format": "infomap-network", "version": "1.0", "nodes": [{"id": 1, "path": []}],
       "edges": [{"source": 1, "target": 2}]}, "nodes[0].path"),
+    ({"format": "infomap-network", "version": "1.0", "nodes": [{"id": 1, "path": 1}],
+      "edges": [{"source": 1, "target": 2}]}, "nodes[0].path"),
+    ({"format": "infomap-network", "version": "1.0", "type": "state", "states": [{"id": 1, "node": 1, "meta": 10}],
+      "edges": [{"source": 1, "target": 1}]}, "states[0].meta: unknown field"),
+    ({"format": "infomap-network", "version": "1.0", "type": "state", "states": [{"id": 1, "node": 1}],
+      "nodes": [{"id": 1, "meta": 0}], "edges": [{"source": 1, "target": 1}]}, "nodes[0].meta"),
+    ({"format": "infomap-network", "version": "1.0", "type": "multilayer", "multilayer": "full",
+      "nodes": [{"id": 1, "path": [1]}], "edges": [{"layers": [1, 2], "source": 1, "target": 2}]}, "nodes[0].path"),
+    ({"format": "infomap-network", "version": "1.0", "type": "state", "nodes": [{"id": 1, "path": [1]}],
+      "states": [{"id": 1, "node": 1, "path": [2]}, {"id": 2, "node": 1}], "edges": [{"source": 1, "target": 2}]},
+     "states: state 1 has a path and so does its physical node"),
     ({"format": "infomap-network", "version": "1.0", "nodes": [{"id": 1, "weight": -1}],
       "edges": [{"source": 1, "target": 2}]}, "nodes[0].weight"),
     ({"format": "infomap-network", "version": "1.0", "type": "multilayer", "multilayer": "intra",
@@ -239,3 +254,182 @@ def test_a_run_cannot_change_how_intra_layer_links_were_read():
     with pytest.raises(OptionError, match="read the network with directed=False") as err:
         run_infomap(directed, flow_model="undirected")
     assert err.value.field == "flow_model"
+
+
+# ------------------------------------------------------- embedded meta data and start paths
+def _official_no_infomap(path: Path, flags: str = "") -> float:
+    """The official's codelength of the document's own start partition (its paths), no search."""
+    import warnings
+
+    import infomap
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        im = infomap.Infomap(f"--silent --two-level --no-infomap {flags}")
+        im.read_file(str(path))
+        im.run()
+        return float(im.codelength)
+
+
+def _embedded_standard(rng, *, meta: bool, paths: bool, kind=None) -> dict:
+    doc, _ = (kind or standard)(rng)
+    nodes = sorted({e["source"] for e in doc["edges"]} | {e["target"] for e in doc["edges"]})
+    doc["nodes"] = [{"id": v, **({"meta": int(rng.integers(0, 3))} if meta else {}),
+                     **({"path": [int(rng.integers(1, 4)), k + 1]} if paths else {})} for k, v in enumerate(nodes)]
+    return doc
+
+
+def _embedded_state(rng, *, state_paths: bool) -> dict:
+    """Paths on the physical nodes (each of its states starts there), or (``state_paths``) on
+    the even physical nodes and on the states of the odd ones."""
+    doc, _ = state(rng)
+    physical = sorted({s["node"] for s in doc["states"]})
+    doc["nodes"] = [{"id": p, "path": [int(rng.integers(1, 4))]} for p in physical if not state_paths or p % 2 == 0]
+    if state_paths:
+        for s in doc["states"]:
+            if s["node"] % 2:
+                s["path"] = [int(rng.integers(1, 4)), 1]
+    return doc
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("kind", ["meta+paths", "paths", "bipartite-meta+paths", "state-node-paths", "state-paths"])
+def test_embedded_meta_and_paths_score_as_the_official(tmp_path, seed, kind):
+    """The official scores the document's start partition (its paths) with its meta data
+    (--no-infomap); our network carries the same start partition and meta data and scores it the same."""
+    rng = np.random.default_rng([seed, len(kind)])
+    doc = (_embedded_standard(rng, meta="meta" in kind, paths=True, kind=bipartite if "bipartite" in kind else None)
+           if not kind.startswith("state") else _embedded_state(rng, state_paths=kind == "state-paths"))
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(doc))
+    net = read_network(path)
+    assert net.initial_partition and (net.meta_data is not None) == ("meta" in kind)
+    ours = compute_codelength(net, net.initial_partition)
+    assert ours.codelength == pytest.approx(_official_no_infomap(path), rel=1e-9)
+    if "meta" in kind:  # the meta data is coded: without it the codelength is shorter
+        assert compute_codelength(net, net.initial_partition, meta_data={}).codelength < ours.codelength
+
+
+def test_official_fixtures_twotriangles_meta_and_paths(tmp_path):
+    """The official's own fixtures (test/fixtures/networks/json): meta data on every node, and a
+    start path on every node (modules 1, 1, 2, 2, 3, 3)."""
+    edges = [{"source": a, "target": b} for a, b in [(1, 2), (1, 3), (2, 3), (3, 4), (4, 5), (4, 6), (5, 6)]]
+    meta = {"format": "infomap-network", "version": "1.0", "edges": edges,
+            "nodes": [{"id": i, "meta": m} for i, m in zip(range(1, 7), [0, 0, 1, 1, 0, 0])]}
+    paths = {"format": "infomap-network", "version": "1.0", "edges": edges,
+             "nodes": [{"id": i, "path": [m]} for i, m in zip(range(1, 7), [1, 1, 2, 2, 3, 3])]}
+    for name, doc in (("meta", meta), ("paths", paths)):
+        (tmp_path / f"{name}.json").write_text(json.dumps(doc))
+    net = read_network(tmp_path / "paths.json")
+    assert net.initial_partition == {1: 1, 2: 1, 3: 2, 4: 2, 5: 3, 6: 3} and net.meta_data is None
+    assert compute_codelength(net, net.initial_partition).codelength == pytest.approx(
+        _official_no_infomap(tmp_path / "paths.json"), rel=1e-9)
+    problem = prepare(net)  # the search starts from the document's partition
+    np.testing.assert_array_equal(problem.initial, [0, 0, 1, 1, 2, 2])
+    assert prepare(net, initial_partition={1: 1}).initial.tolist() == [0, 1, 2, 3, 4, 5]  # a given one wins
+
+    net = read_network(tmp_path / "meta.json")
+    assert net.meta_data == {1: 0, 2: 0, 3: 1, 4: 1, 5: 0, 6: 0}
+    import warnings
+
+    import infomap
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        im = infomap.Infomap("--silent --two-level --seed 3")
+        im.read_file(str(tmp_path / "meta.json"))
+        im.run()
+        modules = {n.node_id: n.module_id for n in im.get_nodes()}
+    assert compute_codelength(net, modules).codelength == pytest.approx(float(im.codelength), rel=1e-9)
+    result = run_infomap(net, two_level=True, num_trials=5, seed=3)
+    assert result.codelength <= float(im.codelength) * (1 + 1e-9)
+
+
+def test_meta_data_on_some_nodes_only_is_refused_by_name_at_run_time():
+    """The official codes a node without a category as category -1; we refuse the ambiguity (as
+    for --meta-data), naming the field and the nodes."""
+    doc = {"format": "infomap-network", "version": "1.0", "nodes": [{"id": 1, "meta": 0}],
+           "edges": [{"source": 1, "target": 2}, {"source": 2, "target": 3}]}
+    net = parse_network(json.dumps(doc).encode())
+    with pytest.raises(PartitionError) as err:
+        run_infomap(net)
+    assert err.value.field == "meta_data" and "2 of 3 nodes" in err.value.message
+
+
+def test_embedded_meta_and_paths_change_the_fingerprint():
+    base = {"format": "infomap-network", "version": "1.0", "edges": [{"source": 1, "target": 2}]}
+    docs = [base, {**base, "nodes": [{"id": 1, "meta": 0}, {"id": 2, "meta": 1}]},
+            {**base, "nodes": [{"id": 1, "meta": 0}, {"id": 2, "meta": 0}]},
+            {**base, "nodes": [{"id": 1, "path": [1]}, {"id": 2, "path": [2]}]}]
+    assert len({parse_network(json.dumps(d).encode()).fingerprint() for d in docs}) == 4
+
+
+def test_state_document_without_states_makes_each_endpoint_a_state_of_its_own_node(tmp_path):
+    """As the official reads it: no ``states`` array, one state per edge endpoint, physical id = state id."""
+    doc, _ = state(np.random.default_rng(5))
+    explicit = {**doc, "states": [{"id": s, "node": s} for s in sorted({e["source"] for e in doc["edges"]}
+                                                                        | {e["target"] for e in doc["edges"]})]}
+    del doc["states"]
+    for name, d in (("implicit", doc), ("explicit", explicit)):
+        (tmp_path / f"{name}.json").write_text(json.dumps(d))
+    implicit_net, explicit_net = read_network(tmp_path / "implicit.json"), read_network(tmp_path / "explicit.json")
+    assert implicit_net.fingerprint() == explicit_net.fingerprint()
+    theirs = _official_codelength(tmp_path / "implicit.json", tmp_path / "out_implicit", "")
+    assert theirs == pytest.approx(_official_codelength(tmp_path / "explicit.json", tmp_path / "out_explicit", ""),
+                                   rel=1e-9)
+    assert run_infomap(implicit_net, two_level=True, num_trials=5, seed=3).codelength <= theirs * (1 + 1e-4)
+
+
+@pytest.mark.parametrize("doc, words", [
+    ({"type": "state", "states": [{"id": 1, "node": 1}, {"id": 2, "node": 1}],
+      "edges": [{"source": 1, "target": 2}, {"source": 2, "target": 9}]}, "edges[1]: link to unknown state 9"),
+    ({"type": "bipartite", "bipartiteStartId": 9, "edges": [{"source": 1, "target": 2}]},
+     "bipartiteStartId: bipartite start id 9 is beyond the node ids"),
+    ({"type": "bipartite", "bipartiteStartId": 3, "edges": [{"source": 1, "target": 3}, {"source": 1, "target": 2}]},
+     "edges[1]: link 1 2 joins two primary nodes"),
+    ({"type": "multilayer", "multilayer": "intra-inter",
+      "edges": [{"layers": [1], "source": 1, "target": 2}, {"layers": [1, 5], "source": 1, "target": 1}]},
+     "edges[1]: layer id 5 is out of range"),
+    ({"nodes": [{"id": 1, "weight": 1.0}], "edges": [{"source": 1, "target": "x"}]}, "edges[0].target"),
+])
+def test_catalogue_errors_of_documents_name_the_field_not_a_line(doc, words):
+    """Issue 14's bad-input catalogue in JSON documents: the error names the document's field
+    (the text the document is read as is not the user's, so its line numbers would mislead)."""
+    with pytest.raises(ParseError) as err:
+        parse_network(json.dumps({"format": "infomap-network", "version": "1.0", **doc}).encode())
+    assert words in str(err.value) and err.value.line is None and err.value.field == "network"
+
+
+@pytest.mark.parametrize("text", [False, True], ids=["json", "text"])
+@pytest.mark.parametrize("seed", range(3))
+def test_state_weights_are_teleportation_weights_as_in_the_official(tmp_path, seed, text):
+    """``states[].weight`` (and the weight of a ``*States`` line, ``state physical ["name"] weight``)
+    weighs the teleportation to the state (``--to-nodes``), as in the official."""
+    import warnings
+
+    import infomap
+
+    from infomap_core import InfomapOptions, compute_flow
+
+    rng = np.random.default_rng(seed)
+    doc, _ = state(rng)
+    for s in doc["states"]:
+        s["weight"] = float(rng.choice([0.5, 1.0, 4.0]))
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(doc))
+    if text:
+        path = tmp_path / "doc.net"
+        path.write_text("\n".join(["*States", *(f'{s["id"]} {s["node"]} "s{s["id"]}" {s["weight"]!r}' for s in doc["states"]),
+                                   "*Arcs", *(f'{e["source"]} {e["target"]} {e["weight"]!r}' for e in doc["edges"])]))
+    net = read_network(path, directed=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        im = infomap.Infomap("--silent --two-level -d --to-nodes --seed 3")
+        im.read_file(str(path))
+        im.run()
+        theirs = {n.state_id: n for n in im.get_nodes(states=True)}
+    ids = net.node_ids.tolist()
+    flow = compute_flow(net, "directed", to_nodes=True).node_flow
+    np.testing.assert_allclose(flow, [theirs[i].flow for i in ids], rtol=1e-9, atol=1e-14)
+    ours = compute_codelength(net, {i: theirs[i].module_id for i in ids}, InfomapOptions(directed=True, to_nodes=True))
+    assert ours.codelength == pytest.approx(float(im.codelength), rel=1e-9)
