@@ -141,6 +141,7 @@ class DistributedResult:
     levels: list[dict] = field(default_factory=list)  # per level: units, rounds, moves, bytes exchanged
     flow_model: str = "undirected"
     flow: dict = field(default_factory=dict)  # PageRank iterations, error, bytes exchanged (directed)
+    module_paths: list | None = None  # multilevel: the tree path of each module (modules[i] - 1), top first
 
     @property
     def num_modules(self) -> int:
@@ -154,9 +155,19 @@ class DistributedResult:
     def partition(self) -> dict:
         return dict(zip(self.node_ids.tolist(), self.modules.tolist()))
 
+    @property
+    def top_modules(self) -> np.ndarray:
+        """Each node's top module (1-based): its module, or its module's first path element."""
+        if self.module_paths is None:
+            return self.modules
+        return np.array([p[0] for p in self.module_paths], dtype=np.int64)[self.modules - 1]
+
     def to_dict(self) -> dict[str, Any]:
-        """The keys of the engine's JSON (:meth:`InfomapResult.to_dict`) that a distributed run has."""
-        return {
+        """The keys of the engine's JSON (:meth:`InfomapResult.to_dict`) that a distributed run has;
+        multilevel: ``modules`` are the top modules and ``paths`` each node's module path."""
+        ids = list(map(str, self.node_ids.tolist()))
+        top = self.top_modules
+        out = {
             "codelength": self.codelength,
             "index_codelength": self.index_codelength,
             "module_codelength": self.module_codelength,
@@ -164,18 +175,22 @@ class DistributedResult:
             "relative_codelength_savings": 1.0 - self.codelength / self.one_level_codelength
             if self.one_level_codelength > 0 else 0.0,
             "num_modules": self.num_modules,
-            "num_top_modules": self.num_modules,
-            "num_levels": 2,
+            "num_top_modules": int(top.max()) if top.size else 0,
+            "num_levels": 2 if self.module_paths is None else 1 + max(len(p) for p in self.module_paths),
             "num_nodes": self.num_nodes,
             "num_links": self.num_links,
             "directed": self.flow_model == "directed",
             "flow_model": self.flow_model,
-            "modules": dict(zip(map(str, self.node_ids.tolist()), self.modules.tolist())),
+            "modules": dict(zip(ids, top.tolist())),
             "seed": self.seed,
             "num_trials": 1,
             "elapsed_seconds": self.elapsed,
             "distributed": {"levels": self.levels, **({"flow": self.flow} if self.flow else {})},
         }
+        if self.module_paths is not None:
+            names = [":".join(map(str, p)) for p in self.module_paths]
+            out["paths"] = dict(zip(ids, (names[m - 1] for m in self.modules.tolist())))
+        return out
 
 
 # ===================================================================== worker side
@@ -991,9 +1006,11 @@ def _whole_level(shards, merge: bool):
     return labels, indptr, indices, pflow
 
 
-def finish(settings_dict: dict, seed: int, node_plogp: float, recorded: bool, merge: bool, *shards: Shard):
+def finish(settings_dict: dict, seed: int, node_plogp: float, recorded: bool, merge: bool, multilevel: bool,
+           *shards: Shard):
     """The normal engine on the gathered module network; returns (per-shard tables of
-    (labels, final module 1..k), codelength terms, k)."""
+    (labels, final module 1..k), codelength terms, k, the tree path of each final module or
+    None for two levels)."""
     from .optimizer import Level, SearchSettings, optimize_level
 
     labels, indptr, indices, pflow = _whole_level(shards, merge)
@@ -1010,9 +1027,11 @@ def finish(settings_dict: dict, seed: int, node_plogp: float, recorded: bool, me
     level = Level(indptr, indices.astype(np.int32) if n < INT32_MAX else indices, pflow, flow, enter, exit_,
                   tf, tw, recorded)
     rng = np.random.default_rng(seed)
+    one = _terms(level, np.zeros(n, dtype=np.int64), 1, node_plogp)
+    if multilevel:
+        return _finish_multilevel(level, shards, rng, SearchSettings(**settings_dict), node_plogp, one[0])
     modules, k = optimize_level(level, rng, SearchSettings(**settings_dict))
     terms = _terms(level, modules, k, node_plogp)
-    one = _terms(level, np.zeros(n, dtype=np.int64), 1, node_plogp)
     if terms[0] >= one[0] - MIN_GAIN:
         modules, k, terms = np.zeros(n, dtype=np.int64), 1, one
     # 1-based module numbers by decreasing flow (as the engine's trees order them), then by first unit.
@@ -1027,7 +1046,41 @@ def finish(settings_dict: dict, seed: int, node_plogp: float, recorded: bool, me
     for s in shards:
         tables.append((s.labels, final[offset:offset + s.n]))
         offset += s.n
-    return tables, terms + (one[0],), int(k)
+    return tables, terms + (one[0],), int(k), None
+
+
+def _finish_multilevel(level, shards, rng, settings, node_plogp: float, one_level: float):
+    """The engine's multilevel search (:func:`infomap_core.multilevel.optimize_multilevel`) on
+    the module network, its units as leaves. A unit's nodes stay together, so the nodes' tree
+    differs from the units' only in the leaf codebooks' ``- sum plogp`` of their children:
+    its codelength is the units' tree's plus ``sum_units plogp(P_unit) - sum_nodes plogp(p_u)``.
+    Each unit's final module is its bottom module (1-based, in the tree's depth-first order);
+    the last element returned is the tree path of each."""
+    from .flow import FlowGraph
+    from .multilevel import optimize_multilevel
+
+    n = level.n
+    rows = np.repeat(np.arange(n), np.diff(level.indptr))
+    upper = level.indices > rows  # each pair once: the links inside a module are counted once
+    link_indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows[upper], minlength=n), out=link_indptr[1:])
+    fg = FlowGraph(node_flow=level.flow, enter=level.enter, exit=level.exit, tele_flow=level.tf, tele_weight=level.tw,
+                   link_indptr=link_indptr, link_target=level.indices[upper].astype(np.int64),
+                   link_flow=level.pflow[upper], pair_indptr=level.indptr, pair_indices=level.indices,
+                   pair_flow=level.pflow, flow_model="directed" if not np.array_equal(level.enter, level.exit)
+                   else "undirected", recorded=level.recorded, teleportation_probability=0.0)
+    tree = optimize_multilevel(fg, rng, settings)
+    total, index, module = tree.codelength()
+    offset = float(_plogp(level.flow).sum()) - node_plogp
+    bottoms = [p[:-1] or (1,) for p in tree.paths()]
+    distinct = sorted(set(bottoms))
+    number = {path: i + 1 for i, path in enumerate(distinct)}
+    final = np.array([number[p] for p in bottoms], dtype=np.int64)
+    tables, start = [], 0
+    for s in shards:
+        tables.append((s.labels, final[start:start + s.n]))
+        start += s.n
+    return tables, (total + offset, index, module + offset, one_level), len(distinct), distinct
 
 
 def _terms(level, modules, k, node_plogp):
@@ -1082,9 +1135,6 @@ def check_options(options) -> None:
     """Refuse the :class:`~infomap_core.infomap.InfomapOptions` the distributed mode cannot honour."""
     if options.flow_model not in (None, "undirected", "directed"):
         raise OptionError("the distributed mode supports the undirected and directed flow models", field="flow_model")
-    if not options.two_level:
-        raise OptionError("the distributed mode finds two-level partitions: add two_level (--two-level)",
-                          field="two_level")
     if options.num_trials != 1:
         raise OptionError("the distributed mode runs one trial", field="num_trials")
     if options.entropy_corrected or options.preferred_number_of_modules or options.markov_time != 1.0 \
@@ -1302,9 +1352,10 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
 
     # 3. finish on one worker, then map the modules back down the levels
     fields = {f: getattr(search, f) for f in search.__dataclass_fields__}
-    done = run.on(0, finish, fields, seed, node_plogp, spec.recorded, spec.directed and node_level, *shards)
+    done = run.on(0, finish, fields, seed, node_plogp, spec.recorded, spec.directed and node_level,
+                  not options.two_level, *shards)
     tables = [run.on(0, lambda d, r: d[0][r], done, r) for r in range(parts)]
-    terms, k = client.gather(run.on(0, lambda d: (d[1], d[2]), done))
+    terms, k, paths = client.gather(run.on(0, lambda d: (d[1], d[2], d[3]), done))
     for level_labels, level_mods in reversed(history):
         req = run.pieces([run.on(s, lookup_requests, level_mods[s], bounds, parts) for s in range(parts)])
         ans = run.pieces([run.on(r, answer_lookup, tables[r], *req[r]) for r in range(parts)])
@@ -1320,4 +1371,4 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
                              codelength=float(codelength), index_codelength=float(index),
                              module_codelength=float(module), one_level_codelength=float(one_level),
                              num_links=num_links, seed=seed, elapsed=time.perf_counter() - start, levels=levels,
-                             flow_model=spec.flow_model, flow=flow_info)
+                             flow_model=spec.flow_model, flow=flow_info, module_paths=paths)

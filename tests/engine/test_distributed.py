@@ -158,14 +158,14 @@ def test_bad_input_and_options_are_refused(client, tmp_path):
         run_distributed(names, client, options=InfomapOptions(two_level=True, markov_time=2.0))
     assert err.value.field == "distributed"
     with pytest.raises(OptionError) as err:
-        check_options(InfomapOptions())
-    assert err.value.field == "two_level"
+        check_options(InfomapOptions(num_trials=2))
+    assert err.value.field == "num_trials"
 
 
 def test_cli_distributed_equals_the_python_call(client, tmp_path):
     """``mapeq run FILE --two-level --distributed --dask-address ADDR``: the same partition as
     :func:`run_distributed` (the search is deterministic for a seed and a shard count), scored
-    exactly by the official; without ``--two-level`` a one-line error naming the option."""
+    exactly by the official; ``--num-trials 2`` is a one-line error naming the option."""
     import json
     import subprocess
     import sys
@@ -183,8 +183,35 @@ def test_cli_distributed_equals_the_python_call(client, tmp_path):
     assert data["modules"] == {str(k): v for k, v in expected.partition.items()}
     partition = {int(k): v for k, v in data["modules"].items()}
     assert codelength_of(official(net, partition=partition)) == pytest.approx(data["codelength"], rel=1e-9)
-    refused = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
-    assert refused.returncode == 2 and "two_level" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
+    refused = subprocess.run(cmd + ["--two-level", "--num-trials", "2"], capture_output=True, text=True, cwd=ROOT)
+    assert refused.returncode == 2 and "num_trials" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
+
+
+def test_multilevel_output_is_the_tree_of_the_module_network_scored_exactly(client, tmp_path):
+    """Without two_level: a three-level planted hierarchy (4 x 4 x 32 nodes), contracted on the
+    workers, then the engine's multilevel search on the module network. Each node's path is its
+    module's; the tree of the nodes built from those paths has the reported codelength (our
+    map equation of trees, 1e-9), and it is within 1% of the in-process multilevel search."""
+    from bench.graphs import planted_hierarchy
+    from infomap_core import Network, compute_flow
+    from infomap_core.tree import Tree
+
+    edges, _ = planted_hierarchy("4x4x32")
+    net = Network.from_arrays(edges[:, 0], edges[:, 1])
+    path = _write(tmp_path, net)
+    options = InfomapOptions(seed=5)
+    result = run_distributed(path, client, options=options, settings=DistributedSettings(finish_units=100))
+    assert result.levels and result.levels[0]["units"] == net.num_nodes > result.levels[0]["modules"]
+    data = result.to_dict()
+    assert data["num_levels"] >= 3 and result.module_paths is not None
+    by_id = dict(zip(result.node_ids.tolist(), result.modules.tolist()))
+    paths = [tuple(result.module_paths[by_id[node] - 1]) for node in net.node_ids.tolist()]  # its module's path
+    assert all(data["paths"][str(node)] == ":".join(map(str, p)) for node, p in zip(net.node_ids.tolist(), paths))
+    tree = Tree.from_paths(compute_flow(net), paths)
+    assert tree.codelength()[0] == pytest.approx(result.codelength, rel=1e-9)
+    ours = run_infomap(net, options)
+    assert ours.tree.num_levels >= 3
+    assert result.codelength <= ours.codelength * 1.01
 
 
 def test_a_worker_killed_mid_run_does_not_lose_the_run(tmp_path):

@@ -82,7 +82,6 @@ def test_a_distributed_job_reads_the_shared_file_on_the_workers(client, shared, 
     ({"edges": [[1, 2]]}, "edges"),                             # the network comes from the file only
     ({"distributed": False}, "path"),                           # path without distributed
     ({"num_trials": 2}, "num_trials"),
-    ({"two_level": False}, "two_level"),
     ({"markov_time": 2.0}, "distributed"),
 ])
 def test_a_distributed_job_is_refused_with_the_field_named(client, change, field):
