@@ -49,8 +49,9 @@ lineage (the file ranges).
 
 Supported: link lists with integer ids; the undirected and the directed flow model
 (teleportation probability, recorded teleportation, teleportation to nodes); two-level
-partitions; one trial. The codelength is the two-level map equation of the nodes'
-partition::
+partitions, or (without ``two_level``) the multilevel tree the engine finds on the module
+network (each node in its unit's module, see :func:`_finish_multilevel`); one trial. The
+two-level codelength is the map equation of the nodes' partition::
 
     L = plogp(sum_m q_m) - sum_m plogp(q_m) - sum_m plogp(x_m) + sum_m plogp(x_m + p_m) - sum_u plogp(p_u)
 """
@@ -1136,7 +1137,8 @@ def check_options(options) -> None:
     if options.flow_model not in (None, "undirected", "directed"):
         raise OptionError("the distributed mode supports the undirected and directed flow models", field="flow_model")
     if options.num_trials != 1:
-        raise OptionError("the distributed mode runs one trial", field="num_trials")
+        raise OptionError("the distributed mode runs one trial: num_trials must be 1 (--num-trials)",
+                          field="num_trials")
     if options.entropy_corrected or options.preferred_number_of_modules or options.markov_time != 1.0 \
             or options.regularized or options.variable_markov_time or options.use_node_weights_as_flow:
         raise OptionError("the distributed mode runs the plain map equation (no variants, markov_time 1)",
