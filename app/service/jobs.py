@@ -195,11 +195,15 @@ def shared_file(path: str | None, shared_dir: Path | None) -> Path:
     relative = PurePosixPath(path)
     if relative.is_absolute() or ".." in relative.parts or "\x00" in path:
         raise OptionError("path must be relative to the shared data directory, without '..'", field="path")
-    root = Path(shared_dir).resolve()
-    full = (root / relative).resolve()
-    if not full.is_relative_to(root):
-        raise OptionError("path leads out of the shared data directory", field="path")
-    if not full.is_file():
+    try:
+        root = Path(shared_dir).resolve()
+        full = (root / relative).resolve()
+        inside, exists = full.is_relative_to(root), full.is_file()
+    except (OSError, ValueError):  # a name too long, a loop of links
+        inside = exists = False
+    if not inside:
+        raise OptionError(f"no file {echo(path)} in the shared data directory, or it leads out of it", field="path")
+    if not exists:
         raise OptionError(f"no file {echo(path)} in the shared data directory", field="path")
     return full
 

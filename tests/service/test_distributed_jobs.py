@@ -78,6 +78,8 @@ def test_a_distributed_job_reads_the_shared_file_on_the_workers(client, shared, 
     ({"path": "escape.txt"}, "path"),                           # a link inside that leads out
     ({"path": "graphs/missing.txt"}, "path"),
     ({"path": "graphs"}, "path"),                               # a directory
+    ({"path": "x" * 5000}, "path"),                             # a name the system refuses
+    ({"path": "nul\x00byte"}, "path"),
     ({"path": None}, "path"),
     ({"edges": [[1, 2]]}, "edges"),                             # the network comes from the file only
     ({"distributed": False}, "path"),                           # path without distributed
