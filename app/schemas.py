@@ -116,10 +116,15 @@ class MapEquationOptions(FlowOptions):
     meta_data_unweighted: bool = DEFAULTS.meta_data_unweighted
     use_node_weights_as_flow: bool = Field(DEFAULTS.use_node_weights_as_flow,
                                            description="node flow = the nodes' weights, normalized (undirected)")
+    node_limit: int = Field(DEFAULTS.node_limit, ge=0, description=(
+        "only the nodes of integer id at most node_limit and the links between them (0: every node)"))
 
 
 class Options(MapEquationOptions):
     two_level: bool = DEFAULTS.two_level
+    fast_hierarchical_solution: int = Field(DEFAULTS.fast_hierarchical_solution, ge=0, le=3, description=(
+        "a quicker hierarchy (the official -F, -FF, -FFF): 1 top modules found fast, 2 and 3 the fast levels "
+        "over the two-level modules; 0: the full search"))
     num_trials: int = Field(DEFAULTS.num_trials, ge=1, le=MAX_NETWORK_TRIALS)
     seed: int = Field(DEFAULTS.seed, ge=0, lt=SEED_LIMIT)
 

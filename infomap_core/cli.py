@@ -52,6 +52,8 @@ def _add_flow_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("link-list", "pajek"), help="input format (default: detect)")
     p.add_argument("--no-self-links", action="store_true", help="leave out self-links")
     p.add_argument("--weight-threshold", type=float, metavar="X", help="leave out links of weight below X")
+    p.add_argument("--node-limit", type=int, default=DEFAULTS.node_limit, metavar="N",
+                   help="read only the nodes of id at most N and the links between them (default 0: every node)")
     # map-equation variants (official names; docs/command-line.md)
     p.add_argument("--regularized", action="store_true", help="Bayesian prior network against overfitting sparse data")
     p.add_argument("--regularization-strength", type=float, default=DEFAULTS.regularization_strength, metavar="X")
@@ -94,6 +96,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("-N", "--num-trials", type=int, metavar="N",
                      help=f"trials, the shortest wins (default {DEFAULTS.num_trials}; the cap of --converge, "
                           f"default {CONVERGE_DEFAULT_CAP})")
+    run.add_argument("-F", "--fast-hierarchical-solution", action="count", default=DEFAULTS.fast_hierarchical_solution,
+                     help="a quicker hierarchy: -F top modules found fast, -FF/-FFF the fast levels over the "
+                          "two-level modules")
     run.add_argument("--converge", action="store_true",
                      help="stop trials once 5 in a row did not shorten the best codelength")
     run.add_argument("-s", "--seed", type=int, default=DEFAULTS.seed, metavar="S")
@@ -150,6 +155,7 @@ def _options(args: argparse.Namespace, **extra):
         meta_data_unweighted=args.meta_data_unweighted,
         skip_adjust_bipartite_flow=args.skip_adjust_bipartite_flow,
         bipartite_teleportation=args.bipartite_teleportation,
+        node_limit=args.node_limit,
         **extra,
     )
 
@@ -187,7 +193,7 @@ def _run_distributed(args: argparse.Namespace) -> int:
         raise OptionError("--distributed needs --dask-address (or MAPEQ_DASK_ADDRESS)", field="dask_address")
     if args.format == "pajek" or args.cluster_data or args.output != "json" or args.out:
         raise OptionError("--distributed reads a link list and writes JSON on stdout", field="distributed")
-    if args.meta_data or args.no_self_links or args.weight_threshold is not None:
+    if args.meta_data or args.no_self_links or args.weight_threshold is not None or args.node_limit:
         raise OptionError("--distributed reads every link and codes no meta data", field="distributed")
     if args.converge:
         raise OptionError("--distributed runs one trial (no --converge)", field="converge")
@@ -223,7 +229,8 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         initial = {k: v[0] for k, v in initial.items()}  # start from the top modules of a tree
 
     options = _options(args, two_level=args.two_level, num_trials=num_trials(args), seed=args.seed,
-                       num_threads=args.num_threads, converge=args.converge)
+                       num_threads=args.num_threads, converge=args.converge,
+                       fast_hierarchical_solution=args.fast_hierarchical_solution)
     settings = search_settings({"tune_iteration_limit": args.tune_iteration_limit,
                                 "prefer_modular_solution": args.prefer_modular_solution or None})
     with threads(options.num_threads):

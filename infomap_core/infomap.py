@@ -91,6 +91,8 @@ class InfomapOptions:
     skip_adjust_bipartite_flow: bool = False  # bipartite networks: keep flow on the feature nodes
     bipartite_teleportation: bool = False  # bipartite networks, directed: teleport on the two-step walk
     use_node_weights_as_flow: bool = False  # node flow = normalized node weights (undirected model)
+    fast_hierarchical_solution: int = 0  # -F 1, -FF 2, -FFF 3: a quicker hierarchy (multilevel.optimize_multilevel)
+    node_limit: int = 0  # read only the nodes of id <= node_limit (Network.up_to_node); 0: every node
 
     def __post_init__(self):
         if self.flow_model is not None and self.flow_model not in FLOW_MODELS:
@@ -119,6 +121,11 @@ class InfomapOptions:
             raise OptionError("num_threads must be >= 1", field="num_threads")
         if not (np.isfinite(self.meta_data_rate) and self.meta_data_rate >= 0):
             raise OptionError("meta_data_rate must be >= 0", field="meta_data_rate")
+        if int(self.fast_hierarchical_solution) not in (0, 1, 2, 3):
+            raise OptionError("fast_hierarchical_solution must be 0 (off), 1 (-F), 2 (-FF) or 3 (-FFF)",
+                              field="fast_hierarchical_solution")
+        if int(self.node_limit) < 0:
+            raise OptionError("node_limit must be >= 1 (0: every node)", field="node_limit")
         if int(self.preferred_number_of_modules) < 0:
             raise OptionError("preferred_number_of_modules must be >= 1 (0: no preference)",
                               field="preferred_number_of_modules")
@@ -585,12 +592,30 @@ def _missing_message(network: Network, missing: np.ndarray) -> str:
             f"({', '.join(map(repr, ids))}{more}); scoring needs a module for every node")
 
 
+def node_limited(network: Network, options: InfomapOptions, *by_node: Mapping | None) -> tuple:
+    """``network`` with only the nodes of id up to ``options.node_limit`` (all without one),
+    and each mapping of ``by_node`` (node id -> value, or None) without the nodes left out."""
+    if not options.node_limit:
+        return (network, *by_node)
+    limited = network.up_to_node(int(options.node_limit))
+    kept = set(limited.node_ids.tolist())
+
+    def within(key) -> bool:
+        try:
+            return int(key) in kept
+        except (TypeError, ValueError):
+            return False  # not an integer id: the limited network has none
+
+    return (limited, *(None if m is None else {k: v for k, v in m.items() if within(k)} for m in by_node))
+
+
 def prepare(network: Network, options: InfomapOptions | None = None,
             initial_partition: Mapping | None = None, meta_data: Mapping | None = None) -> Problem:
     """Compute the flow once; the result is shared by all trials. ``meta_data`` maps every
     node id to a category (the meta map equation, weighted by ``options.meta_data_rate``);
     None: the network's own ``meta_data`` (read with it), if any; likewise ``initial_partition``."""
     options = options or InfomapOptions()
+    network, initial_partition, meta_data = node_limited(network, options, initial_partition, meta_data)
     flow = _flow_for(network, options)
     if initial_partition is None:
         initial_partition = network.initial_partition
@@ -617,9 +642,10 @@ def run_trial(problem: Problem, options: InfomapOptions, trial: int,
         modules, _ = optimize_two_level(problem.flow, rng, settings, problem.initial, problem.objective)
         tree = Tree.two_level(problem.flow, modules)
     else:
-        if trial % 2 == 1:
+        fast = int(options.fast_hierarchical_solution)
+        if trial % 2 == 1 and fast < 2:  # (-FF, -FFF: the tuned two-level modules are the tree's leaves)
             settings = replace(settings, max_tune_iterations=0)
-        tree = optimize_multilevel(problem.flow, rng, settings, problem.initial, problem.objective)
+        tree = optimize_multilevel(problem.flow, rng, settings, problem.initial, problem.objective, fast=fast)
     total, _, _ = tree.codelength(problem.objective)
     return TrialResult(trial=int(trial), seed=seed, codelength=total, tree=tree, elapsed=time.perf_counter() - start)
 
@@ -728,6 +754,11 @@ def compute_codelength(network: Network, partition: Mapping | Tree | list, optio
     ``meta_data``, if any)."""
     network = Network.coerce(network)
     options = options or InfomapOptions()
+    if not isinstance(partition, Tree):
+        network, partition, meta_data = node_limited(network, options, partition, meta_data)
+    elif options.node_limit:
+        raise OptionError("node_limit applies to a partition given as a mapping, not to a Tree (built on a "
+                          "network already)", field="node_limit")
     flow = _flow_for(network, options)
     if isinstance(partition, Tree):
         tree = partition

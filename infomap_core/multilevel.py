@@ -46,8 +46,19 @@ PROMISING_MARGIN = 0.02
 
 
 def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: SearchSettings | None = None,
-                        initial: np.ndarray | None = None, objective: Objective = NO_VARIANT) -> Tree:
-    """One trial of the multilevel search; returns the module tree."""
+                        initial: np.ndarray | None = None, objective: Objective = NO_VARIANT,
+                        fast: int = 0) -> Tree:
+    """One trial of the multilevel search; returns the module tree.
+
+    ``fast`` is the official ``--fast-hierarchical-solution`` (``-F`` 1, ``-FF`` 2, ``-FFF``
+    3): the super-modules above the two-level partition are found by untuned searches
+    (the best of ``super_module_trials`` per level) instead of tuned ones. At 1 the coarsest
+    super-modules are the top modules and the sub-modules inside them are searched as
+    usual; at 2 and 3 the tree is every super-module level over the two-level modules as
+    found (no sub-module search, no dissolving, no node moves). As in the official
+    Infomap 2.16, whose ``-FF`` and ``-FFF`` trees are the same (probed on the examples and
+    planted hierarchies: the leaf modules are the two-level modules).
+    """
     settings = settings or SearchSettings()
     level = Level.from_flow(fg, objective)
     n = level.n
@@ -59,6 +70,8 @@ def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: Searc
         return Tree.two_level(fg, zero)
     if k == n:
         return Tree.two_level(fg, modules)
+    if fast:
+        return _fast_hierarchy(fg, level, modules, k, rng, settings, objective, fast)
     top = _coarsest_super_modules(level, modules, k, zero, np.zeros(1), rng, settings)
     columns = [top] + _sub_module_columns(level, top, rng, settings)
     tree = dissolve_redundant_modules(fg, Tree.from_columns(fg, columns), objective)
@@ -68,13 +81,31 @@ def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: Searc
         kept = dissolve_redundant_modules(fg, Tree.from_columns(fg, [top, modules]), objective)
         if kept.codelength(objective)[0] < tree.codelength(objective)[0] - MIN_GAIN:
             tree = kept
-    if tree.num_levels <= 2 and n >= settings.tune_progress_min_units:
+    return _node_moves(fg, tree, rng, settings, objective)
+
+
+def _node_moves(fg: FlowGraph, tree: Tree, rng, settings: SearchSettings, objective: Objective) -> Tree:
+    """``tree`` after the node moves between its leaf modules (and the dissolving they make pay)."""
+    if tree.num_levels <= 2 and fg.num_nodes >= settings.tune_progress_min_units:
         # A two-level tree of a large network: the two-level search's fine-tuning has moved its
         # nodes, and stopped where more moves no longer paid (SearchSettings); the tree's node
         # moves would repeat that search (0.8 s of 9 on the 100k-node LFR graph at mu = 0.6).
         return tree
     tuned = fine_tune_tree(fg, tree, rng, objective=objective)
     return tree if tuned is tree else dissolve_redundant_modules(fg, tuned, objective)
+
+
+def _fast_hierarchy(fg: FlowGraph, level: Level, modules: np.ndarray, k: int, rng, settings: SearchSettings,
+                    objective: Objective, fast: int) -> Tree:
+    """The tree of ``optimize_multilevel(fast=...)`` over the two-level ``modules``."""
+    quick = replace(settings, max_tune_iterations=0)
+    levels = _super_module_levels(level, modules, k, np.zeros(level.n, dtype=np.int64), np.zeros(1), rng, quick)
+    if fast >= 2:
+        return Tree.from_columns(fg, levels + [modules])
+    top = levels[0] if levels else modules
+    columns = [top] + _sub_module_columns(level, top, rng, settings)
+    return _node_moves(fg, dissolve_redundant_modules(fg, Tree.from_columns(fg, columns), objective), rng, settings,
+                       objective)
 
 
 def dissolve_redundant_modules(fg: FlowGraph, tree: Tree, objective: Objective = NO_VARIANT) -> Tree:
@@ -230,6 +261,14 @@ def _coarsest_super_modules(level: Level, modules: np.ndarray, k: int, group: np
     ``codebook(X_g; E_m)`` (the new one being ``codebook(X_g; E_S) + sum_S
     codebook(X_S; E_m)``) and is searched again; the others keep their modules.
     """
+    levels = _super_module_levels(level, modules, k, group, group_exit, rng, settings)
+    return levels[0] if levels else modules
+
+
+def _super_module_levels(level: Level, modules: np.ndarray, k: int, group: np.ndarray, group_exit: np.ndarray,
+                         rng, settings) -> list[np.ndarray]:
+    """Every super-module level found above ``modules`` (see :func:`_coarsest_super_modules`),
+    coarsest first, each as a super-module id per unit; empty when none shortens the code."""
     num_groups = group_exit.shape[0]
     module_group = np.zeros(k, dtype=np.int64)
     module_group[modules] = group
@@ -238,6 +277,7 @@ def _coarsest_super_modules(level: Level, modules: np.ndarray, k: int, group: np
     unit_group = module_group
     top_of_unit = modules.copy()  # super-module (a unit of ``units``) of every unit of ``level``
     open_groups = np.ones(num_groups, dtype=bool)
+    levels: list[np.ndarray] = []
     for _ in range(MAX_DEPTH):
         units_per_group = np.bincount(unit_group, minlength=num_groups)
         open_groups &= units_per_group > 2
@@ -256,12 +296,13 @@ def _coarsest_super_modules(level: Level, modules: np.ndarray, k: int, group: np
         sm = np.where(accept[unit_group], sm, ks + np.arange(units.n))
         sm, ks = relabel(sm)
         top_of_unit = sm[top_of_unit]
+        levels.append(top_of_unit)
         unit_group_next = np.zeros(ks, dtype=np.int64)
         unit_group_next[sm] = unit_group
         units = _enter_as_flow(units.merged(sm, ks))
         unit_group = unit_group_next
         open_groups = accept
-    return top_of_unit
+    return levels[::-1]
 
 
 def _best_partition(units: Level, unit_group: np.ndarray, group_exit: np.ndarray, rng,

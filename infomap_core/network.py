@@ -181,12 +181,46 @@ class Network:
             return self
         if self.is_state_network:
             raise NetworkError("leaving out links of a state network is not supported", field="links")
-        # a node that loses every link is left out too (the official never creates it)
+        return self._keeping(keep, np.ones(self.num_nodes, dtype=bool))
+
+    def up_to_node(self, limit: int) -> "Network":
+        """The network of the nodes with an integer id of at most ``limit``, without the links
+        to or from the others (the official ``--node-limit``: "read only nodes up to this node
+        id and ignore links connected to higher node ids"). A node that loses every link is
+        left out too, as in :meth:`without_links`.
+
+        Examples
+        --------
+        >>> net = Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)])
+        >>> limited = net.up_to_node(4)
+        >>> limited.node_ids.tolist(), limited.num_links
+        ([1, 2, 3, 4], 4)
+        """
+        if self.is_state_network or self.bipartite_start is not None:
+            kind = "bipartite" if self.bipartite_start is not None else "state (memory or multilayer)"
+            raise NetworkError(f"node_limit is not available for {kind} networks", field="node_limit")
+        if self.node_ids.dtype.kind not in "iu":
+            raise NetworkError("node_limit needs integer node ids (it keeps the ids up to the limit)",
+                               field="node_limit")
+        nodes = self.node_ids <= int(limit)
+        if nodes.all():
+            return self
+        src, tgt, w = self.to_coo()
+        keep = nodes[src] & nodes[tgt]
+        if not keep.any():
+            raise EmptyNetworkError(f"no link joins two nodes of id at most {int(limit)} (node_limit)",
+                                    field="node_limit")
+        return self._keeping(keep, nodes)
+
+    def _keeping(self, keep: np.ndarray, nodes: np.ndarray) -> "Network":
+        """The links ``keep`` (a mask over :meth:`to_coo`) among the nodes ``nodes`` (a mask); a
+        node that loses every link is left out too (the official never creates it)."""
+        src, tgt, w = self.to_coo()
         had = np.zeros(self.num_nodes, dtype=bool)
         had[src] = had[tgt] = True
         has = np.zeros(self.num_nodes, dtype=bool)
         has[src[keep]] = has[tgt[keep]] = True
-        nodes = ~had | has
+        nodes = nodes & (~had | has)
         index = np.cumsum(nodes) - 1
         indptr, indices, weights = links_to_csr(index[src[keep]], index[tgt[keep]], w[keep], int(nodes.sum()))
         names = None if self.node_names is None else tuple(n for n, k in zip(self.node_names, nodes) if k)

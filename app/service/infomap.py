@@ -76,7 +76,7 @@ def shape_result(result: InfomapResult, network: Network, options: InfomapOption
     if include_module_links:
         data["module_links"] = module_links_json(result)
     if include_links:
-        data["links"] = links_json(network)
+        data["links"] = links_json(result.network)  # (node_limit: the links read)
     data["metadata"] = {
         "seed": options.seed,
         "engine_version": __version__,

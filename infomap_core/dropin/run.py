@@ -57,11 +57,19 @@ def engine_options(args: DropinArgs) -> tuple[InfomapOptions, SearchSettings]:
         to_nodes=bool(args.to_nodes),
         skip_adjust_bipartite_flow=bool(args.skip_adjust_bipartite_flow),
         **{name: given[name] for name in valued if name in given},
-        **{o.engine: given[o.dest] for o in OPTIONS if o.engine and o.dest in given},
+        **{o.engine: _checked(o, given[o.dest]) for o in OPTIONS if o.engine and o.dest in given},
     )
     if options.converge and "num_trials" not in given:  # the official's default cap
         options = replace(options, num_trials=engine.CONVERGE_DEFAULT_CAP)
     return options, search_settings(given)
+
+
+def _checked(option, value):
+    """``value`` of an engine option as the official takes it: at least ``option.minimum``, a count
+    beyond ``option.maximum`` counted as the maximum."""
+    if option.minimum is not None and value < option.minimum:
+        raise OptionError(f"{option.long} must be >= {option.minimum:g}, got {value}", field=option.dest)
+    return min(value, option.maximum) if option.maximum is not None else value
 
 
 def search_settings(values: dict) -> SearchSettings:
@@ -119,7 +127,7 @@ def run(args: DropinArgs, argv: list[str], out: TextIO | None = None) -> int:
     console = _Console(args, out or sys.stdout)
     started_at, start = time.time(), time.perf_counter()
     network, info = _read_input(args, argv, options)
-    network = input_links(network, bool(args.no_self_links), args.weight_threshold)
+    network, = engine.node_limited(input_links(network, bool(args.no_self_links), args.weight_threshold), options)
     console.say(f"mapeq v{__version__}: {args.network} -> {args.out_dir}")
     console.say(f"  network   {network.num_nodes} nodes, {network.num_links} links, "
                 f"flow model {options.resolved_flow_model(network)}")
@@ -129,7 +137,7 @@ def run(args: DropinArgs, argv: list[str], out: TextIO | None = None) -> int:
         info = replace(info, cluster_data=FileInfo.of(args.cluster_data))
     meta_data = None
     if args.meta_data:
-        meta_data = read_meta_data(args.meta_data)
+        _, meta_data = engine.node_limited(network, options, read_meta_data(args.meta_data))
         labels = dict(zip(network.index_of(meta_data.keys(), field_name="meta_data").tolist(),
                           map(str, meta_data.values())))
         info = replace(info, meta_data=FileInfo.of(args.meta_data),

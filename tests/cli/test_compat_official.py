@@ -21,6 +21,9 @@ COMMANDS = {
     "recorded": ["--directed", "-e", "--two-level", "--num-trials", "3"],
     "markov-time": ["--markov-time", "0.7", "-N", "3", "--seed", "4"],
     "search": ["-M", "5", "-T", "2", "--num-random-moves", "0", "--core-loop-codelength-threshold", "1e-9", "-N", "3"],
+    "fast": ["-F", "-N", "5", "-s", "1"],
+    "fast-levels": ["-FF", "-N", "3", "-s", "2"],
+    "fast-no-recursion": ["--fast-hierarchical-solution", "-FF", "-N", "3", "-s", "3"],
 }
 
 

@@ -11,7 +11,7 @@ import pytest
 from infomap_core.cli_io import read_network_arg
 
 from .conftest import first_order_examples, mapeq_in_process, mapeq_script, official_cli
-from .test_compat_official import DIRECTED, compare_files, run_both
+from .test_compat_official import DIRECTED, compare_files, partition_of, run_both
 
 VARIANTS = {
     "regularized": ["--regularized"],
@@ -243,3 +243,137 @@ def test_converge_as_the_official(cap, tmp_path):
     import json
 
     assert len(json.loads(modern.stdout)["trial_codelengths"]) == (4 if cap else 6)
+
+
+FAST = {"F": "-F", "FF": "-FF", "FFF": "-FFF"}
+
+
+def fast_cases():
+    return [pytest.param(network, level, id=f"{level}-" + (network if isinstance(network, str) else
+                                                           f"{network.parent.name}/{network.name}"))
+            for network in [*first_order_examples(), "planted-cliques"] for level in FAST]
+
+
+@pytest.mark.parametrize("network,level", fast_cases())
+def test_fast_hierarchical_solution_as_the_official(network, level, tmp_path):
+    """-F, -FF, -FFF, one trial for each of the seeds 1-5: every tree of ours scores the same in the
+    official (--no-infomap on it) to 1e-9, and the mean codelength is no worse than the official's
+    (ratio <= 1 + 1e-4); the files are headed and shaped as the official's. The planted hierarchy
+    has several levels and top modules (the examples mostly have two levels)."""
+    import json
+
+    if network == "planted-cliques":
+        from tests.engine.test_search_options import planted_cliques_links
+
+        network = tmp_path / "cliques.txt"
+        network.write_text("".join(f"{a} {b}\n" for a, b in planted_cliques_links()))
+    ours_lengths, theirs_lengths = [], []
+    for seed in range(1, 6):
+        flags = [*flow_of(network), FAST[level], "-N", "1", "-s", str(seed)]
+        theirs, ours = run_both(network, flags, tmp_path, f"{level}-{seed}")
+        t_json, o_json = compare_files(theirs, ours)
+        ours_lengths.append(o_json["codelength"])
+        theirs_lengths.append(t_json["codelength"])
+        rescored = tmp_path / f"rescored-{seed}"
+        tree = next(p for p in ours.iterdir() if p.suffix == ".tree")
+        official_cli(network, rescored, *flow_of(network), "--no-infomap", "-c", tree, "-o", "json", "--silent")
+        official = json.loads(next(rescored.iterdir()).read_text())
+        assert official["codelength"] == pytest.approx(o_json["codelength"], rel=1e-9)
+        assert (official["numLevels"], official["numTopModules"]) == (o_json["numLevels"], o_json["numTopModules"])
+    assert sum(ours_lengths) <= sum(theirs_lengths) * (1 + 1e-4)
+
+
+def _trimmed_links(network: Path, limit: int, out: Path) -> Path:
+    """The links of ``network`` between nodes of id at most ``limit``, as a link-list file of the
+    same name in ``out`` (the input the official reads for our --node-limit)."""
+    net = read_network_arg(str(network), directed=True if network.name in DIRECTED else None)
+    src, tgt, w = net.as_arcs().to_coo() if net.directed else net.to_coo()
+    ids = net.node_ids
+    out.mkdir()
+    path = out / network.name
+    path.write_text("".join(f"{ids[a]} {ids[b]} {x!r}\n" for a, b, x in zip(src.tolist(), tgt.tolist(), w.tolist())
+                            if ids[a] <= limit and ids[b] <= limit))
+    return path
+
+
+@pytest.mark.parametrize("network", first_order_examples(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_node_limit_as_the_official_on_the_limited_file(network, tmp_path):
+    """``--node-limit N`` reads the nodes of id at most N and the links between them: the official
+    (which documents the option but reads every node) on that network gives our answer. Its tree
+    scored by both: the same codelength to 1e-9 and the same modules; searching: ours is no
+    worse."""
+    import json
+
+    max_id = int(read_network_arg(str(network)).node_ids.max())
+    limit = max(3, (2 * max_id) // 3)
+    trimmed = _trimmed_links(network, limit, tmp_path / "trimmed")
+    flow = flow_of(network)
+    source = tmp_path / "source"
+    official_cli(trimmed, source, *flow, "-N", "3", "-o", "tree,clu", "--silent")
+    tree = next(source.glob("*.tree"))
+    for tag, flags in (("score", ["--no-infomap", "-c", tree]), ("search", ["-N", "3", "-s", "2"])):
+        theirs, ours = tmp_path / f"theirs-{tag}", tmp_path / f"ours-{tag}"
+        official_cli(trimmed, theirs, *flow, *flags, "-o", "json,clu", "--silent")
+        status, _, err = mapeq_in_process(network, ours, *flow, "--node-limit", limit, *flags, "-o", "json,clu",
+                                          "--silent")
+        assert status == 0, err
+        t_json, o_json = (json.loads(next(d.glob("*.json")).read_text()) for d in (theirs, ours))
+        assert sorted(n["id"] for n in o_json["nodes"]) == sorted(n["id"] for n in t_json["nodes"])
+        assert max(n["id"] for n in o_json["nodes"]) <= limit
+        if tag == "score":
+            assert o_json["codelength"] == pytest.approx(t_json["codelength"], rel=1e-9)
+            assert partition_of(next(ours.glob("*.clu"))) == partition_of(next(theirs.glob("*.clu")))
+        else:
+            assert o_json["codelength"] <= t_json["codelength"] * (1 + 1e-4)
+
+
+def test_run_and_codelength_take_fast_and_node_limit(tmp_path):
+    """``mapeq run -FF --node-limit N`` and ``mapeq codelength --node-limit N`` give the drop-in's numbers."""
+    import json
+
+    network = first_order_examples()[3]  # ninetriangles.net
+    status, _, err = mapeq_in_process(network, tmp_path / "dropin", "-FF", "--node-limit", "18", "-o", "json,clu",
+                                      "-s", "3", "--silent")
+    assert status == 0, err
+    drop_in = json.loads((tmp_path / "dropin" / "ninetriangles.json").read_text())
+    assert len(drop_in["nodes"]) == 18 and drop_in["numLevels"] == 3
+    modern = mapeq_script("run", network, "-FF", "--node-limit", "18", "--seed", "3")
+    assert modern.returncode == 0, modern.stderr
+    found = json.loads(modern.stdout)
+    assert found["codelength"] == pytest.approx(drop_in["codelength"], rel=1e-12) and found["num_nodes"] == 18
+    scored = mapeq_script("codelength", network, "--node-limit", "18", "--partition",
+                          tmp_path / "dropin" / "ninetriangles.clu")
+    assert scored.returncode == 0, scored.stderr
+    trimmed = _trimmed_links(network, 18, tmp_path / "trimmed")
+    official_cli(trimmed, tmp_path / "official", "--no-infomap", "-c", tmp_path / "dropin" / "ninetriangles.clu",
+                 "-o", "json", "--silent")
+    expected = json.loads((tmp_path / "official" / "ninetriangles.json").read_text())["codelength"]
+    assert json.loads(scored.stdout)["codelength"] == pytest.approx(expected, rel=1e-9)
+    unlimited = mapeq_script("codelength", network, "--partition", tmp_path / "dropin" / "ninetriangles.clu")
+    assert unlimited.returncode != 0 and "leaves out 9 of 27 nodes" in unlimited.stderr
+
+
+@pytest.mark.parametrize("level", FAST)
+@pytest.mark.parametrize("name", ["states.net", "multilayer.net", "multilayer_intra.net", "bipartite.net"])
+def test_fast_hierarchical_solution_on_higher_order_files_as_the_official(name, level, tmp_path):
+    """State, multilayer and bipartite files with -F, -FF, -FFF: no worse than the official (5 trials)."""
+    import json
+
+    from .conftest import examples_dir
+
+    network = examples_dir() / name
+    flags = [FAST[level], "-N", "5", "-s", "1", "-o", "json", "--silent"]
+    official_cli(network, tmp_path / "theirs", *flags)
+    status, _, err = mapeq_in_process(network, tmp_path / "ours", *flags)
+    assert status == 0, err
+    theirs, ours = (json.loads(next((tmp_path / d).glob("*.json")).read_text()) for d in ("theirs", "ours"))
+    assert ours["codelength"] <= theirs["codelength"] * (1 + 1e-4)
+    assert len(ours["nodes"]) == len(theirs["nodes"])
+
+
+@pytest.mark.parametrize("name", ["states.net", "multilayer_intra.net", "bipartite.net"])
+def test_node_limit_on_higher_order_files_is_refused_naming_it(name, tmp_path):
+    from .conftest import examples_dir
+
+    out = mapeq_script(examples_dir() / name, tmp_path / "out", "--node-limit", "3")
+    assert out.returncode == 2 and "node_limit is not available for" in out.stderr, out.stderr

@@ -74,12 +74,9 @@ def test_no_file_output_writes_nothing(tmp_path):
     (["--bogus"], "unknown option '--bogus'"),
     (["--inner-parallelization"], "'--inner-parallelization' is not supported"),
     (["--memory-report"], "'--memory-report' is not supported"),
-    (["-F"], "'-F' is not supported by mapeq: -F/-FF/-FFF are the official's quicker"),
-    (["-FFF"], "'-F' is not supported"),
-    (["--node-limit", "3"], "'--node-limit' is not supported by mapeq: the official Infomap 2.16 takes it but "
-                            "reads every node"),
-    (["--preferred-number-of-levels", "2"], "'--preferred-number-of-levels' is not supported by mapeq: a "
-                                            "search-time steering"),
+    (["--node-limit", "0"], "--node-limit must be >= 1, got 0"),
+    (["--preferred-number-of-levels", "2"], "'--preferred-number-of-levels' is not supported by mapeq: in the "
+                                            "official Infomap 2.16 it steers the search, not the codelength"),
     (["-k"], "'-k' is not supported"),
     (["-2x"], "unknown option '-x'"),
     (["-o", "network"], "output format 'network' is not supported"),
@@ -210,3 +207,13 @@ def test_one_level_tree_codes_the_one_level_codelength():
     p = flow.node_flow[flow.node_flow > 0]
     assert tree.num_levels == 1 and tree.num_top_modules == network.num_nodes
     assert tree.codelength()[0] == pytest.approx(float(-(p * np.log2(p)).sum()), rel=1e-12)
+
+
+def test_fast_hierarchical_solution_counts_up_to_three_as_the_official():
+    """-F, -FF, -FFF, and beyond: the official takes -FFFF as -FFF (the same tree), so do we."""
+    from infomap_core.dropin.arguments import parse_arguments
+    from infomap_core.dropin.run import engine_options
+
+    counts = [engine_options(parse_arguments(["n.txt", "out", *flags]))[0].fast_hierarchical_solution
+              for flags in ([], ["-F"], ["-FF"], ["-F", "--fast-hierarchical-solution", "-F"], ["-FFFF"], ["-2FFFFF"])]
+    assert counts == [0, 1, 2, 3, 3, 3]

@@ -107,3 +107,39 @@ def test_bad_variant_fields_are_422_naming_them(client, fields, field):
         response = client.post(path, json={"edges": NINE, **extra, **fields})
         assert response.status_code == 422, response.text
         assert field in response.json()["error"]["field"], response.text
+
+
+def test_fast_hierarchical_solution_and_node_limit_fields(client):
+    """``fast_hierarchical_solution`` (-F/-FF/-FFF) and ``node_limit`` give the engine's answers;
+    node_limit keeps the nodes of id at most N in both endpoints."""
+    from infomap_core import InfomapOptions, Network, compute_codelength, run_infomap
+
+    network = Network.from_edges([tuple(e) for e in NINE])
+    for fast in (1, 2, 3):
+        response = client.post("/v1/infomap", json={"edges": NINE, "fast_hierarchical_solution": fast, "seed": 4})
+        assert response.status_code == 200, response.text
+        expected = run_infomap(network, InfomapOptions(fast_hierarchical_solution=fast, seed=4))
+        assert (response.json()["codelength"], response.json()["num_levels"]) == (
+            pytest.approx(expected.codelength, rel=1e-12), expected.num_levels)
+    response = client.post("/v1/infomap", json={"edges": NINE, "node_limit": 9, "include_links": True})
+    assert response.status_code == 200, response.text
+    assert response.json()["num_nodes"] == 9 and sorted(map(int, response.json()["modules"])) == list(range(1, 10))
+    links = response.json()["links"]
+    assert max(links["source"] + links["target"]) <= 9 and len(links["source"]) == response.json()["num_links"]
+    small = Network.from_edges([tuple(e) for e in NINE if max(e) <= 9])
+    assert response.json()["codelength"] == pytest.approx(run_infomap(small).codelength, rel=1e-12)
+    scored = client.post("/v1/codelength", json={"edges": NINE, "partition": PARTITION, "node_limit": 9})
+    assert scored.status_code == 200, scored.text
+    expected = compute_codelength(small, {int(n): m for n, m in PARTITION.items() if int(n) <= 9})
+    assert scored.json()["codelength"] == pytest.approx(expected.codelength, rel=1e-12)
+
+
+@pytest.mark.parametrize("body,field", [
+    ({"fast_hierarchical_solution": 4}, "fast_hierarchical_solution"),
+    ({"node_limit": -1}, "node_limit"),
+    ({"edges": [["a", "b"], ["b", "c"]], "node_limit": 2}, "node_limit"),
+])
+def test_bad_search_and_input_fields_are_4xx_naming_them(client, body, field):
+    response = client.post("/v1/infomap", json={"edges": NINE, **body})
+    assert response.status_code in (400, 422), response.text
+    assert field in response.json()["error"]["field"], response.text
