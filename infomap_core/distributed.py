@@ -1143,6 +1143,10 @@ def check_options(options) -> None:
             or options.regularized or options.variable_markov_time or options.use_node_weights_as_flow:
         raise OptionError("the distributed mode runs the plain map equation (no variants, markov_time 1)",
                           field="distributed")
+    for name in ("node_limit", "fast_hierarchical_solution"):
+        if getattr(options, name, 0):
+            raise OptionError(f"the distributed mode reads every node and runs the full search: no {name}",
+                              field=name)
 
 
 def _directed_flow(run: _Run, raws: list, pos: list, spec: FlowSpec, sums: list, max_iterations: int,

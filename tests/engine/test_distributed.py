@@ -160,6 +160,10 @@ def test_bad_input_and_options_are_refused(client, tmp_path):
     with pytest.raises(OptionError) as err:
         check_options(InfomapOptions(num_trials=2))
     assert err.value.field == "num_trials"
+    for name, value in (("node_limit", 10), ("fast_hierarchical_solution", 1)):
+        with pytest.raises(OptionError) as err:
+            check_options(InfomapOptions(**{name: value}))
+        assert err.value.field == name
 
 
 def test_cli_distributed_equals_the_python_call(client, tmp_path):
