@@ -112,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("-c", "--cluster-data", metavar="FILE", help="initial partition (.clu or .tree) to start from")
     run.add_argument("--distributed", action="store_true",
                      help="search one network across the workers of a Dask cluster (link list with integer ids "
-                          "on storage the workers share; undirected, two-level)")
+                          "on storage the workers share; undirected or directed, one trial)")
     run.add_argument("--dask-address", metavar="ADDR",
                      help="scheduler of --distributed (default: $MAPEQ_DASK_ADDRESS)")
     run.add_argument("--output", default="json", help="comma list of formats: json,clu,tree,ftree,csv,newick")

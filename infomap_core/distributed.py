@@ -273,21 +273,19 @@ class Survey(NamedTuple):
     highest: int
     unit_weights: bool
     links: int
-    weight: float  # sum of the weights
 
 
 def survey_range(path: str, start: int, stop: int, sample: int, block: int) -> Survey:
     """First pass over the lines starting in ``[start, stop)``: a sample of about ``sample``
     ids (in proportion to each block's bytes), the id range, whether every weight is 1."""
     rng = np.random.default_rng(start)
-    picks, lowest, highest, unit, links, weight = [], None, None, True, 0, 0.0
+    picks, lowest, highest, unit, links = [], None, None, True, 0
     span = max(1, stop - start)
     for data in _blocks(path, start, stop, block):
         src, tgt, w = _links(data)
         if src.shape[0] == 0:
             continue
         links += src.shape[0]
-        weight += float(w.sum())
         unit = unit and bool(np.all(w == 1.0))
         lo, hi = int(min(src.min(), tgt.min())), int(max(src.max(), tgt.max()))
         lowest = lo if lowest is None else min(lowest, lo)
@@ -297,7 +295,7 @@ def survey_range(path: str, start: int, stop: int, sample: int, block: int) -> S
         picks.append(np.where(ids < src.shape[0], src[np.minimum(ids, src.shape[0] - 1)],
                               tgt[np.maximum(ids - src.shape[0], 0)]))
     sample_ids = np.concatenate(picks) if picks else np.zeros(0, dtype=np.int64)
-    return Survey(sample_ids, 0 if lowest is None else lowest, -1 if highest is None else highest, unit, links, weight)
+    return Survey(sample_ids, 0 if lowest is None else lowest, -1 if highest is None else highest, unit, links)
 
 
 class Ids(NamedTuple):
