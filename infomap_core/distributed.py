@@ -1103,7 +1103,7 @@ class _Run:
     def __init__(self, client, parts: int, threads: int):
         self.client = client
         self.parts = parts
-        self.workers = sorted(client.scheduler_info()["workers"])
+        self.workers = sorted(client.nthreads())
         self.threads = threads
         self.exchanged = 0
 
@@ -1223,7 +1223,8 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
     path = os.fspath(path)
     if not os.path.exists(path):
         raise OptionError(f"no such file: {path}", field="network")
-    workers = len(client.scheduler_info()["workers"])
+    # asked of the scheduler now (the client's scheduler_info is a periodically refreshed copy)
+    workers = len(client.nthreads())
     if workers == 0:
         raise OptionError("the Dask cluster has no workers", field="dask_address")
     parts = settings.shards or workers
