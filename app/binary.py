@@ -34,7 +34,7 @@ import numpy as np
 import orjson
 from pydantic import BaseModel, WrapValidator
 
-from . import tensors
+from . import jsonarrays, tensors
 from .tensors import EdgeColumns
 from .uploads import UploadError
 
@@ -353,6 +353,46 @@ def lengths(data: dict[str, Any], prefix: str = "") -> dict[str, int]:
 
 
 # ------------------------------------------------------------------ JSON fast path
+def parse_json(raw: bytes, model: type[BaseModel] | None = None,
+               models: dict[str, type[BaseModel]] | None = None) -> Any:
+    """A JSON body as the request's fields, its tensors as arrays where they can be.
+
+    The link list ``edges`` of ``[[int, int], ...]`` or ``[[int, int, number], ...]`` rows is read
+    from the bytes by :func:`app.jsonarrays.number_rows` into id and weight columns (no Python
+    list per link); orjson parses the rest of the body. ``models`` (``kind`` -> model): the body is
+    a union told by its ``kind``. Then :func:`fast_json` for the other tensor fields. A body the
+    scanner does not take (see :mod:`app.jsonarrays`) is parsed whole by orjson, with its errors.
+    """
+    candidates = [model] if model is not None else list((models or {}).values())
+    span = columns = None
+    if any("edges" in tensor_paths(m) and tensor_paths(m)["edges"].json_fast for m in candidates):
+        span = jsonarrays.top_level_span(raw, "edges")
+        if span is not None and span[0] >= 0:
+            columns = _scanned_edges(raw, *span)
+    if columns is None:
+        data = orjson.loads(raw)
+    else:
+        try:
+            data = orjson.loads(raw[:span[0]] + b"null" + raw[span[1]:])
+        except orjson.JSONDecodeError:
+            data = orjson.loads(raw)                       # the error of the body as sent
+    if model is None and models and isinstance(data, dict):
+        model = models.get(data.get("kind"))               # a union told by its kind
+    if columns is not None:
+        keeps_columns = model is not None and "edges" in tensor_paths(model)
+        data["edges"] = columns if keeps_columns else orjson.loads(raw[span[0]:span[1]])
+    return fast_json(data, model) if model is not None else data
+
+
+def _scanned_edges(raw: bytes, start: int, end: int) -> EdgeColumns | None:
+    """``edges`` read from the bytes: integer ids (columns 0 and 1) and number weights, else None."""
+    rows = jsonarrays.number_rows(raw, start, end)
+    if rows is None or rows.width not in (2, 3) or not rows.integer_columns[:2].all():
+        return None
+    weight = np.ascontiguousarray(rows.floats[:, 2]) if rows.width == 3 else None
+    return EdgeColumns(np.ascontiguousarray(rows.ints[:, 0]), np.ascontiguousarray(rows.ints[:, 1]), weight)
+
+
 def fast_json(data: Any, model: type[BaseModel]) -> Any:
     """Turn the homogeneous JSON lists of the model's :func:`Tensor` fields (top level, or one object
     down: ``sparse.row``, ``objective.X``) into numpy arrays.

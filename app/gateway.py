@@ -10,7 +10,8 @@ For every HTTP request, in this order:
    503 and ``Retry-After`` when every slot is busy and ``MAPEQ_MAX_QUEUED_REQUESTS`` wait
    already. Then the body is read here, before any slot is taken (a slow upload holds its
    connection, not a slot), with its limits: a malformed ``Content-Length`` is 400, a declared or
-   streamed (chunked) body above ``MAPEQ_MAX_BODY_BYTES`` 413, a body that stalls for
+   streamed (chunked) body above ``MAPEQ_MAX_BODY_BYTES`` (``MAPEQ_MAX_JOB_BODY_BYTES`` for job
+   submissions) 413, a body that stalls for
    ``MAPEQ_BODY_IDLE_TIMEOUT`` s or takes longer than ``MAPEQ_BODY_TIMEOUT`` s in all 408
    (and the connection is closed); ``Content-Encoding: gzip`` is decompressed with the same
    cap, other encodings are 415. The request then waits at most ``MAPEQ_QUEUE_TIMEOUT`` s for
@@ -183,7 +184,10 @@ class Gateway:
 
     async def _read_body(self, scope, receive, headers) -> bytes | None:
         settings = self.settings
-        limit = settings.max_body_bytes
+        if scope["path"].startswith("/v1/jobs"):          # job submissions: stored, worked on by Dask
+            limit, setting = settings.max_job_body_bytes, "MAPEQ_MAX_JOB_BODY_BYTES"
+        else:
+            limit, setting = settings.max_body_bytes, "MAPEQ_MAX_BODY_BYTES"
         declared = headers.get(b"content-length")
         if declared is not None:
             if not declared.strip().isdigit():
@@ -191,7 +195,7 @@ class Gateway:
                               "Content-Length", close=True)
             if int(declared) > limit:
                 raise _Reject(413, "payload_too_large", f"request body of {int(declared):,} bytes exceeds "
-                              f"{limit:,} bytes (MAPEQ_MAX_BODY_BYTES)", "body", close=True)
+                              f"{limit:,} bytes ({setting})", "body", close=True)
         chunks, size = [], 0
         loop = asyncio.get_running_loop()
         give_up = loop.time() + settings.body_timeout
@@ -209,7 +213,7 @@ class Gateway:
             size += len(chunk)
             if size > limit:
                 raise _Reject(413, "payload_too_large", f"request body exceeds {limit:,} bytes "
-                              "(MAPEQ_MAX_BODY_BYTES)", "body", close=True)
+                              f"({setting})", "body", close=True)
             chunks.append(chunk)
             if not message.get("more_body", False):
                 break

@@ -32,12 +32,7 @@ class ORJSONRequest(Request):
 
     async def json(self) -> Any:
         if not hasattr(self, "_json"):
-            self._json = orjson.loads(await self.body())
-            model = self.body_model
-            if model is None and self.body_models and isinstance(self._json, dict):
-                model = self.body_models.get(self._json.get("kind"))     # a union told by its kind
-            if model is not None:
-                self._json = binary.fast_json(self._json, model)
+            self._json = binary.parse_json(await self.body(), self.body_model, self.body_models)
         return self._json
 
 

@@ -236,7 +236,7 @@ class VectorOptionsFields(BaseModel):
                                   description="links below this similarity are dropped (cosine: in [-1, 1])")
     metric: Literal[vector_options.METRICS] = Field(_VECTORS.metric, description="cosine, or the plain inner product")
     method: Literal[vector_options.METHODS] = Field(_VECTORS.method, description=(
-        f"kNN search: exact, approximate (faiss HNSW, recall checked on {vector_options.RECALL_SAMPLE} sampled "
+        f"kNN search: exact, approximate (faiss IVF-Flat, recall checked on {vector_options.RECALL_SAMPLE} sampled "
         f"vectors), or auto (exact up to {vector_options.EXACT_MAX_VECTORS:,} vectors)"))
     dtype: Literal[vector_options.DTYPES] = Field(_VECTORS.dtype, description=(
         "precision of the kNN search; auto: float32 for float32 files and approximate searches, else float64"))

@@ -19,6 +19,8 @@ class Settings(BaseSettings):
     port: int = Field(8000, ge=1, le=65535)
     data_dir: Path = Path("data")
     max_body_bytes: int = Field(128 * 1024 * 1024, ge=1024, description="larger request bodies get 413")
+    max_job_body_bytes: int = Field(768 * 1024 * 1024, ge=1024, description="larger job submissions (POST /v1/jobs, "
+                                    "/v1/jobs/infomap/file) get 413; 1M x 128 float32 vectors as .npy are 512 MB")
     max_sync_links: int = Field(2_000_000, ge=1, description="more links (kNN links for vectors) get 413 on "
                                 "synchronous endpoints")
     max_sync_nodes: int = Field(1_000_000, ge=2, description="more nodes (sparse.shape, adjacency rows, nodes) "

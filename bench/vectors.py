@@ -1,10 +1,15 @@
 """Vector clustering at scale: kNN libraries side by side, end-to-end runs, quality against exact kNN.
 
-``python -m bench.vectors libraries --n 50000``   exact, faiss HNSW (1 and 2 build threads) and
-                                                 pynndescent on the same vectors: seconds, recall@40
+``python -m bench.vectors libraries --n 50000``   exact, faiss IVF-Flat as the service runs it (nprobe
+                                                 calibrated to recall 0.95), faiss HNSW (1 and 2 build
+                                                 threads) and pynndescent on the same vectors: seconds,
+                                                 recall@40 (``--library`` for one of them)
 ``python -m bench.vectors cluster --n 200000``    end to end as the file route runs it: .npy bytes ->
                                                  vectors -> kNN graph -> InfoMap -> payload
 ``python -m bench.vectors nmi --n 50000``         NMI against the planted clusters, exact vs approximate
+``python -m bench.vectors job --n 1000000``       as a job: the .npy body POSTed to /v1/jobs (the app in
+                                                 this process, its Dask workers in their own), progress
+                                                 polled every 2 s until the result
 
 Every measurement runs in its own fresh process, one after the other (never two at once), and
 appends a JSON line to ``bench/results/vectors.jsonl``. Data (``planted_vectors``): ``n`` float32
@@ -82,8 +87,16 @@ def measure_library(library: str, n: int, real: bool) -> None:
     x = prepare_vectors(raw, "cosine", "float32")
     sample = np.sort(np.random.default_rng(0).choice(x.shape[0], 1000, replace=False))
     started = time.perf_counter()
+    details = {}
     if library == "exact":
         indices, _ = exact_knn(x, K)
+    elif library == "faiss-ivf":
+        from app.vectors.ann import approximate_knn
+
+        search = approximate_knn(x, K, recall_target=0.95, seed=123, recall_sample=1000)
+        indices = search.indices
+        details = {k: v for k, v in search.details.items() if k != "calibration"}
+        details["calibration"] = [(c["nprobe"], round(c["recall_at_k"], 4)) for c in search.details["calibration"]]
     elif library.startswith("faiss-hnsw"):
         import faiss
 
@@ -105,7 +118,7 @@ def measure_library(library: str, n: int, real: bool) -> None:
     seconds = time.perf_counter() - started
     _record({"bench": "libraries", "library": library, "n": int(x.shape[0]), "d": int(x.shape[1]),
              "data": "wordllama" if real else "planted", "seconds": seconds,
-             "recall_at_40": sampled_recall(x, indices, sample), "peak_mb": peak_mb()})
+             "recall_at_40": sampled_recall(x, indices, sample), "peak_mb": peak_mb(), **details})
 
 
 def measure_cluster(n: int, method: str, noise: float) -> None:
@@ -130,10 +143,60 @@ def measure_cluster(n: int, method: str, noise: float) -> None:
     knn = payload["metadata"]["knn"]
     _record({"bench": "cluster", "n": n, "d": 128, "noise": noise, "method": knn["method"], "seconds": total,
              "load_seconds": loaded, "knn_seconds": knn["seconds"], "engine_seconds": payload["metadata"]["elapsed_seconds"],
-             "recall_at_40": knn["recall_at_k"], "ef_search": knn.get("ef_search"),
-             "build_seconds": knn.get("build_seconds"), "links": payload["graph"]["links"],
+             "recall_at_40": knn["recall_at_k"], "nlist": knn.get("nlist"), "nprobe": knn.get("nprobe"),
+             "train_seconds": knn.get("train_seconds"), "build_seconds": knn.get("build_seconds"),
+             "calibration_seconds": knn.get("calibration_seconds"), "search_seconds": knn.get("search_seconds"),
+             "links": payload["graph"]["links"],
              "clusters": payload["num_clusters"], "planted": int(truth.max() + 1), "codelength": payload["codelength"],
              "nmi": nmi(modules, truth), "peak_mb": peak_mb()})
+
+
+def measure_job(n: int, noise: float) -> None:
+    import tempfile
+
+    from fastapi.testclient import TestClient
+
+    from app.main import create_app
+    from app.settings import Settings
+
+    x, truth = planted_vectors(n, noise=noise)
+    buffer = io.BytesIO()
+    np.save(buffer, x)
+    raw = buffer.getvalue()
+    del x, buffer
+    settings = Settings(data_dir=Path(tempfile.mkdtemp(prefix="mapeq-vector-job-")))
+    query = {"kind": "cluster_vectors", "top_k": str(K), "min_similarity": "0"}
+    with TestClient(create_app(settings)) as client:
+        started = time.perf_counter()
+        job = client.post("/v1/jobs", params=query, content=raw, headers={"Content-Type": "application/x-npy"})
+        submitted = time.perf_counter() - started
+        if job.status_code != 202:
+            raise SystemExit(f"submission refused: {job.status_code} {job.text[:300]}")
+        job_id, trace = job.json()["id"], []
+        while True:
+            status = client.get(f"/v1/jobs/{job_id}").json()
+            step = (round(time.perf_counter() - started, 1), status["progress"]["done"], status["progress"]["total"])
+            if not trace or step[1:] != trace[-1][1:]:
+                trace.append(step)
+            if status["status"] in ("succeeded", "failed", "cancelled"):
+                break
+            time.sleep(2)
+        finished = time.perf_counter() - started
+        if status["status"] != "succeeded":
+            raise SystemExit(f"job {status['status']}: {status['error']}")
+        payload = client.get(f"/v1/jobs/{job_id}/result").json()
+        fetched = time.perf_counter() - started
+    modules = np.empty(n, dtype=np.int64)
+    for c in payload["clusters"]:
+        modules[np.asarray(c["members"], dtype=np.int64)] = c["module"]
+    knn = payload["metadata"]["knn"]
+    _record({"bench": "job", "n": n, "d": 128, "noise": noise, "body_bytes": len(raw), "submit_seconds": submitted,
+             "job_seconds": finished, "with_result_seconds": fetched, "progress": trace, "method": knn["method"],
+             "knn_seconds": knn["seconds"], "engine_seconds": payload["metadata"]["elapsed_seconds"],
+             "recall_at_40": knn["recall_at_k"], "nlist": knn.get("nlist"), "nprobe": knn.get("nprobe"),
+             "build_seconds": knn.get("build_seconds"), "search_seconds": knn.get("search_seconds"),
+             "links": payload["graph"]["links"], "clusters": payload["num_clusters"],
+             "codelength": payload["codelength"], "nmi": nmi(modules, truth), "peak_mb_bench_process": peak_mb()})
 
 
 # --- drivers ------------------------------------------------------------------------------------
@@ -145,19 +208,25 @@ def _spawn(*args: str) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["libraries", "cluster", "nmi", "_library", "_cluster"])
+    parser.add_argument("what", choices=["libraries", "cluster", "nmi", "job", "_library", "_cluster", "_job"])
     parser.add_argument("--n", type=int, default=50_000)
     parser.add_argument("--method", default="auto")
     parser.add_argument("--noise", type=float, default=2.4)
-    parser.add_argument("--library", default="exact")
+    parser.add_argument("--library", default=None)
     parser.add_argument("--real", action="store_true", help="the wordllama token embeddings instead")
     args = parser.parse_args(argv)
     if args.what == "_library":
-        measure_library(args.library, args.n, args.real)
+        measure_library(args.library or "exact", args.n, args.real)
     elif args.what == "_cluster":
         measure_cluster(args.n, args.method, args.noise)
+    elif args.what == "_job":
+        measure_job(args.n, args.noise)
+    elif args.what == "job":
+        _spawn("_job", "--n", str(args.n), "--noise", str(args.noise))
     elif args.what == "libraries":
-        for library in ("exact", "faiss-hnsw-1", "faiss-hnsw-2", "pynndescent"):
+        libraries = [args.library] if args.library else ["exact", "faiss-ivf", "faiss-hnsw-1", "faiss-hnsw-2",
+                                                          "pynndescent"]
+        for library in libraries:
             _spawn("_library", "--library", library, "--n", str(args.n), *(["--real"] if args.real else []))
     elif args.what == "cluster":
         _spawn("_cluster", "--n", str(args.n), "--method", args.method, "--noise", str(args.noise))

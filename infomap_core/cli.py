@@ -104,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("-s", "--seed", type=int, default=DEFAULTS.seed, metavar="S")
     run.add_argument("--num-threads", type=int, metavar="N",
                      help="threads of the parallel kernels (default: every core); the result depends on the seed "
-                          "and N only")
+                          "and on whether N is 1, not on how many more")
     run.add_argument("-T", "--tune-iteration-limit", type=int, metavar="N",
                      help="fine/coarse-tune iterations per trial (default 0: until the gain is below 1e-5 L1)")
     run.add_argument("--prefer-modular-solution", action="store_true",

@@ -13,6 +13,9 @@ from numba import njit
 
 __all__ = ["links_to_csr"]
 
+#: Rows up to this many links are sorted in place by insertion (most rows of a sparse network).
+_INSERTION_SORT_MAX = 32
+
 
 @njit(cache=True)
 def links_to_csr(source, target, weight, n):
@@ -44,19 +47,26 @@ def links_to_csr(source, target, weight, n):
     for s in range(n):
         end = indptr[s + 1]
         row_start = out
-        if end - start > 1:
+        if end - start > _INSERTION_SORT_MAX:
             order = np.argsort(indices[start:end], kind="mergesort")
-            row_t = indices[start:end][order]
-            row_w = weights[start:end][order]
-        else:
-            row_t = indices[start:end].copy()
-            row_w = weights[start:end].copy()
-        for j in range(end - start):
-            if out > row_start and indices[out - 1] == row_t[j]:
-                weights[out - 1] += row_w[j]
+            indices[start:end] = indices[start:end][order]
+            weights[start:end] = weights[start:end][order]
+        else:                       # a short row: an insertion sort in place (stable, no allocation)
+            for j in range(start + 1, end):
+                t, w = indices[j], weights[j]
+                k = j - 1
+                while k >= start and indices[k] > t:
+                    indices[k + 1] = indices[k]
+                    weights[k + 1] = weights[k]
+                    k -= 1
+                indices[k + 1] = t
+                weights[k + 1] = w
+        for j in range(start, end):
+            if out > row_start and indices[out - 1] == indices[j]:
+                weights[out - 1] += weights[j]
             else:
-                indices[out] = row_t[j]
-                weights[out] = row_w[j]
+                indices[out] = indices[j]
+                weights[out] = weights[j]
                 out += 1
         indptr[s + 1] = out
         start = end

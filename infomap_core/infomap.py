@@ -18,7 +18,6 @@ import numpy as np
 from .errors import OptionError, PartitionError
 from .flow import FLOW_MODELS, FlowGraph, check_markov_time, check_variable_markov, compute_flow
 from .mapequation import NO_VARIANT, Objective, one_level_codelength, relative_savings, two_level_codelength
-from .multilevel import optimize_multilevel
 from .network import Network
 from .optimizer import SearchSettings, optimize_two_level
 from .tree import Tree
@@ -87,7 +86,7 @@ class InfomapOptions:
     preferred_number_of_modules: int = 0
     meta_data_rate: float = 1.0  # with meta data (run_infomap(..., meta_data=...)): weight of its codebooks
     meta_data_unweighted: bool = False  # meta data weighted by node count instead of node flow
-    num_threads: int | None = None  # threads of the parallel kernels (None: every core); never changes a result
+    num_threads: int | None = None  # threads of the parallel kernels (None: every core); 1 vs 2+ may differ, 2 vs 3 not
     skip_adjust_bipartite_flow: bool = False  # bipartite networks: keep flow on the feature nodes
     bipartite_teleportation: bool = False  # bipartite networks, directed: teleport on the two-step walk
     use_node_weights_as_flow: bool = False  # node flow = normalized node weights (undirected model)
@@ -432,13 +431,30 @@ class InfomapResult:
         return graph
 
     def to_dict(self, *, include_tree: bool = True, include_flow: bool = False,
-                hide_bipartite_nodes: bool = False) -> dict[str, Any]:
+                hide_bipartite_nodes: bool = False, written: bool = False) -> dict[str, Any]:
         """The JSON schema shared by the CLI and the REST API (see docs/result-schema.md);
-        ``hide_bipartite_nodes`` leaves feature nodes out of ``modules`` and ``node_flow``."""
+        ``hide_bipartite_nodes`` leaves feature nodes out of ``modules`` and ``node_flow``.
+
+        ``written``: ``modules``, ``node_flow`` and ``tree`` as their JSON text (``orjson.Fragment``,
+        written from the arrays by :mod:`.formats.json_formats`): the same document once orjson
+        serializes it, without a Python object per node."""
         from .formats.text import hidden_nodes
 
         shown = ~hidden_nodes(self.network, hide_bipartite_nodes)
-        ids = [str(i) for i, ok in zip(self.network.node_ids.tolist(), shown.tolist()) if ok]
+        if written:
+            import orjson
+
+            from .formats.json_formats import mapping_json_bytes, tree_json_bytes
+
+            shown_ids = self.network.node_ids[shown]
+
+            def mapping(values: np.ndarray) -> Any:
+                return orjson.Fragment(mapping_json_bytes(shown_ids, values[shown]))
+        else:
+            ids = list(map(str, self.network.node_ids[shown].tolist()))
+
+            def mapping(values: np.ndarray) -> Any:
+                return dict(zip(ids, values[shown].tolist()))
         out: dict[str, Any] = {
             "codelength": self.codelength,
             "index_codelength": self.index_codelength,
@@ -452,7 +468,7 @@ class InfomapResult:
             "num_links": self.network.num_links,
             "directed": self.flow.flow_model != "undirected",
             "flow_model": self.flow.flow_model,
-            "modules": dict(zip(ids, self.module_ids(1)[shown].tolist())),
+            "modules": mapping(self.module_ids(1)),
             "seed": self.options.seed,
             "num_trials": self.options.num_trials,
             "best_trial": self.best_trial,
@@ -462,12 +478,14 @@ class InfomapResult:
             "options": self.options.to_dict(),
         }
         if include_flow:
-            out["node_flow"] = dict(zip(ids, self.flow.node_flow[shown].tolist()))
+            out["node_flow"] = mapping(self.flow.node_flow)
         if self.network.is_state_network:  # state-level and (overlapping) physical-level membership
             from .overlap import membership
 
             out["states"], out["physical_modules"] = membership(self.network, self.module_ids(1), self.flow.node_flow)
-        if include_tree:
+        if include_tree and written:
+            out["tree"] = orjson.Fragment(tree_json_bytes(self.tree, self.network))
+        elif include_tree:
             from .formats import tree_to_json
 
             out["tree"] = tree_to_json(self.tree, self.network)
@@ -642,6 +660,8 @@ def run_trial(problem: Problem, options: InfomapOptions, trial: int,
         modules, _ = optimize_two_level(problem.flow, rng, settings, problem.initial, problem.objective)
         tree = Tree.two_level(problem.flow, modules)
     else:
+        from .multilevel import optimize_multilevel  # here: a two-level run never loads its kernels
+
         fast = int(options.fast_hierarchical_solution)
         if trial % 2 == 1 and fast < 2:  # (-FF, -FFF: the tuned two-level modules are the tree's leaves)
             settings = replace(settings, max_tune_iterations=0)

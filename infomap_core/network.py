@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -83,9 +84,10 @@ class Network:
     def num_nodes(self) -> int:
         return int(self.indptr.shape[0] - 1)
 
-    @property
+    @cached_property
     def num_links(self) -> int:
-        """Distinct links: for an undirected network ``(u, v)`` and ``(v, u)`` count once."""
+        """Distinct links: for an undirected network ``(u, v)`` and ``(v, u)`` count once (counted once
+        per network: a pass over the links)."""
         if self.directed:
             return int(self.indices.shape[0])
         return int(self.indices.shape[0]) - _count_reverse_pairs(self.indptr, self.indices)
@@ -130,12 +132,13 @@ class Network:
         h = hashlib.sha256()
         h.update(b"directed" if self.directed else b"undirected")
         h.update(b"mirrored" if self.mirrored else b"")
+        # The arrays' own buffers are hashed (no copy when they are already little-endian 8-byte).
         if self.node_ids.dtype.kind == "i":
-            h.update(self.node_ids.astype("<i8").tobytes())
+            h.update(np.ascontiguousarray(self.node_ids, dtype="<i8").data)
         else:
             h.update("\x00".join(map(str, self.node_ids)).encode())
-        for arr in (self.indptr.astype("<i8"), self.indices.astype("<i8"), self.weights.astype("<f8"), self.node_weights.astype("<f8")):
-            h.update(arr.tobytes())
+        for arr, dtype in ((self.indptr, "<i8"), (self.indices, "<i8"), (self.weights, "<f8"), (self.node_weights, "<f8")):
+            h.update(np.ascontiguousarray(arr, dtype=dtype).data)
         if self.physical is not None:  # higher-order parts (none for a first-order network: its hash is unchanged)
             h.update(b"states" + self.physical.astype("<i8").tobytes())
             h.update("\x00".join(map(str, self.physical_ids.tolist())).encode())

@@ -18,14 +18,15 @@ All randomness comes from ``rng`` so a seed fixes the result.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numba
 import numpy as np
 
 from .flow import FlowGraph
-from .kernels import aggregate, core_loop, module_sums, relabel
+from .kernels import core_loop, module_sums, relabel
 from .memory import content_plogp_sums, leaf_content, merge_content
-from .parallel import synchronous_moves
+from .parallel import colour_classes, coloured_core_loop, module_network
 from .mapequation import NO_VARIANT, Objective, codebook_length, grouped_codelength, keyed_plogp_sums, plogp
 
 __all__ = ["Level", "SearchSettings", "find_modules", "level_codelength", "optimize_level", "optimize_two_level", "sub_modules"]
@@ -53,22 +54,20 @@ class SearchSettings:
     their later tune iterations each gain ~2e-5 of the one-level codelength and leave the
     final multilevel code as long (bench/README.md, "Higher-order networks").
 
-    ``synchronous_rounds`` (off by default) runs rounds of synchronous local moving on
-    every thread (:func:`.parallel.synchronous_moves`) before the sequential core loop, on
-    networks of at least ``parallel_min_units`` units. Off because it does not pay yet:
-    on the 100k-node LFR graphs the rounds cost ~2.8x the CPU time of the sequential
-    search they precede (bench/README.md, issue 16). The module sums and the aggregation
-    use every thread of ``num_threads`` either way.
+    ``parallel_moves``: on more than one thread, core loops on levels of at least
+    ``parallel_min_units`` units (first-order flow, plain map equation) evaluate each
+    sweep's moves on every thread (:func:`.parallel.coloured_core_loop`), all but the very
+    first loop from singletons; the result then depends on the seed and on whether there
+    is more than one thread, not on how many.
+    The module sums and the aggregation use every thread of ``num_threads`` either way.
     """
 
     core_loop_limit: int = 10
     aggregated_loop_limit: int = 20
     num_random_moves: int = 5
     max_degree_for_random_moves: int = 2
-    synchronous_rounds: bool = False
+    parallel_moves: bool = True
     parallel_min_units: int = 20_000
-    parallel_max_rounds: int = 20
-    parallel_min_fraction: float = 0.01
     core_loop_threshold: float = 1e-10
     tune_relative_threshold: float = 1e-5
     tune_progress_fraction: float = 0.05
@@ -120,10 +119,9 @@ class Level:
 
     def merged(self, mod: np.ndarray, k: int) -> "Level":
         """The module network of partition ``mod`` (ids 0..k-1)."""
-        mflow, menter, mexit, mtf, mtw = module_sums(
+        mflow, menter, mexit, mtf, mtw, indptr, indices, pflow = module_network(
             self.indptr, self.indices, self.pflow, self.flow, self.enter, self.exit, self.tf, self.tw,
-            mod, k, self.recorded)
-        indptr, indices, pflow = aggregate(self.indptr, self.indices, self.pflow, mod, k, numba.get_num_threads())
+            mod, k, self.recorded, numba.get_num_threads())
         content = None if self.content is None else merge_content(*self.content, mod, k, self.num_physical)
         meta = None if self.meta is None else merge_content(*self.meta, mod, k, self.objective.num_categories)
         return Level(indptr, indices, pflow, mflow, np.maximum(menter, 0.0), np.maximum(mexit, 0.0),
@@ -149,8 +147,31 @@ class Level:
         """The search that chooses the top modules: the whole network in one group."""
         return self.top and parent_exit.shape[0] == 1
 
+    @cached_property
+    def colouring(self) -> tuple[np.ndarray, np.ndarray]:
+        """Colour classes of the units (:func:`.parallel.colour_classes`), computed once per level."""
+        return colour_classes(self.indptr, self.indices)
+
+    def parallel_moves(self, settings: "SearchSettings") -> bool:
+        """Whether core loops on this level move units on every thread: several threads, enough
+        units, first-order flow, the plain map equation, unrecorded teleportation."""
+        # get_num_threads first, always: it starts numba's thread pool, which a kernel loaded
+        # from the cache does not do before it calls a parallel one (a segfault otherwise)
+        return (numba.get_num_threads() > 1 and settings.parallel_moves and self.n >= settings.parallel_min_units
+                and self.content is None and self.meta is None and not self.objective.active and not self.recorded)
+
     def run_core_loop(self, mod, parent, parent_exit, seed, loop_limit, settings: "SearchSettings",
                       first_loop: bool = False):
+        # the first loop (modules grow from their first movers) stays sequential: a colour
+        # class moving at once into its neighbours' singletons seeds other modules (LFR 100k
+        # mu 0.5: +0.014% codelength; -0.001% with this loop sequential, bench/README.md)
+        parallel = self.parallel_moves(settings)  # always called: it starts the thread pool (see there)
+        if parallel and not first_loop:
+            class_start, class_units = self.colouring
+            return coloured_core_loop(self.indptr, self.indices, self.pflow, self.flow, self.enter, self.exit, parent,
+                                      parent_exit, mod, seed, loop_limit, settings.core_loop_threshold, first_loop,
+                                      settings.num_random_moves, settings.max_degree_for_random_moves, class_start,
+                                      class_units, numba.get_num_threads())
         memory = self.content is not None
         cptr, cphys, cflow = self.content if memory else _NO_CONTENT
         top = self.is_top_search(parent_exit)
@@ -197,18 +218,11 @@ def find_modules(level: Level, initial: np.ndarray | None, rng: np.random.Genera
     unit_of = np.arange(n, dtype=np.int64)  # current-level unit of each unit of `level`
     finest, finest_unit = origin if origin is not None else (level, None)
     finest_links = _stored_links(finest)
-    parallel = _parallel_eligible(level, settings)
     current, cur_parent = level, parent
     del level  # `current` holds it while it is searched, and no longer
     loop_limit = settings.core_loop_limit
     levels_done = 0
     while True:
-        if levels_done == 0 and parallel:
-            moved = synchronous_moves(current.indptr, current.indices, current.pflow, current.flow, current.enter,
-                                      current.exit, current.tf, current.tw, cur_parent, parent_exit, mod,
-                                      _seed(rng), settings.parallel_max_rounds, settings.parallel_min_fraction,
-                                      numba.get_num_threads())
-            first_loop = first_loop and moved == 0
         current.run_core_loop(mod, cur_parent, parent_exit, _seed(rng), loop_limit, settings,
                               first_loop and levels_done == 0)
         mod, k = relabel(mod)
@@ -235,13 +249,6 @@ REAGGREGATE_FRACTION = 0.25
 
 def _stored_links(level: Level) -> int:
     return int(level.indices.shape[0])
-
-
-def _parallel_eligible(level: Level, settings: SearchSettings) -> bool:
-    """Synchronous rounds run, when switched on, on first-order levels with the plain map
-    equation, when there are several threads and enough units to share."""
-    return (settings.synchronous_rounds and numba.get_num_threads() > 1 and level.n >= settings.parallel_min_units
-            and level.content is None and level.meta is None and not level.objective.active and not level.recorded)
 
 
 def sub_modules(level: Level, modules: np.ndarray, k: int, rng: np.random.Generator,

@@ -1,17 +1,23 @@
-r"""Kernels that use every core: module sums, aggregation and synchronous local moving.
+r"""Kernels that use every core: module sums, aggregation and the core loop's moves.
 
 Each is written so that its result does not depend on the number of threads: work is
-split into independent slots (a node's own contribution, a module's own output row),
-and every floating-point sum runs in the same order as a single thread would run it.
-``numba.set_num_threads`` (the ``num_threads`` option) only changes the speed.
+split into independent slots (a node's own contribution, a module's own output row, a
+unit's own best move), and every floating-point sum runs in the same order as a single
+thread would run it. ``numba.set_num_threads`` (the ``num_threads`` option) only changes
+the speed, except that the search on more than one thread moves units with
+:func:`coloured_core_loop` instead of the sequential :func:`.kernels.core_loop`.
 
-Synchronous local moving (:func:`synchronous_moves`; Hamann, Strasser, Wagner & Zeitz
-2018, "Distributed graph clustering using modularity and map equation", Euro-Par,
-doi:10.1007/978-3-319-96983-1_49): in a round every unit computes its best move
-against the module statistics of the previous round, all at once; a random half of
-the improving moves (fixed by the seed and the round) is applied, so that two units
-cannot keep swapping; the statistics are recomputed and the next round starts. The
-sequential core loop then refines the result.
+:func:`coloured_core_loop` is the core loop with each sweep cut into the classes of a
+greedy colouring: the units of a class share no link, so they choose their moves at
+once on every thread, and the moves are applied in order, each re-checked in O(1)
+(Lu, Halappanavar & Kalyanaraman 2015, "Parallel heuristics for scalable community
+detection", Parallel Computing, doi:10.1016/j.parco.2015.03.003, colour classes for
+parallel Louvain). It does the sequential loop's work, split over the threads.
+
+:func:`_propose` is one round of synchronous local moving (Hamann, Strasser, Wagner &
+Zeitz 2018, "Distributed graph clustering using modularity and map equation", Euro-Par,
+doi:10.1007/978-3-319-96983-1_49): every unit's best move against the module statistics
+of the previous round, all at once (:mod:`.distributed` runs its rounds on it).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit, prange
 
-__all__ = ["module_sums", "aggregate", "synchronous_moves"]
+__all__ = ["module_sums", "aggregate", "module_network", "colour_classes", "coloured_core_loop"]
 
 
 @njit(cache=True, inline="always")
@@ -118,19 +124,24 @@ def members_of(mod, k):
 
 
 @njit(cache=True)
-def _row_lengths_of(indptr, indices, mod, k, start, members, lo, hi, lengths):
-    """Number of distinct other modules each module ``lo <= m < hi`` links to."""
+def _row_lengths_of(indptr, indices, pflow, mod, k, start, members, lo, hi, lengths, inner):
+    """Number of distinct other modules each module ``lo <= m < hi`` links to, and the flow
+    between its own units (each pair once: both directions are stored)."""
     mark = np.full(k, -1, dtype=np.int64)
     for m in range(lo, hi):
         nt = 0
+        own = 0.0
         for i in range(start[m], start[m + 1]):
             u = members[i]
             for e in range(indptr[u], indptr[u + 1]):
                 mv = mod[indices[e]]
-                if mv != m and mark[mv] != m:
+                if mv == m:
+                    own += pflow[e]
+                elif mark[mv] != m:
                     mark[mv] = m
                     nt += 1
         lengths[m] = nt
+        inner[m] = 0.5 * own
 
 
 @njit(cache=True)
@@ -160,10 +171,11 @@ def _fill_rows_of(indptr, indices, pflow, mod, k, start, members, lo, hi, new_in
 
 
 @njit(cache=True, parallel=True)
-def _row_lengths(indptr, indices, mod, k, start, members, chunks, lengths):
+def _row_lengths(indptr, indices, pflow, mod, k, start, members, chunks, lengths, inner):
     step = (k + chunks - 1) // chunks
     for c in prange(chunks):
-        _row_lengths_of(indptr, indices, mod, k, start, members, c * step, min(k, (c + 1) * step), lengths)
+        _row_lengths_of(indptr, indices, pflow, mod, k, start, members, c * step, min(k, (c + 1) * step), lengths,
+                        inner)
 
 
 @njit(cache=True, parallel=True)
@@ -182,14 +194,53 @@ def aggregate(indptr, indices, pflow, mod, k, threads):
     2**31 - 1 nodes), so the kernels see one index type at every level. Modules are
     split among ``threads`` chunks; each module's row is the same whatever the split.
     """
+    new_indptr, new_indices, new_flow, _ = _aggregate(indptr, indices, pflow, mod, k, threads)
+    return new_indptr, new_indices, new_flow
+
+
+@njit(cache=True)
+def module_network(indptr, indices, pflow, flow, enter, exit_, tf, tw, mod, k, recorded, threads):
+    """The module network of partition ``mod``: :func:`module_sums` and :func:`aggregate` in
+    two passes over the links instead of three (the flow between a module's own units is
+    summed while its row is sized). Returns ``(flow, enter, exit, tf, tw, indptr, indices,
+    link flow)`` of the ``k`` modules."""
+    new_indptr, new_indices, new_flow, inner = _aggregate(indptr, indices, pflow, mod, k, threads)
+    mflow = np.zeros(k)
+    menter = np.zeros(k)
+    mexit = np.zeros(k)
+    mtf = np.zeros(k)
+    mtw = np.zeros(k)
+    own = np.zeros(k)
+    for u in range(flow.shape[0]):
+        m = mod[u]
+        mflow[m] += flow[u]
+        menter[m] += enter[u]
+        mexit[m] += exit_[u]
+        mtf[m] += tf[u]
+        mtw[m] += tw[u]
+        own[m] += tf[u] * tw[u]
+    for m in range(k):
+        menter[m] -= inner[m]
+        mexit[m] -= inner[m]
+        if recorded:
+            inner_tele = mtf[m] * mtw[m] - own[m]
+            menter[m] -= inner_tele
+            mexit[m] -= inner_tele
+    return mflow, menter, mexit, mtf, mtw, new_indptr, new_indices, new_flow
+
+
+@njit(cache=True)
+def _aggregate(indptr, indices, pflow, mod, k, threads):
+    """:func:`aggregate`, and the flow between each module's own units."""
     start, members = members_of(mod, k)
     chunks = max(1, min(k, threads))
     serial = chunks == 1 or indptr[mod.shape[0]] < PARALLEL_MIN_LINKS
     lengths = np.zeros(k, dtype=np.int64)
+    inner = np.zeros(k)
     if serial:
-        _row_lengths_of(indptr, indices, mod, k, start, members, 0, k, lengths)
+        _row_lengths_of(indptr, indices, pflow, mod, k, start, members, 0, k, lengths, inner)
     else:
-        _row_lengths(indptr, indices, mod, k, start, members, chunks, lengths)
+        _row_lengths(indptr, indices, pflow, mod, k, start, members, chunks, lengths, inner)
     new_indptr = np.zeros(k + 1, dtype=np.int64)
     for m in range(k):
         new_indptr[m + 1] = new_indptr[m] + lengths[m]
@@ -199,18 +250,7 @@ def aggregate(indptr, indices, pflow, mod, k, threads):
         _fill_rows_of(indptr, indices, pflow, mod, k, start, members, 0, k, new_indptr, new_indices, new_flow)
     else:
         _fill_rows(indptr, indices, pflow, mod, k, start, members, new_indptr, new_indices, new_flow, chunks)
-    return new_indptr, new_indices, new_flow
-
-
-@njit(cache=True, inline="always")
-def _hash_bit(seed, round_, u):
-    """One pseudo-random bit of (seed, round, unit): splitmix64."""
-    x = np.uint64(seed) * np.uint64(0x9E3779B97F4A7C15) + np.uint64(round_) * np.uint64(0xBF58476D1CE4E5B9) \
-        + np.uint64(u)
-    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    x = x ^ (x >> np.uint64(31))
-    return (x >> np.uint64(17)) & np.uint64(1)
+    return new_indptr, new_indices, new_flow, inner
 
 
 @njit(cache=True, parallel=True)
@@ -267,33 +307,324 @@ def _propose(indptr, indices, pflow, flow, enter, exit_, parent, gq, mod, menter
     return target, gain
 
 
+# ---------------------------------------------------------------------------------------
+# Colour-synchronous core loop: the sequential core loop's sweeps, split over threads.
+
+
 @njit(cache=True)
-def synchronous_moves(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent_exit, mod, seed,
-                      max_rounds, min_fraction, threads):
-    """Rounds of synchronous local moving (first-order flow, unrecorded teleportation);
-    ``mod`` is updated in place. Stops when a round applies fewer than ``min_fraction`` of
-    the units or after ``max_rounds``. Returns the number of moves applied."""
+def colour_classes(indptr, indices):
+    """Greedy (first-fit) colouring in unit order: no two linked units share a colour.
+
+    Returns ``(class_start, class_units)``: the units of colour ``c`` are
+    ``class_units[class_start[c]:class_start[c + 1]]``, in increasing order. First-fit
+    uses at most ``max degree + 1`` colours (a few dozen on the LFR graphs).
+    """
+    n = indptr.shape[0] - 1
+    colour = np.empty(n, dtype=np.int64)
+    seen = np.full(n + 1, -1, dtype=np.int64)  # seen[c] == u: a neighbour of u has colour c
+    num_colours = 0
+    for u in range(n):
+        for e in range(indptr[u], indptr[u + 1]):
+            v = indices[e]
+            if v < u:
+                seen[colour[v]] = u
+        c = 0
+        while seen[c] == u:
+            c += 1
+        colour[u] = c
+        if c + 1 > num_colours:
+            num_colours = c + 1
+    start, members = members_of(colour, num_colours)
+    return start, members
+
+
+@njit(cache=True, inline="always")
+def _mix(seed, a, b):
+    """A pseudo-random 64-bit word of (seed, a, b): splitmix64's finaliser."""
+    x = np.uint64(seed) * np.uint64(0x9E3779B97F4A7C15) + np.uint64(a) * np.uint64(0xBF58476D1CE4E5B9) \
+        + np.uint64(b) * np.uint64(0xD6E8FEB86659FD93)
+    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+#: Module statistics of the colour-synchronous loop, one row per module (as in the core loop).
+_ENTER, _EXIT, _FLOW, _PL_ENTER, _PL_EXIT, _PL_EXIT_FLOW = 0, 1, 2, 3, 4, 5
+#: ``target`` of a unit that stays, and of a unit that opens a new (empty) module.
+_STAY, _NEW = -1, -2
+
+
+@njit(cache=True, inline="always")
+def _refresh_row(rec, m):
+    rec[m, _PL_ENTER] = _plogp(rec[m, _ENTER])
+    rec[m, _PL_EXIT] = _plogp(rec[m, _EXIT])
+    rec[m, _PL_EXIT_FLOW] = _plogp(rec[m, _EXIT] + rec[m, _FLOW])
+
+
+@njit(cache=True, inline="always")
+def _move_delta(rec, old, m, q, pu, eu, xu, d_old, d_new):
+    """Change of L when a unit (flow ``pu``, enter ``eu``, exit ``xu``) leaves ``old`` for ``m``
+    (see :mod:`.kernels`)."""
+    eo, xo, po = rec[old, _ENTER], rec[old, _EXIT], rec[old, _FLOW]
+    en, xn, pn = rec[m, _ENTER], rec[m, _EXIT], rec[m, _FLOW]
+    return (_plogp(q + d_old - d_new) - _plogp(q)
+            - _plogp(eo - eu + d_old) + rec[old, _PL_ENTER] - _plogp(xo - xu + d_old) + rec[old, _PL_EXIT]
+            + _plogp(xo + po - xu - pu + d_old) - rec[old, _PL_EXIT_FLOW]
+            - _plogp(en + eu - d_new) + rec[m, _PL_ENTER] - _plogp(xn + xu - d_new) + rec[m, _PL_EXIT]
+            + _plogp(xn + pn + xu + pu - d_new) - rec[m, _PL_EXIT_FLOW])
+
+
+@njit(cache=True)
+def _best_moves(indptr, indices, pflow, flow, enter, exit_, parent, constrained, lmod, rec, gq, msize, new_module,
+                active, lo, hi, scratch, cand, visit_base, seed, sweep, num_random_moves,
+                max_degree_for_random_moves, group_start, group_units, target, target_d_old, target_d_new):
+    """Best move of the units ``active[lo:hi]`` against the current statistics (read only).
+
+    ``new_module`` is an empty module a unit may open (-1: none). Writes each unit's
+    ``target`` (a module, ``_STAY`` or ``_NEW``) and the flows ``d_old``, ``d_new`` between
+    the unit and the other members of its module and of the target. ``scratch`` (flow to
+    module ``m``, visit stamp: one 16-byte row per module) and ``cand`` are the caller's
+    own; a visit is stamped ``visit_base + u``, unique within the loop.
+    """
+    for i in range(lo, hi):
+        u = active[i]
+        visit = np.float64(visit_base + u)
+        old = np.int64(lmod[u])
+        g = parent[u]
+        ncand = 0
+        for e in range(indptr[u], indptr[u + 1]):
+            v = indices[e]
+            if constrained and parent[v] != g:
+                continue
+            mv = np.int64(lmod[v])
+            if scratch[mv, 1] != visit:
+                scratch[mv, 1] = visit
+                scratch[mv, 0] = pflow[e]
+                cand[ncand] = mv
+                ncand += 1
+            else:
+                scratch[mv, 0] += pflow[e]
+        if indptr[u + 1] - indptr[u] <= max_degree_for_random_moves:
+            size_g = group_start[g + 1] - group_start[g]
+            for r in range(num_random_moves):
+                pick = np.int64(_mix(seed, sweep * num_random_moves + r, u) % np.uint64(size_g))
+                mv = np.int64(lmod[group_units[group_start[g] + pick]])
+                if scratch[mv, 1] != visit:
+                    scratch[mv, 1] = visit
+                    scratch[mv, 0] = 0.0
+                    cand[ncand] = mv
+                    ncand += 1
+        d_old = scratch[old, 0] if scratch[old, 1] == visit else 0.0
+        pu, eu, xu = flow[u], enter[u], exit_[u]
+        q = gq[g]
+        plq = _plogp(q)
+        eo, xo, po = rec[old, _ENTER], rec[old, _EXIT], rec[old, _FLOW]
+        old_side = (-_plogp(eo - eu + d_old) + rec[old, _PL_ENTER] - _plogp(xo - xu + d_old) + rec[old, _PL_EXIT]
+                    + _plogp(xo + po - xu - pu + d_old) - rec[old, _PL_EXIT_FLOW])
+        best = _STAY
+        best_delta = 0.0
+        best_d = -1.0
+        extra = 1 if (msize[old] > 1 and new_module >= 0) else 0
+        for c in range(ncand + extra):
+            if c < ncand:
+                m = cand[c]
+                if m == old:
+                    continue
+                d_new = scratch[m, 0]
+            else:
+                m = new_module
+                d_new = 0.0
+            en, xn, pn = rec[m, _ENTER], rec[m, _EXIT], rec[m, _FLOW]
+            delta = (_plogp(q + d_old - d_new) - plq + old_side
+                     - _plogp(en + eu - d_new) + rec[m, _PL_ENTER] - _plogp(xn + xu - d_new) + rec[m, _PL_EXIT]
+                     + _plogp(xn + pn + xu + pu - d_new) - rec[m, _PL_EXIT_FLOW])
+            if delta < best_delta - 1e-14 or (delta <= best_delta + 1e-14 and d_new > best_d and best != _STAY):
+                best = m if c < ncand else _NEW
+                best_delta = delta
+                best_d = d_new
+        target[u] = best
+        target_d_old[u] = d_old
+        target_d_new[u] = best_d if best != _STAY else 0.0
+
+
+@njit(cache=True, parallel=True)
+def _best_moves_parallel(indptr, indices, pflow, flow, enter, exit_, parent, constrained, lmod, rec, gq, msize,
+                         new_module, active, num_active, scratch, cand, visit_base, seed, sweep, num_random_moves,
+                         max_degree_for_random_moves, group_start, group_units, target, target_d_old, target_d_new):
+    """:func:`_best_moves` of ``active[:num_active]`` in ``scratch.shape[0]`` chunks, each with its own scratch."""
+    chunks = scratch.shape[0]
+    step = (num_active + chunks - 1) // chunks
+    for c in prange(chunks):
+        _best_moves(indptr, indices, pflow, flow, enter, exit_, parent, constrained, lmod, rec, gq, msize, new_module,
+                    active, c * step, min(num_active, (c + 1) * step), scratch[c], cand[c], visit_base, seed,
+                    sweep, num_random_moves, max_degree_for_random_moves, group_start, group_units, target,
+                    target_d_old, target_d_new)
+
+
+#: A colour class with fewer active units than this is evaluated on the calling thread.
+PARALLEL_MIN_ACTIVE = 512
+
+
+@njit(cache=True)
+def coloured_core_loop(indptr, indices, pflow, flow, enter, exit_, parent, parent_exit, mod, seed, loop_limit,
+                       min_improvement, first_loop, num_random_moves, max_degree_for_random_moves, class_start,
+                       class_units, threads):
+    r"""The core loop (:func:`.kernels.core_loop`, first-order flow, plain map equation) with
+    each sweep's moves evaluated on ``threads`` threads.
+
+    A sweep visits the colour classes of :func:`colour_classes` in a random order. The
+    units of a class are not linked to each other, so the flow between a unit and each
+    module does not change while the others of its class move: all of them choose their
+    best move at once against the statistics at the start of the class (in parallel),
+    then the moves are applied one by one in a random order, each only if it still
+    lowers L against the statistics as they are by then (an O(1) check). So every applied
+    move lowers L exactly as the sequential loop's do, and the result depends on ``seed``
+    only, not on ``threads``. Sweeps skip units whose neighbourhood did not change and
+    stop as the sequential loop's do. ``mod`` is updated in place; returns (total change
+    of L, number of moves).
+    """
+    np.random.seed(seed)
     n = flow.shape[0]
-    chunks = max(1, min(n, threads))
-    moves = 0
-    for round_ in range(max_rounds):
-        k = n  # module ids stay below n
-        mflow, menter, mexit, _, _ = module_sums(indptr, indices, pflow, flow, enter, exit_, tf, tw, mod, k, False)
-        gq = parent_exit.copy()
-        seen = np.zeros(k, dtype=np.bool_)
-        for u in range(n):
-            m = mod[u]
-            if not seen[m]:
-                seen[m] = True
-                gq[parent[u]] += menter[m]
-        target, gain = _propose(indptr, indices, pflow, flow, enter, exit_, parent, gq, mod, menter, mexit, mflow,
-                                chunks)
-        applied = 0
-        for u in range(n):
-            if target[u] != mod[u] and gain[u] < -1e-12 and _hash_bit(seed, round_, u) == 1:
-                mod[u] = target[u]
-                applied += 1
-        moves += applied
-        if applied < min_fraction * n:
+    mflow, menter, mexit, _, _ = module_sums(indptr, indices, pflow, flow, enter, exit_, enter, enter, mod, n, False)
+    rec = np.empty((n, 6))
+    for m in range(n):
+        rec[m, _ENTER] = menter[m]
+        rec[m, _EXIT] = mexit[m]
+        rec[m, _FLOW] = mflow[m]
+        _refresh_row(rec, m)
+    msize = np.zeros(n, dtype=np.int64)
+    mgroup = np.full(n, -1, dtype=np.int64)
+    for u in range(n):
+        msize[mod[u]] += 1
+        mgroup[mod[u]] = parent[u]
+    constrained = parent_exit.shape[0] > 1
+    group_start, group_units = members_of(parent, parent_exit.shape[0])
+    gq = parent_exit.copy()
+    for m in range(n):
+        if msize[m] > 0:
+            gq[mgroup[m]] += menter[m]
+    empty = np.empty(n, dtype=np.int64)
+    num_empty = 0
+    for m in range(n - 1, -1, -1):
+        if msize[m] == 0:
+            empty[num_empty] = m
+            num_empty += 1
+    chunks = max(1, threads)
+    scratch = np.zeros((chunks, n, 2))
+    scratch[:, :, 1] = -1.0
+    cand = np.empty((chunks, n), dtype=np.int64)
+    target = np.full(n, _STAY, dtype=np.int64)
+    target_d_old = np.zeros(n)
+    target_d_new = np.zeros(n)
+    active = np.empty(n, dtype=np.int64)
+    moved = np.empty(n, dtype=np.int64)
+    dirty = np.ones(n, dtype=np.bool_)
+    lmod = mod.astype(np.int32)
+    units = class_units.copy()
+    num_classes = class_start.shape[0] - 1
+    class_order = np.arange(num_classes)
+    total_delta = 0.0
+    total_moves = 0
+    for sweep in range(loop_limit):
+        np.random.shuffle(class_order)
+        sweep_delta = 0.0
+        sweep_moves = 0
+        visit_base = np.int64(sweep) * n
+        for ci in range(num_classes):
+            c = class_order[ci]
+            lo, hi = class_start[c], class_start[c + 1]
+            np.random.shuffle(units[lo:hi])
+            num_active = 0
+            for i in range(lo, hi):
+                u = units[i]
+                if not dirty[u] or (first_loop and msize[lmod[u]] > 1):
+                    continue
+                dirty[u] = False
+                active[num_active] = u
+                num_active += 1
+            if num_active == 0:
+                continue
+            new_module = empty[num_empty - 1] if num_empty > 0 else -1
+            if chunks > 1 and num_active >= PARALLEL_MIN_ACTIVE:
+                _best_moves_parallel(indptr, indices, pflow, flow, enter, exit_, parent, constrained, lmod, rec, gq,
+                                     msize, new_module, active, num_active, scratch, cand, visit_base, seed, sweep,
+                                     num_random_moves, max_degree_for_random_moves, group_start, group_units, target,
+                                     target_d_old, target_d_new)
+            else:
+                _best_moves(indptr, indices, pflow, flow, enter, exit_, parent, constrained, lmod, rec, gq, msize,
+                            new_module, active, 0, num_active, scratch[0], cand[0], visit_base, seed, sweep,
+                            num_random_moves, max_degree_for_random_moves, group_start, group_units, target,
+                            target_d_old, target_d_new)
+            num_moved = 0
+            for i in range(num_active):
+                u = active[i]
+                best = target[u]
+                if best == _STAY:
+                    continue
+                old = np.int64(lmod[u])
+                if best == _NEW:
+                    if num_empty == 0 or msize[old] == 1:
+                        dirty[u] = True
+                        continue
+                    best = empty[num_empty - 1]
+                elif msize[best] == 0:  # a random-move target emptied by its class: not on offer now
+                    dirty[u] = True
+                    continue
+                g = parent[u]
+                pu, eu, xu = flow[u], enter[u], exit_[u]
+                d_old, d_new = target_d_old[u], target_d_new[u]
+                delta = _move_delta(rec, old, best, gq[g], pu, eu, xu, d_old, d_new)
+                if delta >= -1e-16:  # another move of the class took the gain away: choose again next sweep
+                    dirty[u] = True
+                    continue
+                if msize[best] == 0:  # the top of the stack of empty modules
+                    num_empty -= 1
+                    mgroup[best] = g
+                rec[old, _ENTER] += -eu + d_old
+                rec[old, _EXIT] += -xu + d_old
+                rec[old, _FLOW] -= pu
+                rec[best, _ENTER] += eu - d_new
+                rec[best, _EXIT] += xu - d_new
+                rec[best, _FLOW] += pu
+                _refresh_row(rec, old)
+                _refresh_row(rec, best)
+                gq[g] += d_old - d_new
+                msize[old] -= 1
+                msize[best] += 1
+                if msize[old] == 0:
+                    empty[num_empty] = old
+                    num_empty += 1
+                lmod[u] = best
+                moved[num_moved] = u
+                num_moved += 1
+                sweep_delta += delta
+            if num_moved > 0 and chunks > 1 and num_moved >= PARALLEL_MIN_ACTIVE:
+                _mark_neighbours_parallel(indptr, indices, moved, num_moved, chunks, dirty)
+            else:
+                _mark_neighbours(indptr, indices, moved, 0, num_moved, dirty)
+            sweep_moves += num_moved
+        total_delta += sweep_delta
+        total_moves += sweep_moves
+        if sweep_moves == 0 or -sweep_delta < min_improvement:
             break
-    return moves
+    for u in range(n):
+        mod[u] = lmod[u]
+    return total_delta, total_moves
+
+
+@njit(cache=True)
+def _mark_neighbours(indptr, indices, moved, lo, hi, dirty):
+    """Mark the neighbours of the units ``moved[lo:hi]`` for a new visit."""
+    for i in range(lo, hi):
+        u = moved[i]
+        for e in range(indptr[u], indptr[u + 1]):
+            dirty[indices[e]] = True
+
+
+@njit(cache=True, parallel=True)
+def _mark_neighbours_parallel(indptr, indices, moved, num_moved, chunks, dirty):
+    """:func:`_mark_neighbours` in ``chunks`` chunks: threads may store the same True to one
+    unit, and nothing reads ``dirty`` until all have finished, so the result is the same."""
+    step = (num_moved + chunks - 1) // chunks
+    for c in prange(chunks):
+        _mark_neighbours(indptr, indices, moved, c * step, min(num_moved, (c + 1) * step), dirty)

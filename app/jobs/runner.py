@@ -3,7 +3,8 @@
 An ``infomap`` job is a small graph of tasks (:mod:`.tasks`): prepare (validate the
 stored request, build the network, compute the flow), copied to every worker, then one
 task per trial, then finish (the best trial's payload, and the engine result its formats
-are rendered from on demand). Progress is written as trials finish.
+are rendered from on demand). Progress is written as trials finish; a ``cluster_vectors`` job
+is one task that reports its own progress (Dask worker events, relayed to the store here).
 Engine work never runs in this process: the event loop only claims jobs and hands
 each to a thread that drives Dask.
 
@@ -38,6 +39,9 @@ from . import tasks
 from .store import Job, JobStore
 
 log = logging.getLogger("mapeq.jobs")
+
+#: Seconds between reads of the progress a long task reports from its worker.
+PROGRESS_POLL_SECONDS = 1.0
 
 
 class WarmupPlugin(WorkerPlugin):
@@ -269,7 +273,29 @@ class JobRunner:
         return self._one_task(tasks.codelength_job, request, key=f"{job.id}-{job.attempts}-codelength"), None
 
     def _cluster_vectors(self, job: Job, request: bytes) -> tuple[dict, None]:
-        return self._one_task(tasks.cluster_vectors_job, request, key=f"{job.id}-{job.attempts}-vectors"), None
+        """One task on a worker; the progress it logs as Dask events (kNN steps, then InfoMap) is
+        written to the job as it comes, every :data:`PROGRESS_POLL_SECONDS`."""
+        key = f"{job.id}-{job.attempts}-vectors"
+        future = self._submit(tasks.cluster_vectors_job, request, key, key=key)
+        written = 0
+        try:
+            while True:
+                try:
+                    return future.result(timeout=PROGRESS_POLL_SECONDS), None
+                except TimeoutError:
+                    pass
+                done = self._logged_progress(key)
+                if done > written:
+                    written = done
+                    if not self.store.progress(job.id, done, job.attempts):
+                        raise Cancelled()
+        finally:
+            self._forget([future])
+
+    def _logged_progress(self, key: str) -> int:
+        """The most steps a task reported under ``key`` (:data:`tasks.PROGRESS_TOPIC`), 0 if none."""
+        events = self.client.get_events(tasks.PROGRESS_TOPIC)
+        return max((msg["done"] for _, msg in events if isinstance(msg, dict) and msg.get("key") == key), default=0)
 
     def _one_task(self, function, request: bytes, key: str):
         future = self._submit(function, request, key=key)

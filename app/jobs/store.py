@@ -1,7 +1,8 @@
 """The job store (SQLAlchemy 2.0): SQLite by default, any SQLAlchemy URL otherwise.
 
-A job row keeps its kind, request body (the bytes the client sent), status, progress,
-timestamps, result and error, so that nothing is lost when an API process stops. An infomap
+A job row keeps its kind, status, progress, timestamps, result and error, and its request body
+(the bytes the client sent) is kept in ``job_requests`` beside it, so that nothing is lost when an
+API process stops (apart: SQLite rewrites a whole row at every update, and a request may be 512 MB). An infomap
 job's row also keeps the engine result its output formats are rendered from on demand
 (``engine_result``, :mod:`app.service.results`); each format, once rendered, is kept in the
 ``job_outputs`` table and deleted with its job. Several API processes may
@@ -42,7 +43,8 @@ class Base(DeclarativeBase):
 
 
 class JobRow(Base):
-    """A job; its large columns (request, result, engine result) are loaded only when read."""
+    """A job; its large columns (result, engine result) are loaded only when read; its request is a
+    :class:`JobRequestRow` (written once, read once: never copied by the row's updates)."""
 
     __tablename__ = "jobs"
 
@@ -54,7 +56,6 @@ class JobRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     started_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    request: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     result: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, deferred=True)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -63,6 +64,16 @@ class JobRow(Base):
     lease_owner: Mapped[str | None] = mapped_column(String(128), nullable=True)
     lease_expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     engine_result: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, deferred=True)
+
+
+class JobRequestRow(Base):
+    """The request of a job: the bytes the client sent (migration 0004: apart from the jobs row, which
+    SQLite rewrites whole at every lease renewal and progress write)."""
+
+    __tablename__ = "job_requests"
+
+    job_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class JobOutputRow(Base):
@@ -173,10 +184,10 @@ class JobStore:
         """Queue a job; ``request`` is the body as sent (bytes), or a dict stored as JSON."""
         raw = request if isinstance(request, bytes) else orjson.dumps(request)
         row = JobRow(id=str(uuid.uuid4()), kind=kind, status="queued", progress_done=0, progress_total=total,
-                     created_at=_now(), request=raw, attempts=0, owner=owner,
-                     request_id=request_id)
+                     created_at=_now(), attempts=0, owner=owner, request_id=request_id)
         with self._session.begin() as s:
             s.add(row)
+            s.add(JobRequestRow(job_id=row.id, body=raw))
         return _job(row)
 
     def get(self, job_id: str, owner: str | None = None) -> Job | None:
@@ -193,7 +204,7 @@ class JobStore:
     def request_bytes(self, job_id: str) -> bytes:
         """The stored request body (JSON)."""
         with self._session() as s:
-            return bytes(s.get(JobRow, job_id).request)
+            return bytes(s.get(JobRequestRow, job_id).body)
 
     def result(self, job_id: str) -> dict | None:
         with self._session() as s:
@@ -322,5 +333,6 @@ class JobStore:
         expired = select(JobRow.id).where(JobRow.status.in_(FINISHED), JobRow.finished_at < cutoff)
         with self._session.begin() as s:
             s.execute(delete(JobOutputRow).where(JobOutputRow.job_id.in_(expired)))
+            s.execute(delete(JobRequestRow).where(JobRequestRow.job_id.in_(expired)))
             res = s.execute(delete(JobRow).where(JobRow.status.in_(FINISHED), JobRow.finished_at < cutoff))
             return int(res.rowcount or 0)

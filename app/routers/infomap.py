@@ -29,13 +29,13 @@ FILE_RESPONSES = {**ERROR_RESPONSES, 200: {"content": {f.media_type: {} for f in
                                                        if f.media_type != "application/json"}}}
 
 
-def _respond(answer: dict | ResultFile) -> Any:
-    """The JSON payload as it is, a file as an attachment."""
+def _respond(answer: dict | ResultFile) -> Response:
+    """The JSON answer (written by the service as the response model writes it), a file as an attachment."""
     if isinstance(answer, ResultFile):
         media = answer.media_type if answer.media_type == "application/json" else f"{answer.media_type}; charset=utf-8"
         return Response(answer.data, media_type=media, headers={
             "Content-Disposition": f'attachment; filename="infomap{answer.extension}"'})
-    return answer
+    return Response(service.answer_json(answer), media_type="application/json")
 
 
 def check_sync_size(num_links: int, num_trials: int, settings: Settings, field: str = "edges") -> None:

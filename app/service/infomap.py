@@ -33,7 +33,7 @@ from .extras import ResultFile, links_json, module_links_json, result_file
 from .networks import network_from_body, network_from_edges
 from .. import binary, tensors
 from ..uploads import upload_text
-from ..schemas import CodelengthRequest, InfomapFileOptions, InfomapRequest, InfomapResponse
+from ..schemas import CodelengthRequest, InfomapFileOptions, InfomapRequest, InfomapResponse, RunMetadata
 from ..telemetry import record_engine
 from ..options import engine_options
 from .results import stored_result
@@ -67,12 +67,16 @@ def meta_data_of(request: Any, network: Network) -> dict | None:
 
 def shape_result(result: InfomapResult, network: Network, options: InfomapOptions, include_tree: bool,
                  include_flow: bool, *, include_module_links: bool = False, include_links: bool = False,
-                 hide_bipartite_nodes: bool = False) -> dict:
+                 hide_bipartite_nodes: bool = False, written: bool = False) -> dict:
     """The ``/v1/infomap`` payload of a result (the JSON schema of docs/result-schema.md and the run's metadata);
-    with the module links at every level and the network's links when asked (:mod:`.extras`)."""
+    with the module links at every level and the network's links when asked (:mod:`.extras`).
+
+    ``written``: the node mappings and the tree as their JSON text (``orjson.Fragment``, the same bytes,
+    ``InfomapResult.to_dict(written=True)``) for an answer written at once by :func:`answer_json`; a
+    job's payload keeps the dicts (it travels between processes and is stored)."""
     # A two-level tree is implied by ``modules``; it comes along with the module links, whose paths it names.
     data = result.to_dict(include_tree=include_tree and (include_module_links or not options.two_level),
-                          include_flow=include_flow, hide_bipartite_nodes=hide_bipartite_nodes)
+                          include_flow=include_flow, hide_bipartite_nodes=hide_bipartite_nodes, written=written)
     if include_module_links:
         data["module_links"] = module_links_json(result)
     if include_links:
@@ -84,6 +88,32 @@ def shape_result(result: InfomapResult, network: Network, options: InfomapOption
         "elapsed_seconds": result.elapsed,
     }
     return data
+
+
+def _writer(annotation: Any) -> Callable[[Any], Any]:
+    """How a field of the answer is written: numbers as the model's type (an int codelength as a float,
+    a numpy integer as an int), mappings and lists of anything as they are."""
+    if annotation in (float, int, str):
+        return annotation
+    if annotation == list[float]:
+        return lambda values: [float(v) for v in values]
+    return lambda value: value
+
+
+_ANSWER_FIELDS = {name: _writer(field.annotation) for name, field in InfomapResponse.model_fields.items()}
+_METADATA_FIELDS = {name: _writer(field.annotation) for name, field in RunMetadata.model_fields.items()}
+
+
+def answer_json(payload: dict) -> bytes:
+    """The JSON answer of ``POST /v1/infomap`` (and of ``?format=json``) from :func:`shape_result`'s payload:
+    the fields of :class:`app.schemas.InfomapResponse` in its order, those that are None left out,
+    numbers of the model's type. The bytes the response model writes (``tests/service/test_json_arrays.py``
+    compares them on every kind of answer), without validating a 100k-entry mapping the service has
+    just built."""
+    answer = {name: write(payload[name]) for name, write in _ANSWER_FIELDS.items()
+              if name != "metadata" and payload.get(name) is not None}
+    answer["metadata"] = {name: write(payload["metadata"][name]) for name, write in _METADATA_FIELDS.items()}
+    return orjson.dumps(answer, option=orjson.OPT_SERIALIZE_NUMPY)
 
 
 def shape_of(request: InfomapRequest | InfomapFileOptions) -> dict:
@@ -102,10 +132,9 @@ def _search(network: Network, options: InfomapOptions, initial: dict | None, sha
     record_engine(result.elapsed, network.num_links)
     if format not in (None, "json"):
         return result_file(result, format, hide_bipartite_nodes=shape.get("hide_bipartite_nodes", False))
-    payload = shape_result(result, network, options, **shape)
+    payload = shape_result(result, network, options, **shape, written=True)
     if format == "json":
-        answer = InfomapResponse.model_validate(payload).model_dump(mode="json", exclude_none=True)
-        return ResultFile(orjson.dumps(answer), "application/json", ".json")
+        return ResultFile(answer_json(payload), "application/json", ".json")
     return payload
 
 

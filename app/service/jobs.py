@@ -21,7 +21,7 @@ Three stored forms, one column (:func:`stored_request`, :func:`read_stored`):
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import orjson
 from pydantic import BaseModel
@@ -32,7 +32,7 @@ from ..errors import echo
 from ..options import engine_options
 from ..schemas import JOB_MODELS, ClusterVectorsJob, InfomapFileOptions, InfomapJob, InfomapRequest
 from ..uploads import UploadError, upload_text
-from ..vectors import cluster_vectors, vector_shape
+from ..vectors import cluster_vectors, progress_total, vector_shape
 from . import infomap
 from .infomap import PreparedInfomap, codelength_payload
 from infomap_core.errors import EmptyNetworkError, OptionError
@@ -62,7 +62,7 @@ def read_stored(raw: bytes) -> tuple[dict[str, Any] | None, bytes]:
 
 def check_submission(body: BaseModel, limits: cost.Limits) -> int:
     """Refuse a job body that is too large or whose network cannot be built; the job's
-    progress total (its trials) otherwise.
+    progress total otherwise (its trials; for vectors the steps of :func:`app.vectors.progress_total`).
 
     Examples
     --------
@@ -73,8 +73,8 @@ def check_submission(body: BaseModel, limits: cost.Limits) -> int:
     """
     if isinstance(body, ClusterVectorsJob):
         cost.of_vectors(len(body.vectors), body.top_k, body.num_trials).check(limits)
-        vector_shape(body.vectors)
-        return 1
+        n, _ = vector_shape(body.vectors)
+        return progress_total(n, body.options())
     cost.of_network(body).check(limits)
     check_network_body(body)
     return body.num_trials if isinstance(body, InfomapRequest) else 1
@@ -98,7 +98,7 @@ def job_request(kind: str, raw: bytes) -> BaseModel:
     if header is not None:
         data = binary.binary_fields(payload, model, [tuple(item) for item in header["query"]], header["max_bytes"])
     else:
-        data = orjson.loads(payload)
+        data = binary.parse_json(payload, model)
     if isinstance(data, dict) and "kind" not in data:
         data["kind"] = kind
     return model.model_validate(data)
@@ -108,9 +108,10 @@ def codelength_job(raw: bytes) -> dict:
     return codelength_payload(job_request("codelength", raw))
 
 
-def cluster_vectors_job(raw: bytes) -> dict:
+def cluster_vectors_job(raw: bytes, progress: Callable[[int, int], None] | None = None) -> dict:
+    """The payload of a stored ``cluster_vectors`` job; ``progress`` as for :func:`app.vectors.cluster_vectors`."""
     request = job_request("cluster_vectors", raw)
-    return cluster_vectors(request.vectors, request.options(), request.labels)
+    return cluster_vectors(request.vectors, request.options(), request.labels, progress)
 
 
 # ------------------------------------------------------------------ infomap jobs for uploaded files

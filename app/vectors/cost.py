@@ -10,14 +10,18 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from .ann import list_count
 from .options import EXACT_MAX_VECTORS
 
 #: Peak resident memory of a whole run per kNN link (bench/README.md: 4.79 GB for 1M x 128
 #: vectors and 40M links, 1.15 GB for 200k and 8M); the vectors and the index are added on top,
 #: so the estimate errs high.
 BYTES_PER_LINK = 120
-#: Bytes per vector of the HNSW index beyond the float32 data (32 links, two layers on average).
-HNSW_BYTES_PER_VECTOR = 300
+#: Bytes per vector of the IVF-Flat index: its float32 copy of the vector is counted from d; the id (int64).
+IVF_BYTES_PER_VECTOR = 8
+#: Inverted lists scanned per query assumed by the work estimate (calibrated: 1 of 894 on 200k clustered vectors,
+#: 256 of 447 on 50k nearly equidistant ones; bench/README.md).
+ASSUMED_NPROBE = 16
 
 
 @dataclass(frozen=True)
@@ -39,8 +43,9 @@ class VectorCost:
 def estimate_vector_cost(n: int, d: int, top_k: int, method: str = "auto", itemsize: int = 8) -> VectorCost:
     """Cost of clustering ``n`` vectors of dimension ``d`` with ``top_k`` neighbours each.
 
-    Exact search: :math:`n^2 d` multiply-adds; approximate (HNSW): about
-    :math:`n\\,d\\,(M + efSearch)\\log_2 n` with M = 32 and efSearch = max(64, 2k).
+    Exact search: :math:`n^2 d` multiply-adds; approximate (IVF-Flat with ``nlist`` lists): the
+    k-means, the assignment and the coarse search, about :math:`3\\,n\\,d\\,nlist`, and the scan of
+    :data:`ASSUMED_NPROBE` lists per vector, :math:`n\\,d\\,nprobe\\,n / nlist`.
 
     Examples
     --------
@@ -55,8 +60,9 @@ def estimate_vector_cost(n: int, d: int, top_k: int, method: str = "auto", items
         work = n * n * d
         index_bytes = 0
     else:
-        work = n * d * (32 + max(64, 2 * k)) * max(1, n.bit_length())
-        index_bytes = n * (4 * d + HNSW_BYTES_PER_VECTOR)
+        nlist = list_count(n)
+        work = n * d * (3 * nlist + min(nlist, ASSUMED_NPROBE) * -(-n // nlist))
+        index_bytes = n * (4 * d + IVF_BYTES_PER_VECTOR)
     links = n * k
     memory = n * d * itemsize + index_bytes + links * BYTES_PER_LINK
     return VectorCost(n, d, k, links, method, work, memory)

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .ann import KnnSearch, approximate_knn
-from .knn import as_vector_array, exact_knn, prepare_vectors
+from .ann import KnnSearch, Progress, approximate_knn, approximate_steps
+from .knn import as_vector_array, exact_knn, exact_steps, prepare_vectors
 from .options import EXACT_MAX_VECTORS, RECALL_SAMPLE, VectorOptions
 
 
@@ -35,19 +35,27 @@ def choose_method(n: int, options: VectorOptions, exact_max_vectors: int = EXACT
     return "exact" if n <= exact_max_vectors else "approximate"
 
 
-def nearest_neighbors(x: np.ndarray, options: VectorOptions, method: str,
-                      recall_sample: int = RECALL_SAMPLE) -> KnnSearch:
+def knn_steps(n: int, options: VectorOptions, exact_max_vectors: int = EXACT_MAX_VECTORS) -> int:
+    """Progress steps of the kNN search of ``n`` vectors (its blocks, or its index's stages)."""
+    method = choose_method(n, options, exact_max_vectors)
+    return exact_steps(n) if method == "exact" else approximate_steps(n)
+
+
+def nearest_neighbors(x: np.ndarray, options: VectorOptions, method: str, recall_sample: int = RECALL_SAMPLE,
+                      progress: Progress | None = None) -> KnnSearch:
     """The k nearest neighbours of every row of ``x`` (from :func:`.knn.prepare_vectors`) by ``method``."""
     if method == "exact":
-        indices, sims = exact_knn(x, options.top_k)
+        indices, sims = exact_knn(x, options.top_k, progress=progress)
         return KnnSearch(indices, sims, "exact", 1.0, 0)
     return approximate_knn(x, options.top_k, recall_target=options.recall_target, seed=options.seed,
-                           recall_sample=recall_sample)
+                           recall_sample=recall_sample, progress=progress)
 
 
 def knn_graph(vectors: np.ndarray, options: VectorOptions | None = None, *,
-              exact_max_vectors: int = EXACT_MAX_VECTORS, recall_sample: int = RECALL_SAMPLE) -> KnnGraph:
-    """The kNN similarity graph of ``vectors`` ``[n, d]`` under ``options``.
+              exact_max_vectors: int = EXACT_MAX_VECTORS, recall_sample: int = RECALL_SAMPLE,
+              progress: Progress | None = None) -> KnnGraph:
+    """The kNN similarity graph of ``vectors`` ``[n, d]`` under ``options``; ``progress`` (optional) is
+    called with the search's steps done, up to :func:`knn_steps`.
 
     Examples
     --------
@@ -59,10 +67,10 @@ def knn_graph(vectors: np.ndarray, options: VectorOptions | None = None, *,
     started = time.perf_counter()
     vectors = as_vector_array(vectors)
     method = choose_method(vectors.shape[0] if vectors.ndim else 0, options, exact_max_vectors)
-    # the HNSW index holds float32: search in float32 unless float64 is asked for
+    # the IVF index holds float32: search in float32 unless float64 is asked for
     dtype = "float32" if method == "approximate" and options.dtype == "auto" else options.dtype
     x = prepare_vectors(vectors, options.metric, dtype)
-    search = nearest_neighbors(x, options, method, recall_sample)
+    search = nearest_neighbors(x, options, method, recall_sample, progress)
     sims = search.similarities.astype(np.float64)
     keep = sims >= options.min_similarity
     rows, slots = np.nonzero(keep)

@@ -11,7 +11,7 @@ of each row in one pass (numpy's ``argpartition`` took 4x the matrix product).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 from numba import njit
@@ -80,12 +80,12 @@ def prepare_vectors(vectors: Any, metric: str = "cosine", dtype: str = "auto") -
 @njit(cache=True)
 def _top_k_rows(sims, k, first_row):  # pragma: no cover - compiled
     """Indices and values of the k largest entries of each row, row ``r`` skipping column
-    ``first_row + r``; largest first, the lower column first on ties."""
+    ``first_row + r`` (none when ``first_row`` is negative); largest first, the lower column first on ties."""
     rows, n = sims.shape
     idx = np.empty((rows, k), dtype=np.int64)
     val = np.empty((rows, k), dtype=sims.dtype)
     for r in range(rows):
-        own = first_row + r
+        own = first_row + r if first_row >= 0 else -1
         count = 0
         for j in range(n):
             if j == own:
@@ -106,11 +106,25 @@ def _top_k_rows(sims, k, first_row):  # pragma: no cover - compiled
     return idx, val
 
 
-def exact_knn(x: np.ndarray, k: int, rows: np.ndarray | None = None,
-              max_block_entries: int = MAX_BLOCK_ENTRIES) -> tuple[np.ndarray, np.ndarray]:
+def _block_rows(queries: int, n: int, max_block_entries: int = MAX_BLOCK_ENTRIES) -> int:
+    return max(1, min(queries, max_block_entries // n))
+
+
+def exact_steps(n: int) -> int:
+    """Progress steps of :func:`exact_knn` on all ``n`` rows: its blocks of rows.
+
+    >>> exact_steps(50_000)
+    150
+    """
+    return -(-n // _block_rows(n, n))
+
+
+def exact_knn(x: np.ndarray, k: int, rows: np.ndarray | None = None, max_block_entries: int = MAX_BLOCK_ENTRIES,
+              progress: Callable[[int], None] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """``(indices, similarities)`` ``[m, k]`` of the k most similar other rows of ``x``.
 
-    ``x`` comes from :func:`prepare_vectors`; ``rows`` (default: all) are the query rows.
+    ``x`` comes from :func:`prepare_vectors`; ``rows`` (default: all) are the query rows;
+    ``progress`` (optional) is called with the blocks done (:func:`exact_steps` in all).
 
     Examples
     --------
@@ -121,7 +135,7 @@ def exact_knn(x: np.ndarray, k: int, rows: np.ndarray | None = None,
     n = x.shape[0]
     k = int(min(k, n - 1))
     queries = np.arange(n) if rows is None else np.asarray(rows, dtype=np.int64)
-    block = max(1, min(queries.size, max_block_entries // n))
+    block = _block_rows(queries.size, n, max_block_entries)
     idx = np.empty((queries.size, k), dtype=np.int64)
     sim = np.empty((queries.size, k), dtype=x.dtype)
     for a in range(0, queries.size, block):            # blocks of query rows bound the memory
@@ -132,4 +146,6 @@ def exact_knn(x: np.ndarray, k: int, rows: np.ndarray | None = None,
         else:                                           # arbitrary rows: mask each one's own column
             s[np.arange(q.size), q] = -np.inf
             idx[a:a + block], sim[a:a + block] = _top_k_rows(s, k, -1)
+        if progress is not None:
+            progress(a // block + 1)
     return idx, sim

@@ -7,14 +7,14 @@ No web code: the routers (JSON body, uploaded file) and the job task call
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
 from infomap_core import InfomapOptions, Network, __version__, run_infomap
 from infomap_core.errors import EmptyNetworkError
 
-from .graph import knn_graph
+from .graph import knn_graph, knn_steps
 from .knn import as_vector_array
 from .options import VectorError, VectorOptions
 
@@ -36,23 +36,39 @@ def vector_shape(rows: Any) -> tuple[int, int]:
     return len(rows), len(rows[0])
 
 
-def cluster_vectors(vectors: Any, options: VectorOptions, labels: Sequence[str] | None = None) -> dict[str, Any]:
+def progress_total(n: int, options: VectorOptions) -> int:
+    """Progress steps of clustering ``n`` vectors: the kNN search's (:func:`.graph.knn_steps`), then one
+    for the graph and InfoMap; known from the shape, before any work (a job's progress total).
+
+    >>> progress_total(200_000, VectorOptions()), progress_total(1_000, VectorOptions())
+    (11, 2)
+    """
+    return knn_steps(n, options) + 1
+
+
+def cluster_vectors(vectors: Any, options: VectorOptions, labels: Sequence[str] | None = None,
+                    progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
     """Cluster the rows of ``vectors`` ``[n, d]``; the payload of ``/v1/cluster/vectors``.
 
     ``relative_codelength_savings`` is the engine's (:class:`infomap_core.InfomapResult`), so
-    its rule for a one-level codelength of 0 and for float noise applies here too.
+    its rule for a one-level codelength of 0 and for float noise applies here too. ``progress``
+    (optional) is called with ``(steps done, steps in all)`` as the kNN search advances and when
+    InfoMap is done (:func:`progress_total` steps in all).
     """
     x = as_vector_array(vectors)
     n = x.shape[0] if x.ndim >= 1 else 0
     if labels is not None and len(labels) != n:
         raise VectorError(f"{len(labels)} labels for {n} vectors", field="labels")
-    graph = knn_graph(x, options)
+    total = progress_total(n, options) if progress is not None and n > 0 else 0
+    graph = knn_graph(x, options, progress=None if progress is None else (lambda done: progress(done, total)))
     src, tgt, sim = graph.source, graph.target, graph.similarity
     if src.size == 0:
         raise EmptyNetworkError("no pair of vectors reaches min_similarity; lower it", field="min_similarity")
     net = Network.from_arrays(src, tgt, sim, directed=options.directed, nodes=np.arange(n))
     result = run_infomap(net, InfomapOptions(two_level=options.two_level, num_trials=options.num_trials,
                                              seed=options.seed))
+    if progress is not None:
+        progress(total, total)
     degree = np.bincount(src, minlength=n) + (0 if options.directed else np.bincount(tgt, minlength=n))
     linked = np.zeros(n, dtype=bool)
     linked[src] = linked[tgt] = True

@@ -29,37 +29,227 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import orjson
+from numba import njit
 
 from .header import RunInfo, config_fingerprint, started_at_text, trials_done
 from .levels import modules_at_level
 from .module_links import module_links
-from .text import hidden_nodes, node_names, path_string_of
+from .text import hidden_nodes, module_path_texts, node_names, path_string_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..infomap import InfomapResult
 
-__all__ = ["render_json", "render_official_json", "official_json", "tree_to_json"]
+__all__ = ["render_json", "render_official_json", "official_json", "tree_to_json", "tree_json_bytes", "mapping_json_bytes"]
 
 
 def tree_to_json(tree, network) -> dict[str, Any]:
-    """Nested modules: ``{path, flow, enter, exit, children: [...]}``, leaves ``{path, node, name, flow}``."""
-    kids = tree.children()
+    """Nested modules: ``{path, flow, enter, exit, children: [...]}``, leaves ``{path, node, name, flow}``.
+
+    Built bottom-up in one pass over the depth-first order, reversed (no recursion, no child lists):
+    each node joins its parent's children as it is made, the last child first."""
+    order = tree.depth_first().tolist()
     ids = network.node_ids.tolist()
     names = node_names(network)
-    paths = {0: ""}
-    built: dict[int, dict[str, Any]] = {}
-    for t in tree.depth_first().tolist():
-        if t:
-            parent_path = paths[int(tree.parent[t])]
-            paths[t] = f"{parent_path}:{int(tree.rank[t])}" if parent_path else str(int(tree.rank[t]))
-    for t in tree.depth_first()[::-1].tolist():  # children before parents, no recursion
-        if tree.leaf[t] >= 0:
-            a = int(tree.leaf[t])
-            built[t] = {"path": paths[t], "node": ids[a], "name": names[a], "flow": float(tree.flow[t])}
+    prefix = module_path_texts(tree)                     # "1:2:" of each module, "" for the root
+    parent, rank, leaf = tree.parent.tolist(), tree.rank.tolist(), tree.leaf.tolist()
+    flow, enter, exit_ = tree.flow.tolist(), tree.enter.tolist(), tree.exit.tolist()
+    pending: dict[int, list] = {}
+    node: dict[str, Any] = {}
+    for t in reversed(order):
+        a = leaf[t]
+        path = f"{prefix[parent[t]]}{rank[t]}" if t else ""
+        if a >= 0:
+            node = {"path": path, "node": ids[a], "name": names[a], "flow": flow[t]}
         else:
-            built[t] = {"path": paths[t] or "root", "flow": float(tree.flow[t]), "enter": float(tree.enter[t]),
-                        "exit": float(tree.exit[t]), "children": [built.pop(int(c)) for c in kids[t]]}
-    return built[0]
+            children = pending.pop(t, [])
+            children.reverse()
+            node = {"path": path or "root", "flow": flow[t], "enter": enter[t], "exit": exit_[t],
+                    "children": children}
+        if t:
+            siblings = pending.get(parent[t])
+            if siblings is None:
+                pending[parent[t]] = [node]
+            else:
+                siblings.append(node)
+    return node
+
+
+@njit(cache=True)
+def _token_bounds(buf):  # pragma: no cover - compiled
+    """``(starts, ends)`` of the elements of the JSON array ``buf`` of numbers, strings or ``null``
+    written by orjson (no spaces): commas split it outside strings."""
+    n = buf.shape[0]
+    starts = np.empty(n // 2 + 1, dtype=np.int64)
+    ends = np.empty(n // 2 + 1, dtype=np.int64)
+    count = 0
+    i = 1
+    if n <= 2:
+        return starts[:0], ends[:0]
+    begin = 1
+    while i < n - 1:
+        c = buf[i]
+        if c == 34:                       # a string: to its closing quote, escapes skipped
+            i += 1
+            while buf[i] != 34:
+                i += 2 if buf[i] == 92 else 1
+        elif c == 44:
+            starts[count] = begin
+            ends[count] = i
+            count += 1
+            begin = i + 1
+        i += 1
+    starts[count] = begin
+    ends[count] = n - 1
+    return starts[:count + 1], ends[:count + 1]
+
+
+@njit(cache=True, inline="always")
+def _put(out, pos, src, lo, hi):  # pragma: no cover - compiled
+    for k in range(lo, hi):
+        out[pos] = src[k]
+        pos += 1
+    return pos
+
+
+@njit(cache=True)
+def _tree_json(order, parent, depth, rank, leaf, num_children, lit, lit_at, ids, id_at, names, name_at,
+               floats, float_at, size_bound):  # pragma: no cover - compiled
+    """The nested tree of :func:`tree_to_json` as orjson writes it, from token buffers (see
+    :func:`tree_json_bytes`); ``floats`` holds the flow, enter and exit tokens (rows 0, 1, 2 of
+    ``float_at``)."""
+    out = np.empty(size_bound, dtype=np.uint8)
+    path = np.empty(int(depth.max()) * 21 + 1, dtype=np.uint8)
+    path_len = np.zeros(int(depth.max()) + 1, dtype=np.int64)
+    digits = np.empty(20, dtype=np.uint8)
+    pos = 0
+    size = order.shape[0]
+    for idx in range(size):
+        t = order[idx]
+        d = depth[t]
+        if t > 0:                            # this node's path: the parent's, ":", its rank
+            p = path_len[d - 1]
+            if d > 1:
+                path[p] = 58
+                p += 1
+            r = rank[t]
+            k = 0
+            while True:
+                digits[k] = 48 + r % 10
+                r //= 10
+                k += 1
+                if r == 0:
+                    break
+            for j in range(k - 1, -1, -1):
+                path[p] = digits[j]
+                p += 1
+            path_len[d] = p
+        a = leaf[t]
+        pos = _put(out, pos, lit, lit_at[0], lit_at[1])                 # {"path":"
+        if t > 0:
+            pos = _put(out, pos, path, 0, path_len[d])
+        elif a < 0:
+            pos = _put(out, pos, lit, lit_at[1], lit_at[2])             # root
+        if a >= 0:
+            pos = _put(out, pos, lit, lit_at[2], lit_at[3])             # ","node":
+            pos = _put(out, pos, ids, id_at[0, a], id_at[1, a])
+            pos = _put(out, pos, lit, lit_at[3], lit_at[4])             # ,"name":
+            pos = _put(out, pos, names, name_at[0, a], name_at[1, a])
+            pos = _put(out, pos, lit, lit_at[4], lit_at[5])             # ,"flow":
+            pos = _put(out, pos, floats, float_at[0, 0, t], float_at[0, 1, t])
+            out[pos] = 125                                              # }
+            pos += 1
+        else:
+            pos = _put(out, pos, lit, lit_at[5], lit_at[6])             # ","flow":
+            pos = _put(out, pos, floats, float_at[0, 0, t], float_at[0, 1, t])
+            pos = _put(out, pos, lit, lit_at[6], lit_at[7])             # ,"enter":
+            pos = _put(out, pos, floats, float_at[1, 0, t], float_at[1, 1, t])
+            pos = _put(out, pos, lit, lit_at[7], lit_at[8])             # ,"exit":
+            pos = _put(out, pos, floats, float_at[2, 0, t], float_at[2, 1, t])
+            pos = _put(out, pos, lit, lit_at[8], lit_at[9])             # ,"children":[
+            if num_children[t] > 0:
+                continue                                                # its children follow
+            out[pos] = 93
+            out[pos + 1] = 125
+            pos += 2
+        below = depth[order[idx + 1]] if idx + 1 < size else 0
+        for _ in range(d - below):                                      # the modules that end here
+            out[pos] = 93
+            out[pos + 1] = 125
+            pos += 2
+        if idx + 1 < size:
+            out[pos] = 44
+            pos += 1
+    return out[:pos]
+
+
+_TREE_LITERALS = ('{"path":"', "root", '","node":', ',"name":', ',"flow":', '","flow":', ',"enter":', ',"exit":',
+                  ',"children":[')
+
+
+def _tokens(data: bytes) -> tuple[np.ndarray, np.ndarray]:
+    buf = np.frombuffer(data, dtype=np.uint8)
+    starts, ends = _token_bounds(buf)
+    return buf, np.stack([starts, ends])
+
+
+def tree_json_bytes(tree, network) -> bytes:
+    """``orjson.dumps(tree_to_json(tree, network))`` written by one numba kernel from orjson's own
+    text of the ids, names and flows (serialized as arrays, then cut at the commas): the same bytes
+    without a Python object per tree node (``tests/engine/test_formats.py``)."""
+    numpy = orjson.OPT_SERIALIZE_NUMPY
+    ids, id_at = _tokens(orjson.dumps(network.node_ids if network.node_ids.dtype.kind in "iu"
+                                      else network.node_ids.tolist(), option=numpy))
+    names, name_at = _tokens(orjson.dumps(node_names(network)))
+    floats, at = [], []
+    offset = 0
+    for values in (tree.flow, tree.enter, tree.exit):
+        data = orjson.dumps(np.ascontiguousarray(values, dtype=np.float64), option=numpy)
+        buf, bounds = _tokens(data)
+        floats.append(buf)
+        at.append(bounds + offset)
+        offset += len(data)
+    lit = "".join(_TREE_LITERALS).encode()
+    lit_at = np.cumsum([0] + [len(x.encode()) for x in _TREE_LITERALS])
+    depth = np.asarray(tree.depth, dtype=np.int64)
+    num_children = np.bincount(tree.parent[1:], minlength=tree.size) if tree.size > 1 else np.zeros(1, np.int64)
+    bound = (len(ids) + len(names) + offset + tree.size * (len(lit) + 4 + 21 * (int(depth.max()) + 1)) + 16)
+    return _tree_json(tree.depth_first(), np.asarray(tree.parent, np.int64), depth,
+                      np.asarray(tree.rank, np.int64), np.asarray(tree.leaf, np.int64), num_children,
+                      np.frombuffer(lit, np.uint8), lit_at, ids, id_at, names, name_at,
+                      np.concatenate(floats), np.stack(at), bound).tobytes()
+
+
+@njit(cache=True)
+def _mapping_json(keys, key_at, quote, values, value_at):  # pragma: no cover - compiled
+    out = np.empty(keys.shape[0] + values.shape[0] + 4 * key_at.shape[1] + 2, dtype=np.uint8)
+    out[0] = 123
+    pos = 1
+    for i in range(key_at.shape[1]):
+        if i:
+            out[pos] = 44
+            pos += 1
+        if quote:
+            out[pos] = 34
+            pos += 1
+        pos = _put(out, pos, keys, key_at[0, i], key_at[1, i])
+        if quote:
+            out[pos] = 34
+            pos += 1
+        out[pos] = 58
+        pos += 1
+        pos = _put(out, pos, values, value_at[0, i], value_at[1, i])
+    out[pos] = 125
+    return out[:pos + 1]
+
+
+def mapping_json_bytes(keys: np.ndarray, values: np.ndarray) -> bytes:
+    """``orjson.dumps(dict(zip(map(str, keys.tolist()), values.tolist())))`` (node id -> module or flow)
+    written by one numba kernel from orjson's text of the two arrays: the same bytes, no dict."""
+    numpy = orjson.OPT_SERIALIZE_NUMPY
+    integers = keys.dtype.kind in "iu"
+    key_buf, key_at = _tokens(orjson.dumps(keys if integers else list(map(str, keys.tolist())), option=numpy))
+    value_buf, value_at = _tokens(orjson.dumps(np.ascontiguousarray(values), option=numpy))
+    return _mapping_json(key_buf, key_at, integers, value_buf, value_at).tobytes()
 
 
 def render_json(result: "InfomapResult", info: RunInfo | None = None, *, hide_bipartite_nodes: bool = False) -> str:

@@ -21,9 +21,6 @@ from ..errors import OptionError, ParseError
 from ..network import Network
 from ._common import as_bytes, read_bytes, split_lines
 from .link_list import scan_link_table
-from .higher_order import is_higher_order, parse_higher_order
-from .json_network import is_json_network, parse_json_network
-from .pajek import parse_pajek
 
 __all__ = ["read_network", "parse_network", "detect_format", "FORMATS"]
 
@@ -72,9 +69,15 @@ def parse_network(data: str | bytes, *, format: str | None = None, directed: boo
         raise OptionError(f"directed must be True, False or None, got {directed!r}", field="directed")
     if format is None:
         format = detect_format(raw)
+    # each reader is imported when its format is read: a link list loads none of the others
     if format == "json":
+        from .json_network import parse_json_network
+
         return parse_json_network(raw, directed=directed, relax=relax)
     if format == "pajek":
+        from .higher_order import is_higher_order, parse_higher_order
+        from .pajek import parse_pajek
+
         if is_higher_order(raw):
             return parse_higher_order(raw, directed=directed, relax=relax)
         return parse_pajek(raw, directed=directed)
@@ -85,6 +88,8 @@ def detect_format(data: str | bytes) -> str:
     """``"json"`` if the text opens a JSON object (the official ``infomap-network`` format,
     :mod:`.json_network`), ``"pajek"`` if the first non-blank, non-comment line starts with
     ``*``, else ``"link-list"``."""
+    from .json_network import is_json_network
+
     raw = as_bytes(data, "network")
     if is_json_network(raw):
         return "json"

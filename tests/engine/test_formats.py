@@ -140,3 +140,95 @@ def test_ftree_module_links_equal_the_official_ftree_of_the_same_tree(network, t
         assert children == t_children and len(flows) == len(t_flows)
         assert (enter, exit_) == pytest.approx((t_enter, t_exit), rel=1e-5)  # theirs: 6 digits
         assert flows == pytest.approx(t_flows, rel=1e-5)
+
+
+def _tree_to_json_reference(tree, network):
+    """The nested tree as first written (children lists, two passes): the reference for the one-pass build."""
+    from infomap_core.formats.text import node_names
+
+    kids = tree.children()
+    ids = network.node_ids.tolist()
+    names = node_names(network)
+    paths = {0: ""}
+    built = {}
+    for t in tree.depth_first().tolist():
+        if t:
+            parent_path = paths[int(tree.parent[t])]
+            paths[t] = f"{parent_path}:{int(tree.rank[t])}" if parent_path else str(int(tree.rank[t]))
+    for t in tree.depth_first()[::-1].tolist():
+        if tree.leaf[t] >= 0:
+            a = int(tree.leaf[t])
+            built[t] = {"path": paths[t], "node": ids[a], "name": names[a], "flow": float(tree.flow[t])}
+        else:
+            built[t] = {"path": paths[t] or "root", "flow": float(tree.flow[t]), "enter": float(tree.enter[t]),
+                        "exit": float(tree.exit[t]), "children": [built.pop(int(c)) for c in kids[t]]}
+    return built[0]
+
+
+@pytest.mark.parametrize("two_level", [False, True])
+@pytest.mark.parametrize("graph", ["karate", "named", "random"])
+def test_tree_to_json_is_the_nested_tree(graph, two_level):
+    import networkx as nx
+    import orjson
+
+    from infomap_core import InfomapOptions, Network, run_infomap
+    from infomap_core.formats.json_formats import tree_json_bytes, tree_to_json
+
+    if graph == "karate":
+        network = Network.from_edges(list(nx.karate_club_graph().edges()))
+    elif graph == "named":
+        network = Network.from_edges([(f"n{a}", f'"{b}"\\') for a, b in nx.les_miserables_graph().edges()])
+    else:
+        g = nx.planted_partition_graph(8, 40, 0.3, 0.01, seed=3)
+        network = Network.from_edges(list(g.edges()))
+    result = run_infomap(network, InfomapOptions(two_level=two_level, seed=2))
+    got, want = tree_to_json(result.tree, result.network), _tree_to_json_reference(result.tree, result.network)
+    assert orjson.dumps(got) == orjson.dumps(want)
+    assert tree_json_bytes(result.tree, result.network) == orjson.dumps(want)      # the kernel's bytes
+
+
+def test_tree_json_bytes_of_odd_flows():
+    """NaN (null), subnormal and huge flows: the kernel splices orjson's own text of each."""
+    import orjson
+    from dataclasses import replace
+
+    from infomap_core import Network, run_infomap
+    from infomap_core.formats.json_formats import tree_json_bytes, tree_to_json
+
+    result = run_infomap(Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)]))
+    tree = result.tree
+    odd = replace(tree, flow=np.where(np.arange(tree.size) % 3 == 0, np.nan, tree.flow * 1e-310),
+                  enter=tree.enter * 1e300, _children=None)
+    assert tree_json_bytes(odd, result.network) == orjson.dumps(tree_to_json(odd, result.network))
+
+
+@pytest.mark.parametrize("keys", [
+    np.array([3, -7, 2**63 - 1, -2**63, 0]),
+    np.array(["a", 'q"uote', "back\\slash", "é\u2028", ""], dtype=object),
+    np.array([], dtype=np.int64),
+], ids=["int", "str", "empty"])
+@pytest.mark.parametrize("values", ["int", "float"])
+def test_mapping_json_bytes_is_orjsons_dict(keys, values):
+    import orjson
+
+    from infomap_core.formats.json_formats import mapping_json_bytes
+
+    n = len(keys)
+    data = (np.arange(n, dtype=np.int64) * 7 - 3 if values == "int"
+            else np.array([0.1, np.nan, 5e-324, 1e300, -0.0][:n]))
+    assert mapping_json_bytes(keys, data) == orjson.dumps(dict(zip(map(str, keys.tolist()), data.tolist())))
+
+
+@pytest.mark.parametrize("hide", [False, True])
+def test_to_dict_written_is_the_same_document(hide):
+    """``to_dict(written=True)`` (mappings and tree as JSON text) serializes to the bytes of ``to_dict()``."""
+    import orjson
+
+    from infomap_core import InfomapOptions, Network, run_infomap
+
+    network = Network.from_bipartite([(1, 10), (2, 10), (3, 11), (4, 11), (1, 11), (2, 12), (3, 12)], 10)
+    result = run_infomap(network, InfomapOptions(seed=3))
+    plain = result.to_dict(include_flow=True, hide_bipartite_nodes=hide)
+    written = result.to_dict(include_flow=True, hide_bipartite_nodes=hide, written=True)
+    assert orjson.dumps(written) == orjson.dumps(plain)
+    assert isinstance(written["modules"], orjson.Fragment) and isinstance(written["tree"], orjson.Fragment)

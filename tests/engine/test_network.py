@@ -140,3 +140,24 @@ def test_largest_markov_time_matches_the_official():
             im.add_link(a, b)
         im.run(initial_partition={1: 1, 2: 1, 3: 1, 4: 2, 5: 2, 6: 2})
     assert ours.codelength == pytest.approx(im.codelength, rel=1e-6)
+
+
+@pytest.mark.parametrize("ids", ["int", "str"])
+def test_fingerprint_is_the_sha256_of_the_arrays_as_written(ids):
+    """The input hash of an answer (``metadata.input_sha256``): the arrays' little-endian bytes in a fixed
+    order, whatever the arrays' own dtype and layout (hashing their buffers must not change it)."""
+    import hashlib
+
+    rng = np.random.default_rng(2)
+    src, tgt = rng.integers(-50, 50, 400), rng.integers(-50, 50, 400)
+    if ids == "str":
+        src, tgt = src.astype(str), tgt.astype(str)
+    net = Network.from_arrays(src, tgt, rng.random(400) + 0.1, directed=True)
+    h = hashlib.sha256(b"directed")
+    h.update(net.node_ids.astype("<i8").tobytes() if ids == "int" else "\x00".join(map(str, net.node_ids)).encode())
+    for arr, dtype in ((net.indptr, "<i8"), (net.indices, "<i8"), (net.weights, "<f8"), (net.node_weights, "<f8")):
+        h.update(arr.astype(dtype).tobytes())
+    assert net.fingerprint() == h.hexdigest()
+    narrow = Network(indptr=net.indptr.astype(np.int32), indices=np.repeat(net.indices.astype(np.int32), 2)[::2],
+                     weights=net.weights, directed=True, node_ids=net.node_ids, node_weights=net.node_weights)
+    assert narrow.fingerprint() == net.fingerprint()

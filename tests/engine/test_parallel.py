@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from infomap_core import InfomapOptions, Network, compute_flow, run_infomap
-from infomap_core.optimizer import Level, SearchSettings
-from infomap_core.parallel import PARALLEL_MIN_LINKS, aggregate, module_sums
+from infomap_core.optimizer import Level, SearchSettings, level_codelength
+from infomap_core.parallel import (PARALLEL_MIN_ACTIVE, PARALLEL_MIN_LINKS, aggregate, colour_classes,
+                                   coloured_core_loop, module_network, module_sums)
 
 from .test_properties import networks
 
@@ -58,6 +59,106 @@ def assert_sums_and_aggregate_equal_reference(net, mod, threads):
         reference[(s, t)] = reference.get((s, t), 0.0) + f
     assert ours.keys() == reference.keys()
     assert all(ours[key] == pytest.approx(reference[key], rel=1e-12) for key in ours)
+    # the module network in two passes: the same sums and the very same links
+    for recorded in (False, True):
+        network = module_network(level.indptr, level.indices, level.pflow, level.flow, level.enter, level.exit,
+                                 level.tf, level.tw, mod, k, recorded, threads)
+        sums = module_sums(level.indptr, level.indices, level.pflow, level.flow, level.enter, level.exit, level.tf,
+                           level.tw, mod, k, recorded)
+        for got, want in zip(network[:5], sums):
+            np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-15)
+        for got, want in zip(network[5:], (indptr, indices, flow)):
+            assert np.array_equal(got, want)
+
+
+@settings(max_examples=100, deadline=None)
+@given(networks())
+def test_colour_classes_are_independent_sets_covering_every_unit(net):
+    level = Level.from_flow(compute_flow(net, "directed" if net.directed else "undirected"))
+    start, units = colour_classes(level.indptr, level.indices)
+    assert np.array_equal(np.sort(units), np.arange(level.n))
+    colour = np.empty(level.n, dtype=np.int64)
+    colour[units] = np.repeat(np.arange(start.shape[0] - 1), np.diff(start))
+    src = np.repeat(np.arange(level.n), np.diff(level.indptr))
+    assert not np.any(colour[src] == colour[level.indices])
+    assert np.all(np.diff(start) > 0)
+    assert start.shape[0] - 1 <= np.diff(level.indptr).max(initial=0) + 1  # first-fit's bound
+
+
+def _planted_level(n=24_000, groups=300, seed=3):
+    """A planted partition large enough that its colour classes run on the thread team."""
+    rng = np.random.default_rng(seed)
+    group = rng.integers(0, groups, n)
+    src = rng.integers(0, n, 8 * n)
+    inside = rng.random(8 * n) < 0.7
+    members = np.argsort(group, kind="stable")
+    first = np.searchsorted(group[members], np.arange(groups))
+    size = np.bincount(group, minlength=groups)
+    tgt = np.where(inside, members[first[group[src]] + (rng.random(8 * n) * size[group[src]]).astype(np.int64)],
+                   rng.integers(0, n, 8 * n))
+    net = Network.from_arrays(src, tgt, rng.random(8 * n) + 0.5)
+    return Level.from_flow(compute_flow(net, "undirected")), group
+
+
+def _coloured_run(level, mod, threads, parent=None, parent_exit=None, first_loop=True, seed=11):
+    if parent is None:
+        parent, parent_exit = np.zeros(level.n, dtype=np.int64), np.zeros(1)
+    start, units = level.colouring
+    mod = mod.copy()
+    delta, moves = coloured_core_loop(level.indptr, level.indices, level.pflow, level.flow, level.enter, level.exit,
+                                      parent, parent_exit, mod, seed, 10, 1e-10, first_loop, 5, 2, start, units, threads)
+    return mod, delta, moves
+
+
+def _codelength(level, mod, parent=None, parent_exit=None):
+    ids, k = np.unique(mod, return_inverse=True)[1], int(np.unique(mod).shape[0])
+    return float(level_codelength(level, ids, k, parent, parent_exit).sum())
+
+
+@pytest.mark.parametrize("first_loop", [True, False])
+def test_coloured_core_loop_reports_the_exact_change_and_does_not_depend_on_threads(first_loop):
+    """From singletons: the reported change of L equals the re-scored codelengths' difference,
+    L drops, and 1, 2, 3 and 5 chunks of every class give the same partition."""
+    level, _ = _planted_level()
+    assert np.diff(level.colouring[0]).max() >= 2 * PARALLEL_MIN_ACTIVE  # the thread-team branch runs
+    singletons = np.arange(level.n, dtype=np.int64)
+    runs = [_coloured_run(level, singletons, threads, first_loop=first_loop) for threads in (1, 2, 3, 5)]
+    mod, delta, moves = runs[0]
+    for other, other_delta, other_moves in runs[1:]:
+        assert np.array_equal(mod, other) and other_delta == delta and other_moves == moves
+    before, after = _codelength(level, singletons), _codelength(level, mod)
+    assert moves > level.n // 2 and delta < 0
+    assert after - before == pytest.approx(delta, rel=1e-9, abs=1e-9)
+
+
+def test_coloured_core_loop_keeps_units_in_their_groups_and_scores_each_group():
+    """Constrained (the sub-module search of coarse-tuning): every unit stays in modules of its
+    own group; the change of the summed per-group codelength is exact."""
+    level, group = _planted_level(seed=5)
+    parent = np.unique(group, return_inverse=True)[1].astype(np.int64)
+    groups = int(parent.max()) + 1
+    _, _, mexit, _, _ = module_sums(level.indptr, level.indices, level.pflow, level.flow, level.enter, level.exit,
+                                    level.tf, level.tw, parent, groups, False)
+    parent_exit = np.maximum(mexit, 0.0)
+    singletons = np.arange(level.n, dtype=np.int64)
+    mod, delta, moves = _coloured_run(level, singletons, 2, parent, parent_exit, first_loop=False)
+    assert moves > 0
+    module_group = {}
+    for m, g in zip(mod.tolist(), parent.tolist()):
+        assert module_group.setdefault(m, g) == g
+    before = _codelength(level, singletons, parent, parent_exit)
+    after = _codelength(level, mod, parent, parent_exit)
+    assert after - before == pytest.approx(delta, rel=1e-9, abs=1e-9)
+    assert np.array_equal(mod, _coloured_run(level, singletons, 3, parent, parent_exit, first_loop=False)[0])
+
+
+def test_coloured_core_loop_from_a_partition_only_improves_it():
+    """Fine-tuning's start: from the planted partition the loop only makes moves that lower L."""
+    level, group = _planted_level(seed=9)
+    start = np.unique(group, return_inverse=True)[1].astype(np.int64)
+    mod, delta, _ = _coloured_run(level, start, 2, first_loop=False)
+    assert delta <= 0
+    assert _codelength(level, mod) - _codelength(level, start) == pytest.approx(delta, rel=1e-9, abs=1e-9)
 
 
 RUN = """
@@ -70,15 +171,15 @@ net = Network.from_arrays(edges[:, 0], edges[:, 1])
 out = []
 for threads in (1, 2, 3, 4):
     r = run_infomap(net, InfomapOptions(two_level=True, seed=5, num_threads=threads),
-                    settings=SearchSettings(synchronous_rounds=True, parallel_min_units=50))
+                    settings=SearchSettings(parallel_min_units=50))
     out.append([r.codelength, r.module_ids(1).tolist()])
 print(json.dumps(out))
 """
 
 
 def test_same_partition_on_two_three_and_four_threads():
-    """Synchronous rounds decide every move from the previous round's statistics, so the
-    result depends on the seed only (one thread runs the sequential core loop alone)."""
+    """The colour classes' moves are chosen in parallel and applied in one order, so the
+    result depends on the seed only (one thread runs the sequential core loop)."""
     rng = np.random.default_rng(1)
     groups = np.repeat(np.arange(10), 30)
     src, tgt = np.triu_indices(300, 1)
@@ -92,13 +193,17 @@ def test_same_partition_on_two_three_and_four_threads():
     assert results[0][0] == pytest.approx(results[1][0], rel=1e-3)  # the sequential search lands close
 
 
-def test_parallel_rounds_keep_the_official_quality():
-    """On the LFR benchmark graph (1000 nodes) the search with parallel rounds is no worse than the official."""
+def test_parallel_moves_keep_the_official_quality():
+    """On the LFR benchmark graph (1000 nodes) the search with parallel moves is no worse than the
+    official, and its codelength is the official's score of its partition."""
     from .networks import lfr
     from .oracle import codelength_of, official
 
     net, _ = lfr(1000, 0.3)
-    ours = [run_infomap(net, InfomapOptions(two_level=True, seed=s, num_threads=2),
-                       settings=SearchSettings(synchronous_rounds=True, parallel_min_units=100)).codelength for s in range(1, 4)]
+    results = [run_infomap(net, InfomapOptions(two_level=True, seed=s, num_threads=2),
+                           settings=SearchSettings(parallel_min_units=100)) for s in range(1, 4)]
     theirs = [codelength_of(official(net, seed=s)) for s in range(1, 4)]
-    assert np.mean(ours) <= np.mean(theirs) * (1 + 1e-4)
+    assert np.mean([r.codelength for r in results]) <= np.mean(theirs) * (1 + 1e-4)
+    for r in results:
+        partition = dict(zip(net.node_ids.tolist(), r.module_ids(1).tolist()))
+        assert codelength_of(official(net, partition=partition)) == pytest.approx(r.codelength, rel=1e-9)

@@ -19,6 +19,7 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from app.service.jobs import read_stored
 from app.settings import Settings
+from app.vectors import VectorOptions, cluster_vectors, progress_total
 
 from .test_api import assert_error
 
@@ -137,6 +138,49 @@ def test_codelength_and_vector_jobs_take_binary_bodies(client):
     assert wait_for(client, job.json()["id"])["status"] == "succeeded"
     clusters = client.get(f"/v1/jobs/{job.json()['id']}/result").json()["clusters"]
     assert sorted(sorted(c["members"]) for c in clusters) == [["0", "1", "2"], ["3", "4", "5"]]
+
+
+def test_a_vector_job_of_an_npy_body_reports_its_progress(client):
+    """An approximate cluster_vectors job sent as .npy: its progress total is known at submission (the kNN
+    search's steps and one for InfoMap), the worker logs each step as a Dask event that the runner reads back,
+    and the answer is the service's for the same vectors."""
+    rng = np.random.default_rng(4)
+    x = (rng.normal(size=(6, 16))[np.arange(600) % 6] + 0.3 * rng.normal(size=(600, 16))).astype(np.float32)
+    options = VectorOptions(top_k=8, min_similarity=0.0, method="approximate", seed=3)
+    query = {"kind": "cluster_vectors", "top_k": 8, "min_similarity": 0, "method": "approximate", "seed": 3}
+    job = client.post("/v1/jobs", params=query, content=_npy(x), headers={"Content-Type": "application/x-npy"})
+    assert job.status_code == 202, job.text
+    total = progress_total(600, options)
+    assert job.json()["progress"] == {"done": 0, "total": total} and total == 5     # k-means, add, nprobe, search
+    status = wait_for(client, job.json()["id"])
+    assert status["status"] == "succeeded" and status["progress"] == {"done": total, "total": total}
+    runner = client.app.state.runner
+    assert runner._logged_progress(f"{job.json()['id']}-{status['attempts']}-vectors") == total
+    result = client.get(f"/v1/jobs/{job.json()['id']}/result").json()
+    expected = cluster_vectors(x, options)
+    assert result["clusters"] == expected["clusters"] and result["codelength"] == expected["codelength"]
+    assert result["metadata"]["knn"]["method"] == "approximate"
+    assert result["metadata"]["knn"]["nprobe"] == expected["metadata"]["knn"]["nprobe"]
+
+
+def test_job_bodies_have_their_own_size_limit(tmp_path):
+    """MAPEQ_MAX_JOB_BODY_BYTES, not MAPEQ_MAX_BODY_BYTES, caps a job submission (1M x 128 float32 vectors are
+    512 MB); a synchronous request keeps the smaller cap."""
+    settings = Settings(data_dir=tmp_path, dask_workers=1, dask_processes=False, warmup=False, job_poll_interval=0.05,
+                        work_processes=0, max_body_bytes=100_000, max_job_body_bytes=300_000)
+    vectors = np.random.default_rng(0).normal(size=(400, 64)).astype(np.float32)   # 102,528 bytes as .npy
+    npy = {"Content-Type": "application/x-npy"}
+    with TestClient(create_app(settings)) as small:
+        assert_error(small.post("/v1/cluster/vectors", params={"top_k": 5}, content=_npy(vectors), headers=npy),
+                     413, "body")
+        job = small.post("/v1/jobs", params={"kind": "cluster_vectors", "top_k": 5}, content=_npy(vectors),
+                         headers=npy)
+        assert job.status_code == 202, job.text
+        assert wait_for(small, job.json()["id"])["status"] == "succeeded"
+        refused = small.post("/v1/jobs", params={"kind": "cluster_vectors"}, content=_npy(np.vstack([vectors] * 3)),
+                             headers=npy)
+        assert_error(refused, 413, "body")
+        assert "MAPEQ_MAX_JOB_BODY_BYTES" in refused.json()["error"]["message"]
 
 
 def test_binary_job_bodies_are_checked_at_submission(client):

@@ -99,7 +99,7 @@ def test_a_row_stored_before_formats_on_demand_still_serves_them(client):
     now = dt.datetime.now(dt.timezone.utc)
     job_id = str(uuid.uuid4())
     finished = JobRow(id=job_id, kind="infomap", status="succeeded", progress_done=1, progress_total=1,
-                      created_at=now, started_at=now, finished_at=now, request=b"{}", attempts=1,
+                      created_at=now, started_at=now, finished_at=now, attempts=1,
                       result=orjson.dumps({"codelength": 1.0, "formats": {"tree": "# old tree\n"}}))
     with Session(store.engine) as session, session.begin():
         session.add(finished)

@@ -41,6 +41,7 @@ def store(request, tmp_path, pg_url):
     if request.param == "postgresql":
         with s.engine.begin() as conn:
             conn.exec_driver_sql("DELETE FROM jobs")
+            conn.exec_driver_sql("DELETE FROM job_requests")
     s.close()
 
 
@@ -196,6 +197,48 @@ def test_migration_adds_the_lease_columns_to_a_0001_database(tmp_path):
     assert {"owner", "request_id", "lease_owner", "lease_expires_at"} <= columns
     assert store.get("old-job").status == "queued" and store.claim_next("me", 30).id == "old-job"
     store.close()
+
+
+def test_migration_moves_the_requests_out_of_the_jobs_rows(tmp_path):
+    """A job store of revision 0003 (requests in the jobs rows) is upgraded in place: each request moves to
+    job_requests, byte for byte, and the jobs table loses the column."""
+    from alembic import command
+    from alembic.config import Config
+    from pathlib import Path
+
+    from sqlalchemy import create_engine
+
+    import app.jobs.store as store_module
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(Path(store_module.__file__).resolve().parents[1] / "migrations"))
+    config.set_main_option("sqlalchemy.url", url)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0003")
+        connection.exec_driver_sql(
+            "INSERT INTO jobs (id, kind, status, progress_done, progress_total, created_at, request, attempts) "
+            "VALUES ('old-job', 'infomap', 'queued', 0, 1, '2026-01-01 00:00:00', "
+            "x'7b226564676573223a205b5b312c20325d5d7d', 0)")
+    engine.dispose()
+    store = JobStore(url)
+    assert "request" not in {c["name"] for c in inspect(store.engine).get_columns("jobs")}
+    assert store.request_bytes("old-job") == b'{"edges": [[1, 2]]}'
+    assert store.claim_next("me", 30).id == "old-job"
+    store.close()
+
+
+def test_a_request_outlives_the_row_updates_and_goes_with_its_job(store):
+    job = store.submit("infomap", b"\x93NUMPY" + bytes(range(256)) * 64, total=4)
+    claimed = store.claim_next("me", 30)
+    assert store.renew("me", 30) == 1 and store.progress(job.id, 2, claimed.attempts)
+    assert store.request_bytes(job.id) == b"\x93NUMPY" + bytes(range(256)) * 64
+    store.cancel(job.id)
+    assert store.delete_expired(0) == 1 and store.get(job.id) is None
+    with store.engine.begin() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM job_requests").scalar() == 0
 
 
 def test_service_runs_jobs_on_postgresql(pg_url, tmp_path):
