@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     dask_address: str | None = Field(None, description="external Dask scheduler; default: embedded LocalCluster")
     dask_workers: int | None = Field(None, ge=1, description="embedded cluster workers (default: CPU cores)")
     dask_processes: bool = Field(True, description="embedded cluster with worker processes (False: threads)")
+    shared_data_dir: Path | None = Field(None, description="the directory every Dask worker reads too: distributed "
+                                         "infomap jobs read their files under it (default: off)")
     startup_timeout: float = Field(60.0, ge=0, description="seconds to wait for the database at start")
     job_poll_interval: float = Field(0.2, gt=0, le=60)
     max_concurrent_jobs: int = Field(2, ge=1, le=64)

@@ -1,12 +1,16 @@
 """One graph across 1, 2, 4 Dask worker processes (issue 16, part 2).
 
-``python -m bench.distributed [--size 100k] [--mu 0.3] [--workers 1,2,4] [--memory-limit 1GB]``
+``python -m bench.distributed [--graph lfr|planted] [--size 100k] [--mu 0.3] [--links 20000000]
+[--workers 1,2,4] [--memory-limit 1GB] [--directed] [--no-in-process] [--stages]``
 starts a ``LocalCluster`` of W worker processes (one thread each, ``memory_limit`` each) for
-every W, runs :func:`infomap_core.distributed.run_distributed` on the cached LFR link list
+every W, runs :func:`infomap_core.distributed.run_distributed` on the cached link list
 (``measure_bytes=True``), and prints per W: wall time, the peak resident memory of the
 largest worker (``VmHWM``), the bytes exchanged between shards, levels and rounds, the
-codelength against the in-process engine (``run_infomap``, two-level, one trial, same seed)
-and the NMI against the planted partition. The per-link cost lines feed ``docs/scale.md``.
+codelength against the in-process engine (``run_infomap``, two-level, one trial, same seed;
+skipped with ``--no-in-process``) and the NMI against the planted partition. ``--stages``
+also prints the largest worker's peak memory during each stage (read and split, CSR, flow,
+the levels, finish), from ``VmHWM`` reset between stages (``/proc/self/clear_refs``). The
+per-link cost lines feed ``docs/scale.md``.
 """
 
 from __future__ import annotations
@@ -15,8 +19,6 @@ import argparse
 import os
 import time
 from pathlib import Path
-
-import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,6 +36,7 @@ def _ready() -> float:
     import numpy as np
 
     from infomap_core.csr import links_to_csr
+    from infomap_core.distributed import raw_shard  # noqa: F401
     from infomap_core.parallel import _propose  # noqa: F401
 
     links_to_csr(np.zeros(1, np.int64), np.ones(1, np.int64), np.zeros(0), 2)
@@ -44,50 +47,84 @@ def _peak_mb() -> float:
     return _status_mb("VmHWM")
 
 
+def _peak_and_reset() -> tuple[float, float]:
+    """(peak MB since the last reset, resident MB now); resets the peak."""
+    peak, now = _status_mb("VmHWM"), _status_mb("VmRSS")
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
+    return peak, now
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--graph", choices=("lfr", "planted"), default="lfr")
     parser.add_argument("--size", default="100k")
     parser.add_argument("--mu", default="0.3")
+    parser.add_argument("--links", type=int, default=None, help="planted: links (10 per node)")
     parser.add_argument("--workers", default="1,2,4")
     parser.add_argument("--memory-limit", default="1GB")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--directed", action="store_true", help="read the links as directed (PageRank flow)")
+    parser.add_argument("--no-in-process", action="store_true", help="skip the in-process engine")
+    parser.add_argument("--stages", action="store_true", help="the peak memory of every stage")
     args = parser.parse_args(argv)
     os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
-    from distributed import Client, LocalCluster
+    from distributed import Client, LocalCluster, wait
 
     from infomap_core import InfomapOptions, Network, run_infomap
     from infomap_core.distributed import run_distributed
 
-    from .graphs import generate_lfr
+    from .graphs import generate_lfr, generate_planted
     from .runner import nmi
 
-    graph = generate_lfr(args.size, args.mu)
+    graph = generate_planted(links=args.links) if args.graph == "planted" else generate_lfr(args.size, args.mu)
     edges, truth = graph.load()
-    start = time.perf_counter()
-    ours = run_infomap(Network.from_arrays(edges[:, 0], edges[:, 1]),
-                       InfomapOptions(two_level=True, seed=args.seed, num_threads=1))
-    in_process = time.perf_counter() - start
     links = edges.shape[0]
-    print(f"{graph.label}, {links} links; in-process engine (1 thread, after import): {in_process:.1f} s, "
-          f"L {ours.codelength:.6f}, {ours.num_modules} modules\n")
-    print("| workers | wall s | worker MB before, peak (max) | growth B/link per worker | bytes exchanged | exchanged B/link | levels: units "
-          "-> modules (rounds) | L | L diff % vs in-process | modules | NMI | load avg |")
+    options = InfomapOptions(two_level=True, seed=args.seed, num_threads=1, directed=args.directed)
+    ours = None
+    if not args.no_in_process:
+        start = time.perf_counter()
+        ours = run_infomap(Network.from_arrays(edges[:, 0], edges[:, 1], directed=args.directed), options)
+        in_process = time.perf_counter() - start
+        print(f"{graph.label}, {links} links; in-process engine (1 thread, after import): {in_process:.1f} s, "
+              f"L {ours.codelength:.6f}, {ours.num_modules} modules, load {os.getloadavg()[0]:.1f}\n")
+    del edges
+    print("| workers | wall s | worker MB before, peak (max) | growth B/link per worker | bytes exchanged | "
+          "exchanged B/link | levels: units -> modules (rounds) | L | L diff % vs in-process | modules | NMI | "
+          "load avg |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for workers in [int(w) for w in args.workers.split(",")]:
+        stages: list[tuple[str, float, float]] = []
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, memory_limit=args.memory_limit,
                           dashboard_address=None, host="127.0.0.1") as cluster, Client(cluster) as client:
             ready = max(client.run(_ready).values())
+
+            def probe(stage, futures):
+                wait(futures)
+                got = client.run(_peak_and_reset).values()
+                stages.append((stage, max(p for p, _ in got), max(r for _, r in got)))
+
+            if args.stages:
+                client.run(_peak_and_reset)
             start = time.perf_counter()
-            result = run_distributed(graph.links_path, client, seed=args.seed, measure_bytes=True)
+            result = run_distributed(graph.links_path, client, options=options, measure_bytes=True,
+                                     probe=probe if args.stages else None)
             wall = time.perf_counter() - start
-            peak = max(client.run(_peak_mb).values())
+            peak = max(max(p for p, _ in client.run(_peak_and_reset).values()),
+                       max((p for _, p, _ in stages), default=0.0))
         exchanged = sum(level.get("bytes_exchanged", 0) for level in result.levels)
+        exchanged += result.flow.get("bytes_exchanged", 0)
         trail = ", ".join(f"{lv['units']} -> {lv['modules']} ({lv['rounds']})" for lv in result.levels)
-        truth_of = truth[result.node_ids]
         growth = (peak - ready) * 2**20 / (links / workers)
-        print(f"| {workers} | {wall:.1f} | {ready:.0f}, {peak:.0f} | {growth:.0f} | {exchanged / 2**20:.1f} MB | {exchanged / links:.0f} "
-              f"| {trail} | {result.codelength:.6f} | {(result.codelength - ours.codelength) / ours.codelength * 100:+.3f} "
-              f"| {result.num_modules} | {nmi(truth_of, result.modules):.3f} | {os.getloadavg()[0]:.1f} |", flush=True)
+        diff = f"{(result.codelength - ours.codelength) / ours.codelength * 100:+.3f}" if ours else "-"
+        print(f"| {workers} | {wall:.1f} | {ready:.0f}, {peak:.0f} | {growth:.0f} | {exchanged / 2**20:.1f} MB "
+              f"| {exchanged / links:.0f} | {trail} | {result.codelength:.6f} | {diff} | {result.num_modules} "
+              f"| {nmi(truth[result.node_ids], result.modules):.3f} | {os.getloadavg()[0]:.1f} |", flush=True)
+        if result.flow:
+            print(f"  flow: {result.flow}")
+        for stage, stage_peak, after in stages:
+            print(f"  stage {stage}: peak {stage_peak:.0f} MB ({(stage_peak - ready) * 2**20 / (links / workers):.0f}"
+                  f" B/link over the ready worker), {after:.0f} MB after", flush=True)
 
 
 if __name__ == "__main__":

@@ -78,9 +78,16 @@ def lfr_graph(size: str, mu: str) -> Graph:
     return Graph(f"lfr_n{SIZES[size]}_mu{float(mu)}", f"LFR n={size} mu={mu}", size, mu)
 
 
-def planted_graph() -> Graph:
-    p = PLANTED_PARAMS
-    return Graph(f"planted_n{p['n']}_m{p['links']}_mu{p['mu']}", "planted n=1M m=10M")
+def planted_params(links: int | None = None) -> dict:
+    """The planted partition's parameters; ``links`` other than 10M keeps 10 links per node."""
+    if links is None or links == PLANTED_PARAMS["links"]:
+        return dict(PLANTED_PARAMS)
+    return dict(PLANTED_PARAMS, links=int(links), n=int(links) // 10)
+
+
+def planted_graph(links: int | None = None) -> Graph:
+    p = planted_params(links)
+    return Graph(f"planted_n{p['n']}_m{p['links']}_mu{p['mu']}", f"planted n={p['n'] / 1e6:g}M m={p['links'] / 1e6:g}M")
 
 
 def select(sizes: list[str], mus: list[str], big: bool) -> list[Graph]:
@@ -137,11 +144,11 @@ def generate_lfr(size: str, mu: str, *, force: bool = False) -> Graph:
     return graph
 
 
-def generate_planted(*, force: bool = False) -> Graph:
-    graph = planted_graph()
+def generate_planted(*, force: bool = False, links: int | None = None) -> Graph:
+    graph = planted_graph(links)
     if graph.exists and not force:
         return graph
-    p, start = PLANTED_PARAMS, time.perf_counter()
+    p, start = planted_params(links), time.perf_counter()
     n, links, mu = p["n"], p["links"], p["mu"]
     rng = np.random.default_rng(PLANTED_SEED)
     # community sizes until they cover n; a remainder below the minimum joins the last community

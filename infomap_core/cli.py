@@ -112,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("-c", "--cluster-data", metavar="FILE", help="initial partition (.clu or .tree) to start from")
     run.add_argument("--distributed", action="store_true",
                      help="search one network across the workers of a Dask cluster (link list with integer ids "
-                          "on storage the workers share; undirected, two-level)")
+                          "on storage the workers share; undirected or directed, one trial)")
     run.add_argument("--dask-address", metavar="ADDR",
                      help="scheduler of --distributed (default: $MAPEQ_DASK_ADDRESS)")
     run.add_argument("--output", default="json", help="comma list of formats: json,clu,tree,ftree,csv,newick")
@@ -197,7 +197,8 @@ def _run_distributed(args: argparse.Namespace) -> int:
         raise OptionError("--distributed reads every link and codes no meta data", field="distributed")
     if args.converge:
         raise OptionError("--distributed runs one trial (no --converge)", field="converge")
-    check_options(_options(args, two_level=args.two_level, num_trials=num_trials(args), seed=args.seed))
+    options = _options(args, two_level=args.two_level, num_trials=num_trials(args), seed=args.seed)
+    check_options(options)
     from distributed import Client
 
     try:
@@ -205,7 +206,7 @@ def _run_distributed(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise OptionError(f"cannot reach the Dask scheduler at {address}: {exc}", field="dask_address")
     with client:
-        result = run_distributed(os.path.abspath(args.network), client, seed=args.seed)
+        result = run_distributed(os.path.abspath(args.network), client, options=options)
     sys.stdout.write(orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
     return 0
 

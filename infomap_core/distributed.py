@@ -3,27 +3,42 @@ r"""One network across Dask workers: synchronous local moving over node-range sh
 The network never sits in one process. With ``P`` shards (one per worker):
 
 1. **Read.** Each worker reads a byte range of the link-list file (integer node ids, on
-   storage every worker sees) with the usual scanner, and splits its links by the
-   *owner* of each end: node ids are cut into ``P`` ranges at quantiles of a sample of
-   ids, and the arcs ``u -> v`` and ``v -> u`` of every undirected link go to the owners
-   of ``u`` and ``v``.
+   storage every worker sees) with the usual scanner, in blocks of ``block_bytes``, twice:
+   a first pass samples ids (and finds the id range and whether every weight is 1); node
+   ids are cut into ``P`` ranges at quantiles of the sample, and the second pass splits
+   each block's links by the *owner* of each end: the arcs ``u -> v`` and ``v -> u`` of
+   every link go to the owners of ``u`` and ``v`` (a directed link's copy at ``v`` is
+   marked *in*). Ids travel as int32 offsets from the smallest id when the id range
+   allows, weights not at all when every weight is 1.
 2. **Shards.** The owner builds a CSR of its nodes' neighbours (its own nodes first, then
-   the *ghosts*, the neighbours owned elsewhere). With the total strength ``S`` (a sum
-   over shards) a node's flow is ``p_u = s_u / S``, a pair of nodes carries ``2 w / S``
-   and ``enter_u = exit_u`` (the undirected flow model of :mod:`.flow`).
-3. **Rounds** (:func:`infomap_core.parallel._propose`, as in the in-process parallel
-   kernel): every unit picks its best module against the module statistics of the
-   previous round; a random half of the improving moves (by seed, round and node id) is
-   applied. A round exchanges three things, each only between the shards concerned:
-   the ghosts' modules (from their owners), each shard's partial module sums
-   ``(flow, exit, members)`` (to the module's owner, which adds them: a module is named
+   the *ghosts*, the neighbours owned elsewhere) straight from the pieces (numba, no
+   intermediate arc arrays).
+3. **Flow** (the models of :mod:`.flow`). Undirected: with the total strength ``S`` (a
+   sum over shards) ``p_u = s_u / S``, a pair carries ``2 w / S`` and
+   ``enter_u = exit_u``. Directed: PageRank by power iteration over the shards, each
+   iteration pulling the ghosts' rates ``p_v / w_v^out`` from their owners (the same
+   exchange as the ghost modules below) and reducing three sums (total, change,
+   dangling rank) in one small task; the teleportation (to links by out-weight,
+   recorded to links by in-weight, or to nodes), the last step without teleportation
+   (unrecorded) and the recorded teleportation's enter/exit terms are those of
+   :func:`infomap_core.flow.compute_flow`. A CSR entry then carries the flow of its arc,
+   so the entries between two units sum to the flow between them in both directions.
+4. **Rounds** (:func:`infomap_core.parallel._propose`, as in the in-process parallel
+   kernel; with recorded teleportation its form with the modules' teleportation terms):
+   every unit picks its best module against the module statistics of the previous
+   round; a random half of the improving moves (by seed, round and node id) is applied.
+   A round exchanges three things, each only between the shards concerned: the ghosts'
+   modules (from their owners), each shard's partial module sums ``(flow, enter, exit,
+   members, teleportation)`` (to the module's owner, which adds them: a module is named
    by one of its nodes' ids, so it has an owner), and the sums of the modules a shard's
-   units may join (back from the owners), with the index-codebook rate ``q = sum exit``.
-4. **Contraction.** Each shard maps its pairs to module pairs and sends them to the owner
-   of the source module; the owner's modules are the next level's units. Rounds and
-   contractions repeat until the module network has at most ``finish_units`` units (or
-   stops shrinking).
-5. **Finish.** One task on one worker gathers that module network (small by now) and runs
+   units may join (back from the owners), with the index-codebook rate
+   ``q = sum enter``.
+5. **Contraction.** Each shard maps its entries to module pairs and sends them to the
+   owner of the source module; the owner's modules are the next level's units. Rounds
+   and contractions repeat until the module network has at most ``finish_units`` units
+   (or stops shrinking); a network that has no more units than that from the start skips
+   them.
+6. **Finish.** One task on one worker gathers that module network (small by now) and runs
    the normal engine on it (:func:`infomap_core.optimizer.optimize_level`: core loops,
    aggregation, fine- and coarse-tuning); the modules are mapped back down the levels,
    each shard looking up its units' modules at their owners.
@@ -32,28 +47,35 @@ Data moves only as Dask futures passed from task to task (worker to worker); the
 holds futures, never link arrays. A lost worker's pieces are recomputed by Dask from their
 lineage (the file ranges).
 
-Supported: link lists with integer ids, the undirected flow model, two-level partitions,
-one trial. The codelength is the two-level map equation of the nodes' partition::
+Supported: link lists with integer ids; the undirected and the directed flow model
+(teleportation probability, recorded teleportation, teleportation to nodes); two-level
+partitions, or (without ``two_level``) the multilevel tree the engine finds on the module
+network (each node in its unit's module, see :func:`_finish_multilevel`); one trial. The
+two-level codelength is the map equation of the nodes' partition::
 
-    L = plogp(q) - 2 sum_m plogp(x_m) + sum_m plogp(x_m + p_m) - sum_u plogp(p_u)
+    L = plogp(sum_m q_m) - sum_m plogp(q_m) - sum_m plogp(x_m) + sum_m plogp(x_m + p_m) - sum_u plogp(p_u)
 """
 
 from __future__ import annotations
 
+import inspect
 import operator
 import os
 import time
+from collections import deque
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable, NamedTuple
 
 import numpy as np
+from numba import njit
 
 from .errors import OptionError, ParseError
 from .infomap import InfomapOptions
 
-__all__ = ["DistributedSettings", "DistributedResult", "run_distributed"]
+__all__ = ["DistributedSettings", "DistributedResult", "FlowSpec", "run_distributed"]
 
 MIN_GAIN = 1e-10
+INT32_MAX = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -63,7 +85,8 @@ class DistributedSettings:
     ``shards`` 0 means one per worker. Rounds at a level stop when fewer than
     ``min_fraction`` of the units move or after ``max_rounds``; levels stop when the
     module network has at most ``finish_units`` units or shrinks by less than
-    ``min_shrink`` (a fraction of its units).
+    ``min_shrink`` (a fraction of its units). The file is read in blocks of
+    ``block_bytes`` (the read's transient memory is a few times that).
     """
 
     shards: int = 0
@@ -73,6 +96,34 @@ class DistributedSettings:
     min_shrink: float = 0.05
     max_levels: int = 20
     sample_per_chunk: int = 10_000
+    block_bytes: int = 8 << 20
+
+
+def _flow_default(name: str):
+    """A default of :func:`infomap_core.flow.compute_flow` (the PageRank's iteration limits)."""
+    from .flow import compute_flow
+
+    return inspect.signature(compute_flow).parameters[name].default
+
+
+@dataclass(frozen=True)
+class FlowSpec:
+    """The flow model of a distributed run (a subset of :class:`InfomapOptions`)."""
+
+    directed: bool = False
+    teleportation_probability: float = InfomapOptions.teleportation_probability
+    recorded: bool = False
+    to_nodes: bool = False
+
+    @classmethod
+    def of(cls, options: InfomapOptions) -> "FlowSpec":
+        directed = options.flow_model == "directed" or (options.flow_model is None and bool(options.directed))
+        return cls(directed, float(options.teleportation_probability),
+                   bool(options.recorded_teleportation) and directed, bool(options.to_nodes) and directed)
+
+    @property
+    def flow_model(self) -> str:
+        return "directed" if self.directed else "undirected"
 
 
 @dataclass(frozen=True, eq=False)
@@ -89,6 +140,9 @@ class DistributedResult:
     seed: int
     elapsed: float
     levels: list[dict] = field(default_factory=list)  # per level: units, rounds, moves, bytes exchanged
+    flow_model: str = "undirected"
+    flow: dict = field(default_factory=dict)  # PageRank iterations, error, bytes exchanged (directed)
+    module_paths: list | None = None  # multilevel: the tree path of each module (modules[i] - 1), top first
 
     @property
     def num_modules(self) -> int:
@@ -102,9 +156,19 @@ class DistributedResult:
     def partition(self) -> dict:
         return dict(zip(self.node_ids.tolist(), self.modules.tolist()))
 
+    @property
+    def top_modules(self) -> np.ndarray:
+        """Each node's top module (1-based): its module, or its module's first path element."""
+        if self.module_paths is None:
+            return self.modules
+        return np.array([p[0] for p in self.module_paths], dtype=np.int64)[self.modules - 1]
+
     def to_dict(self) -> dict[str, Any]:
-        """The keys of the engine's JSON (:meth:`InfomapResult.to_dict`) that a distributed run has."""
-        return {
+        """The keys of the engine's JSON (:meth:`InfomapResult.to_dict`) that a distributed run has;
+        multilevel: ``modules`` are the top modules and ``paths`` each node's module path."""
+        ids = list(map(str, self.node_ids.tolist()))
+        top = self.top_modules
+        out = {
             "codelength": self.codelength,
             "index_codelength": self.index_codelength,
             "module_codelength": self.module_codelength,
@@ -112,18 +176,22 @@ class DistributedResult:
             "relative_codelength_savings": 1.0 - self.codelength / self.one_level_codelength
             if self.one_level_codelength > 0 else 0.0,
             "num_modules": self.num_modules,
-            "num_top_modules": self.num_modules,
-            "num_levels": 2,
+            "num_top_modules": int(top.max()) if top.size else 0,
+            "num_levels": 2 if self.module_paths is None else 1 + max(len(p) for p in self.module_paths),
             "num_nodes": self.num_nodes,
             "num_links": self.num_links,
-            "directed": False,
-            "flow_model": "undirected",
-            "modules": dict(zip(map(str, self.node_ids.tolist()), self.modules.tolist())),
+            "directed": self.flow_model == "directed",
+            "flow_model": self.flow_model,
+            "modules": dict(zip(ids, top.tolist())),
             "seed": self.seed,
             "num_trials": 1,
             "elapsed_seconds": self.elapsed,
-            "distributed": {"levels": self.levels},
+            "distributed": {"levels": self.levels, **({"flow": self.flow} if self.flow else {})},
         }
+        if self.module_paths is not None:
+            names = [":".join(map(str, p)) for p in self.module_paths]
+            out["paths"] = dict(zip(ids, (names[m - 1] for m in self.modules.tolist())))
+        return out
 
 
 # ===================================================================== worker side
@@ -139,11 +207,11 @@ def _owner(labels: np.ndarray, bounds: np.ndarray) -> np.ndarray:
     return np.searchsorted(bounds, labels, side="right")
 
 
-def _split(owner: np.ndarray, parts: int, *arrays: np.ndarray) -> list[tuple]:
-    """The rows of ``arrays`` grouped by owner: one tuple of arrays per shard."""
+def _split(owner: np.ndarray, parts: int, *arrays: np.ndarray | None) -> list[tuple]:
+    """The rows of ``arrays`` grouped by owner: one tuple of arrays per shard (None stays None)."""
     order = np.argsort(owner, kind="stable")
     cuts = np.searchsorted(owner[order], np.arange(parts + 1))
-    return [tuple(a[order[cuts[r]:cuts[r + 1]]] for a in arrays) for r in range(parts)]
+    return [tuple(None if a is None else a[order[cuts[r]:cuts[r + 1]]] for a in arrays) for r in range(parts)]
 
 
 def _nbytes(obj) -> int:
@@ -160,50 +228,295 @@ def byte_ranges(path: str, parts: int) -> list[tuple[int, int]]:
     return [(cuts[i], cuts[i + 1]) for i in range(parts)]
 
 
-def read_chunk(path: str, start: int, stop: int, sample: int):
-    """The links on the lines that start in ``[start, stop)``: (src, tgt, weight, id sample).
-
-    A line belongs to the chunk in which its first byte lies; a chunk reads past ``stop``
-    to the end of its last line.
-    """
-    from .io.link_list import scan_link_table
-
+def _blocks(path: str, start: int, stop: int, block: int):
+    """The bytes of the lines that start in ``[start, stop)``, in pieces of about ``block``
+    bytes that end at a line end. A line belongs to the range in which its first byte lies."""
     with open(path, "rb") as f:
         if start > 0:
             f.seek(start - 1)
-            head = f.read(1)
-            if head != b"\n":
-                f.readline()  # the line that started before us belongs to the previous chunk
-        begin = f.tell()
-        data = f.read(max(0, stop - begin))
-        if data and not data.endswith(b"\n"):
-            data += f.readline()
-    if not data:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0), empty
+            if f.read(1) != b"\n":
+                f.readline()  # the line that started before us belongs to the previous range
+        pos = f.tell()
+        while pos < stop:
+            data = f.read(min(block, stop - pos))
+            if not data:
+                return
+            if not data.endswith(b"\n"):
+                data += f.readline()
+            pos += len(data)
+            yield data
+
+
+def _links(data: bytes):
+    """(src, tgt, weight) of the positive-weight links in ``data`` (int64 ids)."""
+    from .io.link_list import scan_link_table
+
     table = scan_link_table(data, 0, 1, field="network")
     if table.at_header:
         raise ParseError("a Pajek section header: the distributed mode reads link lists", field="network")
     if table.string_ids:
         raise ParseError("the distributed mode needs integer node ids", field="network")
-    if np.any(~np.isfinite(table.weight)) or np.any(table.weight < 0):
+    w = table.weight
+    if np.any(~np.isfinite(w)) or np.any(w < 0):
         raise ParseError("weights must be finite and >= 0", field="network")
-    keep = table.weight > 0
-    src, tgt, w = table.src[keep], table.tgt[keep], table.weight[keep]
-    ids = np.concatenate([src, tgt])
+    keep = w > 0
+    if keep.all():
+        return table.src, table.tgt, w
+    return table.src[keep], table.tgt[keep], w[keep]
+
+
+class Survey(NamedTuple):
+    """What the first pass over one byte range found."""
+
+    sample: np.ndarray
+    lowest: int
+    highest: int
+    unit_weights: bool
+    links: int
+
+
+def survey_range(path: str, start: int, stop: int, sample: int, block: int) -> Survey:
+    """First pass over the lines starting in ``[start, stop)``: a sample of about ``sample``
+    ids (in proportion to each block's bytes), the id range, whether every weight is 1."""
     rng = np.random.default_rng(start)
-    pick = ids if ids.shape[0] <= sample else ids[rng.integers(0, ids.shape[0], sample)]
-    return src, tgt, w, pick
+    picks, lowest, highest, unit, links = [], None, None, True, 0
+    span = max(1, stop - start)
+    for data in _blocks(path, start, stop, block):
+        src, tgt, w = _links(data)
+        if src.shape[0] == 0:
+            continue
+        links += src.shape[0]
+        unit = unit and bool(np.all(w == 1.0))
+        lo, hi = int(min(src.min(), tgt.min())), int(max(src.max(), tgt.max()))
+        lowest = lo if lowest is None else min(lowest, lo)
+        highest = hi if highest is None else max(highest, hi)
+        k = max(1, int(np.ceil(sample * len(data) / span)))
+        ids = rng.integers(0, 2 * src.shape[0], k)
+        picks.append(np.where(ids < src.shape[0], src[np.minimum(ids, src.shape[0] - 1)],
+                              tgt[np.maximum(ids - src.shape[0], 0)]))
+    sample_ids = np.concatenate(picks) if picks else np.zeros(0, dtype=np.int64)
+    return Survey(sample_ids, 0 if lowest is None else lowest, -1 if highest is None else highest, unit, links)
 
 
-def split_links(chunk, bounds: np.ndarray, parts: int) -> list[tuple]:
-    """Arcs ``u -> v`` and ``v -> u`` of every link, by the owner of ``u`` (a self-link once)."""
-    src, tgt, w, _ = chunk
-    loop = src == tgt
-    u = np.concatenate([src, tgt[~loop]])
-    v = np.concatenate([tgt, src[~loop]])
-    ww = np.concatenate([w, w[~loop]])
-    return _split(_owner(u, bounds), parts, u, v, ww)
+class Ids(NamedTuple):
+    """How ids travel: int32 offsets from ``base`` when ``narrow``, else int64 ids."""
+
+    base: int
+    narrow: bool
+
+    def encode(self, ids: np.ndarray) -> np.ndarray:
+        return (ids - self.base).astype(np.int32) if self.narrow else ids
+
+    def decode(self, ids: np.ndarray) -> np.ndarray:
+        return ids.astype(np.int64) + self.base if self.narrow else ids
+
+    @property
+    def dtype(self):
+        return np.int32 if self.narrow else np.int64
+
+
+def read_split(path: str, start: int, stop: int, bounds: np.ndarray, parts: int, directed: bool, ids: Ids,
+               unit: bool, block: int) -> list[tuple]:
+    """Second pass: the arcs of every link, by owner of their first end, as one piece per
+    shard ``(u, v, w, is_in)``: ``u -> v`` at owner(u) and ``v -> u`` at owner(v) (a
+    self-link once; ``is_in`` 1 marks the copy of a directed link at its target, None for
+    undirected links; ``w`` None when every weight is 1). Read in blocks: the transient
+    memory is that of one block, the output that of the pieces."""
+    out: list[list[tuple]] = [[] for _ in range(parts)]
+    for data in _blocks(path, start, stop, block):
+        src, tgt, w = _links(data)
+        del data
+        src, tgt = ids.encode(src), ids.encode(tgt)
+        loop = src == tgt
+        u = np.concatenate([src, tgt[~loop]])
+        v = np.concatenate([tgt, src[~loop]])
+        del src, tgt
+        ww = None if unit else np.concatenate([w, w[~loop]])
+        is_in = None
+        if directed:
+            is_in = np.zeros(u.shape[0], dtype=np.int8)
+            is_in[loop.shape[0]:] = 1
+        for r, piece in enumerate(_split(_owner(u, bounds), parts, u, v, ww, is_in)):
+            out[r].append(piece)
+    pieces = []
+    for r in range(parts):
+        got, out[r] = out[r], []
+        empty = np.zeros(0, dtype=ids.dtype)
+        pieces.append((np.concatenate([p[0] for p in got]) if got else empty,
+                       np.concatenate([p[1] for p in got]) if got else empty,
+                       None if unit else (np.concatenate([p[2] for p in got]) if got else np.zeros(0)),
+                       None if not directed else (np.concatenate([p[3] for p in got]) if got
+                                                  else np.zeros(0, dtype=np.int8))))
+        del got
+    return pieces
+
+
+@njit(cache=True)
+def _find(sorted_ids, x):
+    """Index of ``x`` in ``sorted_ids``, or -1."""
+    lo, hi = 0, sorted_ids.shape[0]
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if sorted_ids[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < sorted_ids.shape[0] and sorted_ids[lo] == x:
+        return lo
+    return -1
+
+
+@njit(cache=True)
+def _foreign(labels, v):
+    """The ids of ``v`` not in ``labels`` (with repeats)."""
+    out = np.empty(v.shape[0], dtype=v.dtype)
+    k = 0
+    for e in range(v.shape[0]):
+        if _find(labels, v[e]) < 0:
+            out[k] = v[e]
+            k += 1
+    return out[:k]
+
+
+@njit(cache=True)
+def _count_rows(labels, u, v, w, unit, counts, self_w):
+    for e in range(u.shape[0]):
+        i = _find(labels, u[e])
+        if u[e] == v[e]:
+            self_w[i] += 1.0 if unit else w[e]
+        else:
+            counts[i] += 1
+
+
+@njit(cache=True)
+def _fill_rows(labels, ghosts, u, v, w, is_in, unit, directed, fill, indices, weights, in_flag):
+    n = labels.shape[0]
+    for e in range(u.shape[0]):
+        if u[e] == v[e]:
+            continue
+        i = _find(labels, u[e])
+        j = _find(labels, v[e])
+        if j < 0:
+            j = n + _find(ghosts, v[e])
+        k = fill[i]
+        indices[k] = j
+        weights[k] = 1.0 if unit else w[e]
+        if directed:
+            in_flag[k] = is_in[e]
+        fill[i] = k + 1
+
+
+@njit(cache=True)
+def _sort_merge(indptr, indices, weights, in_flag, directed, new_indptr):
+    """Sort every row by (neighbour, direction), sum repeated entries, compact in place."""
+    n = indptr.shape[0] - 1
+    out = 0
+    for s in range(n):
+        a, b = indptr[s], indptr[s + 1]
+        row_start = out
+        if b - a > 1:
+            key = indices[a:b].astype(np.int64) * 2
+            if directed:
+                key += in_flag[a:b]
+            order = np.argsort(key, kind="mergesort")
+            rt = indices[a:b][order]
+            rw = weights[a:b][order]
+            rf = in_flag[a:b][order] if directed else in_flag[:0]
+        else:
+            rt = indices[a:b].copy()
+            rw = weights[a:b].copy()
+            rf = in_flag[a:b].copy() if directed else in_flag[:0]
+        for j in range(b - a):
+            same = out > row_start and indices[out - 1] == rt[j]
+            if same and directed:
+                same = in_flag[out - 1] == rf[j]
+            if same:
+                weights[out - 1] += rw[j]
+            else:
+                indices[out] = rt[j]
+                weights[out] = rw[j]
+                if directed:
+                    in_flag[out] = rf[j]
+                out += 1
+        new_indptr[s + 1] = out
+    return out
+
+
+@njit(cache=True)
+def _row_sums(indptr, weights, in_flag, directed):
+    """Per row: the summed weight of its out-entries and of its in-entries (undirected: all, none)."""
+    n = indptr.shape[0] - 1
+    out_w = np.zeros(n)
+    in_w = np.zeros(n)
+    for u in range(n):
+        for e in range(indptr[u], indptr[u + 1]):
+            if directed and in_flag[e]:
+                in_w[u] += weights[e]
+            else:
+                out_w[u] += weights[e]
+    return out_w, in_w
+
+
+@dataclass
+class RawShard:
+    """The links at their owner, before the flow: units ``labels``, ``ghosts``, a CSR of
+    link weights (``in_flag`` 1: the entry is the link ``neighbour -> unit``; None for
+    undirected links), the self-link weight of each unit and its out- and in-weight
+    (self-links included; undirected: both the strength)."""
+
+    labels: np.ndarray
+    ghosts: np.ndarray
+    indptr: np.ndarray
+    indices: np.ndarray
+    weights: np.ndarray
+    in_flag: np.ndarray | None
+    self_w: np.ndarray
+    out_w: np.ndarray
+    in_w: np.ndarray
+
+    @property
+    def n(self) -> int:
+        return int(self.labels.shape[0])
+
+
+def raw_shard(directed: bool, *pieces) -> RawShard:
+    """The CSR of the arcs sent here, built from the pieces without concatenating them."""
+    labels = np.unique(np.concatenate([np.unique(p[0]) for p in pieces]))
+    ghosts = np.unique(np.concatenate([np.unique(_foreign(labels, p[1])) for p in pieces]))
+    n = labels.shape[0]
+    counts = np.zeros(n, dtype=np.int64)
+    self_w = np.zeros(n)
+    no_w, no_flag = np.zeros(0), np.zeros(0, dtype=np.int8)
+    for u, v, w, _ in pieces:
+        _count_rows(labels, u, v, no_w if w is None else w, w is None, counts, self_w)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    del counts
+    entries = int(indptr[-1])
+    indices = np.empty(entries, dtype=np.int32 if n + ghosts.shape[0] < INT32_MAX else np.int64)
+    weights = np.empty(entries)
+    in_flag = np.empty(entries, dtype=np.int8) if directed else no_flag
+    fill = indptr[:-1].copy()
+    for u, v, w, is_in in pieces:
+        _fill_rows(labels, ghosts, u, v, no_w if w is None else w, no_flag if is_in is None else is_in, w is None,
+                   directed, fill, indices, weights, in_flag)
+    del fill
+    new_indptr = np.zeros(n + 1, dtype=np.int64)
+    kept = _sort_merge(indptr, indices, weights, in_flag, directed, new_indptr)
+    indices, weights = indices[:kept], weights[:kept]
+    in_flag = in_flag[:kept]
+    out_w, in_w = _row_sums(new_indptr, weights, in_flag, directed)
+    out_w += self_w
+    if directed:
+        in_w += self_w
+    else:
+        in_w = out_w
+    return RawShard(labels, ghosts, new_indptr, indices, weights, in_flag if directed else None, self_w, out_w, in_w)
+
+
+def raw_sums(raw: RawShard) -> tuple[float, float, int, int]:
+    """(sum of out-weights, sum of self-link weights, units, ghosts) of a shard."""
+    return float(raw.out_w.sum()), float(raw.self_w.sum()), raw.n, int(raw.ghosts.shape[0])
 
 
 @dataclass
@@ -211,7 +524,9 @@ class Shard:
     """The units one worker owns at one level, and their pairs.
 
     Units ``0..n-1`` are ``labels`` (sorted ids); neighbour index ``n + j`` is the ghost
-    ``ghosts[j]``. ``pflow`` is the flow between the two ends in both directions.
+    ``ghosts[j]``. The entries of one neighbour sum to the flow between the two ends in
+    both directions. ``tf, tw`` (recorded teleportation only, else None): the units'
+    teleportation flow and weight.
     """
 
     labels: np.ndarray
@@ -220,64 +535,164 @@ class Shard:
     indices: np.ndarray
     pflow: np.ndarray
     flow: np.ndarray
+    enter: np.ndarray
     exit: np.ndarray
+    tf: np.ndarray | None = None
+    tw: np.ndarray | None = None
 
     @property
     def n(self) -> int:
         return int(self.labels.shape[0])
 
 
-def _csr(u_idx: np.ndarray, v_idx: np.ndarray, w: np.ndarray, n: int):
-    """CSR with int32 neighbour indices (the layout, and so the compiled kernels, of the engine)."""
-    from .csr import links_to_csr
-
-    indptr, indices, weights = links_to_csr(u_idx.astype(np.int64, copy=False), v_idx.astype(np.int64, copy=False),
-                                            w.astype(np.float64, copy=False), n)
-    if indices.size and indices.max() < 2**31 - 1:
-        indices = indices.astype(np.int32)
-    return indptr, indices, weights
+def node_shard(raw: RawShard, total: float) -> Shard:
+    """Undirected level 0: flow ``s_u / S``, pair flow ``2 w / S``, exit = enter = the flow to other nodes."""
+    pflow = raw.weights * (2.0 / total)
+    exit_ = (raw.out_w - raw.self_w) / total
+    return Shard(raw.labels, raw.ghosts, raw.indptr, raw.indices, pflow, raw.out_w / total, exit_, exit_)
 
 
-def _index(labels: np.ndarray, others: np.ndarray):
-    """Ghosts (sorted neighbour ids not in ``labels``) and the index of every id of ``others``."""
-    pos = np.searchsorted(labels, others)
-    own = (pos < labels.shape[0]) & (labels[np.minimum(pos, labels.shape[0] - 1)] == others) \
-        if labels.shape[0] else np.zeros(others.shape[0], dtype=bool)
-    ghosts = np.unique(others[~own])
-    idx = np.where(own, pos, labels.shape[0] + np.searchsorted(ghosts, others))
-    return ghosts, idx
+# --- directed flow: PageRank over the shards
+
+class PageRankState(NamedTuple):
+    """The global numbers of one power iteration (as :func:`infomap_core.flow._pagerank` keeps them)."""
+
+    alpha: float
+    beta: float
+    dangling_rank: float  # of the iterate the next step starts from
+    scale: float  # the last step's iterate is ``tmp / scale``
+    err: float
+    iteration: int
+    used_dangling_rank: float  # the dangling rank the last step started from
 
 
-def raw_shard(*pieces):
-    """(labels, ghosts, CSR of weights, strength incl. self-links) of the arcs sent here."""
-    u = np.concatenate([p[0] for p in pieces])
-    labels = np.unique(u)
-    u_idx = np.searchsorted(labels, u)
-    del u
-    w = np.concatenate([p[2] for p in pieces])
-    strength = np.bincount(u_idx, weights=w, minlength=labels.shape[0])
-    v = np.concatenate([p[1] for p in pieces])
-    off = labels[u_idx] != v
-    ghosts, v_idx = _index(labels, v[off])
-    del v
-    indptr, indices, weights = _csr(u_idx[off], v_idx, w[off], labels.shape[0])
-    return labels, ghosts, indptr, indices, weights, strength
+@dataclass
+class PageRankShard:
+    raw: RawShard
+    tele: np.ndarray
+    dangling: np.ndarray
+    inv_out: np.ndarray  # 1 / out-weight, 0 for dangling units
 
 
-def strength_sum(raw) -> float:
-    return float(raw[5].sum())
+def pagerank_setup(raw: RawShard, spec: FlowSpec, total_w: float, strength_norm: float, num_nodes: int,
+                   positions_: list[np.ndarray]):
+    """(shard, start vector, its dangling rank, the start rates served to the requesters)."""
+    dangling = raw.out_w <= 0.0
+    if spec.to_nodes:
+        tele = np.full(raw.n, 1.0 / num_nodes)
+    else:
+        tele = (raw.in_w if spec.recorded else raw.out_w) / total_w
+    inv_out = np.divide(1.0, raw.out_w, out=np.zeros(raw.n), where=~dangling)
+    p0 = (raw.out_w + raw.in_w - raw.self_w) / strength_norm
+    rate = p0 * inv_out
+    return PageRankShard(raw, tele, dangling, inv_out), p0, float(p0[dangling].sum()), [rate[p] for p in positions_]
 
 
-def node_shard(raw, total: float) -> Shard:
-    """Level 0: flow ``s_u / S``, pair flow ``2 w / S``, exit = enter = the flow to other nodes."""
-    labels, ghosts, indptr, indices, weights, strength = raw
-    pflow = 2.0 * weights / total
-    rows = np.repeat(np.arange(labels.shape[0]), np.diff(indptr))
-    exit_ = np.bincount(rows, weights=weights, minlength=labels.shape[0]) / total
-    return Shard(labels, ghosts, indptr, indices, pflow, strength / total, exit_)
+@njit(cache=True)
+def _pull(indptr, indices, weights, in_flag, self_w, rate):
+    """``sum_{v -> u} w_vu rate_v`` of every unit ``u`` (its in-links, self-link included)."""
+    n = indptr.shape[0] - 1
+    out = np.empty(n)
+    for u in range(n):
+        s = self_w[u] * rate[u]
+        for e in range(indptr[u], indptr[u + 1]):
+            if in_flag[e]:
+                s += weights[e] * rate[indices[e]]
+        out[u] = s
+    return out
 
 
-def _labels(shard: Shard) -> np.ndarray:
+def pagerank_step(pr: PageRankShard, tmp_prev: np.ndarray, state: PageRankState, positions_: list[np.ndarray],
+                  *ghost_rates: np.ndarray):
+    """One power iteration on this shard: (new unnormalized iterate, (its sum, its change,
+    its dangling sum), its rates served to the requesters)."""
+    raw = pr.raw
+    p = tmp_prev / state.scale
+    ghost = np.concatenate(ghost_rates) / state.scale if ghost_rates else np.zeros(0)
+    rate = np.concatenate([p * pr.inv_out, ghost])
+    tele_flow = state.alpha + state.beta * state.dangling_rank
+    tmp = tele_flow * pr.tele + state.beta * _pull(raw.indptr, raw.indices, raw.weights, raw.in_flag, raw.self_w, rate)
+    sums = (float(tmp.sum()), float(np.abs(tmp - p).sum()), float(tmp[pr.dangling].sum()))
+    own_rate = tmp * pr.inv_out
+    return tmp, sums, [own_rate[q] for q in positions_]
+
+
+def pagerank_reduce(state: PageRankState, *sums) -> PageRankState:
+    """The global numbers after one iteration (the normalization and the stall guard of
+    :func:`infomap_core.flow._pagerank`)."""
+    total = sum(s[0] for s in sums)
+    err = sum(s[1] for s in sums)
+    dangling = sum(s[2] for s in sums)
+    scale = total if (abs(total - 1.0) > 1e-10 and total > 0) else 1.0
+    alpha, beta = state.alpha, state.beta
+    if abs(err - state.err) < 1e-17:
+        alpha += 1e-12
+        beta = 1.0 - alpha
+    return PageRankState(alpha, beta, dangling / scale, scale, err, state.iteration + 1, state.dangling_rank)
+
+
+@njit(cache=True)
+def _arc_flows(indptr, indices, weights, in_flag, self_w, rate, factor):
+    """Flow of every entry (``factor w rate`` of the arc's source), and per unit the flow of
+    its in-links (self-link included), its out-links and its in-links (self-link excluded)."""
+    n = indptr.shape[0] - 1
+    pflow = np.empty(weights.shape[0])
+    inflow = np.empty(n)
+    exit_ = np.zeros(n)
+    enter = np.zeros(n)
+    for u in range(n):
+        own = factor * rate[u]
+        for e in range(indptr[u], indptr[u + 1]):
+            if in_flag[e]:
+                f = factor * weights[e] * rate[indices[e]]
+                enter[u] += f
+            else:
+                f = own * weights[e]
+                exit_[u] += f
+            pflow[e] = f
+        inflow[u] = enter[u] + own * self_w[u]
+    return pflow, inflow, exit_, enter
+
+
+def directed_shard(pr: PageRankShard, tmp: np.ndarray, state: PageRankState, recorded: bool,
+                   *ghost_rates: np.ndarray):
+    """Level 0 of a directed network from the last iterate ``tmp`` (unnormalized) and the
+    ghosts' rates of it: unrecorded, the flow of one more step without teleportation,
+    normalized by ``1 - dangling rank``; recorded, the link flow ``beta p_u w_uv / w_u``
+    and the node flow the iterate; then (shard, dangling units): the teleportation terms
+    follow in :func:`recorded_terms`."""
+    raw = pr.raw
+    ghost = np.concatenate(ghost_rates) if ghost_rates else np.zeros(0)
+    rate = np.concatenate([tmp * pr.inv_out, ghost])
+    factor = state.beta if recorded else 1.0 / (1.0 - state.used_dangling_rank)
+    pflow, inflow, exit_, enter = _arc_flows(raw.indptr, raw.indices, raw.weights, raw.in_flag, raw.self_w, rate,
+                                             factor)
+    if not recorded:
+        return Shard(raw.labels, raw.ghosts, raw.indptr, raw.indices, pflow, inflow, enter, exit_)
+    flow = tmp / state.scale
+    return Shard(raw.labels, raw.ghosts, raw.indptr, raw.indices, pflow, flow, enter, exit_, None, pr.tele), \
+        pr.dangling
+
+
+def dangling_flow(pair) -> float:
+    shard, dangling = pair
+    return float(shard.flow[dangling].sum())
+
+
+def recorded_terms(pair, tau: float, sum_dangling: float) -> Shard:
+    """The recorded teleportation's share of the units' exit and enter flow, and their
+    teleportation flow (as :func:`infomap_core.flow.compute_flow`); ``pair`` is
+    :func:`directed_shard`'s (shard, dangling units)."""
+    shard, dangling = pair
+    p, tw = shard.flow, shard.tw
+    dflow = np.where(dangling, p, 0.0)
+    exit_ = shard.exit + (tau * p + (1 - tau) * dflow) * (1.0 - tw)
+    enter = shard.enter + (tau * (1.0 - p) + (1 - tau) * (sum_dangling - dflow)) * tw
+    tf = np.where(dangling, p, tau * p)
+    return Shard(shard.labels, shard.ghosts, shard.indptr, shard.indices, shard.pflow, p, enter, exit_, tf, tw)
+
+
+def _labels(shard) -> np.ndarray:
     return shard.labels
 
 
@@ -287,11 +702,11 @@ def node_terms(shard: Shard) -> tuple[float, int]:
 
 
 # --- exchanges: requests (ids by owner), answers (values in the requester's order)
-def ghost_requests(shard: Shard, bounds: np.ndarray, parts: int) -> list[np.ndarray]:
+def ghost_requests(shard, bounds: np.ndarray, parts: int) -> list[np.ndarray]:
     return [p[0] for p in _split(_owner(shard.ghosts, bounds), parts, shard.ghosts)]
 
 
-def positions(shard: Shard, *requests: np.ndarray) -> list[np.ndarray]:
+def positions(shard, *requests: np.ndarray) -> list[np.ndarray]:
     """Where each requested id sits among this shard's units."""
     return [np.searchsorted(shard.labels, r) for r in requests]
 
@@ -300,38 +715,70 @@ def serve(values: np.ndarray, pos: list[np.ndarray]) -> list[np.ndarray]:
     return [values[p] for p in pos]
 
 
-def module_partials(shard: Shard, mod: np.ndarray, bounds: np.ndarray, parts: int, *ghost_pieces):
-    """Partial (label, flow, exit, members) of the modules of this shard's units, by owner.
+@njit(cache=True)
+def _inner_half(indptr, indices, pflow, mod, all_mod):
+    """Half the flow between each unit and the other units of its module (each pair is
+    seen from both ends, here or at the other end's shard)."""
+    n = mod.shape[0]
+    inner = np.empty(n)
+    for u in range(n):
+        m = mod[u]
+        s = 0.0
+        for e in range(indptr[u], indptr[u + 1]):
+            if all_mod[indices[e]] == m:
+                s += pflow[e]
+        inner[u] = 0.5 * s
+    return inner
 
-    A module's exit is its units' exit minus the flow between its own units; each pair
-    is seen from both ends (here or at the other end's shard), so each end removes half.
+
+def module_partials(shard: Shard, mod: np.ndarray, bounds: np.ndarray, parts: int, *ghost_pieces):
+    """Partial (label, flow, enter, exit, members, tf, tw, tf tw) of the modules of this
+    shard's units, by owner (the teleportation sums None without recorded teleportation).
+
+    A module's enter (exit) is its units' enter (exit) minus the flow between its own
+    units, each end removing half.
     """
-    ghost_mod = np.concatenate(ghost_pieces) if ghost_pieces else np.zeros(0, dtype=np.int64)
-    all_mod = np.concatenate([mod, ghost_mod])
-    src = np.repeat(np.arange(shard.n), np.diff(shard.indptr))
-    same = all_mod[shard.indices] == mod[src]
-    inner = np.bincount(src[same], weights=shard.pflow[same], minlength=shard.n) / 2.0
+    ghost_mod = np.concatenate(ghost_pieces) if ghost_pieces else np.zeros(0, dtype=mod.dtype)
+    inner = _inner_half(shard.indptr, shard.indices, shard.pflow, mod, np.concatenate([mod, ghost_mod]))
     labels, inv = np.unique(mod, return_inverse=True)
-    flow = np.bincount(inv, weights=shard.flow, minlength=labels.shape[0])
-    exit_ = np.bincount(inv, weights=shard.exit - inner, minlength=labels.shape[0])
-    count = np.bincount(inv, minlength=labels.shape[0]).astype(np.int64)
-    return _split(_owner(labels, bounds), parts, labels, flow, exit_, count), ghost_mod
+    k = labels.shape[0]
+    flow = np.bincount(inv, weights=shard.flow, minlength=k)
+    enter = np.bincount(inv, weights=shard.enter - inner, minlength=k)
+    exit_ = enter if shard.enter is shard.exit else np.bincount(inv, weights=shard.exit - inner, minlength=k)
+    count = np.bincount(inv, minlength=k).astype(np.int64)
+    if shard.tf is None:
+        tf = tw = tfw = None
+    else:
+        tf = np.bincount(inv, weights=shard.tf, minlength=k)
+        tw = np.bincount(inv, weights=shard.tw, minlength=k)
+        tfw = np.bincount(inv, weights=shard.tf * shard.tw, minlength=k)
+    return _split(_owner(labels, bounds), parts, labels, flow, enter, exit_, count, tf, tw, tfw), ghost_mod
+
+
+def _sum_by(inv, k, arrays):
+    if arrays[0] is None:
+        return None
+    return np.bincount(inv, weights=np.concatenate(arrays), minlength=k)
 
 
 def reduce_modules(*pieces):
-    """Module table of one owner: (labels, flow, exit, members), partial sums added."""
+    """Module table of one owner: (labels, flow, enter, exit, members, tf, tw), partial sums
+    added; with recorded teleportation enter and exit lose ``T_m W_m - sum_u t_u w_u``."""
     labels = np.concatenate([p[0] for p in pieces])
     out, inv = np.unique(labels, return_inverse=True)
-    flow = np.bincount(inv, weights=np.concatenate([p[1] for p in pieces]), minlength=out.shape[0])
-    exit_ = np.bincount(inv, weights=np.concatenate([p[2] for p in pieces]), minlength=out.shape[0])
-    count = np.bincount(inv, weights=np.concatenate([p[3] for p in pieces]), minlength=out.shape[0])
-    return out, flow, np.maximum(exit_, 0.0), count.astype(np.int64)
+    k = out.shape[0]
+    flow, enter, exit_, count, tf, tw, tfw = (_sum_by(inv, k, [p[i] for p in pieces]) for i in range(1, 8))
+    if tf is not None:
+        own = tf * tw - tfw
+        enter, exit_ = enter - own, exit_ - own
+    return out, flow, np.maximum(enter, 0.0), np.maximum(exit_, 0.0), count.astype(np.int64), tf, tw
 
 
-def table_sums(table) -> tuple[float, float, float, int]:
-    """(sum exit, sum plogp(exit), sum plogp(exit + flow), modules) of an owner's table."""
-    _, flow, exit_, _ = table
-    return float(exit_.sum()), float(_plogp(exit_).sum()), float(_plogp(exit_ + flow).sum()), int(flow.shape[0])
+def table_sums(table) -> tuple[float, float, float, float, int]:
+    """(sum enter, sum plogp(enter), sum plogp(exit), sum plogp(exit + flow), modules) of an owner's table."""
+    _, flow, enter, exit_, *_ = table
+    return (float(enter.sum()), float(_plogp(enter).sum()), float(_plogp(exit_).sum()),
+            float(_plogp(exit_ + flow).sum()), int(flow.shape[0]))
 
 
 def module_requests(mod: np.ndarray, ghost_mod: np.ndarray, bounds: np.ndarray, parts: int) -> list[np.ndarray]:
@@ -340,31 +787,94 @@ def module_requests(mod: np.ndarray, ghost_mod: np.ndarray, bounds: np.ndarray, 
 
 
 def answer_modules(table, *requests: np.ndarray) -> list[tuple]:
-    labels, flow, exit_, _ = table
+    labels, flow, enter, exit_, _, tf, tw = table
     out = []
     for r in requests:
         pos = np.searchsorted(labels, r)
-        out.append((r, flow[pos], exit_[pos]))
+        out.append((r, flow[pos], enter[pos], exit_[pos], None if tf is None else tf[pos],
+                    None if tw is None else tw[pos]))
     return out
 
 
+@njit(cache=True)
+def _propose_recorded(indptr, indices, pflow, flow, enter, exit_, tf, tw, q, mod, menter, mexit, mflow, mtf, mtw):
+    """:func:`infomap_core.parallel._propose` (one group) with recorded teleportation: the
+    teleportation between a unit and a module's other units, ``t_u W_m + T_m w_u``, counts
+    as flow between them (as in :func:`infomap_core.kernels.core_loop`)."""
+    n = flow.shape[0]
+    k = menter.shape[0]
+    target = np.empty(n, dtype=np.int64)
+    gain = np.zeros(n)
+    acc = np.zeros(k)
+    stamp = np.full(k, -1, dtype=np.int64)
+    cand = np.empty(k, dtype=np.int64)
+    for u in range(n):
+        old = mod[u]
+        target[u] = old
+        ncand = 0
+        for e in range(indptr[u], indptr[u + 1]):
+            mv = mod[indices[e]]
+            if stamp[mv] != u:
+                stamp[mv] = u
+                acc[mv] = pflow[e]
+                cand[ncand] = mv
+                ncand += 1
+            else:
+                acc[mv] += pflow[e]
+        d_old = acc[old] if stamp[old] == u else 0.0
+        d_old += tf[u] * (mtw[old] - tw[u]) + (mtf[old] - tf[u]) * tw[u]
+        pu, eu, xu = flow[u], enter[u], exit_[u]
+        eo, xo, po = menter[old], mexit[old], mflow[old]
+        old_side = (-_xlogx(eo - eu + d_old) + _xlogx(eo) - _xlogx(xo - xu + d_old) + _xlogx(xo)
+                    + _xlogx(xo + po - xu - pu + d_old) - _xlogx(xo + po))
+        best = 0.0
+        best_d = -1.0
+        for j in range(ncand):
+            m = cand[j]
+            if m == old:
+                continue
+            d_new = acc[m] + tf[u] * mtw[m] + mtf[m] * tw[u]
+            en, xn, pn = menter[m], mexit[m], mflow[m]
+            delta = (_xlogx(q + d_old - d_new) - _xlogx(q) + old_side
+                     - _xlogx(en + eu - d_new) + _xlogx(en) - _xlogx(xn + xu - d_new) + _xlogx(xn)
+                     + _xlogx(xn + pn + xu + pu - d_new) - _xlogx(xn + pn))
+            if delta < best - 1e-14 or (delta <= best + 1e-14 and d_new > best_d and target[u] != old):
+                best = delta
+                best_d = d_new
+                target[u] = m
+        gain[u] = best
+    return target, gain
+
+
+@njit(cache=True, inline="always")
+def _xlogx(x):
+    if x > 0.0:
+        return x * np.log2(x)
+    return 0.0
+
+
 def move(shard: Shard, mod: np.ndarray, ghost_mod: np.ndarray, sums: list, seed: int, round_: int, threads: int,
-         *answers) -> tuple[np.ndarray, int]:
+         ids: Ids, *answers) -> tuple[np.ndarray, int]:
     """One synchronous round on this shard: (new module labels of the units, moves applied).
-    ``sums`` are the owners' :func:`table_sums`; their exits add up to the index rate ``q``."""
+    ``sums`` are the owners' :func:`table_sums`; their enter flows add up to the index rate
+    ``q``. The move lottery draws by node id (``ids`` decodes the labels)."""
     from .parallel import _propose
 
     q = sum(t[0] for t in sums)
     labels = np.concatenate([a[0] for a in answers])
-    mflow = np.concatenate([a[1] for a in answers])
-    mexit = np.concatenate([a[2] for a in answers])
     order = np.argsort(labels)
-    labels, mflow, mexit = labels[order], mflow[order], mexit[order]
+    labels = labels[order]
+    mflow, menter, mexit = (np.concatenate([a[i] for a in answers])[order] for i in (1, 2, 3))
     local = np.searchsorted(labels, np.concatenate([mod, ghost_mod]))
-    parent = np.zeros(local.shape[0], dtype=np.int64)
-    target, gain = _propose(shard.indptr, shard.indices, shard.pflow, shard.flow, shard.exit, shard.exit, parent,
-                            np.array([q]), local, mexit, mexit, mflow, max(1, threads))
-    chosen = (target != local[:shard.n]) & (gain < -1e-12) & (_hash_bits(seed, round_, shard.labels) == 1)
+    if shard.tf is None:
+        parent = np.zeros(local.shape[0], dtype=np.int64)
+        target, gain = _propose(shard.indptr, shard.indices, shard.pflow, shard.flow, shard.enter, shard.exit, parent,
+                                np.array([q]), local, menter, mexit, mflow, max(1, threads))
+    else:
+        mtf, mtw = (np.concatenate([a[i] for a in answers])[order] for i in (4, 5))
+        target, gain = _propose_recorded(shard.indptr, shard.indices, shard.pflow, shard.flow, shard.enter,
+                                         shard.exit, shard.tf, shard.tw, q, local, menter, mexit, mflow, mtf, mtw)
+    chosen = (target != local[:shard.n]) & (gain < -1e-12) & (_hash_bits(seed, round_, ids.decode(shard.labels)) == 1)
     new = mod.copy()
     new[chosen] = labels[target[chosen]]
     return new, int(chosen.sum())
@@ -381,26 +891,70 @@ def _hash_bits(seed: int, round_: int, ids: np.ndarray) -> np.ndarray:
     return ((x >> np.uint64(17)) & np.uint64(1)).astype(np.int64)
 
 
+@njit(cache=True)
+def _module_pairs(indptr, indices, pflow, mod, all_mod):
+    """(module, module, flow) of the entries between different modules."""
+    n = mod.shape[0]
+    k = 0
+    for u in range(n):
+        for e in range(indptr[u], indptr[u + 1]):
+            if all_mod[indices[e]] != mod[u]:
+                k += 1
+    a = np.empty(k, dtype=mod.dtype)
+    b = np.empty(k, dtype=mod.dtype)
+    f = np.empty(k)
+    k = 0
+    for u in range(n):
+        for e in range(indptr[u], indptr[u + 1]):
+            mv = all_mod[indices[e]]
+            if mv != mod[u]:
+                a[k] = mod[u]
+                b[k] = mv
+                f[k] = pflow[e]
+                k += 1
+    return a, b, f
+
+
 def contract_pairs(shard: Shard, mod: np.ndarray, ghost_mod: np.ndarray, bounds: np.ndarray, parts: int):
     """Pairs between different modules, as (module, module, flow), by owner of the first module."""
-    all_mod = np.concatenate([mod, ghost_mod])
-    src = np.repeat(np.arange(shard.n), np.diff(shard.indptr))
-    a, b = mod[src], all_mod[shard.indices]
-    keep = a != b
-    return _split(_owner(a[keep], bounds), parts, a[keep], b[keep], shard.pflow[keep])
+    a, b, f = _module_pairs(shard.indptr, shard.indices, shard.pflow, mod, np.concatenate([mod, ghost_mod]))
+    return _split(_owner(a, bounds), parts, a, b, f)
+
+
+def _csr(u_idx: np.ndarray, v_idx: np.ndarray, w: np.ndarray, n: int):
+    """CSR with int32 neighbour indices (the layout, and so the compiled kernels, of the engine)."""
+    from .csr import links_to_csr
+
+    indptr, indices, weights = links_to_csr(u_idx.astype(np.int64, copy=False), v_idx.astype(np.int64, copy=False),
+                                            w.astype(np.float64, copy=False), n)
+    if indices.size and indices.max() < INT32_MAX:
+        indices = indices.astype(np.int32)
+    return indptr, indices, weights
+
+
+def _index(labels: np.ndarray, others: np.ndarray):
+    """Ghosts (sorted neighbour ids not in ``labels``) and the index of every id of ``others``."""
+    pos = np.searchsorted(labels, others)
+    own = (pos < labels.shape[0]) & (labels[np.minimum(pos, labels.shape[0] - 1)] == others) \
+        if labels.shape[0] else np.zeros(others.shape[0], dtype=bool)
+    ghosts = np.unique(others[~own])
+    idx = np.where(own, pos, labels.shape[0] + np.searchsorted(ghosts, others))
+    return ghosts, idx
 
 
 def module_shard(table, *pieces) -> Shard:
     """The next level's shard: this owner's non-empty modules, their pairs summed."""
-    labels, flow, exit_, count = table
+    labels, flow, enter, exit_, count, tf, tw = table
     keep = count > 0
-    labels, flow, exit_ = labels[keep], flow[keep], exit_[keep]
+    labels, flow, enter, exit_ = labels[keep], flow[keep], enter[keep], exit_[keep]
+    if tf is not None:
+        tf, tw = tf[keep], tw[keep]
     u = np.concatenate([p[0] for p in pieces])
     v = np.concatenate([p[1] for p in pieces])
     f = np.concatenate([p[2] for p in pieces])
     ghosts, v_idx = _index(labels, v)
     indptr, indices, pflow = _csr(np.searchsorted(labels, u), v_idx, f, labels.shape[0])
-    return Shard(labels, ghosts, indptr, indices, pflow, flow, exit_)
+    return Shard(labels, ghosts, indptr, indices, pflow, flow, enter, exit_, tf, tw)
 
 
 def lookup_requests(mod: np.ndarray, bounds: np.ndarray, parts: int) -> list[np.ndarray]:
@@ -422,38 +976,61 @@ def resolve(labels: np.ndarray, mod: np.ndarray, *answers) -> tuple[np.ndarray, 
     return labels, values[np.searchsorted(keys, mod)]
 
 
-def finish(settings_dict: dict, seed: int, node_plogp: float, *shards: Shard):
+def _whole_level(shards, merge: bool):
+    """(labels, indptr, indices, pflow) of the whole unit network from its shards, whose labels
+    follow each other in increasing order (the owner ranges): own indices shifted, ghosts looked
+    up, written into one CSR; ``merge`` sums the repeated entries of a row (a directed level 0
+    has one entry per arc)."""
+    labels = np.concatenate([s.labels for s in shards])
+    if labels.shape[0] > 1 and not bool(np.all(labels[1:] > labels[:-1])):
+        raise RuntimeError("the shards' units are not in increasing order")
+    n = labels.shape[0]
+    total = sum(int(s.indices.shape[0]) for s in shards)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    indices = np.empty(total, dtype=np.int32 if n < INT32_MAX else np.int64)
+    pflow = np.empty(total)
+    row = entry = 0
+    for s in shards:
+        size = int(s.indices.shape[0])
+        indptr[row + 1:row + s.n + 1] = s.indptr[1:] + entry
+        ghost_at = np.searchsorted(labels, s.ghosts)
+        local, out = s.indices, indices[entry:entry + size]
+        own = local < s.n
+        out[own] = local[own] + row
+        out[~own] = ghost_at[local[~own] - s.n]
+        pflow[entry:entry + size] = s.pflow
+        row, entry = row + s.n, entry + size
+    if merge:
+        indptr, indices, pflow = _csr(np.repeat(np.arange(n), np.diff(indptr)), indices, pflow, n)
+    return labels, indptr, indices, pflow
+
+
+def finish(settings_dict: dict, seed: int, node_plogp: float, recorded: bool, merge: bool, multilevel: bool,
+           *shards: Shard):
     """The normal engine on the gathered module network; returns (per-shard tables of
-    (labels, final module 0..k-1), codelength terms)."""
+    (labels, final module 1..k), codelength terms, k, the tree path of each final module or
+    None for two levels)."""
     from .optimizer import Level, SearchSettings, optimize_level
 
-    labels = np.concatenate([s.labels for s in shards])
-    order = np.argsort(labels)
+    labels, indptr, indices, pflow = _whole_level(shards, merge)
     n = labels.shape[0]
-    src_parts, dst_parts, flow_parts = [], [], []
-    offset = 0
-    for s in shards:
-        rows = np.repeat(np.arange(s.n), np.diff(s.indptr)) + offset
-        ids = np.concatenate([s.labels, s.ghosts])[s.indices]
-        src_parts.append(rows)
-        dst_parts.append(ids)
-        flow_parts.append(s.pflow)
-        offset += s.n
-    rank = np.empty(n, dtype=np.int64)
-    rank[order] = np.arange(n)
-    sorted_labels = labels[order]
-    src = rank[np.concatenate(src_parts)]
-    dst = np.searchsorted(sorted_labels, np.concatenate(dst_parts))
-    indptr, indices, pflow = _csr(src, dst, np.concatenate(flow_parts), n)
-    flow = np.concatenate([s.flow for s in shards])[order]
-    exit_ = np.concatenate([s.exit for s in shards])[order]
-    zeros = np.zeros(n)
-    level = Level(indptr, indices.astype(np.int32) if n < 2**31 - 1 else indices, pflow, flow, exit_, exit_,
-                  zeros, zeros, False)
+
+    def gathered(name):
+        return np.concatenate([getattr(s, name) for s in shards])
+
+    flow, enter, exit_ = gathered("flow"), gathered("enter"), gathered("exit")
+    if recorded:
+        tf, tw = gathered("tf"), gathered("tw")
+    else:
+        tf = tw = np.zeros(n)
+    level = Level(indptr, indices.astype(np.int32) if n < INT32_MAX else indices, pflow, flow, enter, exit_,
+                  tf, tw, recorded)
     rng = np.random.default_rng(seed)
+    one = _terms(level, np.zeros(n, dtype=np.int64), 1, node_plogp)
+    if multilevel:
+        return _finish_multilevel(level, shards, rng, SearchSettings(**settings_dict), node_plogp, one[0])
     modules, k = optimize_level(level, rng, SearchSettings(**settings_dict))
     terms = _terms(level, modules, k, node_plogp)
-    one = _terms(level, np.zeros(n, dtype=np.int64), 1, node_plogp)
     if terms[0] >= one[0] - MIN_GAIN:
         modules, k, terms = np.zeros(n, dtype=np.int64), 1, one
     # 1-based module numbers by decreasing flow (as the engine's trees order them), then by first unit.
@@ -466,18 +1043,54 @@ def finish(settings_dict: dict, seed: int, node_plogp: float, *shards: Shard):
     tables = []
     offset = 0
     for s in shards:
-        tables.append((s.labels, final[rank[offset:offset + s.n]]))
+        tables.append((s.labels, final[offset:offset + s.n]))
         offset += s.n
-    return tables, terms + (one[0],), int(k)
+    return tables, terms + (one[0],), int(k), None
+
+
+def _finish_multilevel(level, shards, rng, settings, node_plogp: float, one_level: float):
+    """The engine's multilevel search (:func:`infomap_core.multilevel.optimize_multilevel`) on
+    the module network, its units as leaves. A unit's nodes stay together, so the nodes' tree
+    differs from the units' only in the leaf codebooks' ``- sum plogp`` of their children:
+    its codelength is the units' tree's plus ``sum_units plogp(P_unit) - sum_nodes plogp(p_u)``.
+    Each unit's final module is its bottom module (1-based, in the tree's depth-first order);
+    the last element returned is the tree path of each."""
+    from .flow import FlowGraph
+    from .multilevel import optimize_multilevel
+
+    n = level.n
+    rows = np.repeat(np.arange(n), np.diff(level.indptr))
+    upper = level.indices > rows  # each pair once: the links inside a module are counted once
+    link_indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows[upper], minlength=n), out=link_indptr[1:])
+    fg = FlowGraph(node_flow=level.flow, enter=level.enter, exit=level.exit, tele_flow=level.tf, tele_weight=level.tw,
+                   link_indptr=link_indptr, link_target=level.indices[upper].astype(np.int64),
+                   link_flow=level.pflow[upper], pair_indptr=level.indptr, pair_indices=level.indices,
+                   pair_flow=level.pflow, flow_model="directed" if not np.array_equal(level.enter, level.exit)
+                   else "undirected", recorded=level.recorded, teleportation_probability=0.0)
+    tree = optimize_multilevel(fg, rng, settings)
+    total, index, module = tree.codelength()
+    offset = float(_plogp(level.flow).sum()) - node_plogp
+    bottoms = [p[:-1] or (1,) for p in tree.paths()]
+    distinct = sorted(set(bottoms))
+    number = {path: i + 1 for i, path in enumerate(distinct)}
+    final = np.array([number[p] for p in bottoms], dtype=np.int64)
+    tables, start = [], 0
+    for s in shards:
+        tables.append((s.labels, final[start:start + s.n]))
+        start += s.n
+    return tables, (total + offset, index, module + offset, one_level), len(distinct), distinct
 
 
 def _terms(level, modules, k, node_plogp):
+    """(codelength, index, module codelength) of a partition of the module network: the
+    two-level map equation of the nodes' partition it stands for."""
     from .parallel import module_sums
 
-    mflow, _, mexit, _, _ = module_sums(level.indptr, level.indices, level.pflow, level.flow, level.enter,
-                                       level.exit, level.tf, level.tw, modules, k, False)
-    mexit = np.maximum(mexit, 0.0)
-    index = float(_plogp(mexit.sum()) - _plogp(mexit).sum())
+    mflow, menter, mexit, _, _ = module_sums(level.indptr, level.indices, level.pflow, level.flow, level.enter,
+                                             level.exit, level.tf, level.tw, modules, k, level.recorded)
+    menter, mexit = np.maximum(menter, 0.0), np.maximum(mexit, 0.0)
+    index = float(_plogp(menter.sum()) - _plogp(menter).sum())
     module = float(_plogp(mexit + mflow).sum() - _plogp(mexit).sum() - node_plogp)
     return index + module, index, module
 
@@ -490,7 +1103,7 @@ class _Run:
     def __init__(self, client, parts: int, threads: int):
         self.client = client
         self.parts = parts
-        self.workers = sorted(client.scheduler_info()["workers"])
+        self.workers = sorted(client.nthreads())
         self.threads = threads
         self.exchanged = 0
 
@@ -498,7 +1111,11 @@ class _Run:
         worker = self.workers[shard % len(self.workers)]
         return self.client.submit(fn, *args, workers=[worker], allow_other_workers=True, pure=False, **kwargs)
 
-    def pieces(self, futures: list, owner_first: bool = True) -> list[list]:
+    def item(self, futures: list, index: int) -> list:
+        """``futures[s][index]`` for every shard, computed where ``futures[s]`` is."""
+        return [self.on(s, operator.getitem, f, index) for s, f in enumerate(futures)]
+
+    def pieces(self, futures: list) -> list[list]:
         """``pieces[r][s]``: the part of ``futures[s]`` (a list of P) meant for shard r, as a future
         held where it was made."""
         out = [[None] * self.parts for _ in range(self.parts)]
@@ -515,28 +1132,78 @@ class _Run:
 
 def check_options(options) -> None:
     """Refuse the :class:`~infomap_core.infomap.InfomapOptions` the distributed mode cannot honour."""
-    if options.flow_model not in (None, "undirected") or options.directed:
-        raise OptionError("the distributed mode supports the undirected flow model only", field="directed")
-    if not options.two_level:
-        raise OptionError("the distributed mode finds two-level partitions: add two_level (--two-level)",
-                          field="two_level")
+    if options.flow_model not in (None, "undirected", "directed"):
+        raise OptionError("the distributed mode supports the undirected and directed flow models", field="flow_model")
     if options.num_trials != 1:
-        raise OptionError("the distributed mode runs one trial", field="num_trials")
-    if options.entropy_corrected or options.preferred_number_of_modules or options.to_nodes \
-            or options.markov_time != 1.0 or options.regularized or options.variable_markov_time:
+        raise OptionError("the distributed mode runs one trial: num_trials must be 1 (--num-trials)",
+                          field="num_trials")
+    if options.entropy_corrected or options.preferred_number_of_modules or options.markov_time != 1.0 \
+            or options.regularized or options.variable_markov_time or options.use_node_weights_as_flow:
         raise OptionError("the distributed mode runs the plain map equation (no variants, markov_time 1)",
                           field="distributed")
+    for name in ("node_limit", "fast_hierarchical_solution"):
+        if getattr(options, name, 0):
+            raise OptionError(f"the distributed mode reads every node and runs the full search: no {name}",
+                              field=name)
 
 
-def run_distributed(path: str | os.PathLike, client, *, seed: int = InfomapOptions.seed,
-                    settings: DistributedSettings | None = None,
-                    search=None, measure_bytes: bool = False) -> DistributedResult:
-    """Two-level partition of the undirected network in link-list file ``path`` on the workers of ``client``.
+def _directed_flow(run: _Run, raws: list, pos: list, spec: FlowSpec, sums: list, max_iterations: int,
+                   min_iterations: int, tolerance: float, window: int = 3):
+    """PageRank over the shards; returns (level-0 shard futures, flow info)."""
+    client, parts = run.client, run.parts
+    total_w = float(sum(s[0] for s in sums))
+    strength_norm = 2.0 * total_w - float(sum(s[1] for s in sums))
+    num_nodes = int(sum(s[2] for s in sums))
+    setup = [run.on(r, pagerank_setup, raws[r], spec, total_w, strength_norm, num_nodes, pos[r]) for r in range(parts)]
+    prs, tmp = run.item(setup, 0), run.item(setup, 1)
+    dangling0 = float(sum(client.gather(run.item(setup, 2))))
+    back = run.pieces(run.item(setup, 3))
+    del setup
+    tau = spec.teleportation_probability
+    state = PageRankState(tau, 1.0 - tau, dangling0, 1.0, 0.0, 0, 0.0)
+    pending: deque = deque()
+    final = None
+    iteration = 0
+    while final is None:
+        if iteration < max_iterations:
+            step = [run.on(s, pagerank_step, prs[s], tmp[s], state, pos[s], *back[s]) for s in range(parts)]
+            tmp, partial = run.item(step, 0), run.item(step, 1)
+            back = run.pieces(run.item(step, 2))
+            del step
+            state = run.on(0, pagerank_reduce, state, *partial)
+            iteration += 1
+            pending.append((iteration, state, tmp, back))
+        if len(pending) > window or iteration >= max_iterations:
+            i, state_i, tmp_i, back_i = pending.popleft()
+            got = client.gather(state_i)
+            if not (i < max_iterations and (got.err > tolerance or i < min_iterations)):
+                final = (got, state_i, tmp_i, back_i)
+    got, state_f, tmp_f, back_f = final
+    del pending, tmp, back, state
+    shards = [run.on(s, directed_shard, prs[s], tmp_f[s], state_f, spec.recorded, *back_f[s]) for s in range(parts)]
+    if spec.recorded:
+        sum_dangling = float(sum(client.gather([run.on(s, dangling_flow, sh) for s, sh in enumerate(shards)])))
+        shards = [run.on(s, recorded_terms, sh, tau, sum_dangling) for s, sh in enumerate(shards)]
+    ghosts = int(sum(s[3] for s in sums))
+    info = {"pagerank_iterations": int(got.iteration), "pagerank_error": float(got.err),
+            "bytes_exchanged": 8 * ghosts * (int(got.iteration) + 2)}
+    return shards, info
 
-    ``path`` must be readable by every worker (shared storage). ``search`` are the
+
+def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions | None = None,
+                    seed: int | None = None, settings: DistributedSettings | None = None,
+                    search=None, measure_bytes: bool = False,
+                    probe: Callable[[str, list], None] | None = None) -> DistributedResult:
+    """Two-level partition of the network in link-list file ``path`` on the workers of ``client``.
+
+    ``path`` must be readable by every worker (shared storage). ``options`` (default:
+    two-level, undirected) give the flow model (:func:`check_options` says which are
+    supported) and the seed (``seed`` overrides it). ``search`` are the
     :class:`~infomap_core.optimizer.SearchSettings` of the final in-worker search.
     ``measure_bytes`` adds the bytes exchanged between shards to ``levels`` (it costs
-    extra small tasks). See the module docstring for the design.
+    extra small tasks). ``probe(stage, futures)``, if given, is called after each stage is
+    submitted with its futures (benchmarks wait for them and read the workers' memory; the
+    run is the same). See the module docstring for the design.
 
     Examples
     --------
@@ -547,54 +1214,87 @@ def run_distributed(path: str | os.PathLike, client, *, seed: int = InfomapOptio
     from .optimizer import SearchSettings
 
     start = time.perf_counter()
+    options = options or InfomapOptions(two_level=True)
+    check_options(options)
+    spec = FlowSpec.of(options)
+    seed = int(options.seed if seed is None else seed)
     settings = settings or DistributedSettings()
     search = search or SearchSettings()
     path = os.fspath(path)
     if not os.path.exists(path):
         raise OptionError(f"no such file: {path}", field="network")
-    workers = len(client.scheduler_info()["workers"])
+    # asked of the scheduler now (the client's scheduler_info is a periodically refreshed copy)
+    workers = len(client.nthreads())
     if workers == 0:
         raise OptionError("the Dask cluster has no workers", field="dask_address")
     parts = settings.shards or workers
     run = _Run(client, parts, threads=1)
 
-    # 1. read and split by owner
-    chunks = [run.on(s, read_chunk, path, a, b, settings.sample_per_chunk)
-              for s, (a, b) in enumerate(byte_ranges(path, parts))]
-    samples = client.gather([run.on(s, operator.getitem, c, 3) for s, c in enumerate(chunks)])
-    sample = np.sort(np.concatenate(samples))
-    if sample.size == 0:
+    # 1. survey, then read and split by owner
+    ranges = byte_ranges(path, parts)
+    surveys = client.gather([run.on(s, survey_range, path, a, b, settings.sample_per_chunk, settings.block_bytes)
+                             for s, (a, b) in enumerate(ranges)])
+    num_links = int(sum(s.links for s in surveys))
+    if num_links == 0:
         raise ParseError("the network has no links (no 'source target [weight]' line)", field="network")
-    bounds = np.unique(sample[(np.arange(1, parts) * sample.shape[0]) // parts]) if parts > 1 else np.zeros(0, np.int64)
-    parts_b = bounds.shape[0] + 1
-    if parts_b != parts:  # fewer distinct ids than shards
-        parts = run.parts = parts_b
-    num_links = int(sum(client.gather([run.on(s, lambda c: int(c[0].shape[0]), c) for s, c in enumerate(chunks)])))
+    lowest = min(s.lowest for s in surveys if s.links)
+    highest = max(s.highest for s in surveys if s.links)
+    ids = Ids(lowest, highest - lowest < INT32_MAX)
+    unit = all(s.unit_weights for s in surveys)
+    sample = np.sort(ids.encode(np.concatenate([s.sample for s in surveys])))
+    bounds = np.unique(sample[(np.arange(1, parts) * sample.shape[0]) // parts]) if parts > 1 \
+        else np.zeros(0, ids.dtype)
+    del surveys, sample
+    if bounds.shape[0] + 1 != parts:  # fewer distinct ids than shards
+        parts = run.parts = bounds.shape[0] + 1
+        ranges = byte_ranges(path, parts)
     # Each stage's futures are dropped as soon as the next stage is submitted: Dask frees a
     # piece once the tasks that read it are done, so at most two stages are alive at once.
-    split = [run.on(s, split_links, c, bounds, parts) for s, c in enumerate(chunks)]
-    del chunks
+    split = [run.on(s, read_split, path, a, b, bounds, parts, spec.directed, ids, unit, settings.block_bytes)
+             for s, (a, b) in enumerate(ranges)]
+    if probe:
+        probe("read and split", split)
     pieces = run.pieces(split)
     del split
-    raws = [run.on(r, raw_shard, *pieces[r]) for r in range(parts)]
+    raws = [run.on(r, raw_shard, spec.directed, *pieces[r]) for r in range(parts)]
     del pieces
-    total = float(sum(client.gather([run.on(r, strength_sum, raw) for r, raw in enumerate(raws)])))
-    shards = [run.on(r, node_shard, raw, total) for r, raw in enumerate(raws)]
+    if probe:
+        probe("CSR", raws)
+    sums = client.gather([run.on(r, raw_sums, raw) for r, raw in enumerate(raws)])
+    requests = [run.on(r, ghost_requests, raw, bounds, parts) for r, raw in enumerate(raws)]
+    req_pieces = run.pieces(requests)
+    pos = [run.on(r, positions, raws[r], *req_pieces[r]) for r in range(parts)]
+    del requests, req_pieces
+
+    # 2. flow
+    flow_info: dict = {}
+    if spec.directed:
+        shards, flow_info = _directed_flow(run, raws, pos, spec, sums, _flow_default("max_iterations"),
+                                           _flow_default("min_iterations"), _flow_default("tolerance"))
+    else:
+        total = float(sum(s[0] for s in sums))
+        shards = [run.on(r, node_shard, raw, total) for r, raw in enumerate(raws)]
     del raws
+    if probe:
+        probe("flow", shards)
     terms = client.gather([run.on(r, node_terms, s) for r, s in enumerate(shards)])
     node_plogp = float(sum(t[0] for t in terms))
     units = int(sum(t[1] for t in terms))
-    node_ids = None  # gathered at the end, with the modules
 
     levels: list[dict] = []
     history: list[tuple[list, list]] = []  # per level: (shards, final mod) futures
     level_no = 0
-    while True:
+    node_level = True  # the shards hold the nodes (level 0), not modules
+    # A network that fits the finishing worker already is searched there at once: the rounds
+    # only serve to shrink a network that does not (their moves cannot be undone node by node).
+    while units > settings.finish_units:
         level_start, exchanged0 = time.perf_counter(), run.exchanged
         mods = [run.on(r, _labels, sh) for r, sh in enumerate(shards)]
-        requests = [run.on(r, ghost_requests, sh, bounds, parts) for r, sh in enumerate(shards)]
-        req_pieces = run.pieces(requests)
-        pos = [run.on(r, positions, shards[r], *req_pieces[r]) for r in range(parts)]
+        if level_no > 0:  # level 0 reuses the positions of the flow's ghost exchange
+            requests = [run.on(r, ghost_requests, sh, bounds, parts) for r, sh in enumerate(shards)]
+            req_pieces = run.pieces(requests)
+            pos = [run.on(r, positions, shards[r], *req_pieces[r]) for r in range(parts)]
+            del requests, req_pieces
 
         def ghost_mods(current):
             served = [run.on(r, serve, current[r], pos[r]) for r in range(parts)]
@@ -606,8 +1306,8 @@ def run_distributed(path: str | os.PathLike, client, *, seed: int = InfomapOptio
         def module_round(current):
             back = ghost_mods(current)
             partial = [run.on(s, module_partials, shards[s], current[s], bounds, parts, *back[s]) for s in range(parts)]
-            ghost_mod = [run.on(s, operator.getitem, p, 1) for s, p in enumerate(partial)]
-            sums = run.pieces([run.on(s, operator.getitem, p, 0) for s, p in enumerate(partial)])
+            ghost_mod = run.item(partial, 1)
+            sums = run.pieces(run.item(partial, 0))
             if measure_bytes:
                 run.measure(sums)
             tables = [run.on(r, reduce_modules, *sums[r]) for r in range(parts)]
@@ -624,16 +1324,16 @@ def run_distributed(path: str | os.PathLike, client, *, seed: int = InfomapOptio
                 run.measure(wanted)
                 run.measure(answers)
             moved = [run.on(s, move, shards[s], mods[s], ghost_mod[s], sums, seed + 7919 * level_no, round_,
-                            run.threads, *answers[s]) for s in range(parts)]
-            applied = sum(client.gather([run.on(s, operator.getitem, m, 1) for s, m in enumerate(moved)]))
-            mods = [run.on(s, operator.getitem, m, 0) for s, m in enumerate(moved)]
+                            run.threads, ids, *answers[s]) for s in range(parts)]
+            applied = sum(client.gather(run.item(moved, 1)))
+            mods = run.item(moved, 0)
             rounds += 1
             moves += applied
             if applied < settings.min_fraction * units:
                 break
         ghost_mod, tables = module_round(mods)
         sums = client.gather([run.on(r, table_sums, t) for r, t in enumerate(tables)])
-        modules = int(sum(t[3] for t in sums))
+        modules = int(sum(t[4] for t in sums))
         levels.append({"level": level_no, "units": units, "rounds": rounds, "moves": int(moves),
                        "modules": modules, "seconds": round(time.perf_counter() - level_start, 3),
                        **({"bytes_exchanged": run.exchanged - exchanged0} if measure_bytes else {})})
@@ -648,25 +1348,32 @@ def run_distributed(path: str | os.PathLike, client, *, seed: int = InfomapOptio
         if measure_bytes:
             run.measure(pairs)
         shards = [run.on(r, module_shard, tables[r], *pairs[r]) for r in range(parts)]
+        node_level = False
+        if probe:
+            probe(f"level {level_no - 1}: rounds and contraction", shards)
         units = modules
         if units <= settings.finish_units or level_no >= settings.max_levels:
             break
 
-    # 5. finish on one worker, then map the modules back down the levels
+    # 3. finish on one worker, then map the modules back down the levels
     fields = {f: getattr(search, f) for f in search.__dataclass_fields__}
-    done = run.on(0, finish, fields, seed, node_plogp, *shards)
+    done = run.on(0, finish, fields, seed, node_plogp, spec.recorded, spec.directed and node_level,
+                  not options.two_level, *shards)
     tables = [run.on(0, lambda d, r: d[0][r], done, r) for r in range(parts)]
-    terms, k = client.gather(run.on(0, lambda d: (d[1], d[2]), done))
+    terms, k, paths = client.gather(run.on(0, lambda d: (d[1], d[2], d[3]), done))
     for level_labels, level_mods in reversed(history):
         req = run.pieces([run.on(s, lookup_requests, level_mods[s], bounds, parts) for s in range(parts)])
         ans = run.pieces([run.on(r, answer_lookup, tables[r], *req[r]) for r in range(parts)])
         tables = [run.on(s, resolve, level_labels[s], level_mods[s], *ans[s]) for s in range(parts)]
+    if probe:
+        probe("finish", tables)
     final = client.gather(tables)
-    node_ids = np.concatenate([t[0] for t in final])
+    node_ids = ids.decode(np.concatenate([t[0] for t in final]))
     modules = np.concatenate([t[1] for t in final])
     order = np.argsort(node_ids)
     codelength, index, module, one_level = terms
     return DistributedResult(node_ids=node_ids[order], modules=modules[order].astype(np.int64),
                              codelength=float(codelength), index_codelength=float(index),
                              module_codelength=float(module), one_level_codelength=float(one_level),
-                             num_links=num_links, seed=int(seed), elapsed=time.perf_counter() - start, levels=levels)
+                             num_links=num_links, seed=seed, elapsed=time.perf_counter() - start, levels=levels,
+                             flow_model=spec.flow_model, flow=flow_info, module_paths=paths)

@@ -34,6 +34,7 @@ from infomap_core.errors import MapEqError
 
 from ..cost import LimitExceeded
 from ..uploads import UploadError
+from ..service.jobs import is_distributed, run_distributed_job
 from . import tasks
 from .store import Job, JobStore
 
@@ -208,8 +209,13 @@ class JobRunner:
         """The job was cancelled or another attempt took it over (this one's lease expired)."""
         return not self.store.holds(job.id, job.attempts)
 
-    def _infomap(self, job: Job, request: bytes) -> tuple[dict, bytes]:
-        """prepare -> one task per trial -> finish, all on workers; progress as trials end."""
+    def _infomap(self, job: Job, request: bytes) -> tuple[dict, bytes | None]:
+        """prepare -> one task per trial -> finish, all on workers; progress as trials end.
+        A distributed job: this thread drives the workers (:func:`app.service.jobs.run_distributed_job`)."""
+        if is_distributed(request):
+            payload = run_distributed_job(request, self.client, self.settings.shared_data_dir)
+            self.store.progress(job.id, 1, job.attempts)
+            return payload, None
         job_id, total = job.id, job.progress_total  # total: num_trials, recorded at submission
         key = f"{job_id}-{job.attempts}"
         prepared = self._submit(tasks.prepare_infomap, request, key=f"{key}-prepare")

@@ -18,7 +18,7 @@ from ..errors import ERROR_RESPONSES, ApiError, echo
 from ..responses import OrjsonResponse
 from ..forms import InfomapFileForm
 from ..schemas import JOB_MODELS, JobBody
-from ..service.jobs import binary_request, check_file_submission, check_submission, file_request
+from ..service.jobs import binary_request, check_file_submission, check_submission, distributed_request, file_request
 from ..settings import Settings, get_settings
 from ..service.results import job_output
 
@@ -86,10 +86,14 @@ async def submit_job(request: Request, response: Response, body: Annotated[JobBo
             "kind": "cluster_vectors", "vectors": [[1, 0], [0.9, 0.1], [0, 1], [0.1, 0.9]], "top_k": 1}}})]):
     # Checked from its shape now (invalid networks are refused with their field), built on a worker;
     # the body is stored as it was sent (a binary body with its query parameters: app.service.jobs).
-    total = await run_in_threadpool(check_submission, body, cost.Limits.jobs(request.app.state.settings))
-    raw, sent_binary = await request.body(), request.scope.get("mapeq.binary")
-    stored = raw if sent_binary is None else binary_request(body.kind, raw, sent_binary["query"],
-                                                             sent_binary["max_bytes"])
+    if getattr(body, "distributed", False) or getattr(body, "path", None) is not None:
+        stored, total = await run_in_threadpool(distributed_request, body,
+                                                request.app.state.settings.shared_data_dir), 1
+    else:
+        total = await run_in_threadpool(check_submission, body, cost.Limits.jobs(request.app.state.settings))
+        raw, sent_binary = await request.body(), request.scope.get("mapeq.binary")
+        stored = raw if sent_binary is None else binary_request(body.kind, raw, sent_binary["query"],
+                                                                 sent_binary["max_bytes"])
     job = await run_in_threadpool(_store(request).submit, body.kind, stored, total, _owner(request),
                                   request.scope.get("mapeq.request_id"))
     response.headers["Location"] = f"/v1/jobs/{job.id}"

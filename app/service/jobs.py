@@ -20,6 +20,7 @@ Three stored forms, one column (:func:`stored_request`, :func:`read_stored`):
 
 from __future__ import annotations
 
+from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable
 
 import orjson
@@ -27,12 +28,14 @@ from pydantic import BaseModel
 
 from .. import binary, cost, tensors
 from .networks import check_network_body
-from ..schemas import JOB_MODELS, ClusterVectorsJob, InfomapFileOptions, InfomapRequest
+from ..errors import echo
+from ..options import engine_options
+from ..schemas import JOB_MODELS, ClusterVectorsJob, InfomapFileOptions, InfomapJob, InfomapRequest
 from ..uploads import UploadError, upload_text
 from ..vectors import cluster_vectors, progress_total, vector_shape
 from . import infomap
 from .infomap import PreparedInfomap, codelength_payload
-from infomap_core.errors import EmptyNetworkError
+from infomap_core.errors import EmptyNetworkError, OptionError
 
 #: The first bytes of a stored request that is not a JSON body (a JSON body starts with ``{`` or a space).
 STORED_MAGIC = b"MAPEQJOB"
@@ -166,3 +169,82 @@ def prepare_infomap_job(raw: bytes) -> PreparedInfomap:
         form = InfomapFileOptions.model_validate(header["file"])
         return infomap.prepare_infomap_file(_file_network(header, payload, form), form)
     return infomap.prepare_infomap(job_request("infomap", raw))
+
+
+# ------------------------------------------------------------------ distributed infomap jobs
+#: Fields that put a network in the body: a distributed job reads its network from ``path``.
+_BODY_NETWORK_FIELDS = ("edges", "links", "sparse", "adjacency", "layers", "nodes", "states", "bipartite_start_id",
+                        "initial_partition", "meta_data")
+
+
+def shared_file(path: str | None, shared_dir: Path | None) -> Path:
+    """The file that ``path`` names under ``shared_dir`` (``MAPEQ_SHARED_DATA_DIR``): a relative path
+    without ``..`` that stays inside the directory once links are resolved, naming a file. Nothing
+    else on the server can be named.
+
+    >>> shared_file("../etc/passwd", Path("/tmp"))
+    Traceback (most recent call last):
+    ...
+    infomap_core.errors.OptionError: path must be relative to the shared data directory, without '..'
+    """
+    if shared_dir is None:
+        raise OptionError("distributed jobs are off: this service has no shared data directory "
+                          "(MAPEQ_SHARED_DATA_DIR)", field="distributed")
+    if not path:
+        raise OptionError("a distributed job reads the link-list file path, relative to the shared data directory",
+                          field="path")
+    relative = PurePosixPath(path)
+    if relative.is_absolute() or ".." in relative.parts or "\x00" in path:
+        raise OptionError("path must be relative to the shared data directory, without '..'", field="path")
+    try:
+        root = Path(shared_dir).resolve()
+        full = (root / relative).resolve()
+        inside, exists = full.is_relative_to(root), full.is_file()
+    except (OSError, ValueError):  # a name too long, a loop of links
+        inside = exists = False
+    if not inside:
+        raise OptionError(f"no file {echo(path)} in the shared data directory, or it leads out of it", field="path")
+    if not exists:
+        raise OptionError(f"no file {echo(path)} in the shared data directory", field="path")
+    return full
+
+
+def _distributed_job(body: InfomapJob, shared_dir: Path | None):
+    """(file, engine options) of a distributed infomap job; errors name the field."""
+    from infomap_core.distributed import check_options
+
+    if not body.distributed:
+        raise OptionError("path is read by distributed jobs: add distributed: true (or send the network)",
+                          field="path")
+    for name in _BODY_NETWORK_FIELDS:
+        if getattr(body, name, None) is not None:
+            raise OptionError(f"a distributed job reads its network from path: leave out {name}", field=name)
+    path = shared_file(body.path, shared_dir)
+    options = engine_options(body)
+    check_options(options)
+    return path, options
+
+
+def distributed_request(body: InfomapJob, shared_dir: Path | None) -> bytes:
+    """Check a distributed infomap job at submission (its file, its options); its stored request (the
+    body's fields behind the header, no payload)."""
+    _distributed_job(body, shared_dir)
+    return stored_request({"kind": "infomap", "distributed": body.model_dump(mode="json", exclude_none=True)}, b"")
+
+
+def is_distributed(raw: bytes) -> bool:
+    """Whether a stored infomap request is a distributed job (read from its header only)."""
+    header, _ = read_stored(raw)
+    return header is not None and "distributed" in header
+
+
+def run_distributed_job(raw: bytes, client, shared_dir: Path | None) -> dict:
+    """A stored distributed job, driven from the calling thread with ``client``: the file is read,
+    split and searched by the workers (:func:`infomap_core.distributed.run_distributed`); this
+    process holds futures and small numbers, and receives the nodes' modules at the end. The file
+    is checked again against the current shared directory. Returns the result's JSON payload."""
+    from infomap_core.distributed import run_distributed
+
+    header, _ = read_stored(raw)
+    path, options = _distributed_job(InfomapJob.model_validate(header["distributed"]), shared_dir)
+    return run_distributed(path, client, options=options).to_dict()

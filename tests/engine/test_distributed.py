@@ -59,8 +59,10 @@ def test_lfr_partition_is_scored_exactly_and_close_to_the_engine(client, tmp_pat
     assert result.num_modules == ours.num_modules
 
 
-def test_weights_duplicates_and_self_links_follow_the_engine_rules(client, tmp_path):
-    """Weighted links, a link given both ways (summed) and a self-link (flow, never exit)."""
+@pytest.mark.parametrize("directed", [False, True])
+def test_weights_duplicates_and_self_links_follow_the_engine_rules(client, tmp_path, directed):
+    """Weighted links, a link given twice (summed), a link given both ways (one pair; two
+    arcs when directed) and a self-link (flow, never exit)."""
     path = tmp_path / "w.txt"
     rng = np.random.default_rng(5)
     lines = ["1 1 2.5"]
@@ -73,14 +75,72 @@ def test_weights_duplicates_and_self_links_follow_the_engine_rules(client, tmp_p
         a, b = rng.integers(1, 73, 2)
         if a != b:
             lines.append(f"{a} {b} 0.5")
-    lines += ["3 5 1", "5 3 1"]
+    lines += ["3 5 1", "5 3 1", "7 9 2", "7 9 0.5"]
     path.write_text("\n".join(lines) + "\n")
-    net = read_network(path)
-    result = run_distributed(path, client, seed=1, settings=DistributedSettings(finish_units=10))
+    net = read_network(path, directed=directed)
+    options = InfomapOptions(two_level=True, directed=directed, seed=1)
+    result = run_distributed(path, client, options=options, settings=DistributedSettings(finish_units=10))
+    assert result.flow_model == ("directed" if directed else "undirected")
     partition = dict(zip(result.node_ids.tolist(), result.modules.tolist()))
     assert codelength_of(official(net, partition=partition)) == pytest.approx(result.codelength, rel=1e-9)
-    ours = run_infomap(net, InfomapOptions(two_level=True, seed=1))
+    ours = run_infomap(net, options)
     assert result.codelength == pytest.approx(ours.codelength, rel=0.01)
+
+
+def _directed_lfr(tmp_path, seed: int = 4):
+    """An LFR graph (n=1000, mu=0.3) with every link given a random direction and weight, and
+    the out-links of 30 nodes removed (dangling nodes), as a link-list file."""
+    net, _ = lfr(1000, 0.3)
+    src, tgt, _ = net.to_coo()
+    rng = np.random.default_rng(seed)
+    flip = rng.random(src.shape[0]) < 0.5
+    a, b = np.where(flip, tgt, src), np.where(flip, src, tgt)
+    ids = net.node_ids
+    dangling = rng.choice(ids, 30, replace=False)
+    keep = ~np.isin(ids[a], dangling)
+    w = rng.integers(1, 4, src.shape[0])
+    path = tmp_path / "directed.txt"
+    with open(path, "w") as f:
+        for x, y, z in zip(ids[a][keep].tolist(), ids[b][keep].tolist(), w[keep].tolist()):
+            f.write(f"{x} {y} {z}\n")
+    return path
+
+
+@pytest.mark.parametrize("recorded, to_nodes", [(False, False), (True, False), (False, True)])
+def test_directed_flow_is_pagerank_over_the_shards_and_the_partition_is_scored_exactly(client, tmp_path, recorded,
+                                                                                       to_nodes):
+    """Directed LFR n=1000 with dangling nodes on 3 shards, contracted on the workers: the
+    PageRank computed over the shards gives the in-process flow (one-level codelength to
+    1e-10), the partition's codelength is the in-process map equation's (and the
+    official's) of the same partition to 1e-9 (exit and enter differ: the directed terms),
+    and it is within 1% of the in-process search."""
+    from infomap_core import compute_flow
+    from infomap_core.mapequation import one_level_codelength, two_level_codelength
+
+    path = _directed_lfr(tmp_path)
+    net = read_network(path, directed=True)
+    options = InfomapOptions(two_level=True, directed=True, recorded_teleportation=recorded, to_nodes=to_nodes,
+                             seed=3)
+    result = run_distributed(path, client, options=options, settings=DistributedSettings(finish_units=100),
+                             measure_bytes=True)
+    assert result.flow_model == "directed" and result.to_dict()["directed"] is True
+    assert result.flow["pagerank_iterations"] >= 50 and result.flow["bytes_exchanged"] > 0
+    assert result.levels[0]["units"] == net.num_nodes > result.levels[0]["modules"]  # contracted on the workers
+    assert np.array_equal(result.node_ids, np.sort(net.node_ids))
+    modules = result.modules[np.searchsorted(result.node_ids, net.node_ids)]  # in the network's node order
+    flow = compute_flow(net, "directed", recorded_teleportation=recorded, to_nodes=to_nodes)
+    assert result.one_level_codelength == pytest.approx(one_level_codelength(flow), rel=1e-10)
+    rescored = two_level_codelength(flow, modules)
+    assert rescored.codelength == pytest.approx(result.codelength, rel=1e-9)
+    assert rescored.index_codelength == pytest.approx(result.index_codelength, rel=1e-9)
+    # unrecorded, a module's enter and exit differ (the directed terms); recorded teleportation is
+    # stationary flow, enter = exit (and its terms are exercised instead)
+    assert np.allclose(rescored.module_enter, rescored.module_exit) == recorded
+    partition = result.partition
+    official_score = codelength_of(official(net, partition=partition, recorded=recorded, to_nodes=to_nodes))
+    assert official_score == pytest.approx(result.codelength, rel=1e-9)
+    ours = run_infomap(net, options)
+    assert result.codelength <= ours.codelength * 1.01
 
 
 def test_bad_input_and_options_are_refused(client, tmp_path):
@@ -92,17 +152,24 @@ def test_bad_input_and_options_are_refused(client, tmp_path):
         run_distributed(tmp_path / "missing.txt", client)
     assert err.value.field == "network"
     with pytest.raises(OptionError) as err:
-        check_options(InfomapOptions(two_level=True, directed=True))
-    assert err.value.field == "directed"
+        check_options(InfomapOptions(two_level=True, flow_model="undirdir"))
+    assert err.value.field == "flow_model"
     with pytest.raises(OptionError) as err:
-        check_options(InfomapOptions())
-    assert err.value.field == "two_level"
+        run_distributed(names, client, options=InfomapOptions(two_level=True, markov_time=2.0))
+    assert err.value.field == "distributed"
+    with pytest.raises(OptionError) as err:
+        check_options(InfomapOptions(num_trials=2))
+    assert err.value.field == "num_trials"
+    for name, value in (("node_limit", 10), ("fast_hierarchical_solution", 1)):
+        with pytest.raises(OptionError) as err:
+            check_options(InfomapOptions(**{name: value}))
+        assert err.value.field == name
 
 
 def test_cli_distributed_equals_the_python_call(client, tmp_path):
     """``mapeq run FILE --two-level --distributed --dask-address ADDR``: the same partition as
     :func:`run_distributed` (the search is deterministic for a seed and a shard count), scored
-    exactly by the official; without ``--two-level`` a one-line error naming the option."""
+    exactly by the official; ``--num-trials 2`` is a one-line error naming the option."""
     import json
     import subprocess
     import sys
@@ -120,8 +187,35 @@ def test_cli_distributed_equals_the_python_call(client, tmp_path):
     assert data["modules"] == {str(k): v for k, v in expected.partition.items()}
     partition = {int(k): v for k, v in data["modules"].items()}
     assert codelength_of(official(net, partition=partition)) == pytest.approx(data["codelength"], rel=1e-9)
-    refused = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
-    assert refused.returncode == 2 and "two_level" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
+    refused = subprocess.run(cmd + ["--two-level", "--num-trials", "2"], capture_output=True, text=True, cwd=ROOT)
+    assert refused.returncode == 2 and "num_trials" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
+
+
+def test_multilevel_output_is_the_tree_of_the_module_network_scored_exactly(client, tmp_path):
+    """Without two_level: a three-level planted hierarchy (4 x 4 x 32 nodes), contracted on the
+    workers, then the engine's multilevel search on the module network. Each node's path is its
+    module's; the tree of the nodes built from those paths has the reported codelength (our
+    map equation of trees, 1e-9), and it is within 1% of the in-process multilevel search."""
+    from bench.graphs import planted_hierarchy
+    from infomap_core import Network, compute_flow
+    from infomap_core.tree import Tree
+
+    edges, _ = planted_hierarchy("4x4x32")
+    net = Network.from_arrays(edges[:, 0], edges[:, 1])
+    path = _write(tmp_path, net)
+    options = InfomapOptions(seed=5)
+    result = run_distributed(path, client, options=options, settings=DistributedSettings(finish_units=100))
+    assert result.levels and result.levels[0]["units"] == net.num_nodes > result.levels[0]["modules"]
+    data = result.to_dict()
+    assert data["num_levels"] >= 3 and result.module_paths is not None
+    by_id = dict(zip(result.node_ids.tolist(), result.modules.tolist()))
+    paths = [tuple(result.module_paths[by_id[node] - 1]) for node in net.node_ids.tolist()]  # its module's path
+    assert all(data["paths"][str(node)] == ":".join(map(str, p)) for node, p in zip(net.node_ids.tolist(), paths))
+    tree = Tree.from_paths(compute_flow(net), paths)
+    assert tree.codelength()[0] == pytest.approx(result.codelength, rel=1e-9)
+    ours = run_infomap(net, options)
+    assert ours.tree.num_levels >= 3
+    assert result.codelength <= ours.codelength * 1.01
 
 
 def test_a_worker_killed_mid_run_does_not_lose_the_run(tmp_path):
@@ -139,7 +233,8 @@ def test_a_worker_killed_mid_run_does_not_lose_the_run(tmp_path):
                       host="127.0.0.1") as cluster, Client(cluster) as c:
         c.run(lambda: __import__("infomap_core.distributed"))
         out: dict = {}
-        thread = threading.Thread(target=lambda: out.setdefault("result", run_distributed(path, c, seed=2)))
+        thread = threading.Thread(target=lambda: out.setdefault("result", run_distributed(
+            path, c, seed=2, settings=DistributedSettings(finish_units=100))))
         thread.start()
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and not c.who_has() and thread.is_alive():
