@@ -26,7 +26,7 @@ import numpy as np
 from numba import njit
 
 from .memory import content_gains, content_move, indexed_content_gains, physical_slots, wants_index
-from .parallel import aggregate, members_of, module_sums
+from .parallel import aggregate, members_of, module_bookkeeping, module_sums
 
 __all__ = ["module_sums", "core_loop", "aggregate", "induced", "relabel", "symmetric_pair_counts", "symmetric_pairs",
            "link_module_sums"]
@@ -88,11 +88,7 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
         rec[m, _TF] = mtf[m]
         rec[m, _TW] = mtw[m]
         _refresh(rec, m)
-    msize = np.zeros(n, dtype=np.int64)
-    mgroup = np.full(n, -1, dtype=np.int64)
-    for u in range(n):
-        msize[mod[u]] += 1
-        mgroup[mod[u]] = parent[u]
+    msize, mgroup, gq, empty, num_empty = module_bookkeeping(mod, parent, parent_exit, menter)
     constrained = parent_exit.shape[0] > 1
     group_start, group_units = members_of(parent, parent_exit.shape[0])  # for the random moves
     if memory:
@@ -117,16 +113,6 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
         if msize[m] > 0:
             num_modules += 1
     variant = module_cost != 0.0 or preferred_modules > 0
-    gq = parent_exit.copy()
-    for m in range(n):
-        if msize[m] > 0:
-            gq[mgroup[m]] += menter[m]
-    empty = np.empty(n, dtype=np.int64)
-    num_empty = 0
-    for m in range(n - 1, -1, -1):
-        if msize[m] == 0:
-            empty[num_empty] = m
-            num_empty += 1
 
     # scratch[m] = (flow between the visited unit and module m, visit stamp); gains[m]: the
     # content part of joining m (state networks only: the first-order loop keeps 16-byte rows)

@@ -107,6 +107,31 @@ def module_sums(indptr, indices, pflow, flow, enter, exit_, tf, tw, mod, k, reco
 
 
 @njit(cache=True)
+def module_bookkeeping(mod, parent, parent_exit, menter):
+    """The core loops' per-module state of partition ``mod`` (ids below ``n``, the number of
+    units): units per module, each used module's group, each group's index-codebook rate
+    ``q_g = X_g + sum of its modules' enter flow``, and the unused module ids as a stack
+    (highest first) with its size."""
+    n = mod.shape[0]
+    msize = np.zeros(n, dtype=np.int64)
+    mgroup = np.full(n, -1, dtype=np.int64)
+    for u in range(n):
+        msize[mod[u]] += 1
+        mgroup[mod[u]] = parent[u]
+    gq = parent_exit.copy()
+    for m in range(n):
+        if msize[m] > 0:
+            gq[mgroup[m]] += menter[m]
+    empty = np.empty(n, dtype=np.int64)
+    num_empty = 0
+    for m in range(n - 1, -1, -1):
+        if msize[m] == 0:
+            empty[num_empty] = m
+            num_empty += 1
+    return msize, mgroup, gq, empty, num_empty
+
+
+@njit(cache=True)
 def members_of(mod, k):
     """Units of each module, contiguous (counting sort): (start, members)."""
     n = mod.shape[0]
@@ -492,23 +517,9 @@ def coloured_core_loop(indptr, indices, pflow, flow, enter, exit_, parent, paren
         rec[m, _EXIT] = mexit[m]
         rec[m, _FLOW] = mflow[m]
         _refresh_row(rec, m)
-    msize = np.zeros(n, dtype=np.int64)
-    mgroup = np.full(n, -1, dtype=np.int64)
-    for u in range(n):
-        msize[mod[u]] += 1
-        mgroup[mod[u]] = parent[u]
+    msize, mgroup, gq, empty, num_empty = module_bookkeeping(mod, parent, parent_exit, menter)
     constrained = parent_exit.shape[0] > 1
     group_start, group_units = members_of(parent, parent_exit.shape[0])
-    gq = parent_exit.copy()
-    for m in range(n):
-        if msize[m] > 0:
-            gq[mgroup[m]] += menter[m]
-    empty = np.empty(n, dtype=np.int64)
-    num_empty = 0
-    for m in range(n - 1, -1, -1):
-        if msize[m] == 0:
-            empty[num_empty] = m
-            num_empty += 1
     chunks = max(1, threads)
     scratch = np.zeros((chunks, n, 2))
     scratch[:, :, 1] = -1.0
