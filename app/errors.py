@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from infomap_core.errors import MapEqError
 
 from .cost import LimitExceeded
-from .fields import merge_messages, request_field
+from .fields import echo, merge_messages, request_field
 from .uploads import UploadError
 from .responses import OrjsonResponse
 
@@ -39,10 +39,6 @@ class ApiError(Exception):
         return type(self), (self.status, self.code, self.message, self.field)
 
 
-#: Longest echo of a client-supplied value (an id, a path) in an error message.
-MAX_ECHO = 80
-
-
 #: Longest error message; longer ones (an engine message quoting a huge id) are cut.
 MAX_MESSAGE = 1000
 
@@ -53,10 +49,6 @@ def error_body(code: str, message: str, field: str | None = None, request_id: st
     return {"error": {"code": code, "message": message, "field": field, "request_id": request_id}}
 
 
-def echo(value: str) -> str:
-    """``repr`` of a client-supplied value, cut to :data:`MAX_ECHO` characters."""
-    text = repr(value)
-    return text if len(text) <= MAX_ECHO else text[:MAX_ECHO - 3] + "..."
 
 
 #: Engine field names that are not request fields -> the request field they come from.

@@ -20,6 +20,20 @@ _PREFIXES = ("body", "query", "path", "header", "cookie")
 _MAX_PART = 80
 
 
+#: Longest echo of a client-supplied value (an id, a path) in an error message.
+MAX_ECHO = 80
+
+
+def echo(value: str) -> str:
+    """``repr`` of a client-supplied value, cut to :data:`MAX_ECHO` characters.
+
+    >>> echo("a" * 100)[-5:], len(echo("a" * 100))
+    ('aa...', 80)
+    """
+    text = repr(value)
+    return text if len(text) <= MAX_ECHO else text[:MAX_ECHO - 3] + "..."
+
+
 def _unwrap(annotation: Any) -> Any:
     """``Annotated[X, ...]`` -> X and ``X | None`` -> X (pydantic adds no loc part for them)."""
     while True:

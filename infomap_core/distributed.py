@@ -1190,6 +1190,16 @@ def _directed_flow(run: _Run, raws: list, pos: list, spec: FlowSpec, sums: list,
     return shards, info
 
 
+def search_seed(options: InfomapOptions | None, seed: int | None = None) -> int:
+    """The seed of a distributed search: ``seed`` if given, else the options' (the engine's default
+    seed without options).
+
+    >>> search_seed(None), search_seed(InfomapOptions(seed=7)), search_seed(InfomapOptions(seed=7), 3)
+    (123, 7, 3)
+    """
+    return int((options or InfomapOptions()).seed if seed is None else seed)
+
+
 def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions | None = None,
                     seed: int | None = None, settings: DistributedSettings | None = None,
                     search=None, measure_bytes: bool = False,
@@ -1217,7 +1227,7 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
     options = options or InfomapOptions(two_level=True)
     check_options(options)
     spec = FlowSpec.of(options)
-    seed = int(options.seed if seed is None else seed)
+    seed = search_seed(options, seed)
     settings = settings or DistributedSettings()
     search = search or SearchSettings()
     path = os.fspath(path)

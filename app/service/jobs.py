@@ -28,7 +28,7 @@ from pydantic import BaseModel
 
 from .. import binary, cost, tensors
 from .networks import check_network_body
-from ..errors import echo
+from ..fields import echo
 from ..options import engine_options
 from ..schemas import JOB_MODELS, ClusterVectorsJob, InfomapFileOptions, InfomapJob, InfomapRequest
 from ..uploads import UploadError, upload_text

@@ -53,6 +53,9 @@ def test_changing_the_engine_default_changes_the_cli(monkeypatch):
 def test_the_distributed_search_seeds_as_the_engine():
     import inspect
 
-    from infomap_core.distributed import run_distributed
+    from infomap_core.distributed import run_distributed, search_seed
 
-    assert inspect.signature(run_distributed).parameters["seed"].default == InfomapOptions().seed
+    # ``seed`` overrides the options' seed; without either, the engine's default seed
+    assert inspect.signature(run_distributed).parameters["seed"].default is None
+    assert search_seed(None) == search_seed(InfomapOptions(two_level=True)) == InfomapOptions().seed
+    assert search_seed(InfomapOptions(seed=5)) == 5 and search_seed(InfomapOptions(seed=5), 9) == 9

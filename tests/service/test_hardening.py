@@ -220,7 +220,9 @@ def test_concurrency_cap_answers_503_with_retry_after(tmp_path):
 def test_deadline_answers_504_and_stops_the_work(tmp_path):
     from tests.engine.networks import lfr
 
-    net, _ = lfr(2000, 0.3)
+    # 50 trials (the synchronous limit) on 5,000 nodes at mu 0.5: several seconds of search (on
+    # 2,000 nodes at mu 0.3 they came in under the deadline once the search got faster)
+    net, _ = lfr(5000, 0.5)
     src, tgt, _ = net.to_coo()
     slow = {"edges": [[int(a), int(b)] for a, b in zip(net.node_ids[src], net.node_ids[tgt])], "num_trials": 50}
     with TestClient(create_app(make_settings(tmp_path, work_processes=1, request_timeout=1.0))) as c:
