@@ -39,6 +39,7 @@ Examples
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -56,9 +57,18 @@ MULTILAYER_KINDS = ("full", "intra", "intra-inter")
 _TOP_KEYS = {"format", "version", "type", "directed", "nodes", "states", "edges", "bipartiteStartId", "multilayer"}
 
 
+_LEADING_BLANKS = re.compile(rb"[ \t\n\r\x0b\x0c]*")  # the bytes bytes.strip() strips
+
+
 def is_json_network(buf: bytes) -> bool:
-    """True if the first non-blank byte opens a JSON object."""
-    return buf.lstrip()[:1] == b"{"
+    """True if the first non-blank byte opens a JSON object (found in place: the file is not
+    copied, as ``buf.lstrip()`` would copy all of it).
+
+    >>> is_json_network(b" \\n\\t{}"), is_json_network(b"*Vertices 2"), is_json_network(b"")
+    (True, False, False)
+    """
+    start = _LEADING_BLANKS.match(buf).end()
+    return bytes(buf[start:start + 1]) == b"{"
 
 
 def _fail(message: str, where: str) -> ParseError:

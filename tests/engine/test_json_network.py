@@ -433,3 +433,17 @@ def test_state_weights_are_teleportation_weights_as_in_the_official(tmp_path, se
     np.testing.assert_allclose(flow, [theirs[i].flow for i in ids], rtol=1e-9, atol=1e-14)
     ours = compute_codelength(net, {i: theirs[i].module_id for i in ids}, InfomapOptions(directed=True, to_nodes=True))
     assert ours.codelength == pytest.approx(float(im.codelength), rel=1e-9)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_json_detection_is_the_first_non_blank_byte(seed):
+    """``is_json_network`` finds the first non-blank byte in place; it answers as ``lstrip`` does
+    on drawn prefixes of blanks and other bytes (bytes and memoryviews)."""
+    from infomap_core.io.json_network import is_json_network
+
+    rng = np.random.default_rng(seed)
+    alphabet = [b" ", b"\t", b"\n", b"\r", b"\x0b", b"\x0c", b"{", b"*", b"1", b"\x00", b"\xa0", b"#"]
+    for _ in range(2000):
+        buf = b"".join(alphabet[i] for i in rng.integers(0, len(alphabet), rng.integers(0, 8)))
+        expected = buf.lstrip()[:1] == b"{"
+        assert is_json_network(buf) == expected == is_json_network(memoryview(buf)), buf
