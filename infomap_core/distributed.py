@@ -71,6 +71,7 @@ from numba import njit
 
 from .errors import OptionError, ParseError
 from .infomap import InfomapOptions
+from .parallel import join_delta, leave_delta
 
 __all__ = ["DistributedSettings", "DistributedResult", "FlowSpec", "run_distributed"]
 
@@ -825,8 +826,7 @@ def _propose_recorded(indptr, indices, pflow, flow, enter, exit_, tf, tw, q, mod
         d_old += tf[u] * (mtw[old] - tw[u]) + (mtf[old] - tf[u]) * tw[u]
         pu, eu, xu = flow[u], enter[u], exit_[u]
         eo, xo, po = menter[old], mexit[old], mflow[old]
-        old_side = (-_xlogx(eo - eu + d_old) + _xlogx(eo) - _xlogx(xo - xu + d_old) + _xlogx(xo)
-                    + _xlogx(xo + po - xu - pu + d_old) - _xlogx(xo + po))
+        old_side = leave_delta(eo, xo, po, eu, xu, pu, d_old)
         best = 0.0
         best_d = -1.0
         for j in range(ncand):
@@ -835,22 +835,13 @@ def _propose_recorded(indptr, indices, pflow, flow, enter, exit_, tf, tw, q, mod
                 continue
             d_new = acc[m] + tf[u] * mtw[m] + mtf[m] * tw[u]
             en, xn, pn = menter[m], mexit[m], mflow[m]
-            delta = (_xlogx(q + d_old - d_new) - _xlogx(q) + old_side
-                     - _xlogx(en + eu - d_new) + _xlogx(en) - _xlogx(xn + xu - d_new) + _xlogx(xn)
-                     + _xlogx(xn + pn + xu + pu - d_new) - _xlogx(xn + pn))
+            delta = join_delta(q, d_old, d_new, old_side, en, xn, pn, eu, xu, pu)
             if delta < best - 1e-14 or (delta <= best + 1e-14 and d_new > best_d and target[u] != old):
                 best = delta
                 best_d = d_new
                 target[u] = m
         gain[u] = best
     return target, gain
-
-
-@njit(cache=True, inline="always")
-def _xlogx(x):
-    if x > 0.0:
-        return x * np.log2(x)
-    return 0.0
 
 
 def move(shard: Shard, mod: np.ndarray, ghost_mod: np.ndarray, sums: list, seed: int, round_: int, threads: int,

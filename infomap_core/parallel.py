@@ -278,6 +278,24 @@ def _aggregate(indptr, indices, pflow, mod, k, threads):
     return new_indptr, new_indices, new_flow, inner
 
 
+@njit(cache=True, inline="always")
+def leave_delta(eo, xo, po, eu, xu, pu, d_old):
+    """Change of the module terms of L when a unit (flow ``pu``, enter ``eu``, exit ``xu``)
+    leaves its module (enter ``eo``, exit ``xo``, flow ``po``), ``d_old`` the flow between
+    them; :func:`join_delta` adds the rest of a move."""
+    return (-_plogp(eo - eu + d_old) + _plogp(eo) - _plogp(xo - xu + d_old) + _plogp(xo)
+            + _plogp(xo + po - xu - pu + d_old) - _plogp(xo + po))
+
+
+@njit(cache=True, inline="always")
+def join_delta(q, d_old, d_new, old_side, en, xn, pn, eu, xu, pu):
+    """Change of L when the unit of :func:`leave_delta` (``old_side``) joins module ``(en, xn,
+    pn)``, ``d_new`` the flow between them, ``q`` the index codebook's rate."""
+    return (_plogp(q + d_old - d_new) - _plogp(q) + old_side
+            - _plogp(en + eu - d_new) + _plogp(en) - _plogp(xn + xu - d_new) + _plogp(xn)
+            + _plogp(xn + pn + xu + pu - d_new) - _plogp(xn + pn))
+
+
 @njit(cache=True, parallel=True)
 def _propose(indptr, indices, pflow, flow, enter, exit_, parent, gq, mod, menter, mexit, mflow, chunks):
     """Every unit's best move against the current module statistics: (target, gain)."""
@@ -311,8 +329,7 @@ def _propose(indptr, indices, pflow, flow, enter, exit_, parent, gq, mod, menter
             pu, eu, xu = flow[u], enter[u], exit_[u]
             q = gq[g]
             eo, xo, po = menter[old], mexit[old], mflow[old]
-            old_side = (-_plogp(eo - eu + d_old) + _plogp(eo) - _plogp(xo - xu + d_old) + _plogp(xo)
-                        + _plogp(xo + po - xu - pu + d_old) - _plogp(xo + po))
+            old_side = leave_delta(eo, xo, po, eu, xu, pu, d_old)
             best = 0.0
             best_d = -1.0
             for j in range(ncand):
@@ -321,9 +338,7 @@ def _propose(indptr, indices, pflow, flow, enter, exit_, parent, gq, mod, menter
                     continue
                 d_new = acc[m]
                 en, xn, pn = menter[m], mexit[m], mflow[m]
-                delta = (_plogp(q + d_old - d_new) - _plogp(q) + old_side
-                         - _plogp(en + eu - d_new) + _plogp(en) - _plogp(xn + xu - d_new) + _plogp(xn)
-                         + _plogp(xn + pn + xu + pu - d_new) - _plogp(xn + pn))
+                delta = join_delta(q, d_old, d_new, old_side, en, xn, pn, eu, xu, pu)
                 if delta < best - 1e-14 or (delta <= best + 1e-14 and d_new > best_d and target[u] != old):
                     best = delta
                     best_d = d_new
