@@ -60,6 +60,7 @@ class Network:
     physical_names: tuple[str, ...] | None = None
     layers: np.ndarray | None = None  # multilayer networks: the layer id of each state node
     bipartite_start: int | None = None  # bipartite networks: node indices >= this are feature nodes
+    bipartite_start_id: int | None = None  # ... and the start id as given (it need not be a node's id)
     # multilayer networks relaxed to self: a link between two state nodes of one physical node in
     # different layers is a relay the walker passes through without a step (see flow.compute_flow)
     self_relays: bool = False
@@ -452,7 +453,7 @@ class Network:
             raise NetworkError(f"link {base.node_ids[src[e]]} -> {base.node_ids[tgt[e]]} joins two "
                                f"{'primary' if src[e] < start else 'feature'} nodes; a bipartite link joins a node "
                                f"below bipartite_start_id {start_id} and one from it on", field="edges")
-        return replace(base, bipartite_start=start)
+        return replace(base, bipartite_start=start, bipartite_start_id=int(start_id))
 
     @classmethod
     def from_multilayer(

@@ -21,7 +21,8 @@ lines in the same order with its own version and ``mapeq`` as the program:
 :func:`header_lines`. ``trials k of N`` is the number of trials run of those asked for.
 The input fingerprint line is written when the network came from a file (the first 16 hex
 digits of the SHA-256 of its bytes), the cluster data (meta data) fingerprint when a ``--cluster-data``
-(``--meta-data``) file was read, the config fingerprint always (SHA-256 of the options).
+(``--meta-data``) file was read, the config fingerprint always (SHA-256 of the options);
+a bipartite network adds ``# bipartite start id N`` (the start id as read), as the official does.
 
 The parser's strict mode also needs non-zero ``completed in``, ``codelength`` and
 ``relative codelength savings`` values. A result with one module has savings 0 (and a
@@ -145,4 +146,6 @@ def header_lines(result: "InfomapResult", info: RunInfo | None = None) -> list[s
     if info.meta_data is not None:
         lines.append(f"# meta data fingerprint {info.meta_data.hash}")
     lines.append(f"# config fingerprint {config_fingerprint(result)}")
+    if result.network.bipartite_start_id is not None:
+        lines.append(f"# bipartite start id {result.network.bipartite_start_id}")
     return lines

@@ -7,7 +7,7 @@ keys of the official Infomap 2.16's ``.json`` file in the same order: the header
 ``trials``, ``numTrials``, ``configFingerprint``, ``input`` when read from a file,
 ``clusterData`` when ``--cluster-data`` was read,
 ``numLevels``, ``numTopModules``, ``numModules`` per depth, ``relativeCodelengthSavings``,
-``directed``, ``flowModel``, ``higherOrder``), then ``nodes`` (``path``, ``modules`` at each
+``directed``, ``flowModel``, ``higherOrder``, ``bipartiteStartId`` for a bipartite network), then ``nodes`` (``path``, ``modules`` at each
 level, ``name``, ``flow``, ``mec``, ``id``) and ``modules`` (the root as ``[0]``, then every
 module depth first: ``path``, ``enterFlow``, ``exitFlow``, ``numEdges``, ``numChildren``,
 ``codelength``).
@@ -301,6 +301,8 @@ def official_json(result: "InfomapResult", info: RunInfo | None = None, *,
         "flowModel": result.flow.flow_model,
         "higherOrder": result.network.is_state_network,
     })
+    if result.network.bipartite_start_id is not None:
+        doc["bipartiteStartId"] = result.network.bipartite_start_id
     if result.network.is_state_network:
         doc["stateLevel"] = False  # the nodes are the physical level
     order = tree.depth_first()

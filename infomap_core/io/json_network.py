@@ -8,7 +8,8 @@ one node, ``source == target``) or ``state`` (edges between state ids, ``states`
 ``{id, node, name, weight, path}``, the weight the state's teleportation weight; without
 ``states``, as the official reads it, every edge endpoint is a state of the node with its id).
 ``nodes`` optionally lists ``{id, name, weight, meta, path}`` (the weight is the node's
-teleportation weight). As in the official Infomap, ``directed`` in the document does
+teleportation weight; as the official reads it, a listed node without ``name`` is named ``""``,
+a node it does not list is named by its id). As in the official Infomap, ``directed`` in the document does
 not set the flow model (the run's option does), ids are non-negative integers (integral
 floats such as ``10.0`` accepted) and edge weights are read as the text formats read them.
 
@@ -185,6 +186,7 @@ def _node_lines(nodes: list, linked: set[int], kind: str,
     for i, node in enumerate(nodes):
         where = f"nodes[{i}]"
         node, nid = _listed(node, where, "node", {"id", "name", "weight", "meta", "path"}, ("id",), seen, names)
+        names.setdefault(nid, "")  # a listed node without a name is named "", as the official reads it
         if "weight" in node:
             weights[nid] = _number(node["weight"], f"{where}.weight", non_negative=True)
         if "meta" in node:
@@ -412,7 +414,7 @@ def _standard_network(doc: Any, directed: bool | None) -> Network | None:
         weight = np.array([e.get("weight", 1.0) for e in edges], dtype=np.float64)
         listed = _id_column([v["id"] for v in nodes]) if nodes else np.zeros(0, dtype=np.int64)
         node_weight = np.array([v.get("weight", 1.0) for v in nodes], dtype=np.float64)
-        names = {v["id"]: v["name"] for v in nodes if "name" in v}
+        names = {v["id"]: v.get("name", "") for v in nodes}
     except (KeyError, TypeError, ValueError):
         return None
     if (src is None or tgt is None or listed is None or not np.isfinite(weight).all() or (weight < 0).any()
