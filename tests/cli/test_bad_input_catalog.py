@@ -13,10 +13,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from fastapi.testclient import TestClient
 
-from app.main import create_app
-from app.settings import Settings
+from service_client import small_service
 from infomap_core.errors import ParseError
 from infomap_core.io import parse_network
 
@@ -43,9 +41,7 @@ CATALOG = [
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    settings = Settings(max_sync_links=1000, max_body_bytes=200_000, warmup=False, job_poll_interval=0.05,
-                        data_dir=tmp_path_factory.mktemp("data"), dask_workers=1, dask_processes=False)
-    with TestClient(create_app(settings)) as c:
+    with small_service(tmp_path_factory.mktemp("data")) as c:
         yield c
 
 

@@ -3,20 +3,15 @@
 import math
 
 import pytest
-from fastapi.testclient import TestClient
 
-from app.main import create_app
-from app.settings import Settings
+from service_client import small_service
 
 TWO_TRIANGLES = [[1, 2], [2, 3], [3, 1], [3, 4], [4, 5], [5, 6], [6, 4]]
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    settings = Settings(max_sync_links=1000, max_body_bytes=200_000, warmup=True,
-                        data_dir=tmp_path_factory.mktemp("data"), dask_workers=1, dask_processes=False)
-    app = create_app(settings)
-    with TestClient(app) as c:
+    with small_service(tmp_path_factory.mktemp("data"), warmup=True) as c:
         yield c
 
 

@@ -13,11 +13,9 @@ from pathlib import Path
 
 import infomap
 import pytest
-from fastapi.testclient import TestClient
 
+from service_client import small_service
 from shared_data import examples_dir
-from app.main import create_app
-from app.settings import Settings
 
 # the official example networks: shared/ beside the checkout, or $SHARED_DIR (as tests/cli/conftest.py)
 EXAMPLES = examples_dir()
@@ -27,9 +25,7 @@ INTRA = [[1, 1, 4], [1, 4, 1], [1, 1, 5], [1, 5, 1], [1, 4, 5], [1, 5, 4],
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    settings = Settings(max_sync_links=1000, max_body_bytes=200_000, warmup=False, job_poll_interval=0.05,
-                        data_dir=tmp_path_factory.mktemp("data"), dask_workers=1, dask_processes=False)
-    with TestClient(create_app(settings)) as c:
+    with small_service(tmp_path_factory.mktemp("data")) as c:
         yield c
 
 

@@ -170,8 +170,8 @@ def test_expired_finished_jobs_are_deleted(store):
     assert store.get(old.id) is None and store.get(recent.id) is not None and store.get(queued.id) is not None
 
 
-def test_migration_adds_the_lease_columns_to_a_0001_database(tmp_path):
-    """A job store created by revision 0001 (before leases) is upgraded in place, its jobs kept."""
+def _old_database(tmp_path, revision: str, insert: str) -> str:
+    """The URL of a SQLite job store migrated only up to ``revision``, with the ``insert`` statement run."""
     from alembic import command
     from alembic.config import Config
     from pathlib import Path
@@ -187,11 +187,17 @@ def test_migration_adds_the_lease_columns_to_a_0001_database(tmp_path):
     config.set_main_option("sqlalchemy.url", url)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
-        connection.exec_driver_sql(
-            "INSERT INTO jobs (id, kind, status, progress_done, progress_total, created_at, request, attempts) "
-            "VALUES ('old-job', 'infomap', 'queued', 0, 1, '2026-01-01 00:00:00', x'7b7d', 0)")
+        command.upgrade(config, revision)
+        connection.exec_driver_sql(insert)
     engine.dispose()
+    return url
+
+
+def test_migration_adds_the_lease_columns_to_a_0001_database(tmp_path):
+    """A job store created by revision 0001 (before leases) is upgraded in place, its jobs kept."""
+    url = _old_database(tmp_path, "0001",
+                        "INSERT INTO jobs (id, kind, status, progress_done, progress_total, created_at, request, "
+                        "attempts) VALUES ('old-job', 'infomap', 'queued', 0, 1, '2026-01-01 00:00:00', x'7b7d', 0)")
     store = JobStore(url)
     columns = {c["name"] for c in inspect(store.engine).get_columns("jobs")}
     assert {"owner", "request_id", "lease_owner", "lease_expires_at"} <= columns
@@ -202,27 +208,10 @@ def test_migration_adds_the_lease_columns_to_a_0001_database(tmp_path):
 def test_migration_moves_the_requests_out_of_the_jobs_rows(tmp_path):
     """A job store of revision 0003 (requests in the jobs rows) is upgraded in place: each request moves to
     job_requests, byte for byte, and the jobs table loses the column."""
-    from alembic import command
-    from alembic.config import Config
-    from pathlib import Path
-
-    from sqlalchemy import create_engine
-
-    import app.jobs.store as store_module
-
-    url = f"sqlite:///{tmp_path / 'old.db'}"
-    engine = create_engine(url)
-    config = Config()
-    config.set_main_option("script_location", str(Path(store_module.__file__).resolve().parents[1] / "migrations"))
-    config.set_main_option("sqlalchemy.url", url)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0003")
-        connection.exec_driver_sql(
-            "INSERT INTO jobs (id, kind, status, progress_done, progress_total, created_at, request, attempts) "
-            "VALUES ('old-job', 'infomap', 'queued', 0, 1, '2026-01-01 00:00:00', "
-            "x'7b226564676573223a205b5b312c20325d5d7d', 0)")
-    engine.dispose()
+    url = _old_database(tmp_path, "0003",
+                        "INSERT INTO jobs (id, kind, status, progress_done, progress_total, created_at, request, "
+                        "attempts) VALUES ('old-job', 'infomap', 'queued', 0, 1, '2026-01-01 00:00:00', "
+                        "x'7b226564676573223a205b5b312c20325d5d7d', 0)")
     store = JobStore(url)
     assert "request" not in {c["name"] for c in inspect(store.engine).get_columns("jobs")}
     assert store.request_bytes("old-job") == b'{"edges": [[1, 2]]}'

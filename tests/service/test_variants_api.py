@@ -5,10 +5,8 @@ import warnings
 
 import infomap
 import pytest
-from fastapi.testclient import TestClient
 
-from app.main import create_app
-from app.settings import Settings
+from service_client import small_service
 
 NINE = [[3 * t + a, 3 * t + b] for t in range(9) for a, b in ((1, 2), (2, 3), (3, 1))] + [
     [3 * t + 3, (3 * t + 3) % 27 + 1] for t in range(9)]
@@ -18,9 +16,7 @@ PARTITION = {str(n): (n - 1) // 9 + 1 for n in range(1, 28)}
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    settings = Settings(max_sync_links=1000, max_body_bytes=200_000, warmup=False,
-                        data_dir=tmp_path_factory.mktemp("data"), dask_workers=1, dask_processes=False)
-    with TestClient(create_app(settings)) as c:
+    with small_service(tmp_path_factory.mktemp("data")) as c:
         yield c
 
 
