@@ -26,7 +26,8 @@ import numpy as np
 from numba import njit
 
 from .memory import content_gains, content_move, indexed_content_gains, physical_slots, wants_index
-from .parallel import aggregate, members_of, module_bookkeeping, module_sums
+from .parallel import (_ENTER, _EXIT, _FLOW, _PL_ENTER, _PL_EXIT, _PL_EXIT_FLOW, _TF, _TW, _refresh_row, aggregate,
+                       members_of, module_bookkeeping, module_records, module_sums)
 
 __all__ = ["module_sums", "core_loop", "aggregate", "induced", "relabel", "symmetric_pair_counts", "symmetric_pairs",
            "link_module_sums"]
@@ -37,18 +38,6 @@ def _plogp(x):
     if x > 0.0:
         return x * np.log2(x)
     return 0.0
-
-
-# Columns of the per-module record used by the core loop: one row per module, so that
-# evaluating a candidate module touches one cache line instead of eight arrays.
-_ENTER, _EXIT, _FLOW, _TF, _TW, _PL_ENTER, _PL_EXIT, _PL_EXIT_FLOW = 0, 1, 2, 3, 4, 5, 6, 7
-
-
-@njit(cache=True, inline="always")
-def _refresh(rec, m):
-    rec[m, _PL_ENTER] = _plogp(rec[m, _ENTER])
-    rec[m, _PL_EXIT] = _plogp(rec[m, _EXIT])
-    rec[m, _PL_EXIT_FLOW] = _plogp(rec[m, _EXIT] + rec[m, _FLOW])
 
 
 @njit(cache=True)
@@ -79,15 +68,7 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
     """
     np.random.seed(seed)
     n = flow.shape[0]
-    mflow, menter, mexit, mtf, mtw = module_sums(indptr, indices, pflow, flow, enter, exit_, tf, tw, mod, n, recorded)
-    rec = np.empty((n, 8))
-    for m in range(n):
-        rec[m, _ENTER] = menter[m]
-        rec[m, _EXIT] = mexit[m]
-        rec[m, _FLOW] = mflow[m]
-        rec[m, _TF] = mtf[m]
-        rec[m, _TW] = mtw[m]
-        _refresh(rec, m)
+    rec, menter = module_records(indptr, indices, pflow, flow, enter, exit_, tf, tw, mod, recorded, _TW + 1)
     msize, mgroup, gq, empty, num_empty = module_bookkeeping(mod, parent, parent_exit, menter)
     constrained = parent_exit.shape[0] > 1
     group_start, group_units = members_of(parent, parent_exit.shape[0])  # for the random moves
@@ -280,8 +261,8 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             rec[best, _FLOW] += pu
             rec[best, _TF] += tf[u]
             rec[best, _TW] += tw[u]
-            _refresh(rec, old)
-            _refresh(rec, best)
+            _refresh_row(rec, old)
+            _refresh_row(rec, best)
             gq[g] += d_old - d_new
             msize[old] -= 1
             msize[best] += 1

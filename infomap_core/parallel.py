@@ -388,8 +388,10 @@ def _mix(seed, a, b):
     return x ^ (x >> np.uint64(31))
 
 
-#: Module statistics of the colour-synchronous loop, one row per module (as in the core loop).
-_ENTER, _EXIT, _FLOW, _PL_ENTER, _PL_EXIT, _PL_EXIT_FLOW = 0, 1, 2, 3, 4, 5
+#: Columns of the core loops' record of module statistics, one row per module id, so that evaluating
+#: a candidate module touches one cache line instead of several arrays: enter, exit, flow and their
+#: plogp terms; the sequential loop's rows add the teleportation flow and weight (recorded teleportation).
+_ENTER, _EXIT, _FLOW, _PL_ENTER, _PL_EXIT, _PL_EXIT_FLOW, _TF, _TW = 0, 1, 2, 3, 4, 5, 6, 7
 #: ``target`` of a unit that stays, and of a unit that opens a new (empty) module.
 _STAY, _NEW = -1, -2
 
@@ -399,6 +401,26 @@ def _refresh_row(rec, m):
     rec[m, _PL_ENTER] = _plogp(rec[m, _ENTER])
     rec[m, _PL_EXIT] = _plogp(rec[m, _EXIT])
     rec[m, _PL_EXIT_FLOW] = _plogp(rec[m, _EXIT] + rec[m, _FLOW])
+
+
+@njit(cache=True)
+def module_records(indptr, indices, pflow, flow, enter, exit_, tf, tw, mod, recorded, width):
+    """The core loops' record of partition ``mod`` (module ids below ``n``, the number of units):
+    ``rec[m]`` = enter, exit, flow, ``plogp`` of enter, of exit and of exit + flow of module ``m``
+    (:func:`module_sums`), and with ``width`` 8 its teleportation flow and weight; returns
+    ``(rec, enter flow of each module)``."""
+    n = flow.shape[0]
+    mflow, menter, mexit, mtf, mtw = module_sums(indptr, indices, pflow, flow, enter, exit_, tf, tw, mod, n, recorded)
+    rec = np.empty((n, width))
+    for m in range(n):
+        rec[m, _ENTER] = menter[m]
+        rec[m, _EXIT] = mexit[m]
+        rec[m, _FLOW] = mflow[m]
+        if width > _TW:
+            rec[m, _TF] = mtf[m]
+            rec[m, _TW] = mtw[m]
+        _refresh_row(rec, m)
+    return rec, menter
 
 
 @njit(cache=True, inline="always")
@@ -525,13 +547,7 @@ def coloured_core_loop(indptr, indices, pflow, flow, enter, exit_, parent, paren
     """
     np.random.seed(seed)
     n = flow.shape[0]
-    mflow, menter, mexit, _, _ = module_sums(indptr, indices, pflow, flow, enter, exit_, enter, enter, mod, n, False)
-    rec = np.empty((n, 6))
-    for m in range(n):
-        rec[m, _ENTER] = menter[m]
-        rec[m, _EXIT] = mexit[m]
-        rec[m, _FLOW] = mflow[m]
-        _refresh_row(rec, m)
+    rec, menter = module_records(indptr, indices, pflow, flow, enter, exit_, enter, enter, mod, False, _TF)
     msize, mgroup, gq, empty, num_empty = module_bookkeeping(mod, parent, parent_exit, menter)
     constrained = parent_exit.shape[0] > 1
     group_start, group_units = members_of(parent, parent_exit.shape[0])
