@@ -28,6 +28,8 @@ router = APIRouter(prefix="/v1", tags=["jobs"], route_class=ORJSONRoute)
 class Progress(BaseModel):
     done: int
     total: int
+    phase: str | None = Field(None, description="what the job is doing now, for jobs whose steps are not known "
+                              "ahead (a distributed search: 'level 0: round 3'; its total grows as it goes)")
 
 
 class JobStatus(BaseModel):
