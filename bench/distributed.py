@@ -1,7 +1,8 @@
 """One graph across 1, 2, 4 Dask worker processes (issue 16, part 2).
 
 ``python -m bench.distributed [--graph lfr|planted] [--size 100k] [--mu 0.3] [--links 20000000]
-[--workers 1,2,4] [--memory-limit 1GB] [--directed] [--no-in-process] [--stages] [--fine-tune-ab]``
+[--workers 1,2,4] [--memory-limit 1GB] [--directed] [--no-in-process] [--stages] [--fine-tune-ab]
+[--finish-units N]``
 starts a ``LocalCluster`` of W worker processes (one thread each, ``memory_limit`` each) for
 every W, runs :func:`infomap_core.distributed.run_distributed` on the cached link list
 (``measure_bytes=True``), and prints per W: wall time, the peak resident memory of the
@@ -82,6 +83,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-in-process", action="store_true", help="skip the in-process engine")
     parser.add_argument("--stages", action="store_true", help="the peak memory of every stage")
     parser.add_argument("--fine-tune-ab", action="store_true", help="each W without and with the fine-tune")
+    parser.add_argument("--finish-units", type=int, default=None,
+                        help="contract on the workers down to this many units (default: DistributedSettings'; "
+                             "small graphs: below their size)")
     args = parser.parse_args(argv)
     os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
     from distributed import Client, LocalCluster, wait
@@ -126,10 +130,11 @@ def main(argv: list[str] | None = None) -> None:
 
                 if args.stages:
                     client.run(_peak_and_reset)
+                limit = {} if args.finish_units is None else {"finish_units": args.finish_units}
                 cpu0 = sum(client.run(_cpu_seconds).values()) + _cpu_seconds()
                 start = time.perf_counter()
                 result = run_distributed(graph.links_path, client, options=options, measure_bytes=True,
-                                         settings=DistributedSettings(fine_tune_rounds=rounds),
+                                         settings=DistributedSettings(fine_tune_rounds=rounds, **limit),
                                          probe=probe if args.stages else None)
                 wall = time.perf_counter() - start
                 cpu = sum(client.run(_cpu_seconds).values()) + _cpu_seconds() - cpu0
