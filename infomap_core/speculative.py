@@ -27,8 +27,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from .parallel import (_EXIT, _ENTER, _FLOW, _NEW, _STAY, _best_moves, _best_moves_parallel, _move_delta,
-                       _refresh_row, members_of, module_bookkeeping, module_sums)
+from .parallel import (_EXIT, _ENTER, _FLOW, _NEW, _STAY, _TF, _best_moves, _best_moves_parallel, _move_delta,
+                       _refresh_row, members_of, module_bookkeeping, module_records)
 
 __all__ = ["speculative_core_loop"]
 
@@ -52,13 +52,7 @@ def speculative_core_loop(indptr, indices, pflow, flow, enter, exit_, parent, pa
     """
     np.random.seed(seed)
     n = flow.shape[0]
-    mflow, menter, mexit, _, _ = module_sums(indptr, indices, pflow, flow, enter, exit_, enter, enter, mod, n, False)
-    rec = np.empty((n, 6))
-    for m in range(n):
-        rec[m, _ENTER] = menter[m]
-        rec[m, _EXIT] = mexit[m]
-        rec[m, _FLOW] = mflow[m]
-        _refresh_row(rec, m)
+    rec, menter = module_records(indptr, indices, pflow, flow, enter, exit_, enter, enter, mod, False, _TF)
     msize, mgroup, gq, empty, num_empty = module_bookkeeping(mod, parent, parent_exit, menter)
     constrained = parent_exit.shape[0] > 1
     group_start, group_units = members_of(parent, parent_exit.shape[0])
