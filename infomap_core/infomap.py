@@ -145,6 +145,11 @@ class InfomapOptions:
             if network.is_state_network:
                 raise OptionError("entropy_corrected is not available for state networks", field="entropy_corrected")
             module_cost = float(self.entropy_correction_strength) / (2.0 * _total_degree(network, self) * np.log(2.0))
+        if self.preferred_number_of_modules and network.is_state_network:
+            # the official Infomap ignores it on state networks (its memory map equation has no such
+            # term): refused rather than scored differently from it
+            raise OptionError("preferred_number_of_modules is not available for state (memory or multilayer) "
+                              "networks", field="preferred_number_of_modules")
         category = weight = None
         if meta_data and self.entropy_corrected:
             raise OptionError("entropy_corrected cannot be combined with meta data (the official Infomap drops "

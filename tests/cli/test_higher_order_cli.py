@@ -232,3 +232,15 @@ def test_state_weights_survive_the_states_output(tmp_path):
         im.read_file(str(tmp_path / "out" / "w_states.net"))
         im.run(initial_partition=partition)
     assert compute_codelength(again, partition, options).codelength == pytest.approx(float(im.codelength), rel=1e-9)
+
+
+@pytest.mark.parametrize("command", [(), ("run",)], ids=["drop-in", "mapeq-run"])
+def test_preferred_number_of_modules_on_a_state_network_is_refused(tmp_path, command):
+    """The official ignores --preferred-number-of-modules on state networks; ours answered with
+    |T - P| more bits and other modules (exit 0). Now exit status 2 naming the option."""
+    net = tmp_path / "s.net"
+    net.write_text("*States\n1 1\n2 1\n3 2\n*Links\n1 2\n2 3\n")
+    args = (*command, net) if command else (net, tmp_path / "out", "--silent")
+    status, out, err = mapeq_in_process(*args, "--preferred-number-of-modules", 2)
+    assert status == 2, out
+    assert "preferred_number_of_modules" in err and "state" in err, err

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infomap_core import InfomapOptions, Network, compute_codelength, compute_flow, run_infomap
+from infomap_core import InfomapOptions, Network, OptionError, compute_codelength, compute_flow, run_infomap
 
 from .oracle import flow_flags, official_run_on_paths
 from .test_tree_oracle import FLOW_CASES, ragged_paths
@@ -117,3 +117,23 @@ def test_physical_node_can_sit_in_two_modules():
     assert result.codelength == pytest.approx(2.011405238445972, rel=1e-12)
     modules = result.module_ids(1)
     assert modules[0] != modules[3]  # states 1 and 4 are both physical node i
+
+
+def test_preferred_number_of_modules_refused_on_state_networks():
+    """The official Infomap ignores ``--preferred-number-of-modules`` on state networks (checked
+    here): ours added ``|T - P|`` bits, so the same tree scored 1.0 bits where the official says 0
+    (every state on one physical node, P = 2) and the search answered with other modules. Refused,
+    naming the option, in scoring and search alike; first-order networks keep it."""
+    states, links = {1: 1, 2: 1, 3: 2}, [(1, 2), (2, 3)]
+    im = _official(Network.from_states(states, links), "--two-level --preferred-number-of-modules 3")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert float(im.codelength) == pytest.approx(float(im.one_level_codelength))  # no penalty there
+    options = InfomapOptions(preferred_number_of_modules=3)
+    for net in (Network.from_states(states, links), Network.from_multilayer(intra=[(1, 1, 2), (2, 1, 2)])):
+        with pytest.raises(OptionError, match="preferred_number_of_modules") as info:
+            run_infomap(net, options)
+        assert info.value.field == "preferred_number_of_modules"
+        with pytest.raises(OptionError, match="state"):
+            compute_codelength(net, {int(i): 1 for i in net.node_ids}, options)
+    assert run_infomap(Network.from_edges(links), options).num_modules >= 1
