@@ -523,12 +523,18 @@ def _regularized_flow(network: Network, model: str, strength: float, tolerance: 
         arc_src, arc_tgt, arc_w = np.concatenate([a, b[off]]), np.concatenate([b, a[off]]), np.concatenate([ww, ww[off]])
     else:
         arc_src, arc_tgt, arc_w = _unique_arcs(src, tgt, w, n)
-    s_out, lam, q = regularized_walk(arc_src, arc_tgt, arc_w, n, strength)
-    leave = s_out + lam
+    with np.errstate(over="ignore", invalid="ignore"):
+        s_out, lam, q = regularized_walk(arc_src, arc_tgt, arc_w, n, strength)
+        leave = s_out + lam
+    if not np.isfinite(leave).all():
+        raise OptionError(f"regularization_strength {strength!r} is too large: the prior's weights overflow "
+                          "(the walk is the prior alone well before that, e.g. from 1e100)",
+                          field="regularization_strength")
     alpha = np.divide(lam, leave, out=np.ones(n), where=leave > 0)
     step = np.divide(1.0, leave, out=np.zeros(n), where=leave > 0)  # observed arc u -> v: w_uv / (s_u + Lambda_u)
     if model == "undirected" and (leave > 0).all():
-        node_flow = leave / leave.sum()  # reversible: p_u T_uv = w_uv / sum(s + Lambda)
+        node_flow = leave / leave.max()  # scaled first: a huge strength must not overflow the sum
+        node_flow = node_flow / node_flow.sum()  # reversible: p_u T_uv = w_uv / sum(s + Lambda)
         iterations, error = 0, 0.0
     else:  # directed, or a node without links (it only jumps, and breaks the reversibility)
         node_flow, iterations, error = _walk_power(arc_src, arc_tgt, arc_w * step[arc_src], alpha, q,
