@@ -137,3 +137,59 @@ def test_preferred_number_of_modules_refused_on_state_networks():
         with pytest.raises(OptionError, match="state"):
             compute_codelength(net, {int(i): 1 for i in net.node_ids}, options)
     assert run_infomap(Network.from_edges(links), options).num_modules >= 1
+
+
+@st.composite
+def extreme_state_networks(draw):
+    """State networks as users send them: ids anywhere in int64 (up to 2^62, negative too), ragged
+    (physical nodes with one state, states without links), self-links and repeated links, weights
+    of one scale from 1e-300 to 1e300 or mixed over ten orders."""
+    num_physical = draw(st.integers(1, 6))
+    id_space = draw(st.sampled_from([(1, 60), (-2**62, 2**62)]))
+    physical_ids = draw(st.lists(st.integers(*id_space), min_size=num_physical, max_size=num_physical, unique=True))
+    state_ids = draw(st.lists(st.integers(*id_space), min_size=1, max_size=14, unique=True))
+    states = {s: draw(st.sampled_from(physical_ids)) for s in state_ids}
+    scale = draw(st.sampled_from([[1.0, 2.0, 0.5], [1e300, 3e299], [1e-300, 3e-299], [1e-5, 1.0, 1e5]]))
+    links = draw(st.lists(st.tuples(st.sampled_from(state_ids), st.sampled_from(state_ids), st.sampled_from(scale)),
+                          min_size=1, max_size=30))
+    return states, links
+
+
+def _official_relabelled(states: dict, links: list, flags: str, partition: dict):
+    """The official (ids are unsigned 32-bit there) on the network relabelled 1..n by sorted id, with
+    ``partition`` (by our state id) as its --no-infomap start: ({our state id: flow}, codelength)."""
+    state_of = {s: k + 1 for k, s in enumerate(sorted(states))}
+    physical_of = {p: k + 1 for k, p in enumerate(sorted(set(states.values())))}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        im = infomap.Infomap(f"--silent --two-level --no-infomap {flags}")
+        for s, p in states.items():
+            im.add_state_node(state_of[s], physical_of[p])
+        for a, b, w in links:
+            im.add_link(state_of[a], state_of[b], w)
+        im.run(initial_partition={state_of[s]: m for s, m in partition.items()})
+        flows = {n.state_id: n.flow for n in im.get_nodes(states=True)}
+        return {s: flows.get(state_of[s], 0.0) for s in states}, float(im.codelength)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(data=st.data())
+def test_extreme_state_networks_equal_the_official_relabelled(data):
+    """Flow and the codelength of a random partition do not depend on how the states and physical
+    nodes are numbered or on the weights' scale: ours on the ids as given equals the official's
+    on ids 1..n."""
+    states, links = data.draw(extreme_state_networks())
+    flow_model, recorded, to_nodes, markov_time = data.draw(st.sampled_from(
+        [("undirected", False, False, 1.0), ("directed", False, False, 1.0), ("directed", True, False, 1.0),
+         ("directed", False, True, 1.0), ("rawdir", False, False, 1.0), ("undirected", False, False, 1e-3),
+         ("directed", False, False, 1e3)]))
+    net = Network.from_states(states, links, directed=flow_model != "undirected")
+    ids = net.node_ids.tolist()
+    partition = {s: data.draw(st.integers(1, 3)) for s in ids}
+    options = InfomapOptions(flow_model=flow_model, recorded_teleportation=recorded, to_nodes=to_nodes,
+                             markov_time=markov_time)
+    ours = compute_codelength(net, partition, options)
+    flows, codelength = _official_relabelled({s: states[s] for s in ids}, links,
+                                             flow_flags(flow_model, recorded, to_nodes, markov_time), partition)
+    np.testing.assert_allclose(ours.flow.node_flow, [flows[s] for s in ids], rtol=1e-9, atol=1e-14)
+    assert ours.codelength == pytest.approx(codelength, rel=1e-9, abs=1e-12)
