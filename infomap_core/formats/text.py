@@ -314,15 +314,40 @@ def render_csv(result: "InfomapResult", info: RunInfo | None = None, *, hide_bip
     return "path,flow,name,node_id\n" + _text(rows.lit("\n"), len(leaves))
 
 
-def render_newick(result: "InfomapResult", info: RunInfo | None = None) -> str:
+def render_states_csv(result: "InfomapResult", info: RunInfo | None = None) -> str:
+    """The state level of a state network as CSV (the official ``NAME_states.csv``): path, flow,
+    physical name, state id, (layer id,) physical id of every state node, in tree order."""
+    network = result.network
+    if not network.is_state_network:
+        raise OptionError("the states output needs a state, multilayer or memory network", field="output")
+    paths, flows, _, ids = _leaf_rows(result)
+    tree = result.tree
+    order = tree.depth_first()
+    nodes = tree.leaf[order[tree.leaf[order] >= 0]].tolist()
+    names = csv_cell_texts([_physical_names(network)[network.physical[a]] for a in nodes])
+    physical_ids = network.physical_ids.tolist()
+
+    def cell(i) -> str:
+        return str(i) if isinstance(i, int) else '"' + csv_cell_texts([str(i)])[0] + '"'
+
+    layer = network.layers  # multilayer: the official's layer_id column, before node_id
+    return ("path,flow,name,state_id," + ("layer_id," if layer is not None else "") + "node_id\n") + "".join(
+        f'{p},{f:.9g},"{nm}",{cell(i)},' + (f"{int(layer[a])}," if layer is not None else "")
+        + f"{cell(physical_ids[network.physical[a]])}\n"
+        for p, f, nm, i, a in zip(paths, flows, names, ids, nodes))
+
+
+def render_newick(result: "InfomapResult", info: RunInfo | None = None, *, states: bool = False) -> str:
     """``(TREE);`` where a module is ``(child,child,...):flow`` and a node ``id:flow``; the root
-    is the outermost module (flow 1), wrapped once more as the official writes it.
+    is the outermost module (flow 1), wrapped once more as the official writes it. A state
+    network's leaves are its physical nodes (:func:`_physical_newick`), or with ``states`` its
+    state nodes (the official ``NAME_states.nwk``).
 
     Written as one row per event in depth-first order: every tree node opens (``,`` unless it is
     its parent's first child, then ``(`` for a module or ``label:flow`` for a leaf) and every
     module closes (``):flow``) right after the last node under it, the deepest first."""
     tree = result.tree
-    if result.network.is_state_network:
+    if result.network.is_state_network and not states:
         return _physical_newick(result)
     size = tree.size
     order = tree.depth_first()

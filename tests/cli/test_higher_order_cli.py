@@ -283,3 +283,10 @@ def test_physical_csv_newick_and_state_clu_as_the_official(tmp_path, name):
     assert parsed[0]["result"]["stateLevel"] is True and parsed[1]["result"]["stateLevel"] is False
     if name.startswith("multilayer"):
         assert all("layerId" in node for node in parsed[0]["result"]["nodes"])
+    # the state level as CSV and newick too, as the official writes them with -o states (they were missing)
+    ours_csv, theirs_csv = ((d / f"{name}_states.csv").read_text().splitlines() for d in (ours, theirs))
+    assert ours_csv[0] == theirs_csv[0]
+    assert sorted((*r.split(",")[2:], round(float(r.split(",")[1]), 6)) for r in ours_csv[1:]) == \
+        sorted((*r.split(",")[2:], round(float(r.split(",")[1]), 6)) for r in theirs_csv[1:])
+    assert _leaf_multisets((ours / f"{name}_states.nwk").read_text()) == \
+        _leaf_multisets((theirs / f"{name}_states.nwk").read_text())
