@@ -815,7 +815,13 @@ def _tree_from_mapping(network: Network, flow: FlowGraph, partition: Mapping) ->
     if not isinstance(partition, Mapping) or not partition:
         raise PartitionError("the partition must be a non-empty mapping of node id to module", field="partition")
     values = list(partition.values())
-    if not all(isinstance(v, (tuple, list, str)) and (not isinstance(v, str) or ":" in v) for v in values):
+    is_path = [isinstance(v, (tuple, list)) or isinstance(v, str) and ":" in v for v in values]
+    if not all(is_path):
+        if any(is_path):  # {1: 1, 2: "1:2"} scored every node alone (the labels 1 and "1:2" differ)
+            key = list(partition.keys())[is_path.index(True)]
+            raise PartitionError(f"the partition mixes tree paths (node {key!r}: {partition[key]!r}) with module ids "
+                                 f"(node {list(partition.keys())[is_path.index(False)]!r}); give every node a path "
+                                 "such as '1:2', or every node a module", field="partition")
         return Tree.two_level(flow, _partition_array(network, partition, "partition", complete=True))
     keys = list(partition.keys())
     idx = network.index_of(keys, field_name="partition")
