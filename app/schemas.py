@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field
 from .binary import Tensor
 
-from .options import DEFAULTS, FLOW_MODELS, MAX_MARKOV_TIME, MAX_NETWORK_TRIALS, SEED_LIMIT
+from .options import DEFAULTS, FLOW_MODELS, MAX_MARKOV_TIME, MAX_NETWORK_TRIALS, MAX_PREFERRED_MODULES, SEED_LIMIT
 from .vectors import options as vector_options
 from .vectors.options import VectorOptions
 
@@ -107,12 +107,12 @@ class MapEquationOptions(FlowOptions):
                               description="Bayesian prior network (codes its steps as recorded teleportation)")
     regularization_strength: float = Field(DEFAULTS.regularization_strength, ge=0.0)
     entropy_corrected: bool = DEFAULTS.entropy_corrected
-    entropy_correction_strength: float = Field(DEFAULTS.entropy_correction_strength, ge=0.0)
-    preferred_number_of_modules: int = Field(DEFAULTS.preferred_number_of_modules, ge=0,
+    entropy_correction_strength: float = Field(DEFAULTS.entropy_correction_strength, ge=0.0)  # <= MAX_VARIANT_WEIGHT: the engine says it
+    preferred_number_of_modules: int = Field(DEFAULTS.preferred_number_of_modules, ge=0, le=MAX_PREFERRED_MODULES,
                                              description="0: no preference")
     meta_data: dict[str, int | str] | None = Field(None, description="node id (as a string) -> category, for "
                                                    "every node (the meta map equation)")
-    meta_data_rate: float = Field(DEFAULTS.meta_data_rate, ge=0.0)
+    meta_data_rate: float = Field(DEFAULTS.meta_data_rate, ge=0.0)  # <= MAX_VARIANT_WEIGHT: the engine says it
     meta_data_unweighted: bool = DEFAULTS.meta_data_unweighted
     use_node_weights_as_flow: bool = Field(DEFAULTS.use_node_weights_as_flow,
                                            description="node flow = the nodes' weights, normalized (undirected)")

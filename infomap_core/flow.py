@@ -523,12 +523,18 @@ def _regularized_flow(network: Network, model: str, strength: float, tolerance: 
         arc_src, arc_tgt, arc_w = np.concatenate([a, b[off]]), np.concatenate([b, a[off]]), np.concatenate([ww, ww[off]])
     else:
         arc_src, arc_tgt, arc_w = _unique_arcs(src, tgt, w, n)
-    s_out, lam, q = regularized_walk(arc_src, arc_tgt, arc_w, n, strength)
-    leave = s_out + lam
+    with np.errstate(over="ignore", invalid="ignore"):
+        s_out, lam, q = regularized_walk(arc_src, arc_tgt, arc_w, n, strength)
+        leave = s_out + lam
+    if not np.isfinite(leave).all():
+        raise OptionError(f"regularization_strength {strength!r} is too large: the prior's weights overflow "
+                          "(the walk is the prior alone well before that, e.g. from 1e100)",
+                          field="regularization_strength")
     alpha = np.divide(lam, leave, out=np.ones(n), where=leave > 0)
     step = np.divide(1.0, leave, out=np.zeros(n), where=leave > 0)  # observed arc u -> v: w_uv / (s_u + Lambda_u)
     if model == "undirected" and (leave > 0).all():
-        node_flow = leave / leave.sum()  # reversible: p_u T_uv = w_uv / sum(s + Lambda)
+        node_flow = leave / leave.max()  # scaled first: a huge strength must not overflow the sum
+        node_flow = node_flow / node_flow.sum()  # reversible: p_u T_uv = w_uv / sum(s + Lambda)
         iterations, error = 0, 0.0
     else:  # directed, or a node without links (it only jumps, and breaks the reversibility)
         node_flow, iterations, error = _walk_power(arc_src, arc_tgt, arc_w * step[arc_src], alpha, q,
@@ -667,6 +673,45 @@ def _bipartite_adjusted(node_flow, link_flow, src, tgt, start, undirected):
 
 
 @njit(cache=True)
+def _lazy_pagerank(indptr, indices, trans, p, tmp, tele, dangling, alpha, tol, max_iter):
+    """The stationary distribution of the walk of :func:`_pagerank` by the lazy walk
+    ``p <- (p + pP) / 2`` from ``p`` (same fixed point, aperiodic). Leaves it in ``p`` and in
+    ``tmp`` (normalized); returns (iterations, dangling rank of ``p``)."""
+    n = p.shape[0]
+    beta = 1.0 - alpha
+    it = 0
+    while True:
+        dangling_rank = 0.0
+        for i in range(n):
+            if dangling[i]:
+                dangling_rank += p[i]
+        tele_flow = alpha + beta * dangling_rank
+        for i in range(n):
+            tmp[i] = tele_flow * tele[i]
+        for s in range(n):
+            ps = beta * p[s]
+            for e in range(indptr[s], indptr[s + 1]):
+                tmp[indices[e]] += trans[e] * ps
+        total = 0.0
+        err = 0.0
+        for i in range(n):
+            total += tmp[i]
+            err += abs(tmp[i] - p[i])
+        norm = 0.5 * (1.0 + total)
+        for i in range(n):
+            p[i] = 0.5 * (p[i] + tmp[i]) / norm
+        it += 1
+        if err <= tol or it >= max_iter:
+            break
+    dangling_rank = 0.0
+    for i in range(n):
+        tmp[i] = p[i]
+        if dangling[i]:
+            dangling_rank += p[i]
+    return it, dangling_rank
+
+
+@njit(cache=True)
 def _pagerank(indptr, indices, trans, p0, tele, dangling, alpha, recorded, tol, max_iter, min_iter):
     """Power iteration; returns (node_flow, link_flow in CSR order, iterations, error)."""
     n = p0.shape[0]
@@ -705,6 +750,13 @@ def _pagerank(indptr, indices, trans, p0, tele, dangling, alpha, recorded, tol, 
         it += 1
         if not (it < max_iter and (err > tol or it < min_iter)):
             break
+    if err > tol:
+        # Not converged: a periodic walk (no teleportation, e.g. teleportation_probability 0, and
+        # cycles through dangling nodes of lengths with a common divisor) oscillates for ever. The
+        # lazy walk p <- (p + pP) / 2 has the same stationary distribution and no period.
+        lazy, dangling_rank = _lazy_pagerank(indptr, indices, trans, p, tmp, tele, dangling, alpha, tol,
+                                             50 * max_iter)
+        it += lazy
     link_flow = np.empty(indices.shape[0])
     if recorded:
         for s in range(n):

@@ -31,6 +31,14 @@ __all__ = [
 
 #: Seeds are in ``[0, SEED_LIMIT)`` (the random generator takes 32-bit seeds).
 SEED_LIMIT = 2**32
+#: Largest ``preferred_number_of_modules`` (the official wraps from 2**32 - 1 on: it scores 2 bits there; the
+#: penalty ``|T - P|`` bits is an int64 in the search kernels).
+MAX_PREFERRED_MODULES = 2**31 - 1
+#: Largest ``meta_data_rate`` and ``entropy_correction_strength``: the codelength stays finite (the
+#: meta codebooks cost at most ``rate * log2(categories) <= 63 rate`` bits, the correction
+#: ``strength * (N - 1 + M) / (2 D ln 2) < 1.5 strength`` bits); 1.7e308 made the one-level
+#: codelength infinite (JSON null).
+MAX_VARIANT_WEIGHT = 1e300
 #: The trial cap of ``--converge`` when no trial count is given (the official's).
 CONVERGE_DEFAULT_CAP = 50
 
@@ -105,8 +113,10 @@ class InfomapOptions:
             raise OptionError("num_trials must be >= 1", field="num_trials")
         if not (0 <= int(self.seed) < SEED_LIMIT):
             raise OptionError(f"seed must be in [0, {SEED_LIMIT})", field="seed")
-        if not (np.isfinite(self.entropy_correction_strength) and self.entropy_correction_strength >= 0):
-            raise OptionError("entropy_correction_strength must be >= 0", field="entropy_correction_strength")
+        if not (np.isfinite(self.entropy_correction_strength) and 0 <= self.entropy_correction_strength
+                <= MAX_VARIANT_WEIGHT):
+            raise OptionError(f"entropy_correction_strength must be in [0, {MAX_VARIANT_WEIGHT:g}]",
+                              field="entropy_correction_strength")
         if not (np.isfinite(self.regularization_strength) and self.regularization_strength >= 0):
             raise OptionError("regularization_strength must be >= 0", field="regularization_strength")
         if self.regularized:
@@ -118,16 +128,16 @@ class InfomapOptions:
                     raise OptionError(f"regularized cannot be combined with {name} yet", field=name)
         if self.num_threads is not None and int(self.num_threads) < 1:
             raise OptionError("num_threads must be >= 1", field="num_threads")
-        if not (np.isfinite(self.meta_data_rate) and self.meta_data_rate >= 0):
-            raise OptionError("meta_data_rate must be >= 0", field="meta_data_rate")
+        if not (np.isfinite(self.meta_data_rate) and 0 <= self.meta_data_rate <= MAX_VARIANT_WEIGHT):
+            raise OptionError(f"meta_data_rate must be in [0, {MAX_VARIANT_WEIGHT:g}]", field="meta_data_rate")
         if int(self.fast_hierarchical_solution) not in (0, 1, 2, 3):
             raise OptionError("fast_hierarchical_solution must be 0 (off), 1 (-F), 2 (-FF) or 3 (-FFF)",
                               field="fast_hierarchical_solution")
         if int(self.node_limit) < 0:
             raise OptionError("node_limit must be >= 1 (0: every node)", field="node_limit")
-        if int(self.preferred_number_of_modules) < 0:
-            raise OptionError("preferred_number_of_modules must be >= 1 (0: no preference)",
-                              field="preferred_number_of_modules")
+        if not 0 <= int(self.preferred_number_of_modules) <= MAX_PREFERRED_MODULES:
+            raise OptionError(f"preferred_number_of_modules must be in [1, {MAX_PREFERRED_MODULES}] (0: no "
+                              "preference)", field="preferred_number_of_modules")
 
     def objective(self, network: Network, flow: FlowGraph | None = None,
                   meta_data: Mapping | None = None) -> Objective:
@@ -145,6 +155,11 @@ class InfomapOptions:
             if network.is_state_network:
                 raise OptionError("entropy_corrected is not available for state networks", field="entropy_corrected")
             module_cost = float(self.entropy_correction_strength) / (2.0 * _total_degree(network, self) * np.log(2.0))
+        if self.preferred_number_of_modules and network.is_state_network:
+            # the official Infomap ignores it on state networks (its memory map equation has no such
+            # term): refused rather than scored differently from it
+            raise OptionError("preferred_number_of_modules is not available for state (memory or multilayer) "
+                              "networks", field="preferred_number_of_modules")
         category = weight = None
         if meta_data and self.entropy_corrected:
             raise OptionError("entropy_corrected cannot be combined with meta data (the official Infomap drops "
@@ -800,7 +815,13 @@ def _tree_from_mapping(network: Network, flow: FlowGraph, partition: Mapping) ->
     if not isinstance(partition, Mapping) or not partition:
         raise PartitionError("the partition must be a non-empty mapping of node id to module", field="partition")
     values = list(partition.values())
-    if not all(isinstance(v, (tuple, list, str)) and (not isinstance(v, str) or ":" in v) for v in values):
+    is_path = [isinstance(v, (tuple, list)) or isinstance(v, str) and ":" in v for v in values]
+    if not all(is_path):
+        if any(is_path):  # {1: 1, 2: "1:2"} scored every node alone (the labels 1 and "1:2" differ)
+            key = list(partition.keys())[is_path.index(True)]
+            raise PartitionError(f"the partition mixes tree paths (node {key!r}: {partition[key]!r}) with module ids "
+                                 f"(node {list(partition.keys())[is_path.index(False)]!r}); give every node a path "
+                                 "such as '1:2', or every node a module", field="partition")
         return Tree.two_level(flow, _partition_array(network, partition, "partition", complete=True))
     keys = list(partition.keys())
     idx = network.index_of(keys, field_name="partition")

@@ -221,6 +221,11 @@ def module_flows(flow: FlowGraph, modules: np.ndarray, num_modules: int | None =
         own = t * w - tw
         menter = menter - own
         mexit = mexit - own
+    # a module of every node cannot be entered or left: its sums cancel to round-off, which is
+    # 1e-10 at Markov time 1e6 and cost 4e-9 bits (plogp) against the one-level codelength
+    whole = np.bincount(modules, minlength=k) == modules.shape[0]
+    menter[whole] = 0.0
+    mexit[whole] = 0.0
     return mflow, np.maximum(menter, 0.0), np.maximum(mexit, 0.0)
 
 
@@ -259,6 +264,11 @@ def tree_codelength_terms(parent: np.ndarray, is_leaf: np.ndarray, flow: np.ndar
     rate_plogp += keyed_plogp_sums(parent[leaves], flow[leaves], size,
                                    None if leaf_key is None else leaf_key[leaves])
     module_exit = np.where(has_parent, exit_, 0.0)
+    lone = _lone_top_modules(parent, is_leaf)
+    if lone.size:  # they hold every leaf: no exit (their enter/exit sums cancel only to round-off)
+        module_exit[lone] = 0.0
+        rate_plogp = rate_plogp - np.bincount(parent[lone], weights=plogp(enter[lone]), minlength=size)
+        rate_sum = rate_sum - np.bincount(parent[lone], weights=enter[lone], minlength=size)
     terms = codebook_length(module_exit, rate_sum, rate_plogp)
     if objective.module_cost:
         # codewords: module children, distinct leaf keys (a physical node once), and the
@@ -276,6 +286,19 @@ def tree_codelength_terms(parent: np.ndarray, is_leaf: np.ndarray, flow: np.ndar
         terms = terms + objective.meta_terms(parent[leaves], leaf_index[leaves], size)
     terms[is_leaf] = 0.0
     return terms
+
+
+def _lone_top_modules(parent: np.ndarray, is_leaf: np.ndarray) -> np.ndarray:
+    """The modules holding every leaf: the root's only child if it is a module, its only child
+    if that is a module, and so on (usually none)."""
+    lone = []
+    node = 0
+    while True:
+        kids = np.flatnonzero(parent == node)
+        if kids.shape[0] != 1 or is_leaf[kids[0]]:
+            return np.asarray(lone, dtype=np.int64)
+        node = int(kids[0])
+        lone.append(node)
 
 
 def _leaf_counts(parent: np.ndarray, is_leaf: np.ndarray) -> np.ndarray:

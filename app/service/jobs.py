@@ -77,6 +77,7 @@ def check_submission(body: BaseModel, limits: cost.Limits) -> int:
         return progress_total(n, body.options())
     cost.of_network(body).check(limits)
     check_network_body(body)
+    engine_options(body)  # the options' values and combinations, as the engine checks them (422 naming one)
     return body.num_trials if isinstance(body, InfomapRequest) else 1
 
 

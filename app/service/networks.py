@@ -235,8 +235,18 @@ def _first_order(body: NetworkBody) -> _Checked:
     return _Checked(form, lambda: Network.from_numpy(matrix, directed=body.directed))
 
 
+def _int64_ids(*columns: Any) -> None:
+    """Refuse unsigned ids above int64 (a uint64 ``.npy`` or Arrow column) before the network is built:
+    a job's submission checks them too (it was accepted, then failed)."""
+    for column in columns:
+        if isinstance(column, np.ndarray) and column.dtype.kind == "u" and column.size \
+                and int(column.max()) > np.iinfo(np.int64).max:
+            raise NetworkError("integer node ids must fit in 64 bits (int64)", field="edges")
+
+
 def _edges(rows: list | np.ndarray | EdgeColumns, extras: dict) -> Callable[[], Network]:
     if isinstance(rows, EdgeColumns):                # a link table, or the JSON fast path (app.binary)
+        _int64_ids(rows.source, rows.target)
         if rows.weight is not None:
             _finite_nonnegative(rows.weight, "edges")
         if extras["nodes"] and len(rows.source):     # one id kind (the columns hold one already)
@@ -246,6 +256,7 @@ def _edges(rows: list | np.ndarray | EdgeColumns, extras: dict) -> Callable[[], 
     fast = edge_array(rows) if isinstance(rows, np.ndarray) else _numeric_edges(rows)
     if fast is not None:
         src, tgt, weights = fast
+        _int64_ids(src, tgt)
         _one_id_kind([0], [], extras["nodes"], "edges")
         if weights is not None:
             _finite_nonnegative(weights, "edges")

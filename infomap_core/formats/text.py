@@ -135,24 +135,30 @@ def _physical_names(network) -> list[str]:
     return [str(i) for i in network.physical_ids.tolist()]
 
 
-def _physical_rows(result: "InfomapResult") -> list[tuple[str, int, float, str, Any]]:
-    """(module path, rank, flow, name, physical id) of a state network's physical level: in each
-    leaf module its physical nodes, each once with the summed flow of its state nodes there, by
-    decreasing flow (the official's physical-level ``.tree``)."""
+def _physical_groups(result: "InfomapResult") -> dict[int, list[tuple[int, float]]]:
+    """{leaf module: [(physical node index, flow), ...]} of a state network, modules in depth-first
+    order: in each leaf module its physical nodes, each once with the summed flow of its state
+    nodes there, by decreasing flow (first seen first on ties)."""
     tree, network = result.tree, result.network
     order = tree.depth_first()
     leaves = order[tree.leaf[order] >= 0]
-    names, ids = _physical_names(network), network.physical_ids.tolist()
     groups: dict[int, dict[int, float]] = {}
     for t in leaves.tolist():
         module = int(tree.parent[t])
         group = groups.setdefault(module, {})
         p = int(network.physical[int(tree.leaf[t])])
         group[p] = group.get(p, 0.0) + float(tree.flow[t])
+    return {module: sorted(group.items(), key=lambda item: -item[1]) for module, group in groups.items()}
+
+
+def _physical_rows(result: "InfomapResult") -> list[tuple[str, int, float, str, Any]]:
+    """(module path, rank, flow, name, physical id) of a state network's physical level (the
+    official's physical-level ``.tree``, ``.csv``): :func:`_physical_groups` row by row."""
+    tree, network = result.tree, result.network
+    names, ids = _physical_names(network), network.physical_ids.tolist()
     rows = []
-    for module, group in groups.items():
+    for module, ranked in _physical_groups(result).items():
         prefix = path_string_of(tree, module)
-        ranked = sorted(group.items(), key=lambda item: -item[1])  # stable: first seen first on ties
         rows.extend((prefix, k + 1, f, names[p], ids[p]) for k, (p, f) in enumerate(ranked))
     return rows
 
@@ -242,7 +248,8 @@ def render_states_net(result: "InfomapResult", info: RunInfo | None = None) -> s
 
 
 def render_states_clu(result: "InfomapResult", clu_level: int = 1, info: RunInfo | None = None) -> str:
-    """The state-level ``.clu`` of a state network: state_id module flow node_id."""
+    """The state-level ``.clu`` of a state network: state_id module flow node_id (and layer_id,
+    multilayer networks), headed ``# state level`` as the official's."""
     network = result.network
     if not network.is_state_network:
         raise OptionError("the states output needs a state, multilayer or memory network", field="output")
@@ -252,9 +259,11 @@ def render_states_clu(result: "InfomapResult", clu_level: int = 1, info: RunInfo
     ids, physical_ids = network.node_ids.tolist(), network.physical_ids.tolist()
     order = tree.depth_first()
     nodes = tree.leaf[order[tree.leaf[order] >= 0]].tolist()
-    body = "".join(f"{_id_text(ids[a])} {modules[a]} {flows[a]:.9g} {_id_text(physical_ids[network.physical[a]])}\n"
-                   for a in nodes)
-    return _head(result, info, f"# module level {clu_level}", "# state_id module flow node_id") + body
+    layer = network.layers  # multilayer: the layer of each state, as the official's fifth column
+    body = "".join(f"{_id_text(ids[a])} {modules[a]} {flows[a]:.9g} {_id_text(physical_ids[network.physical[a]])}"
+                   + (f" {int(layer[a])}\n" if layer is not None else "\n") for a in nodes)
+    columns = "# state_id module flow node_id" + (" layer_id" if layer is not None else "")
+    return _head(result, info, "# higher order", "# state level", f"# module level {clu_level}", columns) + body
 
 
 def render_clu(result: "InfomapResult", clu_level: int = 1, info: RunInfo | None = None, *,
@@ -272,7 +281,8 @@ def render_clu(result: "InfomapResult", clu_level: int = 1, info: RunInfo | None
             key = (int(modules[a]), int(network.physical[a]))
             groups[key] = groups.get(key, 0.0) + float(flows[a])
         body = "".join(f"{_id_text(ids[p])} {m} {f:.9g}\n" for (m, p), f in groups.items())
-        return _head(result, info, f"# module level {clu_level}", "# node_id module flow") + body
+        return _head(result, info, "# higher order", "# physical level", f"# module level {clu_level}",
+                     "# node_id module flow") + body
     modules = modules_at_level(tree, clu_level)
     _, nodes = _leaves_in_order(tree, hidden_nodes(result.network, hide_bipartite_nodes))
     rows = _id_field(Rows(), result.network, nodes).lit(" ").int(modules[nodes]).lit(" ")
@@ -282,6 +292,13 @@ def render_clu(result: "InfomapResult", clu_level: int = 1, info: RunInfo | None
 
 def render_csv(result: "InfomapResult", info: RunInfo | None = None, *, hide_bipartite_nodes: bool = False) -> str:
     tree, network = result.tree, result.network
+    if network.is_state_network:  # the physical level, as the .tree (the official's NAME.csv)
+        rows = _physical_rows(result)
+        names = csv_cell_texts([nm for _, _, _, nm, _ in rows])
+        ids = [str(i) if isinstance(i, int) else '"' + csv_cell_texts([str(i)])[0] + '"' for *_, i in rows]
+        return "path,flow,name,node_id\n" + "".join(
+            f'{prefix + ":" if prefix else ""}{rank},{f:.9g},"{nm}",{i}\n'
+            for (prefix, rank, f, _, _), nm, i in zip(rows, names, ids))
     leaves, nodes = _leaves_in_order(tree, hidden_nodes(network, hide_bipartite_nodes))
     rows = _path_fields(Rows(), tree, leaves).lit(",").float(tree.flow[leaves]).lit(',"')
     if network.node_names is None and network.node_ids.dtype.kind == "i":
@@ -297,14 +314,41 @@ def render_csv(result: "InfomapResult", info: RunInfo | None = None, *, hide_bip
     return "path,flow,name,node_id\n" + _text(rows.lit("\n"), len(leaves))
 
 
-def render_newick(result: "InfomapResult", info: RunInfo | None = None) -> str:
+def render_states_csv(result: "InfomapResult", info: RunInfo | None = None) -> str:
+    """The state level of a state network as CSV (the official ``NAME_states.csv``): path, flow,
+    physical name, state id, (layer id,) physical id of every state node, in tree order."""
+    network = result.network
+    if not network.is_state_network:
+        raise OptionError("the states output needs a state, multilayer or memory network", field="output")
+    paths, flows, _, ids = _leaf_rows(result)
+    tree = result.tree
+    order = tree.depth_first()
+    nodes = tree.leaf[order[tree.leaf[order] >= 0]].tolist()
+    names = csv_cell_texts([_physical_names(network)[network.physical[a]] for a in nodes])
+    physical_ids = network.physical_ids.tolist()
+
+    def cell(i) -> str:
+        return str(i) if isinstance(i, int) else '"' + csv_cell_texts([str(i)])[0] + '"'
+
+    layer = network.layers  # multilayer: the official's layer_id column, before node_id
+    return ("path,flow,name,state_id," + ("layer_id," if layer is not None else "") + "node_id\n") + "".join(
+        f'{p},{f:.9g},"{nm}",{cell(i)},' + (f"{int(layer[a])}," if layer is not None else "")
+        + f"{cell(physical_ids[network.physical[a]])}\n"
+        for p, f, nm, i, a in zip(paths, flows, names, ids, nodes))
+
+
+def render_newick(result: "InfomapResult", info: RunInfo | None = None, *, states: bool = False) -> str:
     """``(TREE);`` where a module is ``(child,child,...):flow`` and a node ``id:flow``; the root
-    is the outermost module (flow 1), wrapped once more as the official writes it.
+    is the outermost module (flow 1), wrapped once more as the official writes it. A state
+    network's leaves are its physical nodes (:func:`_physical_newick`), or with ``states`` its
+    state nodes (the official ``NAME_states.nwk``).
 
     Written as one row per event in depth-first order: every tree node opens (``,`` unless it is
     its parent's first child, then ``(`` for a module or ``label:flow`` for a leaf) and every
     module closes (``):flow``) right after the last node under it, the deepest first."""
     tree = result.tree
+    if result.network.is_state_network and not states:
+        return _physical_newick(result)
     size = tree.size
     order = tree.depth_first()
     position = np.empty(size, dtype=np.int64)
@@ -331,3 +375,28 @@ def render_newick(result: "InfomapResult", info: RunInfo | None = None) -> str:
     flows = np.concatenate([tree.flow, tree.flow[modules]])[events]
     skip = np.concatenate([~is_leaf, np.zeros(len(modules), dtype=bool)])[events]   # an opening "(" has no flow
     return "(" + _text(Rows().text(texts.tolist()).float(flows, skip=skip), len(events)) + ");\n"
+
+
+def _physical_newick(result: "InfomapResult") -> str:
+    """:func:`render_newick` of a state network's physical level (the official's ``NAME.nwk``): a
+    leaf module's children are its physical nodes, each once with the summed flow of its states."""
+    tree, network = result.tree, result.network
+    ids = network.physical_ids
+    if ids.dtype.kind == "i":
+        labels = [str(i) for i in ids.tolist()]
+    else:
+        labels = newick_labels([str(v) for v in ids.tolist()])
+    groups = _physical_groups(result)
+    children: dict[int, list[int]] = {}
+    for t in tree.depth_first().tolist()[1:]:
+        if tree.leaf[t] < 0:
+            children.setdefault(int(tree.parent[t]), []).append(t)
+
+    def module(t: int) -> str:
+        if t in groups:
+            inner = ",".join(f"{labels[p]}:{f:.9g}" for p, f in groups[t])
+        else:
+            inner = ",".join(module(c) for c in children.get(t, []))
+        return f"({inner}):{float(tree.flow[t]):.9g}"
+
+    return "(" + module(0) + ");\n"

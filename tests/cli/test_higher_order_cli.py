@@ -232,3 +232,61 @@ def test_state_weights_survive_the_states_output(tmp_path):
         im.read_file(str(tmp_path / "out" / "w_states.net"))
         im.run(initial_partition=partition)
     assert compute_codelength(again, partition, options).codelength == pytest.approx(float(im.codelength), rel=1e-9)
+
+
+@pytest.mark.parametrize("command", [(), ("run",)], ids=["drop-in", "mapeq-run"])
+def test_preferred_number_of_modules_on_a_state_network_is_refused(tmp_path, command):
+    """The official ignores --preferred-number-of-modules on state networks; ours answered with
+    |T - P| more bits and other modules (exit 0). Now exit status 2 naming the option."""
+    net = tmp_path / "s.net"
+    net.write_text("*States\n1 1\n2 1\n3 2\n*Links\n1 2\n2 3\n")
+    args = (*command, net) if command else (net, tmp_path / "out", "--silent")
+    status, out, err = mapeq_in_process(*args, "--preferred-number-of-modules", 2)
+    assert status == 2, out
+    assert "preferred_number_of_modules" in err and "state" in err, err
+
+
+def _leaf_multisets(newick: str) -> list[list[tuple[str, float]]]:
+    """The leaves (label, flow) of each innermost module of a newick tree, each sorted; sorted."""
+    groups = re.findall(r"\(([^()]*)\)", newick)
+    return sorted(sorted((leaf.split(":")[0], round(float(leaf.split(":")[1]), 6)) for leaf in g.split(","))
+                  for g in groups)
+
+
+@pytest.mark.parametrize("name", ["states", "multilayer", "multilayer_intra_inter"])
+def test_physical_csv_newick_and_state_clu_as_the_official(tmp_path, name):
+    """The physical-level .csv and .nwk of a state network held the state nodes (state names and
+    ids, every state a leaf of its own: "4:0.167" for physical node 1 in states.nwk); the official
+    writes physical nodes, once per module with their summed flow, as the .tree. A multilayer
+    state .clu lacked the official's layer_id column and the '# state level' line its parser reads."""
+    from tests.formats.official_parser import official_parse
+
+    net = examples_dir() / f"{name}.net"
+    formats = "tree,clu,csv,newick,states"
+    status, _, err = mapeq_in_process(net, tmp_path / "ours", "-N", "5", "-o", formats, "--silent")
+    assert status == 0, err
+    official_cli(net, tmp_path / "theirs", "-N", "5", "-o", formats, "--silent")
+    ours, theirs = tmp_path / "ours", tmp_path / "theirs"
+    csv_rows = [line.split(",") for line in (ours / f"{name}.csv").read_text().splitlines()]
+    assert csv_rows[0] == ["path", "flow", "name", "node_id"]
+    # the .csv has the .tree's rows (path flow "name" node_id)
+    assert [(p, f, n, i) for p, f, n, i in csv_rows[1:]] == [tuple(r) for r in _rows(ours / f"{name}.tree")]
+    _same_flows(sorted((r[3], float(r[1])) for r in csv_rows[1:]),
+                sorted((line.split(",")[3], float(line.split(",")[1]))
+                       for line in (theirs / f"{name}.csv").read_text().splitlines()[1:]))
+    assert _leaf_multisets((ours / f"{name}.nwk").read_text()) == _leaf_multisets((theirs / f"{name}.nwk").read_text())
+    ours_clu, theirs_clu = (ours / f"{name}_states.clu").read_text(), (theirs / f"{name}_states.clu").read_text()
+    header = [line for line in ours_clu.splitlines() if line.startswith("# ")][-4:]
+    assert header == [line for line in theirs_clu.splitlines() if line.startswith("# ")][-4:]
+    parsed = official_parse([ours_clu, (ours / f"{name}.clu").read_text()])
+    assert all(p["ok"] for p in parsed), parsed
+    assert parsed[0]["result"]["stateLevel"] is True and parsed[1]["result"]["stateLevel"] is False
+    if name.startswith("multilayer"):
+        assert all("layerId" in node for node in parsed[0]["result"]["nodes"])
+    # the state level as CSV and newick too, as the official writes them with -o states (they were missing)
+    ours_csv, theirs_csv = ((d / f"{name}_states.csv").read_text().splitlines() for d in (ours, theirs))
+    assert ours_csv[0] == theirs_csv[0]
+    assert sorted((*r.split(",")[2:], round(float(r.split(",")[1]), 6)) for r in ours_csv[1:]) == \
+        sorted((*r.split(",")[2:], round(float(r.split(",")[1]), 6)) for r in theirs_csv[1:])
+    assert _leaf_multisets((ours / f"{name}_states.nwk").read_text()) == \
+        _leaf_multisets((theirs / f"{name}_states.nwk").read_text())

@@ -66,3 +66,37 @@ def test_unsupported_regularized_combinations_are_refused(options, field):
     with pytest.raises(OptionError) as info:
         InfomapOptions(**options)
     assert info.value.field == field
+
+
+@pytest.mark.parametrize("model", ["undirected", "directed"])
+def test_huge_regularization_strength_is_the_prior_alone_or_refused(model):
+    """Undirected, strength 1e308 overflowed the sum of the node strengths: every node flow was 0
+    and the codelength 0.0 bits (the official fails there: 'Degenerate flow'). The walk is the
+    prior alone long before (the official's codelength is the same from 1e100 to 1e200): ours at
+    1e308 equals it; a strength whose prior weights overflow is refused naming the option."""
+    from infomap_core import Network
+
+    links = [(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)]
+    net = Network.from_edges(links, directed=model == "directed")
+    part = {1: 1, 2: 1, 3: 1, 4: 2, 5: 2, 6: 2}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import infomap
+
+        im = infomap.Infomap(f"--silent --two-level --no-infomap --flow-model {model} --regularized "
+                             "--regularization-strength 1e200")
+        for link in links:
+            im.add_link(*link)
+        im.run(initial_partition=part)
+    ours = compute_codelength(net, part, InfomapOptions(flow_model=model, regularized=True,
+                                                        regularization_strength=1e308))
+    assert ours.flow.node_flow.sum() == pytest.approx(1.0)
+    assert ours.codelength == pytest.approx(float(im.codelength), rel=1e-9)
+    assert ours.one_level_codelength == pytest.approx(float(im.one_level_codelength), rel=1e-9)
+    # 5,000 nodes: strength * ln N * sum f_in overflows
+    src = np.arange(20_000) % 5_000
+    many = Network.from_arrays(src, (src * 7 + 1) % 5_000, np.ones(20_000), directed=model == "directed")
+    with pytest.raises(OptionError, match="too large") as info:
+        compute_codelength(many, {int(i): 1 for i in many.node_ids},
+                           InfomapOptions(flow_model=model, regularized=True, regularization_strength=1e308))
+    assert info.value.field == "regularization_strength"

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infomap_core import InfomapOptions, Network, compute_codelength, compute_flow, run_infomap
+from infomap_core import InfomapOptions, Network, OptionError, compute_codelength, compute_flow, run_infomap
 
 from .oracle import flow_flags, official_run_on_paths
 from .test_tree_oracle import FLOW_CASES, ragged_paths
@@ -117,3 +117,79 @@ def test_physical_node_can_sit_in_two_modules():
     assert result.codelength == pytest.approx(2.011405238445972, rel=1e-12)
     modules = result.module_ids(1)
     assert modules[0] != modules[3]  # states 1 and 4 are both physical node i
+
+
+def test_preferred_number_of_modules_refused_on_state_networks():
+    """The official Infomap ignores ``--preferred-number-of-modules`` on state networks (checked
+    here): ours added ``|T - P|`` bits, so the same tree scored 1.0 bits where the official says 0
+    (every state on one physical node, P = 2) and the search answered with other modules. Refused,
+    naming the option, in scoring and search alike; first-order networks keep it."""
+    states, links = {1: 1, 2: 1, 3: 2}, [(1, 2), (2, 3)]
+    im = _official(Network.from_states(states, links), "--two-level --preferred-number-of-modules 3")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert float(im.codelength) == pytest.approx(float(im.one_level_codelength))  # no penalty there
+    options = InfomapOptions(preferred_number_of_modules=3)
+    for net in (Network.from_states(states, links), Network.from_multilayer(intra=[(1, 1, 2), (2, 1, 2)])):
+        with pytest.raises(OptionError, match="preferred_number_of_modules") as info:
+            run_infomap(net, options)
+        assert info.value.field == "preferred_number_of_modules"
+        with pytest.raises(OptionError, match="state"):
+            compute_codelength(net, {int(i): 1 for i in net.node_ids}, options)
+    assert run_infomap(Network.from_edges(links), options).num_modules >= 1
+
+
+@st.composite
+def extreme_state_networks(draw):
+    """State networks as users send them: ids anywhere in int64 (up to 2^62, negative too), ragged
+    (physical nodes with one state, states without links), self-links and repeated links, weights
+    of one scale from 1e-300 to 1e300 or mixed over ten orders."""
+    num_physical = draw(st.integers(1, 6))
+    id_space = draw(st.sampled_from([(1, 60), (-2**62, 2**62)]))
+    physical_ids = draw(st.lists(st.integers(*id_space), min_size=num_physical, max_size=num_physical, unique=True))
+    state_ids = draw(st.lists(st.integers(*id_space), min_size=1, max_size=14, unique=True))
+    states = {s: draw(st.sampled_from(physical_ids)) for s in state_ids}
+    scale = draw(st.sampled_from([[1.0, 2.0, 0.5], [1e300, 3e299], [1e-300, 3e-299], [1e-5, 1.0, 1e5]]))
+    links = draw(st.lists(st.tuples(st.sampled_from(state_ids), st.sampled_from(state_ids), st.sampled_from(scale)),
+                          min_size=1, max_size=30))
+    return states, links
+
+
+def _official_relabelled(states: dict, links: list, flags: str, partition: dict):
+    """The official (ids are unsigned 32-bit there) on the network relabelled 1..n by sorted id, with
+    ``partition`` (by our state id) as its --no-infomap start: ({our state id: flow}, codelength)."""
+    state_of = {s: k + 1 for k, s in enumerate(sorted(states))}
+    physical_of = {p: k + 1 for k, p in enumerate(sorted(set(states.values())))}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        im = infomap.Infomap(f"--silent --two-level --no-infomap {flags}")
+        for s, p in states.items():
+            im.add_state_node(state_of[s], physical_of[p])
+        for a, b, w in links:
+            im.add_link(state_of[a], state_of[b], w)
+        im.run(initial_partition={state_of[s]: m for s, m in partition.items()})
+        flows = {n.state_id: n.flow for n in im.get_nodes(states=True)}
+        return {s: flows.get(state_of[s], 0.0) for s in states}, float(im.codelength)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(data=st.data())
+def test_extreme_state_networks_equal_the_official_relabelled(data):
+    """Flow and the codelength of a random partition do not depend on how the states and physical
+    nodes are numbered or on the weights' scale: ours on the ids as given equals the official's
+    on ids 1..n."""
+    states, links = data.draw(extreme_state_networks())
+    flow_model, recorded, to_nodes, markov_time = data.draw(st.sampled_from(
+        [("undirected", False, False, 1.0), ("directed", False, False, 1.0), ("directed", True, False, 1.0),
+         ("directed", False, True, 1.0), ("rawdir", False, False, 1.0), ("undirected", False, False, 1e-3),
+         ("directed", False, False, 1e3)]))
+    net = Network.from_states(states, links, directed=flow_model != "undirected")
+    ids = net.node_ids.tolist()
+    partition = {s: data.draw(st.integers(1, 3)) for s in ids}
+    options = InfomapOptions(flow_model=flow_model, recorded_teleportation=recorded, to_nodes=to_nodes,
+                             markov_time=markov_time)
+    ours = compute_codelength(net, partition, options)
+    flows, codelength = _official_relabelled({s: states[s] for s in ids}, links,
+                                             flow_flags(flow_model, recorded, to_nodes, markov_time), partition)
+    np.testing.assert_allclose(ours.flow.node_flow, [flows[s] for s in ids], rtol=1e-9, atol=1e-14)
+    assert ours.codelength == pytest.approx(codelength, rel=1e-9, abs=1e-12)

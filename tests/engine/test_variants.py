@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infomap_core import InfomapOptions, compute_codelength, run_infomap
+from infomap_core import InfomapOptions, Network, compute_codelength, run_infomap
 
 from .oracle import flow_flags, official_run_on_paths, official_search_codelength
 from .test_tree_oracle import networks, ragged_paths
@@ -79,3 +79,32 @@ def test_variant_search_no_worse_than_official(flags, options, two_level, reques
                                               + (" --two-level" if two_level else ""),
                                               list(meta.values()) if meta else None) for s in range(1, 6)]
         assert np.mean(ours) <= np.mean(theirs) * (1 + 1e-4), (name, ours, theirs)
+
+
+@pytest.mark.parametrize("options, field", [
+    (dict(meta_data_rate=1.7e308), "meta_data_rate"),  # the one-level codelength was inf (JSON null)
+    (dict(entropy_corrected=True, entropy_correction_strength=1e301), "entropy_correction_strength"),
+    (dict(preferred_number_of_modules=2**63), "preferred_number_of_modules"),  # an int64 overflow in the kernels
+    (dict(preferred_number_of_modules=2**32 - 1), "preferred_number_of_modules"),  # the official wraps to 2 bits
+])
+def test_variant_weights_that_overflow_are_refused(options, field):
+    from infomap_core.errors import OptionError
+
+    with pytest.raises(OptionError) as info:
+        InfomapOptions(**options)
+    assert info.value.field == field
+
+
+def test_largest_variant_weights_give_finite_codelengths():
+    """At the bounds every reported codelength is finite: the meta codebooks cost at most 63 x the
+    rate, the correction below 1.5 x the strength, the preference |T - P| bits."""
+    from infomap_core.infomap import MAX_PREFERRED_MODULES, MAX_VARIANT_WEIGHT
+
+    net = Network.from_edges([(i, (i + 1) % 12) for i in range(12)] + [(0, 6)])
+    meta = {i: i % 12 for i in range(12)}
+    for options, meta_data in [(dict(meta_data_rate=MAX_VARIANT_WEIGHT), meta),
+                               (dict(entropy_corrected=True, entropy_correction_strength=MAX_VARIANT_WEIGHT), None),
+                               (dict(preferred_number_of_modules=MAX_PREFERRED_MODULES), None)]:
+        result = run_infomap(net, InfomapOptions(seed=1, **options), meta_data=meta_data)
+        figures = [result.codelength, result.one_level_codelength, result.index_codelength, result.module_codelength]
+        assert np.isfinite(figures).all(), (options, figures)

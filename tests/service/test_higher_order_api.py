@@ -138,6 +138,11 @@ def test_higher_order_file_upload(client):
     ({"layers": {"intra": [[1, 1, 2], [2, 1, 2]], "relax_by_jsd": True, "relax_rate": 1.0}}, "relax_rate"),
     ({"edges": [[1, 3], [2, 3]], "directed": True, "bipartite_start_id": 3, "bipartite_teleportation": True},
      "bipartite_teleportation"),  # no link back from the feature node
+
+    # the official ignores it on state networks; ours scored |T - P| bits on top (a wrong 200)
+    ({"edges": [[1, 2], [2, 3]], "states": {"1": 1, "2": 1, "3": 2}, "preferred_number_of_modules": 2},
+     "preferred_number_of_modules"),
+    ({"layers": {"intra": INTRA}, "preferred_number_of_modules": 3}, "preferred_number_of_modules"),
 ])
 def test_bad_higher_order_body_names_the_field(client, body, field):
     response = client.post("/v1/infomap", json=body)

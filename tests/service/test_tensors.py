@@ -401,3 +401,17 @@ def test_binary_file_link_errors_name_the_file(client, raw):
     response = client.post("/v1/infomap/file", files={"file": ("links.npz", raw)})
     assert response.status_code == 422, response.text
     assert response.json()["error"]["field"].split(".")[0] == "file"      # the file, or its column
+
+
+@pytest.mark.parametrize("path", ["/v1/infomap", "/v1/jobs?kind=infomap"])
+@pytest.mark.parametrize("body, kind", [
+    (npy(np.array([[2**63, 2], [2, 3]], dtype=np.uint64)), NPY),
+    (arrow(pa.table({"source": pa.array([2**64 - 1, 2], pa.uint64()), "target": pa.array([2, 3], pa.uint64())})),
+     ARROW),
+])
+def test_unsigned_ids_beyond_int64_are_refused_at_submission_too(client, path, body, kind):
+    """A uint64 id >= 2^63 was a 422 synchronously but a job was accepted (202), then failed."""
+    response = client.post(path, content=body, headers={"content-type": kind})
+    assert response.status_code == 422, response.text
+    error = response.json()["error"]
+    assert error["field"] == "edges" and "64 bits" in error["message"]
