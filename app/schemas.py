@@ -283,7 +283,8 @@ class ClusterVectorsResponse(BaseModel):
 class InfomapJob(InfomapRequest):
     kind: Literal["infomap"]
     distributed: bool = Field(False, description=(
-        "search across the Dask workers (infomap_core.distributed, one trial): the network is the link-list file "
+        "search across the Dask workers (infomap_core.distributed; num_trials: trials of its finish): the network is "
+        "the link-list file "
         "`path` on the workers' shared storage, never sent or gathered"))
     path: str | None = Field(None, description="distributed: the link-list file, relative to the service's "
                              "MAPEQ_SHARED_DATA_DIR")

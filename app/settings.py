@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     dask_processes: bool = Field(True, description="embedded cluster with worker processes (False: threads)")
     shared_data_dir: Path | None = Field(None, description="the directory every Dask worker reads too: distributed "
                                          "infomap jobs read their files under it (default: off)")
+    distributed_finish_units: int = Field(50_000, ge=1, description="distributed jobs: the workers contract the "
+                                          "network until it has at most this many units, then one worker "
+                                          "finishes it (DistributedSettings.finish_units)")
     startup_timeout: float = Field(60.0, ge=0, description="seconds to wait for the database at start")
     job_poll_interval: float = Field(0.2, gt=0, le=60)
     max_concurrent_jobs: int = Field(2, ge=1, le=64)

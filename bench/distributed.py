@@ -1,7 +1,8 @@
 """One graph across 1, 2, 4 Dask worker processes (issue 16, part 2).
 
 ``python -m bench.distributed [--graph lfr|planted] [--size 100k] [--mu 0.3] [--links 20000000]
-[--workers 1,2,4] [--memory-limit 1GB] [--directed] [--no-in-process] [--stages]``
+[--workers 1,2,4] [--memory-limit 1GB] [--directed] [--no-in-process] [--stages] [--fine-tune-ab]
+[--finish-units N]``
 starts a ``LocalCluster`` of W worker processes (one thread each, ``memory_limit`` each) for
 every W, runs :func:`infomap_core.distributed.run_distributed` on the cached link list
 (``measure_bytes=True``), and prints per W: wall time, the peak resident memory of the
@@ -10,13 +11,19 @@ codelength against the in-process engine (``run_infomap``, two-level, one trial,
 skipped with ``--no-in-process``) and the NMI against the planted partition. ``--stages``
 also prints the largest worker's peak memory during each stage (read and split, CSR, flow,
 the levels, finish), from ``VmHWM`` reset between stages (``/proc/self/clear_refs``). The
-per-link cost lines feed ``docs/scale.md``.
+per-link cost lines feed ``docs/scale.md``. Every row has the CPU seconds of the run (user +
+system of every worker process, read through ``client.run`` before and after, plus the
+driver's). ``--fine-tune-ab`` runs every W twice on the same cluster, without the fine-tune
+(``fine_tune_rounds=0``) and with it, alternating, and prints both rows (``fine_tune`` column:
+cycles, rounds, moves and the codelength before and after it).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+
+import numpy as np
 import time
 from pathlib import Path
 
@@ -43,6 +50,14 @@ def _ready() -> float:
     return _status_mb("VmRSS")
 
 
+def _cpu_seconds() -> float:
+    """User + system CPU seconds of this process so far (run on every worker)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _peak_mb() -> float:
     return _status_mb("VmHWM")
 
@@ -67,12 +82,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--directed", action="store_true", help="read the links as directed (PageRank flow)")
     parser.add_argument("--no-in-process", action="store_true", help="skip the in-process engine")
     parser.add_argument("--stages", action="store_true", help="the peak memory of every stage")
+    parser.add_argument("--fine-tune-ab", action="store_true", help="each W without and with the fine-tune")
+    parser.add_argument("--finish-units", type=int, default=None,
+                        help="contract on the workers down to this many units (default: DistributedSettings'; "
+                             "small graphs: below their size)")
     args = parser.parse_args(argv)
     os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
     from distributed import Client, LocalCluster, wait
 
     from infomap_core import InfomapOptions, Network, run_infomap
-    from infomap_core.distributed import run_distributed
+    from infomap_core.distributed import DistributedSettings, run_distributed
 
     from .graphs import generate_lfr, generate_planted
     from .runner import nmi
@@ -83,48 +102,65 @@ def main(argv: list[str] | None = None) -> None:
     options = InfomapOptions(two_level=True, seed=args.seed, num_threads=1, directed=args.directed)
     ours = None
     if not args.no_in_process:
-        start = time.perf_counter()
+        start, cpu0 = time.perf_counter(), time.process_time()
         ours = run_infomap(Network.from_arrays(edges[:, 0], edges[:, 1], directed=args.directed), options)
-        in_process = time.perf_counter() - start
-        print(f"{graph.label}, {links} links; in-process engine (1 thread, after import): {in_process:.1f} s, "
-              f"L {ours.codelength:.6f}, {ours.num_modules} modules, load {os.getloadavg()[0]:.1f}\n")
+        in_process, in_cpu = time.perf_counter() - start, time.process_time() - cpu0
+        print(f"{graph.label}, {links} links; in-process engine (1 thread, after import): {in_cpu:.1f} s CPU "
+              f"({in_process:.1f} s wall), L {ours.codelength:.6f}, {ours.num_modules} modules, "
+              f"load {os.getloadavg()[0]:.1f}\n")
     del edges
-    print("| workers | wall s | worker MB before, peak (max) | growth B/link per worker | bytes exchanged | "
-          "exchanged B/link | levels: units -> modules (rounds) | L | L diff % vs in-process | modules | NMI | "
-          "load avg |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| workers | fine-tune | CPU s (workers + driver) | wall s | worker MB before, peak (max) | "
+          "growth B/link per worker | bytes exchanged | exchanged B/link | levels: units -> modules (rounds) | L | "
+          "L diff % vs in-process | modules | NMI | load avg |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for workers in [int(w) for w in args.workers.split(",")]:
         stages: list[tuple[str, float, float]] = []
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, memory_limit=args.memory_limit,
                           dashboard_address=None, host="127.0.0.1") as cluster, Client(cluster) as client:
             ready = max(client.run(_ready).values())
+            variants = [0, DistributedSettings.fine_tune_rounds] if args.fine_tune_ab else \
+                [DistributedSettings.fine_tune_rounds]
+            for rounds in variants:
+                stages: list[tuple[str, float, float]] = []
 
-            def probe(stage, futures):
-                wait(futures)
-                got = client.run(_peak_and_reset).values()
-                stages.append((stage, max(p for p, _ in got), max(r for _, r in got)))
+                def probe(stage, futures):
+                    wait(futures)
+                    got = client.run(_peak_and_reset).values()
+                    stages.append((stage, max(p for p, _ in got), max(r for _, r in got)))
 
-            if args.stages:
-                client.run(_peak_and_reset)
-            start = time.perf_counter()
-            result = run_distributed(graph.links_path, client, options=options, measure_bytes=True,
-                                     probe=probe if args.stages else None)
-            wall = time.perf_counter() - start
-            peak = max(max(p for p, _ in client.run(_peak_and_reset).values()),
-                       max((p for _, p, _ in stages), default=0.0))
-        exchanged = sum(level.get("bytes_exchanged", 0) for level in result.levels)
-        exchanged += result.flow.get("bytes_exchanged", 0)
-        trail = ", ".join(f"{lv['units']} -> {lv['modules']} ({lv['rounds']})" for lv in result.levels)
-        growth = (peak - ready) * 2**20 / (links / workers)
-        diff = f"{(result.codelength - ours.codelength) / ours.codelength * 100:+.3f}" if ours else "-"
-        print(f"| {workers} | {wall:.1f} | {ready:.0f}, {peak:.0f} | {growth:.0f} | {exchanged / 2**20:.1f} MB "
-              f"| {exchanged / links:.0f} | {trail} | {result.codelength:.6f} | {diff} | {result.num_modules} "
-              f"| {nmi(truth[result.node_ids], result.modules):.3f} | {os.getloadavg()[0]:.1f} |", flush=True)
-        if result.flow:
-            print(f"  flow: {result.flow}")
-        for stage, stage_peak, after in stages:
-            print(f"  stage {stage}: peak {stage_peak:.0f} MB ({(stage_peak - ready) * 2**20 / (links / workers):.0f}"
-                  f" B/link over the ready worker), {after:.0f} MB after", flush=True)
+                if args.stages:
+                    client.run(_peak_and_reset)
+                limit = {} if args.finish_units is None else {"finish_units": args.finish_units}
+                cpu0 = sum(client.run(_cpu_seconds).values()) + _cpu_seconds()
+                start = time.perf_counter()
+                result = run_distributed(graph.links_path, client, options=options, measure_bytes=True,
+                                         settings=DistributedSettings(fine_tune_rounds=rounds, **limit),
+                                         probe=probe if args.stages else None)
+                wall = time.perf_counter() - start
+                cpu = sum(client.run(_cpu_seconds).values()) + _cpu_seconds() - cpu0
+                peak = max(max(p for p, _ in client.run(_peak_and_reset).values()),
+                           max((p for _, p, _ in stages), default=0.0))
+                _row(args, workers, rounds, result, ours, links, truth, nmi, ready, peak, wall, cpu, stages)
+
+
+def _row(args, workers, rounds, result, ours, links, truth, nmi, ready, peak, wall, cpu, stages) -> None:
+    exchanged = sum(level.get("bytes_exchanged", 0) for level in result.levels)
+    exchanged += result.flow.get("bytes_exchanged", 0)
+    trail = ", ".join(f"{lv['units']} -> {lv['modules']} ({lv['rounds']})" for lv in result.levels)
+    growth = (peak - ready) * 2**20 / (links / workers)
+    diff = f"{(result.codelength - ours.codelength) / ours.codelength * 100:+.3f}" if ours else "-"
+    tune = "; ".join(f"{c['rounds']} rounds, {c['moves']} moves, {c['codelength_before']:.6f} -> "
+                     f"{min(c['codelength_tuned'], c.get('codelength_refinished', np.inf)):.6f}"
+                     for c in result.fine_tune) if rounds else "off"
+    print(f"| {workers} | {tune or 'nothing to tune'} | {cpu:.1f} | {wall:.1f} | {ready:.0f}, {peak:.0f} | {growth:.0f} "
+          f"| {exchanged / 2**20:.1f} MB | {exchanged / links:.0f} | {trail} | {result.codelength:.6f} | {diff} "
+          f"| {result.num_modules} | {nmi(truth[result.node_ids], result.modules):.3f} | {os.getloadavg()[0]:.1f} |",
+          flush=True)
+    if result.flow:
+        print(f"  flow: {result.flow}")
+    for stage, stage_peak, after in stages:
+        print(f"  stage {stage}: peak {stage_peak:.0f} MB ({(stage_peak - ready) * 2**20 / (links / workers):.0f}"
+              f" B/link over the ready worker), {after:.0f} MB after", flush=True)
 
 
 if __name__ == "__main__":

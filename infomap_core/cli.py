@@ -112,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("-c", "--cluster-data", metavar="FILE", help="initial partition (.clu or .tree) to start from")
     run.add_argument("--distributed", action="store_true",
                      help="search one network across the workers of a Dask cluster (link list with integer ids "
-                          "on storage the workers share; undirected or directed, one trial)")
+                          "on storage the workers share; undirected or directed; --num-trials: trials of the finish)")
     run.add_argument("--dask-address", metavar="ADDR",
                      help="scheduler of --distributed (default: $MAPEQ_DASK_ADDRESS)")
     run.add_argument("--output", default="json", help="comma list of formats: json,clu,tree,ftree,csv,newick")
@@ -196,7 +196,11 @@ def _run_distributed(args: argparse.Namespace) -> int:
     if args.meta_data or args.no_self_links or args.weight_threshold is not None or args.node_limit:
         raise OptionError("--distributed reads every link and codes no meta data", field="distributed")
     if args.converge:
-        raise OptionError("--distributed runs one trial (no --converge)", field="converge")
+        raise OptionError("--distributed runs every trial of its finish (no --converge)", field="converge")
+    for flag, name in (("--prefer-modular-solution", "prefer_modular_solution"),
+                       ("--tune-iteration-limit", "tune_iteration_limit")):
+        if getattr(args, name, None):
+            raise OptionError(f"--distributed does not run {flag}", field=name)
     options = _options(args, two_level=args.two_level, num_trials=num_trials(args), seed=args.seed)
     check_options(options)
     from distributed import Client

@@ -40,17 +40,24 @@ The network never sits in one process. With ``P`` shards (one per worker):
    them.
 6. **Finish.** One task on one worker gathers that module network (small by now) and runs
    the normal engine on it (:func:`infomap_core.optimizer.optimize_level`: core loops,
-   aggregation, fine- and coarse-tuning); the modules are mapped back down the levels,
-   each shard looking up its units' modules at their owners.
+   aggregation, fine- and coarse-tuning), ``num_trials`` times on different workers, the
+   shortest kept; the modules are mapped back down the levels, each shard looking up its
+   units' modules at their owners.
+7. **Fine-tune** (two-level, after contractions): rounds of the same synchronous moves of
+   the nodes on the level-0 shards against the final module statistics, each round's
+   partition scored from the reduced sums, the best kept; if they gained, the finish again
+   on the tuned partition's module network (:func:`_fine_tune`).
 
 Data moves only as Dask futures passed from task to task (worker to worker); the client
 holds futures, never link arrays. A lost worker's pieces are recomputed by Dask from their
 lineage (the file ranges).
 
 Supported: link lists with integer ids; the undirected and the directed flow model
-(teleportation probability, recorded teleportation, teleportation to nodes); two-level
-partitions, or (without ``two_level``) the multilevel tree the engine finds on the module
-network (each node in its unit's module, see :func:`_finish_multilevel`); one trial. The
+(teleportation probability, recorded teleportation, teleportation to nodes), Markov time;
+two-level partitions, or (without ``two_level``) the multilevel tree the engine finds on the
+module network (each node in its unit's module, see :func:`_finish_multilevel`); trials of
+the finish. Other options are refused by name (:func:`check_options`). ``run_distributed``
+reports its stages and rounds to a ``progress`` callback, which may stop it. The
 two-level codelength is the map equation of the nodes' partition::
 
     L = plogp(sum_m q_m) - sum_m plogp(q_m) - sum_m plogp(x_m) + sum_m plogp(x_m + p_m) - sum_u plogp(p_u)
@@ -87,7 +94,11 @@ class DistributedSettings:
     ``min_fraction`` of the units move or after ``max_rounds``; levels stop when the
     module network has at most ``finish_units`` units or shrinks by less than
     ``min_shrink`` (a fraction of its units). The file is read in blocks of
-    ``block_bytes`` (the read's transient memory is a few times that).
+    ``block_bytes`` (the read's transient memory is a few times that). Two-level runs
+    that contracted on the workers are fine-tuned after the finish: at most
+    ``fine_tune_cycles`` cycles of at most ``fine_tune_rounds`` rounds of single-node
+    moves (:func:`_fine_tune`; 0 turns it off and frees the level-0 shards at the first
+    contraction instead of keeping them to the end).
     """
 
     shards: int = 0
@@ -98,6 +109,8 @@ class DistributedSettings:
     max_levels: int = 20
     sample_per_chunk: int = 10_000
     block_bytes: int = 8 << 20
+    fine_tune_rounds: int = 10
+    fine_tune_cycles: int = 2
 
 
 def _flow_default(name: str):
@@ -115,12 +128,14 @@ class FlowSpec:
     teleportation_probability: float = InfomapOptions.teleportation_probability
     recorded: bool = False
     to_nodes: bool = False
+    markov_time: float = 1.0  # scales the link flow (and so enter and exit), not the node flow
 
     @classmethod
     def of(cls, options: InfomapOptions) -> "FlowSpec":
         directed = options.flow_model == "directed" or (options.flow_model is None and bool(options.directed))
         return cls(directed, float(options.teleportation_probability),
-                   bool(options.recorded_teleportation) and directed, bool(options.to_nodes) and directed)
+                   bool(options.recorded_teleportation) and directed, bool(options.to_nodes) and directed,
+                   float(options.markov_time))
 
     @property
     def flow_model(self) -> str:
@@ -144,6 +159,10 @@ class DistributedResult:
     flow_model: str = "undirected"
     flow: dict = field(default_factory=dict)  # PageRank iterations, error, bytes exchanged (directed)
     module_paths: list | None = None  # multilevel: the tree path of each module (modules[i] - 1), top first
+    trial_codelengths: list[float] = field(default_factory=list)  # each trial of the finish
+    fine_tune: list[dict] = field(default_factory=list)  # per fine-tune cycle: rounds, moves, codelengths
+    markov_time: float = 1.0
+    node_flow: np.ndarray | None = None  # of each node (node_ids order)
 
     @property
     def num_modules(self) -> int:
@@ -163,6 +182,45 @@ class DistributedResult:
         if self.module_paths is None:
             return self.modules
         return np.array([p[0] for p in self.module_paths], dtype=np.int64)[self.modules - 1]
+
+    def to_engine_result(self, options: InfomapOptions | None = None):
+        """An :class:`~infomap_core.infomap.InfomapResult` of the nodes, their flow and their tree
+        (two levels: the modules; multilevel: each node under its module's path) for the
+        node-row formats (``clu``, ``tree``, ``csv``, ``newick``): its network has the nodes and
+        no links (they were never gathered), so its flow has no link flow, its tree's module
+        enter and exit are 0 and ``ftree`` would miss the module links; the codelengths are the
+        run's. ``options``: the run's (the headers' seed, trials and configuration)."""
+        from .flow import FlowGraph
+        from .infomap import InfomapResult
+        from .network import Network
+        from .tree import Tree
+
+        if self.node_flow is None:
+            raise ValueError("the result has no node flow")
+        directed = self.flow_model == "directed"
+        none = np.zeros(0, dtype=np.int64)
+        n = self.num_nodes
+        network = Network(indptr=np.zeros(n + 1, dtype=np.int64), indices=none, weights=np.zeros(0),
+                          directed=directed, node_ids=self.node_ids, node_weights=np.ones(n))
+        at = np.arange(n)  # the nodes in the order of node_ids
+        zeros = np.zeros(n)
+        fg = FlowGraph(node_flow=np.ascontiguousarray(self.node_flow[at]), enter=zeros, exit=zeros, tele_flow=zeros,
+                       tele_weight=zeros, link_indptr=np.zeros(n + 1, dtype=np.int64), link_target=none,
+                       link_flow=np.zeros(0), pair_indptr=np.zeros(n + 1, dtype=np.int64), pair_indices=none,
+                       pair_flow=np.zeros(0), flow_model=self.flow_model, recorded=False,
+                       teleportation_probability=0.0)
+        modules = self.modules[at]
+        if self.module_paths is None:
+            tree = Tree.two_level(fg, modules)
+        else:
+            tree = Tree.from_paths(fg, [tuple(self.module_paths[m - 1]) for m in modules.tolist()])
+        options = options or InfomapOptions(two_level=self.module_paths is None, seed=self.seed)
+        return InfomapResult(network=network, flow=fg, tree=tree, codelength=self.codelength,
+                             index_codelength=self.index_codelength, module_codelength=self.module_codelength,
+                             one_level_codelength=self.one_level_codelength, options=options,
+                             trial_codelengths=list(self.trial_codelengths) or [self.codelength],
+                             best_trial=int(np.argmin(self.trial_codelengths)) if self.trial_codelengths else 0,
+                             elapsed=self.elapsed)
 
     def to_dict(self) -> dict[str, Any]:
         """The keys of the engine's JSON (:meth:`InfomapResult.to_dict`) that a distributed run has;
@@ -185,9 +243,12 @@ class DistributedResult:
             "flow_model": self.flow_model,
             "modules": dict(zip(ids, top.tolist())),
             "seed": self.seed,
-            "num_trials": 1,
+            "num_trials": max(1, len(self.trial_codelengths)),
+            "trial_codelengths": list(self.trial_codelengths),
+            "markov_time": self.markov_time,
             "elapsed_seconds": self.elapsed,
-            "distributed": {"levels": self.levels, **({"flow": self.flow} if self.flow else {})},
+            "distributed": {"levels": self.levels, "fine_tune": self.fine_tune,
+                            **({"flow": self.flow} if self.flow else {})},
         }
         if self.module_paths is not None:
             names = [":".join(map(str, p)) for p in self.module_paths]
@@ -546,10 +607,11 @@ class Shard:
         return int(self.labels.shape[0])
 
 
-def node_shard(raw: RawShard, total: float) -> Shard:
-    """Undirected level 0: flow ``s_u / S``, pair flow ``2 w / S``, exit = enter = the flow to other nodes."""
-    pflow = raw.weights * (2.0 / total)
-    exit_ = (raw.out_w - raw.self_w) / total
+def node_shard(raw: RawShard, total: float, markov_time: float = 1.0) -> Shard:
+    """Undirected level 0: flow ``s_u / S``, pair flow ``2 t w / S``, exit = enter = the flow to
+    other nodes (``t`` the Markov time, as :func:`infomap_core.flow.compute_flow` scales link flow)."""
+    pflow = raw.weights * (2.0 * markov_time / total)
+    exit_ = (raw.out_w - raw.self_w) * (markov_time / total)
     return Shard(raw.labels, raw.ghosts, raw.indptr, raw.indices, pflow, raw.out_w / total, exit_, exit_)
 
 
@@ -655,19 +717,22 @@ def _arc_flows(indptr, indices, weights, in_flag, self_w, rate, factor):
     return pflow, inflow, exit_, enter
 
 
-def directed_shard(pr: PageRankShard, tmp: np.ndarray, state: PageRankState, recorded: bool,
+def directed_shard(pr: PageRankShard, tmp: np.ndarray, state: PageRankState, recorded: bool, markov_time: float,
                    *ghost_rates: np.ndarray):
     """Level 0 of a directed network from the last iterate ``tmp`` (unnormalized) and the
     ghosts' rates of it: unrecorded, the flow of one more step without teleportation,
     normalized by ``1 - dangling rank``; recorded, the link flow ``beta p_u w_uv / w_u``
     and the node flow the iterate; then (shard, dangling units): the teleportation terms
-    follow in :func:`recorded_terms`."""
+    follow in :func:`recorded_terms`. The link flow (and so enter and exit) is scaled by the
+    Markov time, before the teleportation terms, as :func:`infomap_core.flow.compute_flow` does."""
     raw = pr.raw
     ghost = np.concatenate(ghost_rates) if ghost_rates else np.zeros(0)
     rate = np.concatenate([tmp * pr.inv_out, ghost])
     factor = state.beta if recorded else 1.0 / (1.0 - state.used_dangling_rank)
     pflow, inflow, exit_, enter = _arc_flows(raw.indptr, raw.indices, raw.weights, raw.in_flag, raw.self_w, rate,
                                              factor)
+    if markov_time != 1.0:  # the node flow (inflow) stays
+        pflow, exit_, enter = pflow * markov_time, exit_ * markov_time, enter * markov_time
     if not recorded:
         return Shard(raw.labels, raw.ghosts, raw.indptr, raw.indices, pflow, inflow, enter, exit_)
     flow = tmp / state.scale
@@ -695,6 +760,11 @@ def recorded_terms(pair, tau: float, sum_dangling: float) -> Shard:
 
 def _labels(shard) -> np.ndarray:
     return shard.labels
+
+
+def _node_flow(shard: Shard) -> tuple[np.ndarray, np.ndarray]:
+    """(labels, node flow) of a level-0 shard."""
+    return shard.labels, shard.flow
 
 
 def node_terms(shard: Shard) -> tuple[float, int]:
@@ -996,11 +1066,12 @@ def _whole_level(shards, merge: bool):
     return labels, indptr, indices, pflow
 
 
-def finish(settings_dict: dict, seed: int, node_plogp: float, recorded: bool, merge: bool, multilevel: bool,
+def finish(settings_dict: dict, seed: int | list, node_plogp: float, recorded: bool, merge: bool, multilevel: bool,
            *shards: Shard):
     """The normal engine on the gathered module network; returns (per-shard tables of
     (labels, final module 1..k), codelength terms, k, the tree path of each final module or
-    None for two levels)."""
+    None for two levels). Two levels: a table's values are rows (final module, label of the
+    module's first unit), the label naming the module in :func:`_fine_tune`."""
     from .optimizer import Level, SearchSettings, optimize_level
 
     labels, indptr, indices, pflow = _whole_level(shards, merge)
@@ -1031,10 +1102,12 @@ def finish(settings_dict: dict, seed: int, node_plogp: float, recorded: bool, me
     rank_of = np.empty(k, dtype=np.int64)
     rank_of[np.lexsort((first, -mflow))] = np.arange(k)
     final = rank_of[modules] + 1
+    # each module also named by its first unit's label (an id, so it has an owner): the fine-tune's label
+    both = np.stack([final, labels[first[modules]].astype(np.int64)], axis=1)
     tables = []
     offset = 0
     for s in shards:
-        tables.append((s.labels, final[offset:offset + s.n]))
+        tables.append((s.labels, both[offset:offset + s.n]))
         offset += s.n
     return tables, terms + (one[0],), int(k), None
 
@@ -1097,6 +1170,9 @@ class _Run:
         self.workers = sorted(client.nthreads())
         self.threads = threads
         self.exchanged = 0
+        self.bounds: np.ndarray | None = None  # the owner ranges, once cut
+        self.ids: Ids | None = None
+        self.measure_bytes = False
 
     def on(self, shard: int, fn, *args, **kwargs):
         worker = self.workers[shard % len(self.workers)]
@@ -1121,26 +1197,31 @@ class _Run:
         self.exchanged += int(sum(self.client.gather(sizes)))
 
 
+#: Options the distributed mode does not run, each refused naming itself: the variants of the map
+#: equation, the flow options of other network kinds, and the options of a partial or quicker search.
+UNSUPPORTED = ("entropy_corrected", "preferred_number_of_modules", "regularized", "variable_markov_time",
+               "use_node_weights_as_flow", "skip_adjust_bipartite_flow", "bipartite_teleportation", "node_limit",
+               "fast_hierarchical_solution", "converge", "meta_data_unweighted")
+
+
 def check_options(options) -> None:
-    """Refuse the :class:`~infomap_core.infomap.InfomapOptions` the distributed mode cannot honour."""
+    """Refuse the :class:`~infomap_core.infomap.InfomapOptions` the distributed mode cannot honour,
+    naming the option (no option is ignored). Run: the undirected and directed flow models
+    (teleportation probability, recorded, to nodes), ``markov_time``, ``num_trials`` (trials of
+    the finish), ``two_level``, ``seed``."""
     if options.flow_model not in (None, "undirected", "directed"):
         raise OptionError("the distributed mode supports the undirected and directed flow models", field="flow_model")
-    if options.num_trials != 1:
-        raise OptionError("the distributed mode runs one trial: num_trials must be 1 (--num-trials)",
-                          field="num_trials")
-    if options.entropy_corrected or options.preferred_number_of_modules or options.markov_time != 1.0 \
-            or options.regularized or options.variable_markov_time or options.use_node_weights_as_flow:
-        raise OptionError("the distributed mode runs the plain map equation (no variants, markov_time 1)",
-                          field="distributed")
-    for name in ("node_limit", "fast_hierarchical_solution"):
-        if getattr(options, name, 0):
-            raise OptionError(f"the distributed mode reads every node and runs the full search: no {name}",
-                              field=name)
+    for name in UNSUPPORTED:
+        if getattr(options, name, False):
+            raise OptionError(f"the distributed mode does not run {name}", field=name)
+    if options.meta_data_rate != InfomapOptions.meta_data_rate:
+        raise OptionError("the distributed mode reads no meta data: meta_data_rate has no use", field="meta_data_rate")
 
 
 def _directed_flow(run: _Run, raws: list, pos: list, spec: FlowSpec, sums: list, max_iterations: int,
-                   min_iterations: int, tolerance: float, window: int = 3):
-    """PageRank over the shards; returns (level-0 shard futures, flow info)."""
+                   min_iterations: int, tolerance: float, window: int = 3, report=None):
+    """PageRank over the shards; returns (level-0 shard futures, flow info). ``report(phase)``
+    is called every 10 iterations."""
     client, parts = run.client, run.parts
     total_w = float(sum(s[0] for s in sums))
     strength_norm = 2.0 * total_w - float(sum(s[1] for s in sums))
@@ -1157,6 +1238,8 @@ def _directed_flow(run: _Run, raws: list, pos: list, spec: FlowSpec, sums: list,
     iteration = 0
     while final is None:
         if iteration < max_iterations:
+            if report is not None and iteration % 10 == 0 and iteration:
+                report(f"flow: PageRank iteration {iteration}")
             step = [run.on(s, pagerank_step, prs[s], tmp[s], state, pos[s], *back[s]) for s in range(parts)]
             tmp, partial = run.item(step, 0), run.item(step, 1)
             back = run.pieces(run.item(step, 2))
@@ -1171,7 +1254,8 @@ def _directed_flow(run: _Run, raws: list, pos: list, spec: FlowSpec, sums: list,
                 final = (got, state_i, tmp_i, back_i)
     got, state_f, tmp_f, back_f = final
     del pending, tmp, back, state
-    shards = [run.on(s, directed_shard, prs[s], tmp_f[s], state_f, spec.recorded, *back_f[s]) for s in range(parts)]
+    shards = [run.on(s, directed_shard, prs[s], tmp_f[s], state_f, spec.recorded, spec.markov_time, *back_f[s])
+              for s in range(parts)]
     if spec.recorded:
         sum_dangling = float(sum(client.gather([run.on(s, dangling_flow, sh) for s, sh in enumerate(shards)])))
         shards = [run.on(s, recorded_terms, sh, tau, sum_dangling) for s, sh in enumerate(shards)]
@@ -1194,7 +1278,8 @@ def search_seed(options: InfomapOptions | None, seed: int | None = None) -> int:
 def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions | None = None,
                     seed: int | None = None, settings: DistributedSettings | None = None,
                     search=None, measure_bytes: bool = False,
-                    probe: Callable[[str, list], None] | None = None) -> DistributedResult:
+                    probe: Callable[[str, list], None] | None = None,
+                    progress: Callable[[int, str], None] | None = None) -> DistributedResult:
     """Two-level partition of the network in link-list file ``path`` on the workers of ``client``.
 
     ``path`` must be readable by every worker (shared storage). ``options`` (default:
@@ -1204,7 +1289,11 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
     ``measure_bytes`` adds the bytes exchanged between shards to ``levels`` (it costs
     extra small tasks). ``probe(stage, futures)``, if given, is called after each stage is
     submitted with its futures (benchmarks wait for them and read the workers' memory; the
-    run is the same). See the module docstring for the design.
+    run is the same). ``progress(step, phase)``, if given, is called before each stage and
+    each round (``step`` counts them from 1, ``phase`` names them: ``"read"``, ``"flow"``,
+    ``"level 0: round 3"``, ``"finish"``, ``"fine-tune 1: round 2"``); an exception it raises
+    stops the run (the futures are released, so Dask drops the pending tasks): the service
+    cancels jobs this way. See the module docstring for the design.
 
     Examples
     --------
@@ -1230,6 +1319,15 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
         raise OptionError("the Dask cluster has no workers", field="dask_address")
     parts = settings.shards or workers
     run = _Run(client, parts, threads=1)
+    step = 0
+
+    def report(phase: str) -> None:
+        nonlocal step
+        step += 1
+        if progress is not None:
+            progress(step, phase)
+
+    report("read")
 
     # 1. survey, then read and split by owner
     ranges = byte_ranges(path, parts)
@@ -1268,26 +1366,33 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
     del requests, req_pieces
 
     # 2. flow
+    report("flow")
     flow_info: dict = {}
     if spec.directed:
         shards, flow_info = _directed_flow(run, raws, pos, spec, sums, _flow_default("max_iterations"),
-                                           _flow_default("min_iterations"), _flow_default("tolerance"))
+                                           _flow_default("min_iterations"), _flow_default("tolerance"),
+                                           report=report)
     else:
         total = float(sum(s[0] for s in sums))
-        shards = [run.on(r, node_shard, raw, total) for r, raw in enumerate(raws)]
+        shards = [run.on(r, node_shard, raw, total, spec.markov_time) for r, raw in enumerate(raws)]
     del raws
     if probe:
         probe("flow", shards)
     terms = client.gather([run.on(r, node_terms, s) for r, s in enumerate(shards)])
+    node_flows = [run.on(r, _node_flow, s) for r, s in enumerate(shards)]  # 8 bytes a node, to the end
     node_plogp = float(sum(t[0] for t in terms))
     units = int(sum(t[1] for t in terms))
 
+    run.bounds, run.ids, run.measure_bytes = bounds, ids, measure_bytes
     levels: list[dict] = []
     history: list[tuple[list, list]] = []  # per level: (shards, final mod) futures
     level_no = 0
     node_level = True  # the shards hold the nodes (level 0), not modules
+    tune = settings.fine_tune_rounds > 0 and settings.fine_tune_cycles > 0 and options.two_level
+    base = (shards, pos) if tune else None  # level 0, kept for the fine-tune
     # A network that fits the finishing worker already is searched there at once: the rounds
-    # only serve to shrink a network that does not (their moves cannot be undone node by node).
+    # only serve to shrink a network that does not (their moves are undone node by node only by
+    # the fine-tune after the finish).
     while units > settings.finish_units:
         level_start, exchanged0 = time.perf_counter(), run.exchanged
         mods = [run.on(r, _labels, sh) for r, sh in enumerate(shards)]
@@ -1296,43 +1401,17 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
             req_pieces = run.pieces(requests)
             pos = [run.on(r, positions, shards[r], *req_pieces[r]) for r in range(parts)]
             del requests, req_pieces
-
-        def ghost_mods(current):
-            served = [run.on(r, serve, current[r], pos[r]) for r in range(parts)]
-            back = run.pieces(served)  # back[s][r]: ghost modules of s that r owns
-            if measure_bytes:
-                run.measure(back)
-            return back
-
-        def module_round(current):
-            back = ghost_mods(current)
-            partial = [run.on(s, module_partials, shards[s], current[s], bounds, parts, *back[s]) for s in range(parts)]
-            ghost_mod = run.item(partial, 1)
-            sums = run.pieces(run.item(partial, 0))
-            if measure_bytes:
-                run.measure(sums)
-            tables = [run.on(r, reduce_modules, *sums[r]) for r in range(parts)]
-            return ghost_mod, tables
-
         rounds = moves = 0
         for round_ in range(settings.max_rounds):
-            ghost_mod, tables = module_round(mods)
+            report(f"level {level_no}: round {round_ + 1}")
+            ghost_mod, tables = _module_round(run, shards, pos, mods)
             sums = [run.on(r, table_sums, t) for r, t in enumerate(tables)]
-            wanted = run.pieces([run.on(s, module_requests, mods[s], ghost_mod[s], bounds, parts)
-                                 for s in range(parts)])
-            answers = run.pieces([run.on(r, answer_modules, tables[r], *wanted[r]) for r in range(parts)])
-            if measure_bytes:
-                run.measure(wanted)
-                run.measure(answers)
-            moved = [run.on(s, move, shards[s], mods[s], ghost_mod[s], sums, seed + 7919 * level_no, round_,
-                            run.threads, ids, *answers[s]) for s in range(parts)]
-            applied = sum(client.gather(run.item(moved, 1)))
-            mods = run.item(moved, 0)
+            applied, mods = _move_round(run, shards, mods, ghost_mod, tables, sums, seed + 7919 * level_no, round_)
             rounds += 1
             moves += applied
             if applied < settings.min_fraction * units:
                 break
-        ghost_mod, tables = module_round(mods)
+        ghost_mod, tables = _module_round(run, shards, pos, mods)
         sums = client.gather([run.on(r, table_sums, t) for r, t in enumerate(tables)])
         modules = int(sum(t[4] for t in sums))
         levels.append({"level": level_no, "units": units, "rounds": rounds, "moves": int(moves),
@@ -1344,37 +1423,221 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
         if not shrunk:
             history.pop()  # this level's moves did not pay: finish on its units
             break
-        pairs = run.pieces([run.on(s, contract_pairs, shards[s], mods[s], ghost_mod[s], bounds, parts)
-                            for s in range(parts)])
-        if measure_bytes:
-            run.measure(pairs)
-        shards = [run.on(r, module_shard, tables[r], *pairs[r]) for r in range(parts)]
+        report(f"level {level_no - 1}: contraction")
+        shards = _contract(run, shards, mods, ghost_mod, tables)
         node_level = False
         if probe:
             probe(f"level {level_no - 1}: rounds and contraction", shards)
         units = modules
         if units <= settings.finish_units or level_no >= settings.max_levels:
             break
+    if not history:
+        base = None  # the finish searches the nodes themselves: nothing to fine-tune
 
-    # 3. finish on one worker, then map the modules back down the levels
+    # 3. finish on one worker (the best of num_trials), then map the modules back down the levels
     fields = {f: getattr(search, f) for f in search.__dataclass_fields__}
-    done = run.on(0, finish, fields, seed, node_plogp, spec.recorded, spec.directed and node_level,
-                  not options.two_level, *shards)
-    tables = [run.on(0, lambda d, r: d[0][r], done, r) for r in range(parts)]
-    terms, k, paths = client.gather(run.on(0, lambda d: (d[1], d[2], d[3]), done))
-    for level_labels, level_mods in reversed(history):
-        req = run.pieces([run.on(s, lookup_requests, level_mods[s], bounds, parts) for s in range(parts)])
-        ans = run.pieces([run.on(r, answer_lookup, tables[r], *req[r]) for r in range(parts)])
-        tables = [run.on(s, resolve, level_labels[s], level_mods[s], *ans[s]) for s in range(parts)]
+    report("finish")
+    finished = _finish(run, fields, seed, options.num_trials, node_plogp, spec.recorded, spec.directed and node_level,
+                       not options.two_level, shards)
+    tables, (codelength, index, module, one_level), paths, trial_codelengths = finished
+    del shards
+    tables = _map_down(run, tables, history)
+    tuning: list[dict] = []
+    if base is not None:
+        tables, (codelength, index, module) = _fine_tune(
+            run, base, tables, (codelength, index, module), fields, seed, options.num_trials, node_plogp, spec, settings,
+            report, tuning)
+    del base
     if probe:
         probe("finish", tables)
     final = client.gather(tables)
+    flows = client.gather(node_flows)
     node_ids = ids.decode(np.concatenate([t[0] for t in final]))
-    modules = np.concatenate([t[1] for t in final])
+    modules = np.concatenate([t[1][:, 0] if t[1].ndim == 2 else t[1] for t in final])
+    node_flow = np.concatenate([f[1][np.searchsorted(f[0], t[0])] for f, t in zip(flows, final)])
     order = np.argsort(node_ids)
-    codelength, index, module, one_level = terms
     return DistributedResult(node_ids=node_ids[order], modules=modules[order].astype(np.int64),
                              codelength=float(codelength), index_codelength=float(index),
                              module_codelength=float(module), one_level_codelength=float(one_level),
                              num_links=num_links, seed=seed, elapsed=time.perf_counter() - start, levels=levels,
-                             flow_model=spec.flow_model, flow=flow_info, module_paths=paths)
+                             flow_model=spec.flow_model, flow=flow_info, module_paths=paths,
+                             trial_codelengths=trial_codelengths, fine_tune=tuning,
+                             markov_time=float(options.markov_time), node_flow=node_flow[order])
+
+
+# --- the driver's steps (each submits tasks; only small numbers come back)
+
+def _module_round(run: _Run, shards: list, pos: list, current: list) -> tuple[list, list]:
+    """The ghosts' modules and the owners' module tables of the partition ``current``."""
+    parts = run.parts
+    served = [run.on(r, serve, current[r], pos[r]) for r in range(parts)]
+    back = run.pieces(served)  # back[s][r]: ghost modules of s that r owns
+    if run.measure_bytes:
+        run.measure(back)
+    partial = [run.on(s, module_partials, shards[s], current[s], run.bounds, parts, *back[s]) for s in range(parts)]
+    ghost_mod = run.item(partial, 1)
+    sums = run.pieces(run.item(partial, 0))
+    if run.measure_bytes:
+        run.measure(sums)
+    tables = [run.on(r, reduce_modules, *sums[r]) for r in range(parts)]
+    return ghost_mod, tables
+
+
+def _move_round(run: _Run, shards: list, mods: list, ghost_mod: list, tables: list, sums: list, seed: int,
+                round_: int) -> tuple[int, list]:
+    """One synchronous round of moves against ``tables``: (moves applied, new module futures)."""
+    parts = run.parts
+    wanted = run.pieces([run.on(s, module_requests, mods[s], ghost_mod[s], run.bounds, parts) for s in range(parts)])
+    answers = run.pieces([run.on(r, answer_modules, tables[r], *wanted[r]) for r in range(parts)])
+    if run.measure_bytes:
+        run.measure(wanted)
+        run.measure(answers)
+    moved = [run.on(s, move, shards[s], mods[s], ghost_mod[s], sums, seed, round_, run.threads, run.ids,
+                    *answers[s]) for s in range(parts)]
+    applied = int(sum(run.client.gather(run.item(moved, 1))))
+    return applied, run.item(moved, 0)
+
+
+def _contract(run: _Run, shards: list, mods: list, ghost_mod: list, tables: list) -> list:
+    """The next level's shards: the module network of ``mods``, each module at its owner."""
+    parts = run.parts
+    pairs = run.pieces([run.on(s, contract_pairs, shards[s], mods[s], ghost_mod[s], run.bounds, parts)
+                        for s in range(parts)])
+    if run.measure_bytes:
+        run.measure(pairs)
+    return [run.on(r, module_shard, tables[r], *pairs[r]) for r in range(parts)]
+
+
+def _trial_seed(seed: int, trial: int):
+    """The finish's seed of trial ``trial`` (the first: ``seed`` itself, as with one trial)."""
+    return seed if trial == 0 else [seed, trial]
+
+
+def _finish(run: _Run, fields: dict, seed: int, trials: int, node_plogp: float, recorded: bool, merge: bool,
+            multilevel: bool, shards: list):
+    """``trials`` runs of :func:`finish` on the gathered module network, on different workers;
+    the best (shortest, first on ties): (its per-shard tables, codelength terms, paths, every
+    trial's codelength)."""
+    done = [run.on(j, finish, fields, _trial_seed(seed, j), node_plogp, recorded, merge, multilevel, *shards)
+            for j in range(trials)]
+    got = run.client.gather([run.on(j, lambda d: (d[1], d[3]), d) for j, d in enumerate(done)])
+    lengths = [float(terms[0]) for terms, _ in got]
+    best = int(np.argmin(lengths))
+    tables = [run.on(best, lambda d, r: d[0][r], done[best], r) for r in range(run.parts)]
+    return tables, got[best][0], got[best][1], lengths
+
+
+def _map_down(run: _Run, tables: list, history: list) -> list:
+    """The units' final modules ``tables`` (per top-level shard) mapped down the levels of
+    ``history`` to the level-0 units."""
+    parts = run.parts
+    for level_labels, level_mods in reversed(history):
+        req = run.pieces([run.on(s, lookup_requests, level_mods[s], run.bounds, parts) for s in range(parts)])
+        ans = run.pieces([run.on(r, answer_lookup, tables[r], *req[r]) for r in range(parts)])
+        tables = [run.on(s, resolve, level_labels[s], level_mods[s], *ans[s]) for s in range(parts)]
+    return tables
+
+
+def _split_terms(sums: list, node_plogp: float) -> tuple[float, float, float]:
+    """(codelength, index, module codelength) of a partition from its owners' :func:`table_sums`:
+    ``plogp(q) - sum plogp(q_m)`` and ``sum plogp(x_m + p_m) - sum plogp(x_m) - sum plogp(p_u)``."""
+    q = sum(t[0] for t in sums)
+    index = float(_plogp(q)) - sum(t[1] for t in sums)
+    module = sum(t[3] for t in sums) - sum(t[2] for t in sums) - node_plogp
+    return index + module, index, module
+
+
+def _fine_tune(run: _Run, base: tuple, tables: list, terms: tuple, fields: dict, seed: int, trials: int,
+               node_plogp: float, spec: FlowSpec, settings: DistributedSettings, report, info: list):
+    r"""Single-node moves after the finish, on the level-0 shards ``base`` (shards, ghost positions).
+
+    The finish only moves whole units of the last level, so a node the synchronous rounds put
+    in the wrong module stays there. A cycle: rounds of synchronous moves of every node
+    against the final module statistics (the rounds' kernel, :func:`move`), each round's
+    partition scored from the reduced module sums; the best is kept, the rounds stop at the
+    first that does not shorten the code (or after ``fine_tune_rounds``). If the cycle
+    gained, the module network of the tuned partition is searched again by the finish
+    (:func:`_finish`, ``trials`` trials) and its result kept if shorter; then another cycle (at
+    most ``fine_tune_cycles``). Never longer than the finish's partition. Returns (per-shard
+    tables of rows (final module, label), (codelength, index, module codelength)); ``info``
+    gets one dict per cycle.
+    """
+    client, parts = run.client, run.parts
+    shards, pos = base
+    best_tables, best_terms = tables, tuple(terms)
+    mods = [run.on(s, _named, t, run.ids.dtype) for s, t in enumerate(tables)]
+    for cycle in range(settings.fine_tune_cycles):
+        cycle_start = time.perf_counter()
+        ghost_mod, mtables = _module_round(run, shards, pos, mods)
+        sums = client.gather([run.on(r, table_sums, t) for r, t in enumerate(mtables)])
+        start_terms = _split_terms(sums, node_plogp)
+        current = (start_terms, mods, ghost_mod, mtables, sums)
+        rounds = moved_total = 0
+        for round_ in range(settings.fine_tune_rounds):
+            report(f"fine-tune {cycle + 1}: round {round_ + 1}")
+            applied, new = _move_round(run, shards, current[1], current[2], current[3], current[4],
+                                       seed + 7919 * (1000 + cycle), round_)
+            rounds += 1
+            if applied == 0:
+                break
+            ghost_new, mtables_new = _module_round(run, shards, pos, new)
+            sums_new = client.gather([run.on(r, table_sums, t) for r, t in enumerate(mtables_new)])
+            new_terms = _split_terms(sums_new, node_plogp)
+            if new_terms[0] >= current[0][0] - MIN_GAIN:
+                break  # the synchronous moves of this round did not pay: keep the previous partition
+            current = (new_terms, new, ghost_new, mtables_new, sums_new)
+            moved_total += applied
+        tuned_terms, mods, ghost_mod, mtables, _ = current
+        entry = {"cycle": cycle, "rounds": rounds, "moves": int(moved_total), "codelength_before": start_terms[0],
+                 "codelength_tuned": tuned_terms[0]}
+        info.append(entry)
+        if tuned_terms[0] >= best_terms[0] - MIN_GAIN:
+            entry["seconds"] = round(time.perf_counter() - cycle_start, 3)
+            break
+        best_terms = tuned_terms
+        best_tables = _numbered(run, shards, mods, mtables)
+        # the finish again, on the module network of the tuned partition
+        report(f"fine-tune {cycle + 1}: finish")
+        module_shards = _contract(run, shards, mods, ghost_mod, mtables)
+        ftables, fterms, _, _ = _finish(run, fields, seed, trials, node_plogp, spec.recorded, False, False,
+                                        module_shards)
+        entry["codelength_refinished"] = float(fterms[0])
+        entry["seconds"] = round(time.perf_counter() - cycle_start, 3)
+        if fterms[0] >= best_terms[0] - MIN_GAIN:
+            break
+        best_terms = tuple(fterms[:3])
+        best_tables = _map_down(run, ftables, [([run.on(s, _labels, sh) for s, sh in enumerate(shards)], mods)])
+        mods = [run.on(s, _named, t, run.ids.dtype) for s, t in enumerate(best_tables)]
+    return best_tables, best_terms[:3]
+
+
+def _named(table, dtype) -> np.ndarray:
+    """The module label (an id) of each unit of a final table of rows (final module, label)."""
+    return table[1][:, 1].astype(dtype)
+
+
+def _numbered(run: _Run, shards: list, mods: list, mtables: list) -> list:
+    """Per shard (labels, rows (final module, label)) of the partition ``mods``: modules numbered
+    1.. by decreasing flow, then by label (each owner sends its modules' labels and flows: one
+    number pair per module)."""
+    got = run.client.gather([run.on(r, _module_flows, t) for r, t in enumerate(mtables)])
+    labels = np.concatenate([g[0] for g in got])
+    flow = np.concatenate([g[1] for g in got])
+    order = np.lexsort((labels, -flow))
+    number = np.empty(labels.shape[0], dtype=np.int64)
+    number[order] = np.arange(1, labels.shape[0] + 1)
+    by_label = np.argsort(labels)
+    keys, values = labels[by_label], number[by_label]
+    return [run.on(s, _number_rows, mods[s], keys, values, shards[s]) for s in range(run.parts)]
+
+
+def _module_flows(table) -> tuple[np.ndarray, np.ndarray]:
+    labels, flow, _, _, count, *_ = table
+    keep = count > 0
+    return labels[keep].astype(np.int64), flow[keep]
+
+
+def _number_rows(mod: np.ndarray, keys: np.ndarray, values: np.ndarray, shard: Shard):
+    """(labels, rows (final module, label)) of the shard's units from their module labels ``mod``."""
+    m = mod.astype(np.int64)
+    return shard.labels, np.stack([values[np.searchsorted(keys, m)], m], axis=1)

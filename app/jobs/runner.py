@@ -213,9 +213,7 @@ class JobRunner:
         """prepare -> one task per trial -> finish, all on workers; progress as trials end.
         A distributed job: this thread drives the workers (:func:`app.service.jobs.run_distributed_job`)."""
         if is_distributed(request):
-            payload = run_distributed_job(request, self.client, self.settings.shared_data_dir)
-            self.store.progress(job.id, 1, job.attempts)
-            return payload, None
+            return self._distributed(job, request)
         job_id, total = job.id, job.progress_total  # total: num_trials, recorded at submission
         key = f"{job_id}-{job.attempts}"
         prepared = self._submit(tasks.prepare_infomap, request, key=f"{key}-prepare")
@@ -244,6 +242,20 @@ class JobRunner:
             for future in futures:
                 future.cancel()
             self._forget(futures)
+
+    def _distributed(self, job: Job, request: bytes) -> tuple[dict, bytes]:
+        """A distributed infomap job, driven from this thread. Before every stage and round the
+        run reports (step, phase): written as the job's progress (its total one step ahead, the
+        phase by name), and a job cancelled meanwhile (or whose attempt was superseded) stops
+        there: :class:`Cancelled` unwinds the run, whose futures are then released (Dask drops
+        the pending tasks) and the job's state stays as the cancel left it."""
+
+        def progress(step: int, phase: str) -> None:
+            if self._stopping or not self.store.progress(job.id, step, job.attempts, total=step + 1, phase=phase):
+                raise Cancelled()
+
+        return run_distributed_job(request, self.client, self.settings.shared_data_dir, progress,
+                                   self.settings.distributed_finish_units)
 
     def _submit(self, function, *args, key: str):
         """``client.submit`` of one task of a job, tracked until the job ends (see ``stop``)."""

@@ -53,6 +53,7 @@ class JobRow(Base):
     status: Mapped[str] = mapped_column(String(16))
     progress_done: Mapped[int] = mapped_column(Integer, default=0)
     progress_total: Mapped[int] = mapped_column(Integer, default=1)
+    progress_phase: Mapped[str | None] = mapped_column(String(64), nullable=True)  # migration 0005
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     started_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
@@ -102,6 +103,7 @@ class Job:
     request_id: str | None = None
     lease_owner: str | None = None
     lease_expires_at: dt.datetime | None = None
+    progress_phase: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         def iso(t):
@@ -109,7 +111,8 @@ class Job:
 
         return {
             "id": self.id, "kind": self.kind, "status": self.status,
-            "progress": {"done": self.progress_done, "total": self.progress_total},
+            "progress": {"done": self.progress_done, "total": self.progress_total,
+                         **({"phase": self.progress_phase} if self.progress_phase else {})},
             "created_at": iso(self.created_at), "started_at": iso(self.started_at),
             "finished_at": iso(self.finished_at), "error": self.error, "attempts": self.attempts,
             "request_id": self.request_id,
@@ -146,7 +149,7 @@ def _utc(t: dt.datetime | None) -> dt.datetime | None:
 def _job(row: JobRow) -> Job:
     return Job(row.id, row.kind, row.status, row.progress_done, row.progress_total, _utc(row.created_at),
                _utc(row.started_at), _utc(row.finished_at), row.error, row.attempts, row.owner, row.request_id,
-               row.lease_owner, _utc(row.lease_expires_at))
+               row.lease_owner, _utc(row.lease_expires_at), row.progress_phase)
 
 
 def _owned(query, owner: str | None):
@@ -274,10 +277,19 @@ class JobStore:
         with self._session() as s:
             return s.scalar(select(func.count()).select_from(JobRow).where(*_attempt(job_id, attempt))) == 1
 
-    def progress(self, job_id: str, done: int, attempt: int) -> bool:
+    def progress(self, job_id: str, done: int, attempt: int, *, total: int | None = None,
+                 phase: str | None = None) -> bool:
+        """Write a running attempt's progress (``total`` and ``phase`` too when given: a job whose
+        steps are not known ahead raises its total as it goes); False when the attempt is no
+        longer the running one (cancelled or re-queued): the caller stops."""
+        values: dict[str, Any] = {"progress_done": done}
+        if total is not None:
+            values["progress_total"] = total
+        if phase is not None:
+            values["progress_phase"] = phase[:64]
         with self._session.begin() as s:
             where = _attempt(job_id, attempt)
-            return s.execute(update(JobRow).where(*where).values(progress_done=done)).rowcount == 1
+            return s.execute(update(JobRow).where(*where).values(**values)).rowcount == 1
 
     def finish(self, job_id: str, result: dict, attempt: int, engine_result: bytes | None = None) -> bool:
         """Store the result (and the engine result its formats are rendered from); False (nothing
@@ -287,7 +299,8 @@ class JobStore:
             done = s.execute(update(JobRow).where(*where).values(
                 status="succeeded", result=orjson.dumps(result, option=orjson.OPT_SERIALIZE_NUMPY),
                 engine_result=engine_result,
-                finished_at=_now(), progress_done=JobRow.progress_total, lease_owner=None, lease_expires_at=None))
+                finished_at=_now(), progress_done=JobRow.progress_total, progress_phase=None, lease_owner=None,
+                lease_expires_at=None))
             return done.rowcount == 1
 
     def fail(self, job_id: str, error: str, attempt: int) -> bool:
@@ -308,23 +321,23 @@ class JobStore:
         with self._session.begin() as s:
             where = _attempt(job_id, attempt)
             return s.execute(update(JobRow).where(*where).values(
-                status="queued", progress_done=0, started_at=None, lease_owner=None,
+                status="queued", progress_done=0, progress_phase=None, started_at=None, lease_owner=None,
                 lease_expires_at=None)).rowcount == 1
 
     def requeue_expired(self) -> int:
         """Jobs whose lease expired (their process stopped renewing it) go back to the queue."""
         with self._session.begin() as s:
             res = s.execute(update(JobRow).where(JobRow.status == "running", JobRow.lease_expires_at < _now())
-                            .values(status="queued", progress_done=0, started_at=None, lease_owner=None,
-                                    lease_expires_at=None))
+                            .values(status="queued", progress_done=0, progress_phase=None, started_at=None,
+                                    lease_owner=None, lease_expires_at=None))
             return int(res.rowcount or 0)
 
     def requeue_running(self) -> int:
         """Every running job back to the queue, leases or not (tests and single-process tools only)."""
         with self._session.begin() as s:
             res = s.execute(update(JobRow).where(JobRow.status == "running")
-                            .values(status="queued", progress_done=0, started_at=None, lease_owner=None,
-                                    lease_expires_at=None))
+                            .values(status="queued", progress_done=0, progress_phase=None, started_at=None,
+                                    lease_owner=None, lease_expires_at=None))
             return int(res.rowcount or 0)
 
     def delete_expired(self, ttl: float) -> int:

@@ -8,7 +8,7 @@ import orjson
 from fastapi import APIRouter, Body, Depends, Form, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 from infomap_core.formats import FORMATS
 
@@ -28,6 +28,16 @@ router = APIRouter(prefix="/v1", tags=["jobs"], route_class=ORJSONRoute)
 class Progress(BaseModel):
     done: int
     total: int
+    phase: str | None = Field(None, description="what the job is doing now, for jobs whose steps are not known "
+                              "ahead (a distributed search: 'level 0: round 3'; its total grows as it goes); "
+                              "absent for the others")
+
+    @model_serializer(mode="wrap")
+    def _without_empty_phase(self, handler):
+        data = handler(self)
+        if data.get("phase") is None:
+            data.pop("phase", None)
+        return data
 
 
 class JobStatus(BaseModel):

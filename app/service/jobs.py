@@ -177,6 +177,10 @@ _BODY_NETWORK_FIELDS = ("edges", "links", "sparse", "adjacency", "layers", "node
                         "initial_partition", "meta_data")
 
 
+#: Result options of an infomap job that a distributed job does not write (refused when set).
+_DISTRIBUTED_UNWRITTEN = ("include_flow", "include_module_links", "include_links", "hide_bipartite_nodes")
+
+
 def shared_file(path: str | None, shared_dir: Path | None) -> Path:
     """The file that ``path`` names under ``shared_dir`` (``MAPEQ_SHARED_DATA_DIR``): a relative path
     without ``..`` that stays inside the directory once links are resolved, naming a file. Nothing
@@ -219,6 +223,10 @@ def _distributed_job(body: InfomapJob, shared_dir: Path | None):
     for name in _BODY_NETWORK_FIELDS:
         if getattr(body, name, None) is not None:
             raise OptionError(f"a distributed job reads its network from path: leave out {name}", field=name)
+    for name in _DISTRIBUTED_UNWRITTEN:
+        if getattr(body, name, False):
+            raise OptionError(f"a distributed job's result has the nodes' modules (and paths), not {name}",
+                              field=name)
     path = shared_file(body.path, shared_dir)
     options = engine_options(body)
     check_options(options)
@@ -238,13 +246,22 @@ def is_distributed(raw: bytes) -> bool:
     return header is not None and "distributed" in header
 
 
-def run_distributed_job(raw: bytes, client, shared_dir: Path | None) -> dict:
+def run_distributed_job(raw: bytes, client, shared_dir: Path | None,
+                        progress: Callable[[int, str], None] | None = None,
+                        finish_units: int | None = None) -> tuple[dict, bytes]:
     """A stored distributed job, driven from the calling thread with ``client``: the file is read,
     split and searched by the workers (:func:`infomap_core.distributed.run_distributed`); this
     process holds futures and small numbers, and receives the nodes' modules at the end. The file
-    is checked again against the current shared directory. Returns the result's JSON payload."""
-    from infomap_core.distributed import run_distributed
+    is checked again against the current shared directory. ``progress(step, phase)`` is called
+    before every stage and round (an exception it raises stops the run); ``finish_units`` is the
+    service's ``distributed_finish_units``. Returns the result's JSON payload and the stored
+    result the other formats are rendered from (:func:`app.service.results.stored_result`)."""
+    from infomap_core.distributed import DistributedSettings, run_distributed
+
+    from .results import stored_result
 
     header, _ = read_stored(raw)
     path, options = _distributed_job(InfomapJob.model_validate(header["distributed"]), shared_dir)
-    return run_distributed(path, client, options=options).to_dict()
+    settings = DistributedSettings(**({} if finish_units is None else {"finish_units": finish_units}))
+    result = run_distributed(path, client, options=options, settings=settings, progress=progress)
+    return result.to_dict(), stored_result(result.to_engine_result(options), distributed=True)

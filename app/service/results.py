@@ -48,10 +48,14 @@ def _slim(result: InfomapResult) -> InfomapResult:
     return replace(result, network=network, flow=flow, tree=replace(result.tree, _children=None))
 
 
-def stored_result(result: InfomapResult, *, hide_bipartite_nodes: bool = False) -> bytes:
+def stored_result(result: InfomapResult, *, hide_bipartite_nodes: bool = False, distributed: bool = False) -> bytes:
     """The bytes a job stores to render its formats from later (:func:`render_stored`): the
-    result, and with ``hide_bipartite_nodes`` the request's wish to leave feature nodes out."""
-    kept = (_slim(result), {"hide_bipartite_nodes": True}) if hide_bipartite_nodes else _slim(result)
+    result, and with ``hide_bipartite_nodes`` the request's wish to leave feature nodes out;
+    ``distributed``: a distributed job's nodes without links
+    (:meth:`infomap_core.distributed.DistributedResult.to_engine_result`), no ``ftree``."""
+    shape = {**({"hide_bipartite_nodes": True} if hide_bipartite_nodes else {}),
+             **({"distributed": True} if distributed else {})}
+    kept = (_slim(result), shape) if shape else _slim(result)
     return pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -70,6 +74,10 @@ def render_stored(stored: bytes | None, name: str) -> str:
     # The bytes come from this service's own job store, written by finish_infomap on a worker.
     kept = pickle.loads(stored)
     result, shape = kept if isinstance(kept, tuple) else (kept, {})
+    shape = dict(shape)
+    if shape.pop("distributed", False) and name == "ftree":
+        raise FormatUnavailable("format 'ftree' lists the links between modules, which a distributed job never "
+                                "gathers: its result exists as json, clu, tree, csv and newick")
     return render(result, name, **shape)
 
 
@@ -81,9 +89,13 @@ def job_output(store, job_id: str, name: str) -> str:
         return kept.decode()
     stored = store.engine_result(job_id)
     if stored is None:  # jobs finished before formats were rendered on demand kept every format in the result
-        legacy = (store.result(job_id) or {}).get("formats") or {}
+        result = store.result(job_id) or {}
+        legacy = result.get("formats") or {}
         if name in legacy:
             return legacy[name]
+        if "distributed" in result:  # finished before distributed jobs stored their nodes' rows
+            raise FormatUnavailable(f"format {name!r} does not exist for this distributed job (it finished before "
+                                    "they kept their nodes' flow): its result is format=json")
     text = render_stored(stored, name)
     store.keep_output(job_id, name, text.encode())
     return text

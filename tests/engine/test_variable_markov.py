@@ -123,4 +123,4 @@ def test_variable_markov_is_refused_by_the_distributed_mode():
 
     with pytest.raises(OptionError) as info:
         check_options(InfomapOptions(two_level=True, variable_markov_time=True))
-    assert info.value.field == "distributed"
+    assert info.value.field == "variable_markov_time"  # the option named (the distributed mode runs markov_time)

@@ -4,6 +4,9 @@ never gathered), and nothing outside that directory can be named."""
 
 from __future__ import annotations
 
+import threading
+import time
+
 import numpy as np
 import pytest
 from fastapi.testclient import TestClient
@@ -41,7 +44,8 @@ def shared(tmp_path_factory):
 @pytest.fixture(scope="module")
 def client(shared, tmp_path_factory):
     settings = Settings(data_dir=tmp_path_factory.mktemp("distributed-jobs"), dask_workers=2, dask_processes=False,
-                        warmup=False, job_poll_interval=0.05, work_processes=0, shared_data_dir=shared)
+                        warmup=False, job_poll_interval=0.05, work_processes=0, shared_data_dir=shared,
+                        distributed_finish_units=100)
     with TestClient(create_app(settings)) as c:
         yield c
 
@@ -49,7 +53,9 @@ def client(shared, tmp_path_factory):
 @pytest.mark.parametrize("directed", [False, True])
 def test_a_distributed_job_reads_the_shared_file_on_the_workers(client, shared, directed):
     """The job's partition is scored exactly (our map equation and the official's, 1e-9) and is
-    within 1% of the in-process search; the levels searched on the workers are reported."""
+    within 1% of the in-process search; the levels searched on the workers (the service's
+    distributed_finish_units, 100) and the fine-tune are reported; the job's progress ends at
+    its total."""
     body = {"kind": "infomap", "distributed": True, "path": "graphs/lfr.txt", "two_level": True, "seed": 3,
             "directed": directed}
     job = client.post("/v1/jobs", json=body)
@@ -57,16 +63,17 @@ def test_a_distributed_job_reads_the_shared_file_on_the_workers(client, shared, 
     assert job.json()["progress"]["total"] == 1
     done = wait_for(client, job.json()["id"], timeout=600)
     assert done["status"] == "succeeded", done["error"]
-    assert done["progress"]["done"] == 1
+    assert done["progress"]["done"] == done["progress"]["total"] > 3 and "phase" not in done["progress"]
     result = client.get(f"/v1/jobs/{job.json()['id']}/result").json()
     assert result["flow_model"] == ("directed" if directed else "undirected")
-    assert result["distributed"]["levels"] == []  # 1000 nodes fit the finishing worker: no rounds needed
+    assert result["distributed"]["levels"][0]["units"] == 1000 > result["distributed"]["levels"][0]["modules"]
+    assert result["distributed"]["fine_tune"]
     net = read_network(shared / "graphs" / "lfr.txt", directed=directed)
     partition = {int(k): v for k, v in result["modules"].items()}
     assert set(partition) == set(net.node_ids.tolist())
     modules = np.array([partition[int(i)] for i in net.node_ids])
-    assert two_level_codelength(compute_flow(net), modules).codelength == pytest.approx(result["codelength"],
-                                                                                        rel=1e-9)
+    flow = compute_flow(net, "directed" if directed else "undirected")
+    assert two_level_codelength(flow, modules).codelength == pytest.approx(result["codelength"], rel=1e-9)
     assert codelength_of(official(net, partition=partition)) == pytest.approx(result["codelength"], rel=1e-9)
     ours = run_infomap(net, InfomapOptions(two_level=True, seed=3, directed=directed))
     assert result["codelength"] <= ours.codelength * 1.01
@@ -83,8 +90,11 @@ def test_a_distributed_job_reads_the_shared_file_on_the_workers(client, shared, 
     ({"path": None}, "path"),
     ({"edges": [[1, 2]]}, "edges"),                             # the network comes from the file only
     ({"distributed": False}, "path"),                           # path without distributed
-    ({"num_trials": 2}, "num_trials"),
-    ({"markov_time": 2.0}, "distributed"),
+    ({"entropy_corrected": True}, "entropy_corrected"),          # a variant the distributed mode does not run
+    ({"flow_model": "rawdir"}, "flow_model"),
+    ({"converge": True}, "converge"),
+    ({"include_flow": True}, "include_flow"),                   # a result part it does not write
+    ({"include_links": True}, "include_links"),
 ])
 def test_a_distributed_job_is_refused_with_the_field_named(client, change, field):
     body = {"kind": "infomap", "distributed": True, "path": "graphs/lfr.txt", "two_level": True, **change}
@@ -99,3 +109,109 @@ def test_distributed_jobs_are_off_without_a_shared_directory(tmp_path):
                                             "two_level": True})
     assert_error(response, 422, "distributed")
     assert "MAPEQ_SHARED_DATA_DIR" in response.json()["error"]["message"]
+
+
+def test_markov_time_and_trials_of_a_distributed_job(client, shared):
+    """markov_time and num_trials reach the distributed search: the partition is scored exactly at
+    that Markov time (our map equation and the official's), every trial is reported."""
+    body = {"kind": "infomap", "distributed": True, "path": "graphs/lfr.txt", "two_level": True, "seed": 1,
+            "markov_time": 2.0, "num_trials": 2}
+    job = client.post("/v1/jobs", json=body)
+    assert job.status_code == 202, job.text
+    done = wait_for(client, job.json()["id"], timeout=600)
+    assert done["status"] == "succeeded", done["error"]
+    result = client.get(f"/v1/jobs/{job.json()['id']}/result").json()
+    assert result["markov_time"] == 2.0 and result["num_trials"] == 2 and len(result["trial_codelengths"]) == 2
+    net = read_network(shared / "graphs" / "lfr.txt")
+    partition = {int(k): v for k, v in result["modules"].items()}
+    modules = np.array([partition[int(i)] for i in net.node_ids])
+    rescored = two_level_codelength(compute_flow(net, markov_time=2.0), modules).codelength
+    assert rescored == pytest.approx(result["codelength"], rel=1e-9)
+    official_score = codelength_of(official(net, partition=partition, markov_time=2.0))
+    assert official_score == pytest.approx(result["codelength"], rel=1e-9)
+
+
+def test_a_distributed_job_reports_its_phases_and_is_cancelled_between_rounds(client, monkeypatch):
+    """The run reports every stage and round as the job's progress (done, a total one step ahead,
+    the phase by name). The store's progress write is held at the second round of level 0 while
+    the test cancels the job through the API: the run stops there (no later phase is written,
+    no result), the job stays cancelled, and the client of the service holds no future of it."""
+    runner = client.app.state.runner
+    store = runner.store
+    write = store.progress
+    phases: list[str] = []
+    reached, cancelled = threading.Event(), threading.Event()
+
+    def held(job_id, done, attempt, **kwargs):
+        phase = kwargs.get("phase")
+        if phase == "level 0: round 2" and not reached.is_set():
+            reached.set()
+            cancelled.wait(60)
+        written = write(job_id, done, attempt, **kwargs)
+        if written:
+            phases.append(phase)
+        return written
+
+    monkeypatch.setattr(store, "progress", held)
+    body = {"kind": "infomap", "distributed": True, "path": "graphs/lfr.txt", "two_level": True, "seed": 4}
+    job_id = client.post("/v1/jobs", json=body).json()["id"]
+    assert reached.wait(120), "the run never reached the second round"
+    running = client.get(f"/v1/jobs/{job_id}").json()
+    assert running["status"] == "running"
+    assert running["progress"]["phase"] == "level 0: round 1" == phases[-1]
+    assert phases[:2] == ["read", "flow"]
+    assert running["progress"]["done"] == len(phases) and running["progress"]["total"] == len(phases) + 1
+    assert client.delete(f"/v1/jobs/{job_id}").json()["status"] == "cancelled"
+    cancelled.set()
+    deadline = time.monotonic() + 60
+    while runner._running and time.monotonic() < deadline:  # the job's thread ends
+        time.sleep(0.05)
+    assert not runner._running
+    after = client.get(f"/v1/jobs/{job_id}").json()
+    assert after["status"] == "cancelled" and after["progress"]["phase"] == "level 0: round 1"
+    assert phases[-1] == "level 0: round 1"  # nothing written after the cancel
+    assert_error(client.get(f"/v1/jobs/{job_id}/result"), 409, "job_id")
+    deadline = time.monotonic() + 30
+    while runner.client.futures and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not runner.client.futures  # the run's futures were released: Dask dropped its tasks and data
+
+
+@pytest.fixture(scope="module")
+def finished(client):
+    """A succeeded distributed job (two-level, contracted on the workers): its id and JSON result."""
+    job_id = client.post("/v1/jobs", json={"kind": "infomap", "distributed": True, "path": "graphs/lfr.txt",
+                                           "two_level": True, "seed": 5}).json()["id"]
+    assert wait_for(client, job_id, timeout=600)["status"] == "succeeded"
+    return job_id, client.get(f"/v1/jobs/{job_id}/result").json()
+
+
+def test_a_distributed_job_downloads_as_clu_and_tree(client, shared, finished):
+    """clu and tree of a distributed job: every node once, in the JSON's module, with its node
+    flow (the in-process flow, 1e-12); the official parser's header lines lead."""
+    job_id, result = finished
+    net = read_network(shared / "graphs" / "lfr.txt")
+    flow = dict(zip(net.node_ids.tolist(), compute_flow(net).node_flow.tolist()))
+    clu = client.get(f"/v1/jobs/{job_id}/result", params={"format": "clu"})
+    assert clu.status_code == 200, clu.text
+    lines = clu.text.splitlines()
+    assert lines[0].startswith("# v") and f"# codelength {result['codelength']:.9g} bits" in lines
+    rows = [line.split() for line in lines if not line.startswith("#")]
+    assert sorted(int(r[0]) for r in rows) == sorted(flow)
+    assert all(int(r[1]) == result["modules"][r[0]] for r in rows)
+    assert all(float(r[2]) == pytest.approx(flow[int(r[0])], rel=1e-8) for r in rows)
+    tree = client.get(f"/v1/jobs/{job_id}/result", params={"format": "tree"})
+    assert tree.status_code == 200, tree.text
+    rows = [line.split() for line in tree.text.splitlines() if not line.startswith("#")]
+    assert sorted(int(r[-1]) for r in rows) == sorted(flow)
+    assert all(int(r[0].split(":")[0]) == result["modules"][r[-1]] for r in rows)
+    for fmt in ("csv", "newick"):
+        assert client.get(f"/v1/jobs/{job_id}/result", params={"format": fmt}).status_code == 200
+
+
+def test_ftree_of_a_distributed_job_says_why_not(client, finished):
+    job_id, _ = finished
+    response = client.get(f"/v1/jobs/{job_id}/result", params={"format": "ftree"})
+    assert response.status_code == 422, response.text
+    message = response.json()["error"]["message"]
+    assert "distributed" in message and "links between modules" in message and "clu" in message

@@ -250,3 +250,26 @@ def test_service_runs_jobs_on_postgresql(pg_url, tmp_path):
         assert wait_for(client, job["id"])["status"] == "succeeded"
         result = client.get(f"/v1/jobs/{job['id']}/result").json()
         assert result["codelength"] == pytest.approx(4.311793, abs=1e-6)
+
+
+def test_progress_with_a_growing_total_and_a_phase(store):
+    """A job whose steps are not known ahead (a distributed search) writes its total and phase with its
+    progress; the phase is in the status, cleared when the job succeeds or goes back to the queue, and
+    nothing is written once the attempt is cancelled."""
+    job = store.submit("infomap", b"{}", total=1)
+    claimed = store.claim_next("me", 30)
+    assert store.progress(job.id, 3, claimed.attempts, total=4, phase="level 0: round 1")
+    status = store.get(job.id).to_dict()["progress"]
+    assert status == {"done": 3, "total": 4, "phase": "level 0: round 1"}
+    assert store.progress(job.id, 4, claimed.attempts, total=5, phase="x" * 100)  # cut to the column
+    assert store.get(job.id).progress_phase == "x" * 64
+    assert store.requeue(job.id, claimed.attempts) and "phase" not in store.get(job.id).to_dict()["progress"]
+    again = store.claim_next("me", 30)
+    assert store.progress(job.id, 5, again.attempts, total=6, phase="finish")
+    assert store.finish(job.id, {"codelength": 1.0}, again.attempts)
+    assert store.get(job.id).to_dict()["progress"] == {"done": 6, "total": 6}
+    other = store.submit("infomap", b"{}", total=1)
+    attempt = store.claim_next("me", 30).attempts
+    store.cancel(other.id)
+    assert not store.progress(other.id, 2, attempt, total=3, phase="flow")
+    assert store.get(other.id).progress_phase is None
