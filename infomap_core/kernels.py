@@ -52,6 +52,13 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
     they stop when nothing moves, the sweep gains less than ``min_improvement`` or
     after ``loop_limit`` sweeps. Returns (total change of L, number of moves).
 
+    With ``memory`` and groups, a sweep visits the groups in a random order and each
+    group's units in a random order (:func:`_group_by_group_order`): the groups' searches
+    are independent, and a group's units, modules and physical slots stay in cache while
+    it is visited (the sub-module searches of a state network whose units are contiguous
+    per group, :meth:`.optimizer.Level.induced`: 2.8x faster than one random order over all
+    units; bench/README.md, "Higher-order networks").
+
     Randomness beyond the order, as in the official Infomap: units with at most
     ``max_degree_for_random_moves`` neighbours also try the modules of
     ``num_random_moves`` random units of their group; with ``first_loop`` a unit that
@@ -105,11 +112,18 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
     dirty = np.ones(n, dtype=np.bool_)
     order = np.arange(n).astype(np.int32)
     lmod = mod.astype(np.int32)  # a compact copy: random reads of module ids dominate
+    grouped = memory and constrained
+    if grouped:
+        group_order = np.arange(parent_exit.shape[0])
+        group_visits = group_units.astype(np.int32)
     total_delta = 0.0
     total_moves = 0
     visit = 0.0
     for _sweep in range(loop_limit):
-        np.random.shuffle(order)
+        if grouped:
+            _group_by_group_order(order, group_order, group_start, group_visits)
+        else:
+            np.random.shuffle(order)
         sweep_delta = 0.0
         sweep_moves = 0
         for idx in range(n):
@@ -283,6 +297,22 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
     return total_delta, total_moves
 
 
+@njit(cache=True)
+def _group_by_group_order(order, group_order, group_start, group_units):
+    """Fill ``order`` with the units group by group: the groups in a random order, the units
+    of each (``group_units[group_start[g]:group_start[g + 1]]``, shuffled in place) in a
+    random order."""
+    np.random.shuffle(group_order)
+    fill = 0
+    for j in range(group_order.shape[0]):
+        g = group_order[j]
+        members = group_units[group_start[g]:group_start[g + 1]]
+        np.random.shuffle(members)
+        for i in range(members.shape[0]):
+            order[fill + i] = members[i]
+        fill += members.shape[0]
+
+
 @njit(cache=True, inline="always")
 def _variant_delta(num_modules, creates, empties, module_cost, top, preferred_modules):
     """Change of the objective's variant terms when a move creates and/or empties a module."""
@@ -368,9 +398,9 @@ def link_module_sums(indptr, indices, link_flow, modules, k):
 
 @njit(cache=True)
 def induced(indptr, indices, pflow, pos, group):
-    """CSR of the units with ``pos[u] >= 0`` (new index ``pos[u]``, increasing with ``u``),
-    keeping only the entries between units of the same ``group`` (indexed by new index).
-    Indices keep the dtype of ``indices``."""
+    """CSR of the units with ``pos[u] >= 0`` (new index ``pos[u]``, any order), keeping only
+    the entries between units of the same ``group`` (indexed by new index), each row's in
+    their order. Indices keep the dtype of ``indices``."""
     n = indptr.shape[0] - 1
     k = group.shape[0]
     new_indptr = np.zeros(k + 1, dtype=np.int64)
@@ -388,11 +418,11 @@ def induced(indptr, indices, pflow, pos, group):
         new_indptr[i + 1] += new_indptr[i]
     new_indices = np.empty(new_indptr[k], dtype=indices.dtype)
     new_flow = np.empty(new_indptr[k])
-    fill = 0
     for u in range(n):
         pu = pos[u]
         if pu < 0:
             continue
+        fill = new_indptr[pu]
         for e in range(indptr[u], indptr[u + 1]):
             pv = pos[indices[e]]
             if pv >= 0 and group[pv] == group[pu]:

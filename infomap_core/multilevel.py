@@ -30,9 +30,8 @@ from dataclasses import replace
 import numpy as np
 
 from .flow import FlowGraph
-from .kernels import induced, module_sums, relabel
+from .kernels import module_sums, relabel
 from .mapequation import NO_VARIANT, Objective, codebook_length, plogp
-from .memory import select_content
 from .optimizer import MIN_GAIN, Level, SearchSettings, level_codelength, one_module_codelength, optimize_level
 from .tree import Tree
 from .treemoves import fine_tune_tree
@@ -183,9 +182,12 @@ def _sub_module_columns(level: Level, top: np.ndarray, rng, settings) -> list[np
         _, _, mexit, _, _ = module_sums(level.indptr, level.indices, level.pflow, level.flow, level.enter,
                                         level.exit, level.tf, level.tw, current_ids, kc, level.recorded)
         group, num_groups = relabel(current_ids[selected])
+        if level.content is not None:  # module by module: the core loop's sweeps read contiguous memory
+            by_group = np.argsort(group, kind="stable")
+            selected, group = selected[by_group], group[by_group]
         group_exit = np.zeros(num_groups)
         group_exit[group] = np.maximum(mexit[current_ids[selected]], 0.0)
-        sub = _induced(level, selected, group)
+        sub = level.induced(selected, group)
         subs, keep = _split_modules(sub, group, group_exit, rng, settings)
         kept_leaf = keep[group]
         if not kept_leaf.any():
@@ -219,7 +221,7 @@ def _split_modules(sub: Level, group: np.ndarray, group_exit: np.ndarray, rng, s
             tuned_exit = np.zeros(num_tuned)
             tuned_exit[tuned_group] = group_exit[group[units]]
             start, _ = relabel(subs[units])
-            part = _induced(sub, units, tuned_group)
+            part = sub.induced(units, tuned_group)
             tuning = replace(settings, max_tune_iterations=settings.sub_module_tune_iterations)
             tuned, _ = optimize_level(part, rng, tuning, initial=start, parent=tuned_group, parent_exit=tuned_exit)
             subs = subs.copy()
@@ -238,18 +240,6 @@ def _modules_per_group(group: np.ndarray, modules: np.ndarray, num_groups: int) 
     first = np.zeros(modules.max() + 1, dtype=np.int64)
     first[modules] = group
     return np.bincount(first[np.unique(modules)], minlength=num_groups)
-
-
-def _induced(level: Level, selected: np.ndarray, group: np.ndarray) -> Level:
-    """The units ``selected`` (increasing) with only the links inside their own group."""
-    pos = np.full(level.n, -1, dtype=np.int64)
-    pos[selected] = np.arange(selected.shape[0])
-    indptr, indices, pflow = induced(level.indptr, level.indices, level.pflow, pos, group)
-    content = None if level.content is None else select_content(*level.content, selected)
-    meta = None if level.meta is None else select_content(*level.meta, selected)
-    return Level(indptr, indices, pflow, level.flow[selected], level.enter[selected], level.exit[selected],
-                 level.tf[selected], level.tw[selected], level.recorded, content, level.num_physical,
-                 level.objective, top=False, meta=meta)
 
 
 def _coarsest_super_modules(level: Level, modules: np.ndarray, k: int, group: np.ndarray, group_exit: np.ndarray,

@@ -24,8 +24,8 @@ import numba
 import numpy as np
 
 from .flow import FlowGraph
-from .kernels import core_loop, module_sums, relabel
-from .memory import content_plogp_sums, leaf_content, merge_content
+from .kernels import core_loop, induced, module_sums, relabel
+from .memory import content_plogp_sums, leaf_content, merge_content, select_content
 from .parallel import colour_classes, coloured_core_loop, module_network
 from .speculative import speculative_core_loop
 from .mapequation import NO_VARIANT, Objective, codebook_length, grouped_codelength, keyed_plogp_sums, plogp
@@ -138,6 +138,18 @@ class Level:
         meta = None if self.meta is None else merge_content(*self.meta, mod, k, self.objective.num_categories)
         return Level(indptr, indices, pflow, mflow, np.maximum(menter, 0.0), np.maximum(mexit, 0.0),
                      mtf, mtw, self.recorded, content, self.num_physical, self.objective, self.top, meta)
+
+    def induced(self, selected: np.ndarray, group: np.ndarray, top: bool = False) -> "Level":
+        """The units ``selected`` (in that order: unit ``j`` of the new level is ``selected[j]``)
+        with only the links inside their own ``group`` (one per selected unit)."""
+        pos = np.full(self.n, -1, dtype=np.int64)
+        pos[selected] = np.arange(selected.shape[0])
+        indptr, indices, pflow = induced(self.indptr, self.indices, self.pflow, pos, group)
+        content = None if self.content is None else select_content(*self.content, selected)
+        meta = None if self.meta is None else select_content(*self.meta, selected)
+        return Level(indptr, indices, pflow, self.flow[selected], self.enter[selected], self.exit[selected],
+                     self.tf[selected], self.tw[selected], self.recorded, content, self.num_physical,
+                     self.objective, top=top, meta=meta)
 
     def unit_plogp_sums(self, group: np.ndarray, num_groups: int) -> np.ndarray:
         """``sum plogp`` of the units' flow in each group, a physical node counted once
@@ -278,12 +290,24 @@ def sub_modules(level: Level, modules: np.ndarray, k: int, rng: np.random.Genera
     """Split every module into sub-modules, all modules at once.
 
     Each module is searched as its own network: units only join units of the same
-    module, and the module's exit flow enters its index codebook.
+    module, and the module's exit flow enters its index codebook. On a state network the
+    search runs on the units reordered module by module, with only the links inside modules
+    (:meth:`Level.induced`), so that the core loop's group-by-group sweeps read contiguous
+    memory; the sub-modules are numbered in that order.
     """
     _, _, mexit, _, _ = module_sums(level.indptr, level.indices, level.pflow, level.flow, level.enter,
                                     level.exit, level.tf, level.tw, modules, k, level.recorded)
-    return find_modules(level, None, rng, settings, parent=modules.astype(np.int64),
-                        parent_exit=np.maximum(mexit, 0.0))
+    parent_exit = np.maximum(mexit, 0.0)
+    modules = modules.astype(np.int64)
+    if level.content is None:
+        return find_modules(level, None, rng, settings, parent=modules, parent_exit=parent_exit)
+    order = np.argsort(modules, kind="stable")
+    group = modules[order]
+    subs, ks = find_modules(level.induced(order, group, top=level.top), None, rng, settings, parent=group,
+                            parent_exit=parent_exit)
+    unit_subs = np.empty_like(subs)
+    unit_subs[order] = subs
+    return unit_subs, ks
 
 
 def level_codelength(level: Level, mod: np.ndarray, k: int, parent: np.ndarray | None = None,

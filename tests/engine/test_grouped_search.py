@@ -1,0 +1,111 @@
+"""Sub-module searches of state networks on units reordered module by module.
+
+The core loop's sweeps visit a state network's groups one after the other
+(``kernels._group_by_group_order``), on a level whose units are contiguous per group with
+only the links inside groups (``Level.induced``). The reordered level must score every
+partition as the original does, the kernel's summed change of L must equal the exact
+recomputation, and the sub-modules mapped back must stay inside their modules.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from infomap_core import compute_flow
+from infomap_core.kernels import _group_by_group_order, induced, module_sums
+from infomap_core.optimizer import Level, SearchSettings, find_modules, level_codelength, sub_modules
+
+from .test_states import second_order
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_induced_in_any_order_equals_a_filtered_renumbered_copy(seed):
+    rng = np.random.default_rng(seed)
+    n, m = 40, 160
+    src, tgt = rng.integers(0, n, m), rng.integers(0, n, m)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.add.at(indptr, src + 1, 1)
+    indptr = np.cumsum(indptr)
+    row_order = np.argsort(src, kind="stable")
+    indices, pflow = tgt[row_order].astype(np.int32), rng.uniform(0.1, 1.0, m)
+    selected = rng.permutation(n)[:30]  # any order, some units left out
+    pos = np.full(n, -1, dtype=np.int64)
+    pos[selected] = np.arange(selected.shape[0])
+    group = rng.integers(0, 4, selected.shape[0])
+    new_indptr, new_indices, new_flow = induced(indptr, indices, pflow, pos, group)
+    assert new_indices.dtype == np.int32
+    for j, u in enumerate(selected.tolist()):
+        expect = [(int(pos[v]), f) for v, f in zip(indices[indptr[u]:indptr[u + 1]].tolist(),
+                                                    pflow[indptr[u]:indptr[u + 1]].tolist())
+                  if pos[v] >= 0 and group[pos[v]] == group[j]]
+        got = list(zip(new_indices[new_indptr[j]:new_indptr[j + 1]].tolist(),
+                       new_flow[new_indptr[j]:new_indptr[j + 1]].tolist()))
+        assert got == expect
+
+
+def test_group_by_group_order_is_a_permutation_with_each_group_contiguous():
+    rng = np.random.default_rng(3)
+    parent = rng.integers(0, 6, 50)
+    group_units = np.argsort(parent, kind="stable").astype(np.int32)
+    group_start = np.concatenate([[0], np.cumsum(np.bincount(parent, minlength=6))])
+    order = np.empty(50, dtype=np.int32)
+    _group_by_group_order(order, np.arange(6), group_start, group_units.copy())
+    assert sorted(order.tolist()) == list(range(50))
+    groups_in_order = parent[order]
+    changes = np.count_nonzero(np.diff(groups_in_order)) + 1
+    assert changes == 6  # one run per group
+
+
+def _state_level(seed):
+    fg = compute_flow(second_order(num_physical=90, groups=5, steps=3000, seed=seed), "directed")
+    return fg, Level.from_flow(fg)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_reordered_level_scores_partitions_as_the_original(seed):
+    fg, level = _state_level(seed)
+    rng = np.random.default_rng(seed)
+    modules = rng.integers(0, 6, level.n)
+    parts = rng.integers(0, 40, level.n)
+    parts = np.unique(modules * 40 + parts, return_inverse=True)[1].astype(np.int64)
+    k = int(parts.max()) + 1
+    exits = rng.uniform(0.0, 0.05, 6)
+    order = np.argsort(modules, kind="stable")
+    sub = level.induced(order, modules[order])
+    np.testing.assert_allclose(level_codelength(sub, parts[order], k, modules[order], exits),
+                               level_codelength(level, parts, k, modules, exits), rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_grouped_core_loop_delta_equals_recomputation(seed):
+    fg, level = _state_level(seed)
+    modules, k = find_modules(level, None, np.random.default_rng(seed), SearchSettings(), first_loop=True)
+    assert k > 1
+    exits = np.random.default_rng(seed).uniform(0.0, 0.05, k)
+    order = np.argsort(modules, kind="stable")
+    group = modules[order]
+    sub = level.induced(order, group)
+    mod = np.arange(sub.n, dtype=np.int64)
+    before = level_codelength(sub, mod, sub.n, group, exits).sum()
+    delta, moves = sub.run_core_loop(mod, group, exits, seed, 3, SearchSettings(core_loop_threshold=0.0))
+    after = level_codelength(sub, mod, sub.n, group, exits).sum()
+    assert moves > 0
+    assert after - before == pytest.approx(delta, abs=1e-9)
+    assert all(np.unique(group[mod == m]).shape[0] == 1 for m in np.unique(mod))  # modules inside their group
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_state_sub_modules_stay_inside_their_modules_and_shorten_them(seed):
+    fg, level = _state_level(seed)
+    modules, k = find_modules(level, None, np.random.default_rng(seed), SearchSettings(), first_loop=True)
+    subs, ks = sub_modules(level, modules, k, np.random.default_rng(seed + 10), SearchSettings())
+    assert np.array_equal(np.unique(subs), np.arange(ks))
+    for s in range(ks):
+        assert np.unique(modules[subs == s]).shape[0] == 1
+    _, _, mexit, _, _ = module_sums(level.indptr, level.indices, level.pflow, level.flow, level.enter, level.exit,
+                                    level.tf, level.tw, modules, k, level.recorded)
+    exits = np.maximum(mexit, 0.0)
+    one = level_codelength(level, np.arange(level.n), level.n, modules, exits)  # every unit alone: the start
+    split = level_codelength(level, subs, ks, modules, exits)
+    assert (split <= one + 1e-12).all() and (split < one - 1e-9).any()
