@@ -62,7 +62,7 @@ def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: Searc
     settings = settings or SearchSettings()
     level = Level.from_flow(fg, objective)
     n = level.n
-    modules, k = optimize_level(level, rng, settings, initial)
+    modules, k = optimize_level(level, rng, settings, initial, pair_merges=True)
     zero = np.zeros(n, dtype=np.int64)
     two_level = float(level_codelength(level, modules, k)[0])
     one_level = float(one_module_codelength(level, zero, np.zeros(1))[0])
