@@ -33,7 +33,8 @@ from .flow import FlowGraph
 from .kernels import induced, module_sums, relabel
 from .mapequation import NO_VARIANT, Objective, codebook_length, plogp
 from .memory import select_content
-from .optimizer import MIN_GAIN, Level, SearchSettings, level_codelength, one_module_codelength, optimize_level
+from .optimizer import (MIN_GAIN, Level, SearchSettings, copy_generator, level_codelength, one_module_codelength,
+                        optimize_level, pair_merge_restarts)
 from .tree import Tree
 from .treemoves import fine_tune_tree
 
@@ -61,8 +62,30 @@ def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: Searc
     """
     settings = settings or SearchSettings()
     level = Level.from_flow(fg, objective)
+    modules, k = optimize_level(level, rng, settings, initial)
+    restarted = None
+    if level.n <= settings.pair_merge_max_units:
+        local = copy_generator(rng)
+        restarted = pair_merge_restarts(level, modules, k, local, settings)
+    if fast >= 2 and restarted is not None:
+        # -FF, -FFF: the leaves are the trial's two-level modules, restarts included (as two_level)
+        modules, k, restarted = *restarted, None
+    tree = _tree_over(fg, level, modules, k, rng, settings, objective, fast)
+    if restarted is not None and restarted[0] is not modules:
+        # The restarts' modules as another start of the hierarchy (from a copy of the
+        # generator, so the tree above is the one found without them): the shorter tree wins.
+        # Their shorter two-level code does not always make a shorter hierarchy (on plain
+        # lesmis-d it merges modules the hierarchy keeps as siblings), hence both.
+        other = _tree_over(fg, level, *restarted, local, settings, objective, fast)
+        if other.codelength(objective)[0] < tree.codelength(objective)[0] - MIN_GAIN:
+            tree = other
+    return tree
+
+
+def _tree_over(fg: FlowGraph, level: Level, modules: np.ndarray, k: int, rng: np.random.Generator,
+               settings: SearchSettings, objective: Objective, fast: int) -> Tree:
+    """The multilevel tree built on the two-level ``modules`` (steps 2-4 of the module docstring)."""
     n = level.n
-    modules, k = optimize_level(level, rng, settings, initial, pair_merges=True)
     zero = np.zeros(n, dtype=np.int64)
     two_level = float(level_codelength(level, modules, k)[0])
     one_level = float(one_module_codelength(level, zero, np.zeros(1))[0])

@@ -29,7 +29,8 @@ from .memory import content_plogp_sums, leaf_content, merge_content
 from .parallel import colour_classes, coloured_core_loop, module_network
 from .mapequation import NO_VARIANT, Objective, codebook_length, grouped_codelength, keyed_plogp_sums, plogp
 
-__all__ = ["Level", "SearchSettings", "find_modules", "level_codelength", "optimize_level", "optimize_two_level", "sub_modules"]
+__all__ = ["Level", "SearchSettings", "find_modules", "level_codelength", "optimize_level", "optimize_two_level", "sub_modules",
+           "pair_merge_restarts", "copy_generator"]
 
 
 #: Smallest codelength gain (bits) that counts as an improvement anywhere in the search.
@@ -339,7 +340,7 @@ def optimize_level(level: Level, rng: np.random.Generator, settings: SearchSetti
     tuning so far and ``f`` the ``tune_progress_fraction`` on levels of at least
     ``tune_progress_min_units`` units, 0 below (after the first coarse-tune); modules are
     never worse than the starting point. With ``pair_merges`` (the top search of a trial)
-    the tuned modules then get the module-pair merge restarts of :func:`_pair_merge_restarts`.
+    the tuned modules then get the module-pair merge restarts of :func:`pair_merge_restarts`.
     """
     settings = settings or SearchSettings()
     if parent is None:
@@ -347,8 +348,15 @@ def optimize_level(level: Level, rng: np.random.Generator, settings: SearchSetti
         parent_exit = np.zeros(1)
     modules, k = _tuned_level(level, rng, settings, initial, parent, parent_exit)
     if pair_merges and level.is_top_search(parent_exit) and level.n <= settings.pair_merge_max_units:
-        modules, k = _pair_merge_restarts(level, modules, k, rng, settings)
+        modules, k = pair_merge_restarts(level, modules, k, copy_generator(rng), settings)
     return modules, k
+
+
+def copy_generator(rng: np.random.Generator) -> np.random.Generator:
+    """A generator that draws what ``rng`` would draw next, leaving ``rng`` as it is."""
+    local = np.random.Generator(type(rng.bit_generator)())
+    local.bit_generator.state = rng.bit_generator.state
+    return local
 
 
 def _tuned_level(level: Level, rng: np.random.Generator, settings: SearchSettings, initial: np.ndarray | None,
@@ -383,7 +391,7 @@ def _tuned_level(level: Level, rng: np.random.Generator, settings: SearchSetting
     return modules, k
 
 
-def _pair_merge_restarts(level: Level, modules: np.ndarray, k: int, rng: np.random.Generator,
+def pair_merge_restarts(level: Level, modules: np.ndarray, k: int, rng: np.random.Generator,
                          settings: SearchSettings) -> tuple[np.ndarray, int]:
     """Merge each pair of linked top modules and search again from there; keep the
     shortest result while one shortens ``L`` (at most ``settings.pair_merge_rounds`` rounds).
@@ -395,12 +403,13 @@ def _pair_merge_restarts(level: Level, modules: np.ndarray, k: int, rng: np.rand
     ``lesmis-d`` of ``bench/quality.py``) the best two-level basin (4.34598 bits) lies
     behind the merger of Fantine's module into Valjean's (+0.297 bits at once, -0.024 bits
     after the new search): 2 of the 14 first trial seeds land in it, 10 with these restarts.
-    The restarts draw from a copy of ``rng``, so a trial they do not improve continues as
-    without them. Their cost is one search of the level per linked module pair and round,
-    which is why only levels of at most ``settings.pair_merge_max_units`` units get them.
+    Draws from ``rng`` (callers pass a copy of the trial's generator, so that a trial the
+    restarts do not improve continues as without them); returns ``modules`` itself when
+    none shortens ``L``. Results of one module are not taken (the one-module code is the
+    trial's own last comparison). The cost is one search of the level per linked module
+    pair and round, which is why only levels of at most ``settings.pair_merge_max_units``
+    units get them.
     """
-    local = np.random.Generator(type(rng.bit_generator)())
-    local.bit_generator.state = rng.bit_generator.state
     length = float(level_codelength(level, modules, k)[0])
     for _ in range(settings.pair_merge_rounds):
         if k <= 1:
@@ -412,9 +421,9 @@ def _pair_merge_restarts(level: Level, modules: np.ndarray, k: int, rng: np.rand
                 if b <= a:
                     continue
                 start = np.where(modules == b, a, modules)
-                new, nk = _tuned_level(level, local, settings, start, np.zeros(level.n, dtype=np.int64), np.zeros(1))
+                new, nk = _tuned_level(level, rng, settings, start, np.zeros(level.n, dtype=np.int64), np.zeros(1))
                 new_length = float(level_codelength(level, new, nk)[0])
-                if new_length < (length if best is None else best[0]) - MIN_GAIN:
+                if nk > 1 and new_length < (length if best is None else best[0]) - MIN_GAIN:
                     best = (new_length, new, nk)
         if best is None:
             break

@@ -78,7 +78,12 @@ def test_converge_stops_after_as_many_trials_as_the_official(name, two_level):
     assert len(set(ours.trial_codelengths)) == 1
     assert len(ours.trial_codelengths) == theirs["trials"] == 6
     assert theirs["numTrials"] == 50  # the default cap
-    assert ours.codelength == pytest.approx(theirs["codelength"], rel=1e-9)
+    if (name, two_level) == ("ninetriangles.net", True):
+        # ours shorter: the module-pair merge restarts (optimizer.pair_merge_restarts) merge the
+        # triangles into three modules, which no official trial finds
+        assert ours.codelength < theirs["codelength"] - 0.01
+    else:
+        assert ours.codelength == pytest.approx(theirs["codelength"], rel=1e-9)
 
 
 def test_converge_caps_at_num_trials():
