@@ -72,12 +72,11 @@ class SearchSettings:
     ``pair_merge_*``: the module-pair merge restarts of the top search
     (:func:`pair_merge_restarts`) on networks of at most ``pair_merge_max_units`` nodes; each
     restart searches with at most ``pair_merge_tune_iterations`` tune iterations, at most
-    ``pair_merge_rounds`` rounds. Measured on 30 single trials each (two-level, CPU time): 4
-    iterations reach the best basin as often as 1000 (directed Les Miserables with variable
-    Markov time 22/30, jazz-d 29/30, jazz 30/30, against 2, 2 and 15 without restarts) for
-    60-80% of the time; 2 tune iterations (fine then coarse) 12, 21, 28; a second round adds
-    jazz-d 17 -> 29 for 1.8x its time, a fifth nothing. Their cost on those networks: 10-25
-    ms a trial (2-4 ms without).
+    ``pair_merge_rounds`` rounds. Measured on 30 single two-level trials each: 4 iterations
+    reach the best basin as often as 1000 (directed Les Miserables with variable Markov time
+    22/30, jazz-d 29/30, jazz 30/30; 2, 2 and 15 without restarts), 2 iterations (fine, then
+    coarse) 12, 21 and 28; a second round lifts jazz-d from 17 to 29, a fifth adds nothing.
+    The cost (CPU, 50 trials): 17-56 ms a trial on jazz, lesmis-d and jazz-d instead of 1-3 ms.
     """
 
     core_loop_limit: int = 10
@@ -430,22 +429,25 @@ def pair_merge_restarts(level: Level, modules: np.ndarray, k: int, rng: np.rando
     for _ in range(settings.pair_merge_rounds):
         if k <= 1:
             break
-        units = level.merged(modules, k)
         best = None
-        for a in range(k):
-            for b in units.indices[units.indptr[a]:units.indptr[a + 1]]:
-                if b <= a:
-                    continue
-                start = np.where(modules == b, a, modules)
-                new, nk = _tuned_level(level, rng, restart_settings, start, np.zeros(level.n, dtype=np.int64),
-                                       np.zeros(1))
-                new_length = float(level_codelength(level, new, nk)[0])
-                if nk > 1 and new_length < (length if best is None else best[0]) - MIN_GAIN:
-                    best = (new_length, new, nk)
+        for a, b in _linked_pairs(level.merged(modules, k)):
+            start = np.where(modules == b, a, modules)
+            new, nk = _tuned_level(level, rng, restart_settings, start, np.zeros(level.n, dtype=np.int64), np.zeros(1))
+            new_length = float(level_codelength(level, new, nk)[0])
+            if nk > 1 and new_length < (length if best is None else best[0]) - MIN_GAIN:
+                best = (new_length, new, nk)
         if best is None:
             break
         length, modules, k = best[0], *relabel(best[1])
     return modules, k
+
+
+def _linked_pairs(units: Level) -> list[tuple[int, int]]:
+    """The linked unit pairs ``(a, b)``, ``a < b``, each once, in order."""
+    pairs = set()
+    for a in range(units.n):
+        pairs.update((a, int(b)) for b in units.indices[units.indptr[a]:units.indptr[a + 1]] if b > a)
+    return sorted(pairs)
 
 
 def _modules_toward_preferred_count(level: Level, rng: np.random.Generator,
