@@ -76,8 +76,11 @@ def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: Searc
         # generator, so the tree above is the one found without them): the shorter tree wins.
         # Their shorter two-level code does not always make a shorter hierarchy (on plain
         # lesmis-d it merges modules the hierarchy keeps as siblings), hence both.
+        # (With prefer_modular_solution a tree of one top module, which the hierarchy's node moves
+        # can reach from the restarts' modules, is not an answer.)
         other = _tree_over(fg, level, *restarted, local, settings, objective, fast)
-        if other.codelength(objective)[0] < tree.codelength(objective)[0] - MIN_GAIN:
+        modular = other.num_top_modules > 1 or not settings.prefer_modular_solution
+        if modular and other.codelength(objective)[0] < tree.codelength(objective)[0] - MIN_GAIN:
             tree = other
     return tree
 
