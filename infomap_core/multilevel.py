@@ -3,7 +3,10 @@
 As the official Infomap builds its hierarchy (Rosvall & Bergstrom 2011,
 doi:10.1371/journal.pone.0018209), top-down:
 
-1. A two-level partition of the network (:func:`.optimizer.optimize_level`).
+1. A two-level partition of the network (:func:`.optimizer.optimize_level`); on networks of
+   at most ``SearchSettings.pair_merge_max_units`` nodes also the one its module-pair merge
+   restarts reach (:func:`.optimizer.pair_merge_restarts`): steps 2-4 run on each, and the
+   shorter tree wins.
 2. *Super-modules*: the module network (each module's enter flow as its node flow)
    is partitioned repeatedly (the best of ``SearchSettings.super_module_trials``
    searches in each group); a new level is kept while it shortens the index
