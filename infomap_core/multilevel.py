@@ -6,7 +6,7 @@ doi:10.1371/journal.pone.0018209), top-down:
 1. A two-level partition of the network (:func:`.optimizer.optimize_level`); on networks of
    at most ``SearchSettings.pair_merge_max_units`` nodes also the one its module-pair merge
    restarts reach (:func:`.optimizer.pair_merge_restarts`): steps 2-4 run on each, and the
-   shorter tree wins.
+   shorter tree wins (not with ``fast`` 2 or 3).
 2. *Super-modules*: the module network (each module's enter flow as its node flow)
    is partitioned repeatedly (the best of ``SearchSettings.super_module_trials``
    searches in each group); a new level is kept while it shortens the index
@@ -67,12 +67,11 @@ def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: Searc
     level = Level.from_flow(fg, objective)
     modules, k = optimize_level(level, rng, settings, initial)
     restarted = None
-    if level.n <= settings.pair_merge_max_units:
+    if level.n <= settings.pair_merge_max_units and fast < 2:
+        # (not under -FF, -FFF: their leaves are the two-level modules, and the restarts merge
+        # modules a fast hierarchy keeps as siblings: ninetriangles' triangles, three by three)
         local = copy_generator(rng)
         restarted = pair_merge_restarts(level, modules, k, local, settings)
-    if fast >= 2 and restarted is not None:
-        # -FF, -FFF: the leaves are the trial's two-level modules, restarts included (as two_level)
-        modules, k, restarted = *restarted, None
     tree = _tree_over(fg, level, modules, k, rng, settings, objective, fast)
     if restarted is not None and restarted[0] is not modules:
         # The restarts' modules as another start of the hierarchy (from a copy of the
