@@ -1,7 +1,8 @@
 """One trial on 1 and 2 threads (issue 16, part 1: the parallel core loop).
 
 ``python -m bench.parallel [--mu 0.1,0.3,0.5] [--seeds 1,2,3] [--phases]`` loads each 100k
-LFR graph once (kernels warmed up, the parallel core loop included), then for every seed
+LFR graph once (kernels warmed up: the parallel core loops, and one untimed trial per thread
+count on the first graph, so that no kernel compiles inside a timed trial), then for every seed
 runs ``run_infomap(two_level=True, num_trials=1, num_threads=T)`` for T = 1 and 2,
 alternating, and prints per graph the median wall time, the median CPU time of the process
 (all threads), the median CPU time of the calling thread on 2 threads, the wall speedup 1 -> 2
@@ -13,6 +14,10 @@ codelength difference (2 threads - 1 thread) in percent. Run it with
 parallel regions and its CPU time counts idle waiting. Flow is computed once per run inside
 ``run_infomap`` and included, as in ``bench.run``. The codelength is the result's, which
 :func:`~infomap_core.infomap.best_of` re-scores from the partition.
+
+``--no-speculative`` runs 2+ threads as before the batched loop
+(:mod:`infomap_core.speculative`): the first loop and the loops on levels below
+``parallel_min_units`` units sequential (an A/B on one branch).
 
 ``--phases`` also prints, per thread count, where a trial's time goes (median over the
 seeds, wall and CPU seconds): the flow, the first search (its core loops on the network,
@@ -121,11 +126,13 @@ class PhaseClock:
             infomap.prepare = originals["prepare"]
 
 
-def measure(net: Network, seed: int, threads: int, phases: bool = False) -> dict:
+def measure(net: Network, seed: int, threads: int, phases: bool = False,
+            settings: optimizer.SearchSettings | None = None) -> dict:
     clock = PhaseClock()
     with clock.installed() if phases else contextlib.nullcontext():
         wall, cpu, main = time.perf_counter(), _cpu(), time.thread_time()
-        result = run_infomap(net, InfomapOptions(two_level=True, num_trials=1, seed=seed, num_threads=threads))
+        result = run_infomap(net, InfomapOptions(two_level=True, num_trials=1, seed=seed, num_threads=threads),
+                             settings=settings)
         wall, cpu, main = time.perf_counter() - wall, _cpu() - cpu, time.thread_time() - main
     return {"wall": wall, "cpu": cpu, "main": main, "L": result.codelength, "modules": result.num_modules,
             "phase_wall": dict(clock.wall), "phase_cpu": dict(clock.cpu), "phase_main": dict(clock.main)}
@@ -164,7 +171,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seeds", default="1,2,3")
     parser.add_argument("--threads", default="1,2", help="the two thread counts to compare")
     parser.add_argument("--phases", action="store_true", help="also print the per-phase breakdown")
+    parser.add_argument("--no-speculative", action="store_true",
+                        help="2+ threads without the batched loop (SearchSettings.speculative_moves=False): the first "
+                             "loop and the loops on levels below parallel_min_units run sequentially")
     args = parser.parse_args(argv)
+    settings = optimizer.SearchSettings(speculative_moves=not args.no_speculative)
     warmup()
     warm_parallel()
     seeds = [int(s) for s in args.seeds.split(",")]
@@ -177,11 +188,14 @@ def main(argv: list[str] | None = None) -> None:
         graph = generate_lfr(args.size, mu)
         edges, _ = graph.load()
         net = Network.from_arrays(edges[:, 0], edges[:, 1])
+        if not rows:  # one untimed trial per thread count: every kernel the search takes there is loaded
+            for threads in (one, two):
+                measure(net, 0, threads, settings=settings)
         runs: dict[int, list[dict]] = {one: [], two: []}
         loads = []
         for seed in seeds:
             for threads in (one, two):
-                runs[threads].append(measure(net, seed, threads, args.phases))
+                runs[threads].append(measure(net, seed, threads, args.phases, settings))
                 loads.append(os.getloadavg()[0])
         med = {t: {k: statistics.median(r[k] for r in rs) for k in ("wall", "cpu", "main")} for t, rs in runs.items()}
         diff = np.mean([(b["L"] - a["L"]) / a["L"] * 100 for a, b in zip(runs[one], runs[two])])

@@ -30,6 +30,7 @@ from .flow import FlowGraph
 from .kernels import core_loop, module_sums, relabel
 from .memory import content_plogp_sums, leaf_content, merge_content
 from .parallel import colour_classes, coloured_core_loop, module_network
+from .speculative import speculative_core_loop
 from .mapequation import NO_VARIANT, Objective, codebook_length, grouped_codelength, keyed_plogp_sums, plogp
 
 __all__ = ["Level", "SearchSettings", "find_modules", "level_codelength", "optimize_level", "optimize_two_level", "sub_modules",
@@ -65,8 +66,12 @@ class SearchSettings:
     ``parallel_moves``: on more than one thread, core loops on levels of at least
     ``parallel_min_units`` units (first-order flow, plain map equation) evaluate each
     sweep's moves on every thread (:func:`.parallel.coloured_core_loop`), all but the very
-    first loop from singletons; the result then depends on the seed and on whether there
-    is more than one thread, not on how many.
+    first loop from singletons; that one, and the loops on smaller levels of at least
+    ``speculative_min_links`` stored links (the dense module networks), choose their moves
+    in batches on every thread and re-choose the stale ones on the calling thread
+    (:func:`.speculative.speculative_core_loop`; ``speculative_moves=False``: sequential).
+    The result then depends on the seed and on whether there is more than one thread, not
+    on how many.
     The module sums and the aggregation use every thread of ``num_threads`` either way.
 
     ``pair_merge_*``: the module-pair merge restarts of the top search
@@ -85,6 +90,8 @@ class SearchSettings:
     max_degree_for_random_moves: int = 2
     parallel_moves: bool = True
     parallel_min_units: int = 20_000
+    speculative_moves: bool = True
+    speculative_min_links: int = 50_000
     core_loop_threshold: float = 1e-10
     tune_relative_threshold: float = 1e-5
     tune_progress_fraction: float = 0.05
@@ -174,25 +181,32 @@ class Level:
         return colour_classes(self.indptr, self.indices)
 
     def parallel_moves(self, settings: "SearchSettings") -> bool:
-        """Whether core loops on this level move units on every thread: several threads, enough
-        units, first-order flow, the plain map equation, unrecorded teleportation."""
+        """Whether core loops on this level move units on every thread: several threads, a level
+        large enough (``parallel_min_units`` units or ``speculative_min_links`` stored links),
+        first-order flow, the plain map equation, unrecorded teleportation."""
         # get_num_threads first, always: it starts numba's thread pool, which a kernel loaded
         # from the cache does not do before it calls a parallel one (a segfault otherwise)
-        return (numba.get_num_threads() > 1 and settings.parallel_moves and self.n >= settings.parallel_min_units
+        return (numba.get_num_threads() > 1 and settings.parallel_moves
+                and (self.n >= settings.parallel_min_units or _stored_links(self) >= settings.speculative_min_links)
                 and self.content is None and self.meta is None and not self.objective.active and not self.recorded)
 
     def run_core_loop(self, mod, parent, parent_exit, seed, loop_limit, settings: "SearchSettings",
                       first_loop: bool = False):
-        # the first loop (modules grow from their first movers) stays sequential: a colour
-        # class moving at once into its neighbours' singletons seeds other modules (LFR 100k
-        # mu 0.5: +0.014% codelength; -0.001% with this loop sequential, bench/README.md)
+        # colour classes on large levels; batches (re-chosen when stale) for the very first loop
+        # (a colour class moving at once into its neighbours' singletons seeds other modules:
+        # LFR 100k mu 0.5 +0.014% codelength) and for the dense module networks (bench/README.md)
         parallel = self.parallel_moves(settings)  # always called: it starts the thread pool (see there)
-        if parallel and not first_loop:
+        if parallel and not first_loop and self.n >= settings.parallel_min_units:
             class_start, class_units = self.colouring
             return coloured_core_loop(self.indptr, self.indices, self.pflow, self.flow, self.enter, self.exit, parent,
                                       parent_exit, mod, seed, loop_limit, settings.core_loop_threshold, first_loop,
                                       settings.num_random_moves, settings.max_degree_for_random_moves, class_start,
                                       class_units, numba.get_num_threads())
+        if parallel and settings.speculative_moves:
+            return speculative_core_loop(self.indptr, self.indices, self.pflow, self.flow, self.enter, self.exit,
+                                         parent, parent_exit, mod, seed, loop_limit, settings.core_loop_threshold,
+                                         first_loop, settings.num_random_moves, settings.max_degree_for_random_moves,
+                                         numba.get_num_threads())
         memory = self.content is not None
         cptr, cphys, cflow = self.content if memory else _NO_CONTENT
         top = self.is_top_search(parent_exit)

@@ -195,19 +195,61 @@ def _fill_rows_of(indptr, indices, pflow, mod, k, start, members, lo, hi, new_in
             new_flow[out + j] = acc[touched[j]]
 
 
-@njit(cache=True, parallel=True)
-def _row_lengths(indptr, indices, pflow, mod, k, start, members, chunks, lengths, inner):
-    step = (k + chunks - 1) // chunks
-    for c in prange(chunks):
-        _row_lengths_of(indptr, indices, pflow, mod, k, start, members, c * step, min(k, (c + 1) * step), lengths,
-                        inner)
+@njit(cache=True)
+def _unit_sums_of(flow, enter, exit_, tf, tw, start, members, lo, hi, sums):
+    """Flow, enter, exit, teleportation flow and weight and ``sum t_u w_u`` of the units of each
+    module ``lo <= m < hi`` (``sums[m]``), each summed in increasing unit order."""
+    for m in range(lo, hi):
+        f = x_in = x_out = t = w = own = 0.0
+        for i in range(start[m], start[m + 1]):
+            u = members[i]
+            f += flow[u]
+            x_in += enter[u]
+            x_out += exit_[u]
+            t += tf[u]
+            w += tw[u]
+            own += tf[u] * tw[u]
+        sums[m, 0], sums[m, 1], sums[m, 2], sums[m, 3], sums[m, 4], sums[m, 5] = f, x_in, x_out, t, w, own
+
+
+@njit(cache=True)
+def _link_balanced_bounds(indptr, start, members, k, chunks):
+    """``chunks + 1`` module bounds: chunk ``c`` is modules ``bounds[c] <= m < bounds[c + 1]``,
+    cut where the running count of the modules' stored links crosses ``c / chunks`` of all
+    (a chunk's work is its links; splitting by module count left one thread waiting)."""
+    bounds = np.empty(chunks + 1, dtype=np.int64)
+    bounds[0] = 0
+    total = indptr[indptr.shape[0] - 1]
+    c = 1
+    seen = 0
+    for m in range(k):
+        if c >= chunks:
+            break
+        for i in range(start[m], start[m + 1]):
+            u = members[i]
+            seen += indptr[u + 1] - indptr[u]
+        while c < chunks and seen * chunks >= c * total:
+            bounds[c] = m + 1
+            c += 1
+    while c < chunks:
+        bounds[c] = k
+        c += 1
+    bounds[chunks] = k
+    return bounds
 
 
 @njit(cache=True, parallel=True)
-def _fill_rows(indptr, indices, pflow, mod, k, start, members, new_indptr, new_indices, new_flow, chunks):
-    step = (k + chunks - 1) // chunks
-    for c in prange(chunks):
-        _fill_rows_of(indptr, indices, pflow, mod, k, start, members, c * step, min(k, (c + 1) * step),
+def _row_lengths(indptr, indices, pflow, mod, k, start, members, bounds, lengths, inner, flow, enter, exit_, tf, tw,
+                 sums):
+    for c in prange(bounds.shape[0] - 1):
+        _row_lengths_of(indptr, indices, pflow, mod, k, start, members, bounds[c], bounds[c + 1], lengths, inner)
+        _unit_sums_of(flow, enter, exit_, tf, tw, start, members, bounds[c], bounds[c + 1], sums)
+
+
+@njit(cache=True, parallel=True)
+def _fill_rows(indptr, indices, pflow, mod, k, start, members, new_indptr, new_indices, new_flow, bounds):
+    for c in prange(bounds.shape[0] - 1):
+        _fill_rows_of(indptr, indices, pflow, mod, k, start, members, bounds[c], bounds[c + 1],
                       new_indptr, new_indices, new_flow)
 
 
@@ -217,65 +259,65 @@ def aggregate(indptr, indices, pflow, mod, k, threads):
 
     The module indices keep the dtype of ``indices`` (int32 for every network below
     2**31 - 1 nodes), so the kernels see one index type at every level. Modules are
-    split among ``threads`` chunks; each module's row is the same whatever the split.
+    split among ``threads`` chunks of about as many links each; each module's row is the
+    same whatever the split.
     """
-    new_indptr, new_indices, new_flow, _ = _aggregate(indptr, indices, pflow, mod, k, threads)
+    n = mod.shape[0]
+    none = np.zeros(n)
+    new_indptr, new_indices, new_flow, _, _ = _aggregate(indptr, indices, pflow, mod, k, threads, none, none, none,
+                                                         none, none)
     return new_indptr, new_indices, new_flow
 
 
 @njit(cache=True)
 def module_network(indptr, indices, pflow, flow, enter, exit_, tf, tw, mod, k, recorded, threads):
     """The module network of partition ``mod``: :func:`module_sums` and :func:`aggregate` in
-    two passes over the links instead of three (the flow between a module's own units is
-    summed while its row is sized). Returns ``(flow, enter, exit, tf, tw, indptr, indices,
-    link flow)`` of the ``k`` modules."""
-    new_indptr, new_indices, new_flow, inner = _aggregate(indptr, indices, pflow, mod, k, threads)
-    mflow = np.zeros(k)
-    menter = np.zeros(k)
-    mexit = np.zeros(k)
-    mtf = np.zeros(k)
-    mtw = np.zeros(k)
-    own = np.zeros(k)
-    for u in range(flow.shape[0]):
-        m = mod[u]
-        mflow[m] += flow[u]
-        menter[m] += enter[u]
-        mexit[m] += exit_[u]
-        mtf[m] += tf[u]
-        mtw[m] += tw[u]
-        own[m] += tf[u] * tw[u]
-    for m in range(k):
-        menter[m] -= inner[m]
-        mexit[m] -= inner[m]
-        if recorded:
-            inner_tele = mtf[m] * mtw[m] - own[m]
+    two passes over the links instead of three (the flow between a module's own units, and
+    the sums of its units' flow, enter and exit, are taken while its row is sized). Returns
+    ``(flow, enter, exit, tf, tw, indptr, indices, link flow)`` of the ``k`` modules."""
+    new_indptr, new_indices, new_flow, inner, sums = _aggregate(indptr, indices, pflow, mod, k, threads, flow, enter,
+                                                                exit_, tf, tw)
+    mflow = sums[:, 0].copy()
+    menter = sums[:, 1] - inner
+    mexit = sums[:, 2] - inner
+    mtf = sums[:, 3].copy()
+    mtw = sums[:, 4].copy()
+    if recorded:
+        for m in range(k):
+            inner_tele = mtf[m] * mtw[m] - sums[m, 5]
             menter[m] -= inner_tele
             mexit[m] -= inner_tele
     return mflow, menter, mexit, mtf, mtw, new_indptr, new_indices, new_flow
 
 
 @njit(cache=True)
-def _aggregate(indptr, indices, pflow, mod, k, threads):
-    """:func:`aggregate`, and the flow between each module's own units."""
+def _aggregate(indptr, indices, pflow, mod, k, threads, flow, enter, exit_, tf, tw):
+    """:func:`aggregate`, the flow between each module's own units and the sums of
+    :func:`_unit_sums_of`."""
     start, members = members_of(mod, k)
     chunks = max(1, min(k, threads))
-    serial = chunks == 1 or indptr[mod.shape[0]] < PARALLEL_MIN_LINKS
+    if indptr[mod.shape[0]] < PARALLEL_MIN_LINKS:
+        chunks = 1
     lengths = np.zeros(k, dtype=np.int64)
     inner = np.zeros(k)
-    if serial:
+    sums = np.empty((k, 6))
+    if chunks == 1:
         _row_lengths_of(indptr, indices, pflow, mod, k, start, members, 0, k, lengths, inner)
+        _unit_sums_of(flow, enter, exit_, tf, tw, start, members, 0, k, sums)
     else:
-        _row_lengths(indptr, indices, pflow, mod, k, start, members, chunks, lengths, inner)
+        bounds = _link_balanced_bounds(indptr, start, members, k, chunks)
+        _row_lengths(indptr, indices, pflow, mod, k, start, members, bounds, lengths, inner, flow, enter, exit_, tf,
+                     tw, sums)
     new_indptr = np.zeros(k + 1, dtype=np.int64)
     for m in range(k):
         new_indptr[m + 1] = new_indptr[m] + lengths[m]
     new_indices = np.empty(new_indptr[k], dtype=indices.dtype)
     new_flow = np.empty(new_indptr[k])
-    if serial:
+    if chunks == 1:
         _fill_rows_of(indptr, indices, pflow, mod, k, start, members, 0, k, new_indptr, new_indices, new_flow)
     else:
-        _fill_rows(indptr, indices, pflow, mod, k, start, members, new_indptr, new_indices, new_flow, chunks)
-    return new_indptr, new_indices, new_flow, inner
+        _fill_rows(indptr, indices, pflow, mod, k, start, members, new_indptr, new_indices, new_flow, bounds)
+    return new_indptr, new_indices, new_flow, inner, sums
 
 
 @njit(cache=True, inline="always")

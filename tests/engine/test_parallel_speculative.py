@@ -1,0 +1,100 @@
+"""The batched core loop (:mod:`infomap_core.speculative`): exact changes of L, the same
+partition on any number of threads, groups kept, and the sequential loop's quality."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from infomap_core.kernels import core_loop
+from infomap_core.parallel import module_sums
+from infomap_core.speculative import FIRST_BATCH, PARALLEL_MIN_BATCH_LINKS, speculative_core_loop
+
+from .test_parallel import _codelength, _planted_level
+
+_NONE = (np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
+
+
+def _speculative_run(level, mod, threads, parent=None, parent_exit=None, first_loop=True, seed=11):
+    if parent is None:
+        parent, parent_exit = np.zeros(level.n, dtype=np.int64), np.zeros(1)
+    mod = mod.copy()
+    delta, moves = speculative_core_loop(level.indptr, level.indices, level.pflow, level.flow, level.enter,
+                                         level.exit, parent, parent_exit, mod, seed, 10, 1e-10, first_loop, 5, 2,
+                                         threads)
+    return mod, delta, moves
+
+
+def _sequential_run(level, mod, first_loop=True, seed=11):
+    parent, parent_exit = np.zeros(level.n, dtype=np.int64), np.zeros(1)
+    mod = mod.copy()
+    delta, moves = core_loop(level.indptr, level.indices, level.pflow, level.flow, level.enter, level.exit, level.tf,
+                             level.tw, parent, parent_exit, mod, False, seed, 10, 1e-10, first_loop, 5, 2, False,
+                             *_NONE, 0, 0.0, False, 0, 0.0, *_NONE, 0)
+    return mod, delta, moves
+
+
+@pytest.mark.parametrize("first_loop", [True, False])
+def test_speculative_core_loop_reports_the_exact_change_and_does_not_depend_on_threads(first_loop):
+    """From singletons: the reported change of L equals the re-scored codelengths' difference,
+    L drops, and 1, 2, 3 and 5 threads give the same partition, change and number of moves."""
+    level, _ = _planted_level()
+    singletons = np.arange(level.n, dtype=np.int64)
+    runs = [_speculative_run(level, singletons, threads, first_loop=first_loop) for threads in (1, 2, 3, 5)]
+    mod, delta, moves = runs[0]
+    for other, other_delta, other_moves in runs[1:]:
+        assert np.array_equal(mod, other) and other_delta == delta and other_moves == moves
+    before, after = _codelength(level, singletons), _codelength(level, mod)
+    assert moves > level.n // 2 and delta < 0
+    assert after - before == pytest.approx(delta, rel=1e-9, abs=1e-9)
+
+
+def test_speculative_first_loop_is_as_good_as_the_sequential_one():
+    """The first loop from singletons (the one the colour classes made 0.014% longer on LFR
+    mu 0.5): over three seeds the batched loop lowers L as much as the sequential loop, to 0.5%
+    of the change (measured: 0.1% more), and leaves as many modules to 1%."""
+    level, _ = _planted_level()
+    singletons = np.arange(level.n, dtype=np.int64)
+    ours = [_speculative_run(level, singletons, 2, seed=s) for s in (11, 12, 13)]
+    theirs = [_sequential_run(level, singletons, seed=s) for s in (11, 12, 13)]
+    assert np.mean([r[1] for r in ours]) <= np.mean([r[1] for r in theirs]) * (1 - 5e-3)
+    modules = [np.mean([np.unique(r[0]).shape[0] for r in runs]) for runs in (ours, theirs)]
+    assert modules[0] == pytest.approx(modules[1], rel=1e-2)
+
+
+def test_speculative_core_loop_keeps_units_in_their_groups_and_scores_each_group():
+    """Constrained (the sub-module search of coarse-tuning): every unit stays in modules of its
+    own group; the change of the summed per-group codelength is exact."""
+    level, group = _planted_level(seed=5)
+    parent = np.unique(group, return_inverse=True)[1].astype(np.int64)
+    groups = int(parent.max()) + 1
+    _, _, mexit, _, _ = module_sums(level.indptr, level.indices, level.pflow, level.flow, level.enter, level.exit,
+                                    level.tf, level.tw, parent, groups, False)
+    parent_exit = np.maximum(mexit, 0.0)
+    singletons = np.arange(level.n, dtype=np.int64)
+    mod, delta, moves = _speculative_run(level, singletons, 2, parent, parent_exit, first_loop=False)
+    assert moves > 0
+    module_group = {}
+    for m, g in zip(mod.tolist(), parent.tolist()):
+        assert module_group.setdefault(m, g) == g
+    before = _codelength(level, singletons, parent, parent_exit)
+    after = _codelength(level, mod, parent, parent_exit)
+    assert after - before == pytest.approx(delta, rel=1e-9, abs=1e-9)
+    assert np.array_equal(mod, _speculative_run(level, singletons, 3, parent, parent_exit, first_loop=False)[0])
+
+
+def test_speculative_core_loop_on_a_dense_module_network_is_exact():
+    """A dense level (the module networks of a few thousand units of hundreds of links, where
+    most of a batch's choices go stale): from the planted groups' halves, every move lowers
+    L exactly as reported and the threads do not change the result."""
+    level, group = _planted_level(seed=9)
+    halves = (2 * group + (np.arange(level.n) % 2)).astype(np.int64)
+    dense = level.merged(np.unique(halves, return_inverse=True)[1].astype(np.int64), int(np.unique(halves).shape[0]))
+    degree = dense.indices.shape[0] / dense.n
+    assert degree > 0.15 * dense.n and FIRST_BATCH * degree >= 2 * PARALLEL_MIN_BATCH_LINKS  # the thread team runs
+    start = np.arange(dense.n, dtype=np.int64)
+    runs = [_speculative_run(dense, start, threads, first_loop=False) for threads in (1, 2)]
+    assert np.array_equal(runs[0][0], runs[1][0]) and runs[0][1] == runs[1][1]
+    mod, delta, moves = runs[0]
+    assert moves > 0 and delta < 0
+    assert _codelength(dense, mod) - _codelength(dense, start) == pytest.approx(delta, rel=1e-9, abs=1e-9)
