@@ -3,7 +3,10 @@
 As the official Infomap builds its hierarchy (Rosvall & Bergstrom 2011,
 doi:10.1371/journal.pone.0018209), top-down:
 
-1. A two-level partition of the network (:func:`.optimizer.optimize_level`).
+1. A two-level partition of the network (:func:`.optimizer.optimize_level`); on networks of
+   at most ``SearchSettings.pair_merge_max_units`` nodes also the one its module-pair merge
+   restarts reach (:func:`.optimizer.pair_merge_restarts`): steps 2-4 run on each, and the
+   shorter tree wins (not with ``fast`` 2 or 3).
 2. *Super-modules*: the module network (each module's enter flow as its node flow)
    is partitioned repeatedly (the best of ``SearchSettings.super_module_trials``
    searches in each group); a new level is kept while it shortens the index
@@ -32,7 +35,8 @@ import numpy as np
 from .flow import FlowGraph
 from .kernels import module_sums, relabel
 from .mapequation import NO_VARIANT, Objective, codebook_length, plogp
-from .optimizer import MIN_GAIN, Level, SearchSettings, level_codelength, one_module_codelength, optimize_level
+from .optimizer import (MIN_GAIN, Level, SearchSettings, copy_generator, level_codelength, one_module_codelength,
+                        optimize_level, pair_merge_restarts)
 from .tree import Tree
 from .treemoves import fine_tune_tree
 
@@ -60,8 +64,32 @@ def optimize_multilevel(fg: FlowGraph, rng: np.random.Generator, settings: Searc
     """
     settings = settings or SearchSettings()
     level = Level.from_flow(fg, objective)
-    n = level.n
     modules, k = optimize_level(level, rng, settings, initial)
+    restarted = None
+    if level.n <= settings.pair_merge_max_units and fast < 2:
+        # (not under -FF, -FFF: their leaves are the two-level modules, and the restarts merge
+        # modules a fast hierarchy keeps as siblings: ninetriangles' triangles, three by three)
+        local = copy_generator(rng)
+        restarted = pair_merge_restarts(level, modules, k, local, settings)
+    tree = _tree_over(fg, level, modules, k, rng, settings, objective, fast)
+    if restarted is not None and restarted[0] is not modules:
+        # The restarts' modules as another start of the hierarchy (from a copy of the
+        # generator, so the tree above is the one found without them): the shorter tree wins.
+        # Their shorter two-level code does not always make a shorter hierarchy (on plain
+        # lesmis-d it merges modules the hierarchy keeps as siblings), hence both.
+        # (With prefer_modular_solution a tree of one top module, which the hierarchy's node moves
+        # can reach from the restarts' modules, is not an answer.)
+        other = _tree_over(fg, level, *restarted, local, settings, objective, fast)
+        modular = other.num_top_modules > 1 or not settings.prefer_modular_solution
+        if modular and other.codelength(objective)[0] < tree.codelength(objective)[0] - MIN_GAIN:
+            tree = other
+    return tree
+
+
+def _tree_over(fg: FlowGraph, level: Level, modules: np.ndarray, k: int, rng: np.random.Generator,
+               settings: SearchSettings, objective: Objective, fast: int) -> Tree:
+    """The multilevel tree built on the two-level ``modules`` (steps 2-4 of the module docstring)."""
+    n = level.n
     zero = np.zeros(n, dtype=np.int64)
     two_level = float(level_codelength(level, modules, k)[0])
     one_level = float(one_module_codelength(level, zero, np.zeros(1))[0])

@@ -236,7 +236,11 @@ OPTIONS: tuple[OfficialOption, ...] = (
            "and not to the depth asked (probed, seed 1: on ninetriangles, asked for the 3 levels its default "
            "search finds, it answers a longer 3-level code; on a planted hierarchy where its default search "
            "finds 3 levels, asked for 3 it answers 4; strength 5 answers as strength 1), so there is no "
-           "objective or depth to match; --two-level gives two levels"),
+           "objective or depth to match: by its design (mapequation/infomap pull request 678) it biases the "
+           "accept tests of the official's own hierarchy stages (super-module levels, recursive sub-module "
+           "partitions) by a depth prior, a search our different hierarchy search cannot reproduce, and its "
+           "authors proposed removing it as not true to the map equation (pull request 688); --two-level "
+           "gives two levels"),
     _S("--preferred-number-of-levels-strength", None, "float", supported=False,
        why="it only scales --preferred-number-of-levels, which mapeq does not support yet"),
 )

@@ -78,7 +78,12 @@ def test_converge_stops_after_as_many_trials_as_the_official(name, two_level):
     assert len(set(ours.trial_codelengths)) == 1
     assert len(ours.trial_codelengths) == theirs["trials"] == 6
     assert theirs["numTrials"] == 50  # the default cap
-    assert ours.codelength == pytest.approx(theirs["codelength"], rel=1e-9)
+    if (name, two_level) == ("ninetriangles.net", True):
+        # ours shorter: the module-pair merge restarts (optimizer.pair_merge_restarts) merge the
+        # triangles into three modules, which no official trial finds
+        assert ours.codelength < theirs["codelength"] - 0.01
+    else:
+        assert ours.codelength == pytest.approx(theirs["codelength"], rel=1e-9)
 
 
 def test_converge_caps_at_num_trials():
@@ -220,7 +225,8 @@ def test_node_limit_scores_and_searches_the_limited_network():
 @pytest.mark.parametrize("fast", [2, 3], ids=["-FF", "-FFF"])
 def test_fast_levels_sit_over_the_two_level_modules_as_in_the_official(fast, tmp_path):
     """-FF and -FFF: the leaf modules are the two-level partition of the same seed and every leaf
-    is at the same depth (the super-module levels over all of it), in the official and ours."""
+    is at the same depth (the super-module levels over all of it), in the official and ours (our
+    two-level partition before the module-pair merge restarts)."""
     from shared_data import examples_dir
 
     from infomap_core.cli_io import read_network_arg
@@ -231,7 +237,9 @@ def test_fast_levels_sit_over_the_two_level_modules_as_in_the_official(fast, tmp
         net = read_network_arg(str(path))
         for seed in (1, 2):
             tree = run_infomap(net, seed=seed, fast_hierarchical_solution=fast).tree
-            flat = run_infomap(net, seed=seed, two_level=True).tree.modules_at_level(-1)
+            # (our two-level search without its module-pair merge restarts, which -FF/-FFF do not run)
+            flat = run_infomap(net, seed=seed, two_level=True,
+                               settings=SearchSettings(pair_merge_max_units=0)).tree.modules_at_level(-1)
             leaf = tree.modules_at_level(-1)
             assert len(set(zip(leaf.tolist(), flat.tolist()))) == len(set(leaf.tolist())) == len(set(flat.tolist()))
             assert len({len(p) for p in tree.paths()}) == 1
