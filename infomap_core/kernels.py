@@ -26,7 +26,7 @@ import numpy as np
 from numba import njit
 
 from .memory import content_gains, content_move, indexed_content_gains, physical_slots, wants_index
-from .parallel import (_ENTER, _EXIT, _FLOW, _PL_ENTER, _PL_EXIT, _PL_EXIT_FLOW, _TF, _TW, _refresh_row, aggregate,
+from .parallel import (_ENTER, _EXIT, _FLOW, _PL_ENTER, _PL_EXIT, _PL_EXIT_FLOW, _TF, _TW, aggregate, apply_move,
                        members_of, module_bookkeeping, module_records, module_sums)
 
 __all__ = ["module_sums", "core_loop", "aggregate", "induced", "relabel", "symmetric_pair_counts", "symmetric_pairs",
@@ -252,8 +252,6 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             if recorded:
                 d_new += tf[u] * rec[best, _TW] + rec[best, _TF] * tw[u]
             if msize[best] == 0:
-                num_empty -= 1
-                mgroup[best] = g
                 num_modules += 1
             if msize[old] == 1:
                 num_modules -= 1
@@ -265,24 +263,11 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
             if memory:
                 content_move(cptr, cphys, cflow, u, old, best, slot_ptr, slot_len, slot_module, slot_flow,
                              slot_units, slot_keys, slot_index)
-            rec[old, _ENTER] += -eu + d_old
-            rec[old, _EXIT] += -xu + d_old
-            rec[old, _FLOW] -= pu
             rec[old, _TF] -= tf[u]
             rec[old, _TW] -= tw[u]
-            rec[best, _ENTER] += eu - d_new
-            rec[best, _EXIT] += xu - d_new
-            rec[best, _FLOW] += pu
             rec[best, _TF] += tf[u]
             rec[best, _TW] += tw[u]
-            _refresh_row(rec, old)
-            _refresh_row(rec, best)
-            gq[g] += d_old - d_new
-            msize[old] -= 1
-            msize[best] += 1
-            if msize[old] == 0:
-                empty[num_empty] = old
-                num_empty += 1
+            num_empty = apply_move(rec, msize, mgroup, empty, num_empty, gq, g, old, best, pu, eu, xu, d_old, d_new)
             lmod[u] = best
             for e in range(indptr[u], indptr[u + 1]):
                 dirty[indices[e]] = True

@@ -478,6 +478,33 @@ def _move_delta(rec, old, m, q, pu, eu, xu, d_old, d_new):
             + _plogp(xn + pn + xu + pu - d_new) - rec[m, _PL_EXIT_FLOW])
 
 
+@njit(cache=True, inline="always")
+def apply_move(rec, msize, mgroup, empty, num_empty, gq, g, old, best, pu, eu, xu, d_old, d_new):
+    """Move a unit (flow ``pu``, enter ``eu``, exit ``xu``; flows ``d_old``, ``d_new`` to the other
+    members of ``old`` and of ``best``) from module ``old`` to ``best`` of group ``g``: the modules'
+    records, sizes, the group's codeword total and the stack of empty modules (``best``, if
+    empty, is its top). Returns the new number of empty modules. The caller sets the unit's
+    module and marks its neighbours."""
+    if msize[best] == 0:
+        num_empty -= 1
+        mgroup[best] = g
+    rec[old, _ENTER] += -eu + d_old
+    rec[old, _EXIT] += -xu + d_old
+    rec[old, _FLOW] -= pu
+    rec[best, _ENTER] += eu - d_new
+    rec[best, _EXIT] += xu - d_new
+    rec[best, _FLOW] += pu
+    _refresh_row(rec, old)
+    _refresh_row(rec, best)
+    gq[g] += d_old - d_new
+    msize[old] -= 1
+    msize[best] += 1
+    if msize[old] == 0:
+        empty[num_empty] = old
+        num_empty += 1
+    return num_empty
+
+
 @njit(cache=True)
 def _best_moves(indptr, indices, pflow, flow, enter, exit_, parent, constrained, lmod, rec, gq, msize, new_module,
                 active, lo, hi, scratch, cand, visit_base, seed, sweep, num_random_moves,
@@ -661,23 +688,7 @@ def coloured_core_loop(indptr, indices, pflow, flow, enter, exit_, parent, paren
                 if delta >= -1e-16:  # another move of the class took the gain away: choose again next sweep
                     dirty[u] = True
                     continue
-                if msize[best] == 0:  # the top of the stack of empty modules
-                    num_empty -= 1
-                    mgroup[best] = g
-                rec[old, _ENTER] += -eu + d_old
-                rec[old, _EXIT] += -xu + d_old
-                rec[old, _FLOW] -= pu
-                rec[best, _ENTER] += eu - d_new
-                rec[best, _EXIT] += xu - d_new
-                rec[best, _FLOW] += pu
-                _refresh_row(rec, old)
-                _refresh_row(rec, best)
-                gq[g] += d_old - d_new
-                msize[old] -= 1
-                msize[best] += 1
-                if msize[old] == 0:
-                    empty[num_empty] = old
-                    num_empty += 1
+                num_empty = apply_move(rec, msize, mgroup, empty, num_empty, gq, g, old, best, pu, eu, xu, d_old, d_new)
                 lmod[u] = best
                 moved[num_moved] = u
                 num_moved += 1

@@ -27,8 +27,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from .parallel import (_EXIT, _ENTER, _FLOW, _NEW, _STAY, _TF, _best_moves, _best_moves_parallel, _move_delta,
-                       _refresh_row, members_of, module_bookkeeping, module_records)
+from .parallel import (_NEW, _STAY, _TF, _best_moves, _best_moves_parallel, _move_delta, apply_move, members_of,
+                       module_bookkeeping, module_records)
 
 __all__ = ["speculative_core_loop"]
 
@@ -155,23 +155,7 @@ def speculative_core_loop(indptr, indices, pflow, flow, enter, exit_, parent, pa
                         continue
                 pu, eu, xu = flow[u], enter[u], exit_[u]
                 d_old, d_new = target_d_old[u], target_d_new[u]
-                if msize[best] == 0:  # the top of the stack of empty modules
-                    num_empty -= 1
-                    mgroup[best] = g
-                rec[old, _ENTER] += -eu + d_old
-                rec[old, _EXIT] += -xu + d_old
-                rec[old, _FLOW] -= pu
-                rec[best, _ENTER] += eu - d_new
-                rec[best, _EXIT] += xu - d_new
-                rec[best, _FLOW] += pu
-                _refresh_row(rec, old)
-                _refresh_row(rec, best)
-                gq[g] += d_old - d_new
-                msize[old] -= 1
-                msize[best] += 1
-                if msize[old] == 0:
-                    empty[num_empty] = old
-                    num_empty += 1
+                num_empty = apply_move(rec, msize, mgroup, empty, num_empty, gq, g, old, best, pu, eu, xu, d_old, d_new)
                 lmod[u] = best
                 for e in range(indptr[u], indptr[u + 1]):
                     v = indices[e]
