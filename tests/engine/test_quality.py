@@ -36,3 +36,25 @@ def test_jazz_directed_multilevel_reports_the_codelength_of_its_tree():
     result = run_infomap(NETWORKS["jazz-d"], InfomapOptions(num_trials=10, seed=1))
     assert result.codelength == pytest.approx(result.tree.codelength()[0], rel=1e-12)
     assert result.codelength <= 5.393875 * (1 + 1e-6)
+
+
+@pytest.mark.parametrize("name", ["lesmis-d", "jazz-d"])
+def test_trial_j_of_seed_s_is_seeded_s_plus_j_in_both_tools(name):
+    """What ``bench.higher_order --window`` rests on: a run's trial ``j`` is the trial of seed
+    ``s + j`` in both tools, so the runs of seeds 1-5 with 10 trials are made of 14 seeds'
+    trials. The official's trial ``j`` equals its single run of seed ``s + j``; ours equals
+    trial ``j`` of any run whose seed plus ``j`` is the same (two-level; multilevel trials
+    also take their kind from the parity of ``j``, see ``infomap.run_trial``)."""
+    net = NETWORKS[name]
+    from tests.engine.oracle import official
+
+    theirs = official(net, two_level=True, seed=3, num_trials=4, markov_time=1.3).codelengths
+    singles = [official(net, two_level=True, seed=3 + j, markov_time=1.3).codelength for j in range(4)]
+    assert list(theirs) == pytest.approx(singles, rel=1e-12)
+    assert len(set(np.round(singles, 9))) > 1  # the trials differ, so the order is tested
+    ours = run_infomap(net, InfomapOptions(two_level=True, num_trials=4, seed=3, markov_time=1.3))
+    shifted = run_infomap(net, InfomapOptions(two_level=True, num_trials=3, seed=4, markov_time=1.3))
+    assert ours.trial_codelengths[1:] == pytest.approx(shifted.trial_codelengths, rel=1e-12)
+    for j in range(4):
+        single = run_infomap(net, InfomapOptions(two_level=True, num_trials=1, seed=3 + j, markov_time=1.3))
+        assert single.codelength == pytest.approx(ours.trial_codelengths[j], rel=1e-12)
