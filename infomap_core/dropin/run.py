@@ -255,7 +255,9 @@ def _write(out_dir: Path, name: str, result: InfomapResult, formats: list[str], 
 def _write_states(out_dir: Path, name: str, result: InfomapResult, formats: list[str], info: RunInfo,
                   args: DropinArgs, console: _Console) -> None:
     """``-o states``: the state-level files beside the physical-level ones, as the official names them."""
-    from ..formats.text import render_newick, render_states_clu, render_states_csv, render_states_net, render_states_tree
+    from ..formats.json_formats import render_official_json
+    from ..formats.text import (render_newick, render_states_clu, render_states_csv, render_states_ftree,
+                                render_states_net, render_states_tree)
 
     level = args.clu_level if args.clu_level is not None else 1
     texts = {"_states.net": render_states_net(result, info), "_states.tree": render_states_tree(result, info)}
@@ -265,6 +267,10 @@ def _write_states(out_dir: Path, name: str, result: InfomapResult, formats: list
         texts["_states.csv"] = render_states_csv(result, info)
     if "newick" in formats:
         texts["_states.nwk"] = render_newick(result, info, states=True)
+    if "ftree" in formats:
+        texts["_states.ftree"] = render_states_ftree(result, info)
+    if "json" in formats:
+        texts["_states.json"] = render_official_json(result, info, state_level=True)
     for suffix, text in texts.items():
         path = out_dir / f"{name}{suffix}"
         path.write_text(text, encoding="utf-8")

@@ -266,8 +266,10 @@ def _plogp_ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
 
 
 def official_json(result: "InfomapResult", info: RunInfo | None = None, *,
-                  hide_bipartite_nodes: bool = False) -> dict[str, Any]:
-    """The official ``-o json`` document of ``result`` as a dict (see the module docstring)."""
+                  hide_bipartite_nodes: bool = False, state_level: bool = False) -> dict[str, Any]:
+    """The official ``-o json`` document of ``result`` as a dict (see the module docstring);
+    ``state_level`` (state networks): the official's ``NAME_states.json``, a node per state node
+    with its ``stateId`` (and ``layerId``), ``id`` its physical node's id."""
     info = info or RunInfo()
     tree = result.tree
     from ..official_options import equivalent_flags
@@ -304,7 +306,7 @@ def official_json(result: "InfomapResult", info: RunInfo | None = None, *,
     if result.network.bipartite_start_id is not None:
         doc["bipartiteStartId"] = result.network.bipartite_start_id
     if result.network.is_state_network:
-        doc["stateLevel"] = False  # the nodes are the physical level
+        doc["stateLevel"] = state_level  # the nodes are the physical level unless state_level
     order = tree.depth_first()
     leaves = order[tree.leaf[order] >= 0]
     leaves = leaves[~hidden_nodes(result.network, hide_bipartite_nodes)[tree.leaf[leaves]]]
@@ -319,7 +321,18 @@ def official_json(result: "InfomapResult", info: RunInfo | None = None, *,
          "mec": float(c), **({"metadata": {"0": info.meta_labels[a]}} if info.meta_labels else {}), "id": ids[a]}
         for a, t, c in zip(nodes.tolist(), leaves.tolist(), mec.tolist())
     ]
-    if result.network.is_state_network:  # the physical level, as the official writes it
+    if result.network.is_state_network and state_level:
+        from .text import _physical_names  # noqa: PLC0415 (one rule for the names of physical nodes)
+
+        network = result.network
+        physical_names, physical_ids, layers = _physical_names(network), network.physical_ids.tolist(), network.layers
+        for node, a in zip(doc["nodes"], nodes.tolist()):
+            node["name"] = physical_names[network.physical[a]]
+            node["stateId"] = node.pop("id")
+            if layers is not None:
+                node["layerId"] = int(layers[a])
+            node["id"] = physical_ids[network.physical[a]]
+    elif result.network.is_state_network:  # the physical level, as the official writes it
         from .text import _physical_rows  # noqa: PLC0415 (one table of the physical level)
 
         module_flow = {path_string_of(tree, int(t)): float(tree.flow[t]) for t in np.nonzero(modules)[0].tolist()}
@@ -349,8 +362,9 @@ def _module_paths(tree) -> dict[int, list[int]]:
 
 
 def render_official_json(result: "InfomapResult", info: RunInfo | None = None, *,
-                         hide_bipartite_nodes: bool = False) -> str:
-    return orjson.dumps(official_json(result, info, hide_bipartite_nodes=hide_bipartite_nodes)).decode()
+                         hide_bipartite_nodes: bool = False, state_level: bool = False) -> str:
+    return orjson.dumps(official_json(result, info, hide_bipartite_nodes=hide_bipartite_nodes,
+                                      state_level=state_level)).decode()
 
 
 def _version() -> str:

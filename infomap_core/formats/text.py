@@ -176,6 +176,17 @@ def render_tree(result: "InfomapResult", info: RunInfo | None = None, *, hide_bi
 
 
 def render_ftree(result: "InfomapResult", info: RunInfo | None = None) -> str:
+    return render_tree(result, info) + _ftree_links(result)
+
+
+def render_states_ftree(result: "InfomapResult", info: RunInfo | None = None) -> str:
+    """The state level of a state network with the module links (the official ``NAME_states.ftree``:
+    the ``NAME_states.tree`` rows, then the same ``*Links`` sections as ``NAME.ftree``)."""
+    return render_states_tree(result, info) + _ftree_links(result)
+
+
+def _ftree_links(result: "InfomapResult") -> str:
+    """The ``*Links`` sections of the ``.ftree``: each module's links between its children."""
     tree = result.tree
     links = module_links(result)
     lines = [f"*Links {'directed' if links.directed else 'undirected'}"]
@@ -198,7 +209,7 @@ def render_ftree(result: "InfomapResult", info: RunInfo | None = None) -> str:
     for k in range(len(modules)):
         parts.append(heads[head_starts[k]:head_starts[k + 1]])
         parts.append(data[begin[k]:end[k]])
-    return render_tree(result, info) + b"".join(parts).decode()
+    return b"".join(parts).decode()
 
 
 def render_states_tree(result: "InfomapResult", info: RunInfo | None = None) -> str:

@@ -262,7 +262,7 @@ def test_physical_csv_newick_and_state_clu_as_the_official(tmp_path, name):
     from tests.formats.official_parser import official_parse
 
     net = examples_dir() / f"{name}.net"
-    formats = "tree,clu,csv,newick,states"
+    formats = "tree,clu,csv,newick,ftree,json,states"
     status, _, err = mapeq_in_process(net, tmp_path / "ours", "-N", "5", "-o", formats, "--silent")
     assert status == 0, err
     official_cli(net, tmp_path / "theirs", "-N", "5", "-o", formats, "--silent")
@@ -290,3 +290,19 @@ def test_physical_csv_newick_and_state_clu_as_the_official(tmp_path, name):
         sorted((*r.split(",")[2:], round(float(r.split(",")[1]), 6)) for r in theirs_csv[1:])
     assert _leaf_multisets((ours / f"{name}_states.nwk").read_text()) == \
         _leaf_multisets((theirs / f"{name}_states.nwk").read_text())
+    # and as .ftree and official JSON (they were missing): the state rows, the module links, the nodes
+    ours_ftree, theirs_ftree = ((d / f"{name}_states.ftree").read_text() for d in (ours, theirs))
+    assert [line for line in ours_ftree.splitlines() if line.startswith("# ")][-3:] == \
+        [line for line in theirs_ftree.splitlines() if line.startswith("# ")][-3:]
+
+    def state_rows(text):  # (flow, name, node_id[, layer_id]) of the rows before the links; state ids may differ
+        rows = [line.split(" ") for line in text.split("*Links")[0].splitlines() if line and line[0] != "#"]
+        return sorted((round(float(r[1]), 6), r[2], *r[4:]) for r in rows)
+
+    assert state_rows(ours_ftree) == state_rows(theirs_ftree)
+    assert ours_ftree.count("*Links") == theirs_ftree.count("*Links")
+    ours_json, theirs_json = (json.loads((d / f"{name}_states.json").read_text()) for d in (ours, theirs))
+    assert ours_json["stateLevel"] is True and theirs_json["stateLevel"] is True
+    assert [list(node) for node in ours_json["nodes"]] == [list(node) for node in theirs_json["nodes"]]
+    assert sorted((n["name"], n["id"], n.get("layerId"), round(n["flow"], 6)) for n in ours_json["nodes"]) == \
+        sorted((n["name"], n["id"], n.get("layerId"), round(n["flow"], 6)) for n in theirs_json["nodes"])
