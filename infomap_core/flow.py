@@ -672,31 +672,41 @@ def _bipartite_adjusted(node_flow, link_flow, src, tgt, start, undirected):
     return adjusted / adjusted.sum(), 2.0 * link_flow
 
 
+@njit(cache=True, inline="always")
+def _walk_step(indptr, indices, trans, p, tmp, tele, dangling, alpha):
+    """One step of the teleporting walk: ``tmp = (alpha + beta d) tele + beta p P``, ``d`` the
+    flow ``p`` holds on dangling nodes, ``beta = 1 - alpha``; returns (sum of ``tmp``, L1
+    distance from ``p``, ``d``)."""
+    n = p.shape[0]
+    beta = 1.0 - alpha
+    dangling_rank = 0.0
+    for i in range(n):
+        if dangling[i]:
+            dangling_rank += p[i]
+    tele_flow = alpha + beta * dangling_rank
+    for i in range(n):
+        tmp[i] = tele_flow * tele[i]
+    for s in range(n):
+        ps = beta * p[s]
+        for e in range(indptr[s], indptr[s + 1]):
+            tmp[indices[e]] += trans[e] * ps
+    total = 0.0
+    err = 0.0
+    for i in range(n):
+        total += tmp[i]
+        err += abs(tmp[i] - p[i])
+    return total, err, dangling_rank
+
+
 @njit(cache=True)
 def _lazy_pagerank(indptr, indices, trans, p, tmp, tele, dangling, alpha, tol, max_iter):
     """The stationary distribution of the walk of :func:`_pagerank` by the lazy walk
     ``p <- (p + pP) / 2`` from ``p`` (same fixed point, aperiodic). Leaves it in ``p`` and in
     ``tmp`` (normalized); returns (iterations, dangling rank of ``p``)."""
     n = p.shape[0]
-    beta = 1.0 - alpha
     it = 0
     while True:
-        dangling_rank = 0.0
-        for i in range(n):
-            if dangling[i]:
-                dangling_rank += p[i]
-        tele_flow = alpha + beta * dangling_rank
-        for i in range(n):
-            tmp[i] = tele_flow * tele[i]
-        for s in range(n):
-            ps = beta * p[s]
-            for e in range(indptr[s], indptr[s + 1]):
-                tmp[indices[e]] += trans[e] * ps
-        total = 0.0
-        err = 0.0
-        for i in range(n):
-            total += tmp[i]
-            err += abs(tmp[i] - p[i])
+        total, err, _ = _walk_step(indptr, indices, trans, p, tmp, tele, dangling, alpha)
         norm = 0.5 * (1.0 + total)
         for i in range(n):
             p[i] = 0.5 * (p[i] + tmp[i]) / norm
@@ -723,22 +733,7 @@ def _pagerank(indptr, indices, trans, p0, tele, dangling, alpha, recorded, tol, 
     dangling_rank = 0.0
     while True:
         old_err = err
-        dangling_rank = 0.0
-        for i in range(n):
-            if dangling[i]:
-                dangling_rank += p[i]
-        tele_flow = alpha + beta * dangling_rank
-        for i in range(n):
-            tmp[i] = tele_flow * tele[i]
-        for s in range(n):
-            ps = beta * p[s]
-            for e in range(indptr[s], indptr[s + 1]):
-                tmp[indices[e]] += trans[e] * ps
-        total = 0.0
-        err = 0.0
-        for i in range(n):
-            total += tmp[i]
-            err += abs(tmp[i] - p[i])
+        total, err, dangling_rank = _walk_step(indptr, indices, trans, p, tmp, tele, dangling, alpha)
         for i in range(n):
             p[i] = tmp[i]
         if abs(total - 1.0) > 1e-10 and total > 0:
