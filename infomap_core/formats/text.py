@@ -212,16 +212,22 @@ def _ftree_links(result: "InfomapResult") -> str:
     return b"".join(parts).decode()
 
 
-def render_states_tree(result: "InfomapResult", info: RunInfo | None = None) -> str:
-    """The state level of a state network (the official ``NAME_states.tree``): a row per state
-    node with its state id, physical id (and layer id, multilayer networks)."""
-    network = result.network
-    if not network.is_state_network:
+def _state_rows(result: "InfomapResult") -> tuple[list, list, list, list]:
+    """The state nodes of a state network in tree order: (path texts, flows, state ids, node
+    indices); refuses a network without states (the ``states`` outputs)."""
+    if not result.network.is_state_network:
         raise OptionError("the states output needs a state, multilayer or memory network", field="output")
     paths, flows, _, ids = _leaf_rows(result)
     tree = result.tree
     order = tree.depth_first()
-    nodes = tree.leaf[order[tree.leaf[order] >= 0]].tolist()
+    return paths, flows, ids, tree.leaf[order[tree.leaf[order] >= 0]].tolist()
+
+
+def render_states_tree(result: "InfomapResult", info: RunInfo | None = None) -> str:
+    """The state level of a state network (the official ``NAME_states.tree``): a row per state
+    node with its state id, physical id (and layer id, multilayer networks)."""
+    network = result.network
+    paths, flows, ids, nodes = _state_rows(result)
     names, physical_ids = _physical_names(network), network.physical_ids.tolist()
     layer = network.layers
     columns = "# path flow name state_id node_id" + (" layer_id" if layer is not None else "")
@@ -329,12 +335,7 @@ def render_states_csv(result: "InfomapResult", info: RunInfo | None = None) -> s
     """The state level of a state network as CSV (the official ``NAME_states.csv``): path, flow,
     physical name, state id, (layer id,) physical id of every state node, in tree order."""
     network = result.network
-    if not network.is_state_network:
-        raise OptionError("the states output needs a state, multilayer or memory network", field="output")
-    paths, flows, _, ids = _leaf_rows(result)
-    tree = result.tree
-    order = tree.depth_first()
-    nodes = tree.leaf[order[tree.leaf[order] >= 0]].tolist()
+    paths, flows, ids, nodes = _state_rows(result)
     names = csv_cell_texts([_physical_names(network)[network.physical[a]] for a in nodes])
     physical_ids = network.physical_ids.tolist()
 
