@@ -134,6 +134,13 @@ def test_coloured_core_loop_reports_the_exact_change_and_does_not_depend_on_thre
 def test_coloured_core_loop_keeps_units_in_their_groups_and_scores_each_group():
     """Constrained (the sub-module search of coarse-tuning): every unit stays in modules of its
     own group; the change of the summed per-group codelength is exact."""
+    check_constrained_loop(_coloured_run)
+
+
+def check_constrained_loop(run) -> None:
+    """``run(level, mod, threads, parent, parent_exit, first_loop=False)`` from singletons within
+    planted groups: moves stay in their groups, the summed per-group change of L is exact and
+    the result is the same on 2 and 3 threads (shared by the parallel core loops' tests)."""
     level, group = _planted_level(seed=5)
     parent = np.unique(group, return_inverse=True)[1].astype(np.int64)
     groups = int(parent.max()) + 1
@@ -141,7 +148,7 @@ def test_coloured_core_loop_keeps_units_in_their_groups_and_scores_each_group():
                                     level.tf, level.tw, parent, groups, False)
     parent_exit = np.maximum(mexit, 0.0)
     singletons = np.arange(level.n, dtype=np.int64)
-    mod, delta, moves = _coloured_run(level, singletons, 2, parent, parent_exit, first_loop=False)
+    mod, delta, moves = run(level, singletons, 2, parent, parent_exit, first_loop=False)
     assert moves > 0
     module_group = {}
     for m, g in zip(mod.tolist(), parent.tolist()):
@@ -149,7 +156,7 @@ def test_coloured_core_loop_keeps_units_in_their_groups_and_scores_each_group():
     before = _codelength(level, singletons, parent, parent_exit)
     after = _codelength(level, mod, parent, parent_exit)
     assert after - before == pytest.approx(delta, rel=1e-9, abs=1e-9)
-    assert np.array_equal(mod, _coloured_run(level, singletons, 3, parent, parent_exit, first_loop=False)[0])
+    assert np.array_equal(mod, run(level, singletons, 3, parent, parent_exit, first_loop=False)[0])
 
 
 def test_coloured_core_loop_from_a_partition_only_improves_it():

@@ -7,10 +7,9 @@ import numpy as np
 import pytest
 
 from infomap_core.kernels import core_loop
-from infomap_core.parallel import module_sums
 from infomap_core.speculative import FIRST_BATCH, PARALLEL_MIN_BATCH_LINKS, speculative_core_loop
 
-from .test_parallel import _codelength, _planted_level
+from .test_parallel import _codelength, _planted_level, check_constrained_loop
 
 _NONE = (np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
 
@@ -65,22 +64,7 @@ def test_speculative_first_loop_is_as_good_as_the_sequential_one():
 def test_speculative_core_loop_keeps_units_in_their_groups_and_scores_each_group():
     """Constrained (the sub-module search of coarse-tuning): every unit stays in modules of its
     own group; the change of the summed per-group codelength is exact."""
-    level, group = _planted_level(seed=5)
-    parent = np.unique(group, return_inverse=True)[1].astype(np.int64)
-    groups = int(parent.max()) + 1
-    _, _, mexit, _, _ = module_sums(level.indptr, level.indices, level.pflow, level.flow, level.enter, level.exit,
-                                    level.tf, level.tw, parent, groups, False)
-    parent_exit = np.maximum(mexit, 0.0)
-    singletons = np.arange(level.n, dtype=np.int64)
-    mod, delta, moves = _speculative_run(level, singletons, 2, parent, parent_exit, first_loop=False)
-    assert moves > 0
-    module_group = {}
-    for m, g in zip(mod.tolist(), parent.tolist()):
-        assert module_group.setdefault(m, g) == g
-    before = _codelength(level, singletons, parent, parent_exit)
-    after = _codelength(level, mod, parent, parent_exit)
-    assert after - before == pytest.approx(delta, rel=1e-9, abs=1e-9)
-    assert np.array_equal(mod, _speculative_run(level, singletons, 3, parent, parent_exit, first_loop=False)[0])
+    check_constrained_loop(_speculative_run)
 
 
 def test_speculative_core_loop_on_a_dense_module_network_is_exact():
