@@ -3,6 +3,7 @@ partition on any number of threads, groups kept, and the sequential loop's quali
 
 from __future__ import annotations
 
+import numba
 import numpy as np
 import pytest
 
@@ -15,6 +16,7 @@ _NONE = (np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
 
 
 def _speculative_run(level, mod, threads, parent=None, parent_exit=None, first_loop=True, seed=11):
+    numba.get_num_threads()  # starts numba's thread pool, as Level.parallel_moves does (a segfault otherwise)
     if parent is None:
         parent, parent_exit = np.zeros(level.n, dtype=np.int64), np.zeros(1)
     mod = mod.copy()
