@@ -220,6 +220,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         return _run_distributed(args)
     from .dropin.run import run_trials, search_settings
     from .formats import FORMATS, FileInfo, RunInfo, format_for, render
+    from .formats.json_formats import write_json
     from .infomap import best_of, prepare, threads
     from .progress import progress_wanted
 
@@ -257,14 +258,21 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
             else:
                 sys.stdout.write(text(name))
         return 0
+    def write(path: Path, name: str) -> None:
+        if name == "json":  # written piece by piece (its text is never whole in memory)
+            with open(path, "wb") as fh:
+                write_json(result, fh, hide_bipartite_nodes=args.hide_bipartite_nodes)
+        else:
+            path.write_text(text(name), encoding="utf-8")
+
     out = Path(args.out)
     if out.is_dir() or len(formats) > 1 or args.out.endswith(os.sep):
         out.mkdir(parents=True, exist_ok=True)
         stem = Path(args.network).stem if args.network != "-" else "network"
         for name in formats:
-            (out / f"{stem}{FORMATS[name].extension}").write_text(text(name), encoding="utf-8")
+            write(out / f"{stem}{FORMATS[name].extension}", name)
     else:
-        out.write_text(text(formats[0]), encoding="utf-8")
+        write(out, formats[0])
     return 0
 
 

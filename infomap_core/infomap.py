@@ -446,13 +446,18 @@ class InfomapResult:
         return graph
 
     def to_dict(self, *, include_tree: bool = True, include_flow: bool = False,
-                hide_bipartite_nodes: bool = False, written: bool = False) -> dict[str, Any]:
+                hide_bipartite_nodes: bool = False, written: bool | Callable[[Callable[[], Any]], Any] = False
+                ) -> dict[str, Any]:
         """The JSON schema shared by the CLI and the REST API (see docs/result-schema.md);
         ``hide_bipartite_nodes`` leaves feature nodes out of ``modules`` and ``node_flow``.
 
         ``written``: ``modules``, ``node_flow`` and ``tree`` as their JSON text (``orjson.Fragment``,
         written from the arrays by :mod:`.formats.json_formats`): the same document once orjson
-        serializes it, without a Python object per node."""
+        serializes it, without a Python object per node. ``written`` may also be a function that
+        takes the maker of such a part's text (a function of no argument returning bytes or a
+        uint8 array) and returns what stands for the part in the document: the parts are then
+        made when the caller chooses (:func:`.formats.json_formats.write_json` makes and writes
+        them one at a time)."""
         from .formats.text import hidden_nodes
 
         shown = ~hidden_nodes(self.network, hide_bipartite_nodes)
@@ -462,9 +467,10 @@ class InfomapResult:
             from .formats.json_formats import mapping_json_bytes, tree_json_bytes
 
             shown_ids = self.network.node_ids[shown]
+            part = written if callable(written) else lambda make: orjson.Fragment(bytes(make()))
 
             def mapping(values: np.ndarray) -> Any:
-                return orjson.Fragment(mapping_json_bytes(shown_ids, values[shown]))
+                return part(lambda: mapping_json_bytes(shown_ids, values[shown], as_array=True))
         else:
             ids = list(map(str, self.network.node_ids[shown].tolist()))
 
@@ -499,7 +505,7 @@ class InfomapResult:
 
             out["states"], out["physical_modules"] = membership(self.network, self.module_ids(1), self.flow.node_flow)
         if include_tree and written:
-            out["tree"] = orjson.Fragment(tree_json_bytes(self.tree, self.network))
+            out["tree"] = part(lambda: tree_json_bytes(self.tree, self.network, as_array=True))
         elif include_tree:
             from .formats import tree_to_json
 

@@ -38,6 +38,7 @@ import os
 import shlex
 import time
 from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import orjson
@@ -61,10 +62,12 @@ class FileInfo:
     def of(cls, path: str, data: bytes | None = None) -> "FileInfo":
         """``data``: the file's content when already read (a ``.gz`` is fingerprinted decompressed)."""
         stat = os.stat(path)
-        if data is None:
+        if data is None:  # read in blocks: the whole file is never in memory at once
             with open(path, "rb") as fh:
-                data = fh.read()
-        return cls(path=path, size=stat.st_size, mtime=int(stat.st_mtime), hash=file_fingerprint(data))
+                fingerprint = file_fingerprint(iter(lambda: fh.read(1 << 20), b""))
+        else:
+            fingerprint = file_fingerprint(data)
+        return cls(path=path, size=stat.st_size, mtime=int(stat.st_mtime), hash=fingerprint)
 
     def to_dict(self) -> dict:
         return {"path": self.path, "size": self.size, "mtime": self.mtime, "hash": self.hash}
@@ -98,9 +101,13 @@ def version_line() -> str:
     return f"# v{_version()}"
 
 
-def file_fingerprint(data: bytes) -> str:
-    """The 16-hex-digit fingerprint of a network file's bytes."""
-    return hashlib.sha256(data).hexdigest()[:16]
+def file_fingerprint(data: bytes | Iterable[bytes]) -> str:
+    """The 16-hex-digit fingerprint of a network file's bytes (the first 16 hex digits of their
+    SHA-256), given at once or as successive blocks."""
+    digest = hashlib.sha256()
+    for block in (data,) if isinstance(data, (bytes, bytearray, memoryview)) else data:
+        digest.update(block)
+    return digest.hexdigest()[:16]
 
 
 def config_fingerprint(result: "InfomapResult") -> str:

@@ -25,7 +25,7 @@ Numbers keep full precision (the official rounds flows to 6 digits).
 from __future__ import annotations
 
 import shlex
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import numpy as np
 import orjson
@@ -39,7 +39,8 @@ from .text import hidden_nodes, module_path_texts, node_names, path_string_of
 if TYPE_CHECKING:  # pragma: no cover
     from ..infomap import InfomapResult
 
-__all__ = ["render_json", "render_official_json", "official_json", "tree_to_json", "tree_json_bytes", "mapping_json_bytes"]
+__all__ = ["render_json", "render_official_json", "official_json", "tree_to_json", "tree_json_bytes", "mapping_json_bytes",
+           "write_json"]
 
 
 def tree_to_json(tree, network) -> dict[str, Any]:
@@ -192,10 +193,11 @@ def _tokens(data: bytes) -> tuple[np.ndarray, np.ndarray]:
     return buf, np.stack([starts, ends])
 
 
-def tree_json_bytes(tree, network) -> bytes:
+def tree_json_bytes(tree, network, *, as_array: bool = False) -> bytes | np.ndarray:
     """``orjson.dumps(tree_to_json(tree, network))`` written by one numba kernel from orjson's own
     text of the ids, names and flows (serialized as arrays, then cut at the commas): the same bytes
-    without a Python object per tree node (``tests/engine/test_formats.py``)."""
+    without a Python object per tree node (``tests/engine/test_formats.py``); ``as_array``: as the
+    kernel's uint8 array (no copy into a ``bytes``)."""
     numpy = orjson.OPT_SERIALIZE_NUMPY
     ids, id_at = _tokens(orjson.dumps(network.node_ids if network.node_ids.dtype.kind in "iu"
                                       else network.node_ids.tolist(), option=numpy))
@@ -213,10 +215,11 @@ def tree_json_bytes(tree, network) -> bytes:
     depth = np.asarray(tree.depth, dtype=np.int64)
     num_children = np.bincount(tree.parent[1:], minlength=tree.size) if tree.size > 1 else np.zeros(1, np.int64)
     bound = (len(ids) + len(names) + offset + tree.size * (len(lit) + 4 + 21 * (int(depth.max()) + 1)) + 16)
-    return _tree_json(tree.depth_first(), np.asarray(tree.parent, np.int64), depth,
-                      np.asarray(tree.rank, np.int64), np.asarray(tree.leaf, np.int64), num_children,
-                      np.frombuffer(lit, np.uint8), lit_at, ids, id_at, names, name_at,
-                      np.concatenate(floats), np.stack(at), bound).tobytes()
+    out = _tree_json(tree.depth_first(), np.asarray(tree.parent, np.int64), depth,
+                     np.asarray(tree.rank, np.int64), np.asarray(tree.leaf, np.int64), num_children,
+                     np.frombuffer(lit, np.uint8), lit_at, ids, id_at, names, name_at,
+                     np.concatenate(floats), np.stack(at), bound)
+    return out if as_array else out.tobytes()
 
 
 @njit(cache=True)
@@ -242,19 +245,44 @@ def _mapping_json(keys, key_at, quote, values, value_at):  # pragma: no cover - 
     return out[:pos + 1]
 
 
-def mapping_json_bytes(keys: np.ndarray, values: np.ndarray) -> bytes:
+def mapping_json_bytes(keys: np.ndarray, values: np.ndarray, *, as_array: bool = False) -> bytes | np.ndarray:
     """``orjson.dumps(dict(zip(map(str, keys.tolist()), values.tolist())))`` (node id -> module or flow)
-    written by one numba kernel from orjson's text of the two arrays: the same bytes, no dict."""
+    written by one numba kernel from orjson's text of the two arrays: the same bytes, no dict;
+    ``as_array`` as :func:`tree_json_bytes`."""
     numpy = orjson.OPT_SERIALIZE_NUMPY
     integers = keys.dtype.kind in "iu"
     key_buf, key_at = _tokens(orjson.dumps(keys if integers else list(map(str, keys.tolist())), option=numpy))
     value_buf, value_at = _tokens(orjson.dumps(np.ascontiguousarray(values), option=numpy))
-    return _mapping_json(key_buf, key_at, integers, value_buf, value_at).tobytes()
+    out = _mapping_json(key_buf, key_at, integers, value_buf, value_at)
+    return out if as_array else out.tobytes()
 
 
 def render_json(result: "InfomapResult", info: RunInfo | None = None, *, hide_bipartite_nodes: bool = False) -> str:
     return orjson.dumps(result.to_dict(include_flow=True, hide_bipartite_nodes=hide_bipartite_nodes),
                         option=orjson.OPT_SERIALIZE_NUMPY).decode()
+
+
+def write_json(result: "InfomapResult", out: BinaryIO, *, hide_bipartite_nodes: bool = False) -> None:
+    """The bytes of :func:`render_json` written to the binary file ``out`` piece by piece: the
+    document is serialized with a mark in place of each part with a row per node (``modules``,
+    ``node_flow``, ``tree``, see :meth:`InfomapResult.to_dict`'s ``written``), then the text
+    between the marks is written with each part made from the arrays in its turn. One part is in
+    memory at a time and neither the document nor its ``str`` is (a network's JSON is ~100 bytes
+    per node). The marks are NUL bytes, which orjson never writes raw (it escapes control
+    characters in strings)."""
+    makers: list = []
+
+    def mark(make) -> orjson.Fragment:
+        makers.append(make)
+        return orjson.Fragment(b"\x00")
+
+    document = orjson.dumps(result.to_dict(include_flow=True, hide_bipartite_nodes=hide_bipartite_nodes,
+                                           written=mark), option=orjson.OPT_SERIALIZE_NUMPY)
+    texts = document.split(b"\x00")
+    out.write(texts[0])
+    for make, text in zip(makers, texts[1:]):
+        out.write(make())
+        out.write(text)
 
 
 def _plogp_ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:

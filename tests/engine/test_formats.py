@@ -232,3 +232,26 @@ def test_to_dict_written_is_the_same_document(hide):
     written = result.to_dict(include_flow=True, hide_bipartite_nodes=hide, written=True)
     assert orjson.dumps(written) == orjson.dumps(plain)
     assert isinstance(written["modules"], orjson.Fragment) and isinstance(written["tree"], orjson.Fragment)
+
+
+@pytest.mark.parametrize("kind", ["bipartite", "hidden", "states", "named"])
+def test_write_json_writes_render_json(kind):
+    """``write_json`` (the CLI's ``--out FILE.json``: one node-sized part in memory at a time) writes
+    the bytes of ``render_json``, for first-order, bipartite (feature nodes hidden too) and state
+    networks (whose document has ``states`` and ``physical_modules`` after ``node_flow``)."""
+    import io
+
+    from infomap_core import InfomapOptions, Network, run_infomap
+    from infomap_core.formats.json_formats import render_json, write_json
+
+    if kind in ("bipartite", "hidden"):
+        network = Network.from_bipartite([(1, 10), (2, 10), (3, 11), (4, 11), (1, 11), (2, 12), (3, 12)], 10)
+    elif kind == "states":
+        network = Network.from_states({1: "i", 2: "j", 3: "i", 4: "k"}, [(1, 2), (2, 3), (3, 1), (3, 4), (4, 1)],
+                                      directed=True)
+    else:
+        network = Network.from_edges([("a", 'b"\\'), ("b", "c\u2028"), ("c", "a"), ("c", "d"), ("d", "e")])
+    result = run_infomap(network, InfomapOptions(seed=3))
+    out = io.BytesIO()
+    write_json(result, out, hide_bipartite_nodes=kind == "hidden")
+    assert out.getvalue() == render_json(result, hide_bipartite_nodes=kind == "hidden").encode()
