@@ -77,31 +77,36 @@ def tree_to_json(tree, network) -> dict[str, Any]:
 
 @njit(cache=True)
 def _token_bounds(buf):  # pragma: no cover - compiled
-    """``(starts, ends)`` of the elements of the JSON array ``buf`` of numbers, strings or ``null``
-    written by orjson (no spaces): commas split it outside strings."""
+    """``bounds[0, k]``, ``bounds[1, k]``: where element ``k`` of the JSON array ``buf`` of numbers,
+    strings or ``null`` written by orjson (no spaces) starts and ends; commas split it outside
+    strings. Two passes (count, then record): the array holds exactly the elements."""
     n = buf.shape[0]
-    starts = np.empty(n // 2 + 1, dtype=np.int64)
-    ends = np.empty(n // 2 + 1, dtype=np.int64)
-    count = 0
-    i = 1
     if n <= 2:
-        return starts[:0], ends[:0]
-    begin = 1
-    while i < n - 1:
-        c = buf[i]
-        if c == 34:                       # a string: to its closing quote, escapes skipped
+        return np.empty((2, 0), dtype=np.int64)
+    bounds = np.empty((2, 1), dtype=np.int64)
+    for record in (False, True):
+        count = 0
+        begin = 1
+        i = 1
+        while i < n - 1:
+            c = buf[i]
+            if c == 34:                       # a string: to its closing quote, escapes skipped
+                i += 1
+                while buf[i] != 34:
+                    i += 2 if buf[i] == 92 else 1
+            elif c == 44:
+                if record:
+                    bounds[0, count] = begin
+                    bounds[1, count] = i
+                count += 1
+                begin = i + 1
             i += 1
-            while buf[i] != 34:
-                i += 2 if buf[i] == 92 else 1
-        elif c == 44:
-            starts[count] = begin
-            ends[count] = i
-            count += 1
-            begin = i + 1
-        i += 1
-    starts[count] = begin
-    ends[count] = n - 1
-    return starts[:count + 1], ends[:count + 1]
+        if record:
+            bounds[0, count] = begin
+            bounds[1, count] = n - 1
+        else:
+            bounds = np.empty((2, count + 1), dtype=np.int64)
+    return bounds
 
 
 @njit(cache=True, inline="always")
@@ -114,10 +119,11 @@ def _put(out, pos, src, lo, hi):  # pragma: no cover - compiled
 
 @njit(cache=True)
 def _tree_json(order, parent, depth, rank, leaf, num_children, lit, lit_at, ids, id_at, names, name_at,
-               floats, float_at, size_bound):  # pragma: no cover - compiled
+               quote_names, floats, float_at, size_bound):  # pragma: no cover - compiled
     """The nested tree of :func:`tree_to_json` as orjson writes it, from token buffers (see
-    :func:`tree_json_bytes`); ``floats`` holds the flow, enter and exit tokens (rows 0, 1, 2 of
-    ``float_at``)."""
+    :func:`tree_json_bytes`); ``floats`` holds the flow, enter and exit tokens (``float_at[0, k]``
+    the starts and ``float_at[1, k]`` the ends of those of row ``k`` = 0, 1, 2); ``quote_names``:
+    the name tokens are written between quotes (integer ids standing for the names)."""
     out = np.empty(size_bound, dtype=np.uint8)
     path = np.empty(int(depth.max()) * 21 + 1, dtype=np.uint8)
     path_len = np.zeros(int(depth.max()) + 1, dtype=np.int64)
@@ -154,18 +160,24 @@ def _tree_json(order, parent, depth, rank, leaf, num_children, lit, lit_at, ids,
             pos = _put(out, pos, lit, lit_at[2], lit_at[3])             # ","node":
             pos = _put(out, pos, ids, id_at[0, a], id_at[1, a])
             pos = _put(out, pos, lit, lit_at[3], lit_at[4])             # ,"name":
+            if quote_names:
+                out[pos] = 34
+                pos += 1
             pos = _put(out, pos, names, name_at[0, a], name_at[1, a])
+            if quote_names:
+                out[pos] = 34
+                pos += 1
             pos = _put(out, pos, lit, lit_at[4], lit_at[5])             # ,"flow":
-            pos = _put(out, pos, floats, float_at[0, 0, t], float_at[0, 1, t])
+            pos = _put(out, pos, floats, float_at[0, 0, t], float_at[1, 0, t])
             out[pos] = 125                                              # }
             pos += 1
         else:
             pos = _put(out, pos, lit, lit_at[5], lit_at[6])             # ","flow":
-            pos = _put(out, pos, floats, float_at[0, 0, t], float_at[0, 1, t])
+            pos = _put(out, pos, floats, float_at[0, 0, t], float_at[1, 0, t])
             pos = _put(out, pos, lit, lit_at[6], lit_at[7])             # ,"enter":
-            pos = _put(out, pos, floats, float_at[1, 0, t], float_at[1, 1, t])
+            pos = _put(out, pos, floats, float_at[0, 1, t], float_at[1, 1, t])
             pos = _put(out, pos, lit, lit_at[7], lit_at[8])             # ,"exit":
-            pos = _put(out, pos, floats, float_at[2, 0, t], float_at[2, 1, t])
+            pos = _put(out, pos, floats, float_at[0, 2, t], float_at[1, 2, t])
             pos = _put(out, pos, lit, lit_at[8], lit_at[9])             # ,"children":[
             if num_children[t] > 0:
                 continue                                                # its children follow
@@ -189,8 +201,7 @@ _TREE_LITERALS = ('{"path":"', "root", '","node":', ',"name":', ',"flow":', '","
 
 def _tokens(data: bytes) -> tuple[np.ndarray, np.ndarray]:
     buf = np.frombuffer(data, dtype=np.uint8)
-    starts, ends = _token_bounds(buf)
-    return buf, np.stack([starts, ends])
+    return buf, _token_bounds(buf)
 
 
 def tree_json_bytes(tree, network, *, as_array: bool = False) -> bytes | np.ndarray:
@@ -201,24 +212,23 @@ def tree_json_bytes(tree, network, *, as_array: bool = False) -> bytes | np.ndar
     numpy = orjson.OPT_SERIALIZE_NUMPY
     ids, id_at = _tokens(orjson.dumps(network.node_ids if network.node_ids.dtype.kind in "iu"
                                       else network.node_ids.tolist(), option=numpy))
-    names, name_at = _tokens(orjson.dumps(node_names(network)))
-    floats, at = [], []
-    offset = 0
-    for values in (tree.flow, tree.enter, tree.exit):
-        data = orjson.dumps(np.ascontiguousarray(values, dtype=np.float64), option=numpy)
-        buf, bounds = _tokens(data)
-        floats.append(buf)
-        at.append(bounds + offset)
-        offset += len(data)
+    if network.node_names is None:  # the names are the ids as text: their tokens, quoted if integers
+        names, name_at, quote_names = ids, id_at, network.node_ids.dtype.kind in "iu"
+    else:
+        names, name_at = _tokens(orjson.dumps(node_names(network)))
+        quote_names = False
+    floats, float_at = _tokens(orjson.dumps(np.concatenate([tree.flow, tree.enter, tree.exit]).astype(np.float64),
+                                            option=numpy))
+    offset = floats.shape[0]
     lit = "".join(_TREE_LITERALS).encode()
     lit_at = np.cumsum([0] + [len(x.encode()) for x in _TREE_LITERALS])
     depth = np.asarray(tree.depth, dtype=np.int64)
     num_children = np.bincount(tree.parent[1:], minlength=tree.size) if tree.size > 1 else np.zeros(1, np.int64)
-    bound = (len(ids) + len(names) + offset + tree.size * (len(lit) + 4 + 21 * (int(depth.max()) + 1)) + 16)
+    bound = (len(ids) + len(names) + offset + tree.size * (len(lit) + 6 + 21 * (int(depth.max()) + 1)) + 16)
     out = _tree_json(tree.depth_first(), np.asarray(tree.parent, np.int64), depth,
                      np.asarray(tree.rank, np.int64), np.asarray(tree.leaf, np.int64), num_children,
-                     np.frombuffer(lit, np.uint8), lit_at, ids, id_at, names, name_at,
-                     np.concatenate(floats), np.stack(at), bound)
+                     np.frombuffer(lit, np.uint8), lit_at, ids, id_at, names, name_at, quote_names,
+                     floats, float_at.reshape(2, 3, tree.size), bound)
     return out if as_array else out.tobytes()
 
 
