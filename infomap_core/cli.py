@@ -16,6 +16,7 @@ import argparse
 import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
@@ -241,6 +242,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     with threads(options.num_threads):
         problem = prepare(network, options, initial, _meta_data(args))
         trials = run_trials(problem, options, settings, show_progress=progress_wanted(False))
+    problem = replace(problem, flow=problem.flow.without_pairs())  # the search's, not the output's
     result = best_of(problem, options, trials, elapsed=time.perf_counter() - start, started_at=started_at)
     info = RunInfo(command_line=tuple(argv), input=None if args.network == "-" else FileInfo.of(args.network),
                    cluster_data=FileInfo.of(args.cluster_data) if args.cluster_data else None)

@@ -259,12 +259,15 @@ class Network:
         nodes: Sequence | np.ndarray | None = None,
         node_weights: Mapping | Sequence | np.ndarray | None = None,
         node_names: Mapping | None = None,
+        _owned: bool = False,
     ) -> "Network":
         """Build from parallel arrays of caller ids (and optional weights).
 
         ``nodes`` lists extra node ids (kept even without links). ``node_weights``
         is a mapping id -> weight or an array aligned with ``nodes``.
-        ``node_names`` maps id -> label (Pajek vertex labels).
+        ``node_names`` maps id -> label (Pajek vertex labels). ``_owned`` (the file readers):
+        ``source`` and ``target`` are int64 arrays nobody else holds, which may be overwritten
+        with the node indices (no second pair of link-sized arrays).
         """
         src = _as_id_array(source, "source")
         tgt = _as_id_array(target, "target")
@@ -288,7 +291,7 @@ class Network:
             raise NetworkError("node ids must be all integers or all strings, not a mix", field="edges")
         if not kinds:
             raise EmptyNetworkError("the network has no links", field="edges")
-        node_ids, a, b, extra_idx = _index_ids(src, tgt, extra)
+        node_ids, a, b, extra_idx = _index_ids(src, tgt, extra, in_place=_owned)
         n = node_ids.shape[0]
 
         nw = np.ones(n, dtype=np.float64)
@@ -838,11 +841,12 @@ def _count_reverse_pairs(indptr, indices):
     return count
 
 
-def _index_ids(src: np.ndarray, tgt: np.ndarray, extra: np.ndarray | None):
+def _index_ids(src: np.ndarray, tgt: np.ndarray, extra: np.ndarray | None, in_place: bool = False):
     """(sorted distinct ids, source index, target index, extra index).
 
     Integer ids spanning a range not much larger than the number of links are mapped
-    with a presence table (no sort); anything else goes through ``np.unique``.
+    with a presence table (no sort), into ``src`` and ``tgt`` themselves with ``in_place``;
+    anything else goes through ``np.unique``.
     """
     parts = [p for p in (src, tgt, extra) if p is not None and p.size]
     if all(p.dtype.kind == "i" for p in parts):
@@ -856,6 +860,10 @@ def _index_ids(src: np.ndarray, tgt: np.ndarray, extra: np.ndarray | None):
             rank = np.cumsum(present, dtype=np.int64) - 1
             node_ids = np.nonzero(present)[0].astype(np.int64) + lo
             del present
+            if in_place:
+                _rank_in_place(src, rank, lo)
+                _rank_in_place(tgt, rank, lo)
+                return node_ids, src, tgt, None if extra is None else rank[extra - lo]
             mapped = [None if p is None else rank[p] if lo == 0 else rank[p - lo] for p in (src, tgt, extra)]
             return node_ids, mapped[0], mapped[1], mapped[2]
     all_ids = np.concatenate(parts)
@@ -864,6 +872,13 @@ def _index_ids(src: np.ndarray, tgt: np.ndarray, extra: np.ndarray | None):
     inverse = inverse.astype(np.int64)
     extra_idx = inverse[2 * m:] if extra is not None else None
     return node_ids, inverse[:m], inverse[m:2 * m], extra_idx
+
+
+@njit(cache=True)
+def _rank_in_place(ids, rank, lo):
+    """``ids[e] = rank[ids[e] - lo]`` for every ``e`` (the index of each id)."""
+    for e in range(ids.shape[0]):
+        ids[e] = rank[ids[e] - lo]
 
 
 def _as_id_array(values: Any, field_name: str) -> np.ndarray:

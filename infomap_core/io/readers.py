@@ -106,4 +106,8 @@ def _parse_link_list(raw: bytes, directed: bool) -> Network:
                          line=table.stop_line, field="network")
     if len(table) == 0:
         raise ParseError("the network has no links (no 'source target [weight]' line)", field="network")
-    return Network.from_arrays(table.src, table.tgt, table.weight, directed=directed)
+    src, tgt, weight = table.src, table.tgt, table.weight
+    del table  # the arrays are this function's alone: ids are overwritten with node indices (_owned)
+    if not (weight != 1.0).any():
+        weight = None  # every link weighs 1 (no weight column): the CSR is built without the array
+    return Network.from_arrays(src, tgt, weight, directed=directed, _owned=src.dtype.kind == "i")
