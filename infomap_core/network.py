@@ -861,8 +861,10 @@ def _index_ids(src: np.ndarray, tgt: np.ndarray, extra: np.ndarray | None, in_pl
             node_ids = np.nonzero(present)[0].astype(np.int64) + lo
             del present
             if in_place:
-                _rank_in_place(src, rank, lo)
-                _rank_in_place(tgt, rank, lo)
+                for p in (src, tgt):
+                    if lo:
+                        np.subtract(p, lo, out=p)
+                    np.take(rank, p, out=p, mode="clip")  # in place: each id is read before its index is written
                 return node_ids, src, tgt, None if extra is None else rank[extra - lo]
             mapped = [None if p is None else rank[p] if lo == 0 else rank[p - lo] for p in (src, tgt, extra)]
             return node_ids, mapped[0], mapped[1], mapped[2]
@@ -872,13 +874,6 @@ def _index_ids(src: np.ndarray, tgt: np.ndarray, extra: np.ndarray | None, in_pl
     inverse = inverse.astype(np.int64)
     extra_idx = inverse[2 * m:] if extra is not None else None
     return node_ids, inverse[:m], inverse[m:2 * m], extra_idx
-
-
-@njit(cache=True)
-def _rank_in_place(ids, rank, lo):
-    """``ids[e] = rank[ids[e] - lo]`` for every ``e`` (the index of each id)."""
-    for e in range(ids.shape[0]):
-        ids[e] = rank[ids[e] - lo]
 
 
 def _as_id_array(values: Any, field_name: str) -> np.ndarray:
