@@ -255,3 +255,22 @@ def test_write_json_writes_render_json(kind):
     out = io.BytesIO()
     write_json(result, out, hide_bipartite_nodes=kind == "hidden")
     assert out.getvalue() == render_json(result, hide_bipartite_nodes=kind == "hidden").encode()
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_formats_without_the_pair_csr(directed):
+    """No format reads the flow's pair CSR (the search's): the command line drops it before writing
+    (``FlowGraph.without_pairs``), and every format renders the same text without it."""
+    from dataclasses import replace
+
+    from infomap_core import InfomapOptions, Network, run_infomap
+    from infomap_core.formats import FORMATS, RunInfo, render
+
+    network = Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4, 2.0), (4, 5), (5, 6), (6, 4), (6, 6)],
+                                 directed=directed)
+    result = run_infomap(network, InfomapOptions(seed=3, directed=directed or None))
+    slim = replace(result, flow=result.flow.without_pairs(), elapsed=result.elapsed, started_at=0.0)
+    result = replace(result, started_at=0.0)
+    assert slim.flow.pair_indices.size == 0 and slim.flow.pair_indptr.shape == result.flow.pair_indptr.shape
+    for name in FORMATS:
+        assert render(slim, name, info=RunInfo(command_line=())) == render(result, name, info=RunInfo(command_line=()))
