@@ -229,7 +229,7 @@ def run_trials(problem: Problem, options: InfomapOptions, settings: SearchSettin
             update(j + 1, options.num_trials, min(t.codelength for t in trials))
             if on_trial is not None:
                 on_trial(trial)
-            if options.converge and engine.converged([t.codelength for t in trials]):
+            if options.converge and engine.converged([t.score for t in trials]):
                 break
     return trials
 
