@@ -119,8 +119,8 @@ OPTIONS: tuple[OfficialOption, ...] = (
        "preferred_number_of_modules", "one bit per top module more or fewer than this (default 0: none)",
        run="--preferred-number-of-modules", engine="preferred_number_of_modules"),
     _S("--preferred-number-of-levels", None, "int", "InfomapOptions.preferred_number_of_levels",
-       "preferred_number_of_levels", "multilevel: the tree of least codelength + strength x |levels - this| "
-       "among those a trial builds (found, levels collapsed, top modules grouped deeper); default 0: none; "
+       "preferred_number_of_levels", "multilevel: of the trees a trial builds (found, levels collapsed, top "
+       "modules grouped deeper), the one of least codelength + strength x levels away from this; default 0: none; "
        "mapeq's own semantics, not the official's (docs/command-line.md); with --two-level only 2",
        run="--preferred-number-of-levels", engine="preferred_number_of_levels"),
     _S("--preferred-number-of-levels-strength", None, "float", "InfomapOptions.preferred_number_of_levels_strength",

@@ -153,3 +153,36 @@ def test_two_level_takes_two_preferred_levels_as_a_no_op():
     plain = run_infomap(net, two_level=True)
     asked = run_infomap(net, two_level=True, preferred_number_of_levels=2, preferred_number_of_levels_strength=5)
     assert asked.codelength == plain.codelength and asked.num_levels == 2 and asked.level_penalty == 0.0
+
+
+@pytest.mark.parametrize("variant", [
+    dict(entropy_corrected=True), dict(preferred_number_of_modules=3), dict(directed=True),
+    dict(directed=True, recorded_teleportation=True), dict(markov_time=0.6), dict(fast_hierarchical_solution=1),
+    dict(fast_hierarchical_solution=2), dict(meta_data_rate=0.5), dict(num_trials=3)],
+    ids=lambda v: ",".join(f"{k}={x}" for k, x in v.items()))
+@pytest.mark.parametrize("levels", [2, 4])
+def test_with_the_variants_the_returned_tree_scores_its_map_equation(networks, variant, levels):
+    """Every variant's codelength of the returned tree (re-scored by the official after the test,
+    tests/conftest.py) and the depth asked; the penalty reported is the strength times the
+    levels away."""
+    net = networks["ninetriangles"]
+    meta = {node: node % 3 for node in net.node_ids.tolist()} if "meta_data_rate" in variant else None
+    result = run_infomap(net, seed=3, preferred_number_of_levels=levels, preferred_number_of_levels_strength=50,
+                         meta_data=meta, **variant)
+    assert result.num_levels == levels and result.level_penalty == 0.0
+    assert result.codelength == pytest.approx(result.tree.codelength(result.objective)[0], rel=1e-15)
+    weak = run_infomap(net, seed=3, preferred_number_of_levels=levels, preferred_number_of_levels_strength=1e-6,
+                       meta_data=meta, **variant)
+    assert weak.level_penalty == pytest.approx(1e-6 * abs(weak.num_levels - levels), abs=1e-18)
+
+
+def test_on_a_state_network_and_a_tiny_one():
+    from .test_states import second_order
+
+    net = second_order(num_physical=60, steps=3000)
+    plain = run_infomap(net, seed=1)
+    for levels in (2, plain.num_levels + 1):
+        result = run_infomap(net, seed=1, preferred_number_of_levels=levels, preferred_number_of_levels_strength=50)
+        assert result.num_levels == levels
+    one_module = run_infomap(Network.from_edges([(1, 2), (2, 3), (3, 1)]), preferred_number_of_levels=4)
+    assert one_module.num_levels == 2 and one_module.level_penalty == 2.0  # nothing deeper to build
