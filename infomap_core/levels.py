@@ -29,18 +29,18 @@ from __future__ import annotations
 import numpy as np
 
 from .flow import FlowGraph
-from .mapequation import NO_VARIANT, Objective
+from .mapequation import NO_VARIANT, Objective, codebook_length, plogp
 from .multilevel import _best_partition, _dissolving, _enter_as_flow
 from .optimizer import MIN_GAIN, Level, SearchSettings
 from .tree import Tree
 
-__all__ = ["level_penalty", "prefer_levels", "collapsed", "deepened", "MAX_PREFERRED_LEVELS", "MAX_PAIR_TRIES"]
+__all__ = ["level_penalty", "prefer_levels", "collapsed", "deepened", "MAX_PREFERRED_LEVELS", "PAIR_CANDIDATES"]
 
 #: Largest ``preferred_number_of_levels`` (the search's own trees stay below 30 levels).
 MAX_PREFERRED_LEVELS = 32
-#: Most top-module pairs :func:`deepened` scores for one level (the deepest top modules'
-#: pairs with their linked top modules, heaviest links first).
-MAX_PAIR_TRIES = 256
+#: Top-module pairs :func:`deepened` scores exactly for one level: the ones of least estimated
+#: codelength increase (:func:`_cheapest_pairs`).
+PAIR_CANDIDATES = 8
 
 
 def level_penalty(num_levels: int, preferred: int, strength: float) -> float:
@@ -92,24 +92,25 @@ def collapsed(fg: FlowGraph, tree: Tree, depth: int, objective: Objective = NO_V
         raise ValueError("a collapsed tree keeps two levels at least")
     if tree.num_levels <= depth:
         return tree
-    is_leaf = tree.leaf >= 0
+    modules = np.nonzero(tree.leaf < 0)[0]
+    leaf_parents = np.unique(tree.parent[tree.leaf >= 0])  # fixed: only modules of modules are dissolved
 
     def chooser(at_depth: int | None):
         def choose(candidates, delta, state):
-            parent, alive = state
-            node_depth = _node_depths(parent, alive)
-            deepest = int(node_depth[is_leaf].max())
+            parent, _ = state
+            module_depth = _module_depths(parent, modules)
+            deepest = int(module_depth[leaf_parents].max()) + 1  # of a leaf
             if deepest <= depth:
                 return None
             above = np.zeros(parent.shape[0], dtype=bool)
-            anc = np.unique(parent[is_leaf & (node_depth == deepest)])
+            anc = leaf_parents[module_depth[leaf_parents] + 1 == deepest]
             while anc.size:
                 above[anc] = True
                 anc = np.unique(parent[anc])
                 anc = anc[anc >= 0]
             allowed = above[candidates]
             if at_depth is not None:
-                allowed &= node_depth[candidates] == at_depth
+                allowed &= module_depth[candidates] == at_depth
             if not allowed.any():
                 return None
             return int(np.nonzero(allowed)[0][np.argmin(delta[allowed])])
@@ -126,15 +127,17 @@ def collapsed(fg: FlowGraph, tree: Tree, depth: int, objective: Objective = NO_V
     return best
 
 
-def _node_depths(parent: np.ndarray, alive: np.ndarray) -> np.ndarray:
-    """Depth of every living tree node under the current ``parent`` (dead ones: 0)."""
+def _module_depths(parent: np.ndarray, modules: np.ndarray) -> np.ndarray:
+    """Depth of the tree nodes ``modules`` under the current ``parent`` (others: 0)."""
     depth = np.zeros(parent.shape[0], dtype=np.int64)
-    cur = np.where(alive, parent, -1)
+    cur = parent[modules]
+    hops = np.zeros(modules.shape[0], dtype=np.int64)
     while True:
         up = cur >= 0
         if not up.any():
+            depth[modules] = hops
             return depth
-        depth[up] += 1
+        hops[up] += 1
         cur[up] = parent[cur[up]]
 
 
@@ -146,8 +149,8 @@ def deepened(fg: FlowGraph, tree: Tree, rng: np.random.Generator, settings: Sear
     top modules (coded at their enter flow, as :func:`.multilevel._super_module_levels`
     searches it), taken even when it lengthens the code, if it groups a deepest top module;
     (2) the pair of a deepest top module and a top module linked to it (any other when it
-    has no link) whose grouping lengthens ``L`` least (at most :data:`MAX_PAIR_TRIES` pairs,
-    heaviest links first)."""
+    has no link) whose grouping lengthens ``L`` least (of the :data:`PAIR_CANDIDATES` pairs
+    :func:`_cheapest_pairs` estimates cheapest)."""
     settings = settings or SearchSettings()
     tops = tree.children()[0]
     num_tops = int(tops.shape[0])
@@ -171,15 +174,7 @@ def deepened(fg: FlowGraph, tree: Tree, rng: np.random.Generator, settings: Sear
     sm, ks, _ = _best_partition(units, np.zeros(num_tops, dtype=np.int64), np.zeros(1), rng, settings)
     if 1 < ks < num_tops and (np.bincount(sm, minlength=ks)[sm] > 1)[deepest].any():
         candidates.append(_grouped(fg, tree, tops, sm))
-    pairs = []
-    for a in np.nonzero(deepest)[0].tolist():
-        lo, hi = units.indptr[a], units.indptr[a + 1]
-        linked = [(float(w), int(b)) for b, w in zip(units.indices[lo:hi].tolist(), units.pflow[lo:hi].tolist())
-                  if b != a]
-        if not linked:
-            linked = [(0.0, b) for b in range(num_tops) if b != a]
-        pairs += [(-w, min(a, b), max(a, b)) for w, b in linked]
-    for _, a, b in sorted(set(pairs))[:MAX_PAIR_TRIES]:
+    for a, b in _cheapest_pairs(units, deepest)[:PAIR_CANDIDATES].tolist():
         group = np.arange(num_tops, dtype=np.int64)
         group[b] = a
         candidates.append(_grouped(fg, tree, tops, group))
@@ -188,6 +183,41 @@ def deepened(fg: FlowGraph, tree: Tree, rng: np.random.Generator, settings: Sear
         return None
     lengths = [t.codelength(objective)[0] for t in candidates]
     return candidates[int(np.argmin(lengths))]
+
+
+def _cheapest_pairs(units: Level, deepest: np.ndarray) -> np.ndarray:
+    """Pairs ``(a, b)`` of top modules (the ``units`` of the module network, coded at their enter
+    flow), ``a`` of the ``deepest`` and ``b`` linked to it (every other top module when ``a`` has
+    no link), cheapest first by the codelength increase of grouping the two under a new
+    super-module ``S``: with ``d`` the flow between them (recorded teleportation included),
+    ``e_S = e_a + e_b - d``, ``x_S = x_a + x_b - d``, the root codebook trades ``e_a, e_b`` for
+    ``e_S`` and ``S`` adds ``codebook(x_S; e_a, e_b)`` (:func:`.mapequation.codebook_length`).
+    The variants' terms are the same for every pair (one module more, one top module fewer) and
+    are left out: the estimate only orders the pairs."""
+    n = units.n
+    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(units.indptr))
+    keep = deepest[rows] & (units.indices != rows)
+    a, b, d = rows[keep], units.indices[keep].astype(np.int64), units.pflow[keep]
+    lonely = np.nonzero(deepest & (np.bincount(rows[units.indices != rows], minlength=n) == 0))[0]
+    if lonely.size:
+        others = np.arange(n, dtype=np.int64)
+        la = np.repeat(lonely, n)
+        lb = np.tile(others, lonely.size)
+        keep = la != lb
+        a, b = np.concatenate([a, la[keep]]), np.concatenate([b, lb[keep]])
+        d = np.concatenate([d, np.zeros(int(keep.sum()))])
+    if units.recorded:
+        d = d + units.tf[a] * units.tw[b] + units.tf[b] * units.tw[a]
+    a, b = np.minimum(a, b), np.maximum(a, b)
+    _, first = np.unique(a * n + b, return_index=True)
+    a, b, d = a[first], b[first], d[first]
+    e, x = units.enter, units.exit
+    rate, rate_plogp = float(e.sum()), float(plogp(e).sum())
+    e_s, x_s = np.maximum(e[a] + e[b] - d, 0.0), np.maximum(x[a] + x[b] - d, 0.0)
+    pair_plogp = plogp(e[a]) + plogp(e[b])
+    delta = (codebook_length(0.0, rate - e[a] - e[b] + e_s, rate_plogp - pair_plogp + plogp(e_s))
+             + codebook_length(x_s, e[a] + e[b], pair_plogp))
+    return np.stack([a, b], axis=1)[np.argsort(delta, kind="stable")]
 
 
 def _grouped(fg: FlowGraph, tree: Tree, tops: np.ndarray, group: np.ndarray) -> Tree:
