@@ -246,3 +246,11 @@ def test_preferred_number_of_levels_on_both_command_lines(tmp_path):
     assert status == 2 and "preferred_number_of_levels must be an integer in [2, 32]" in err, err
     status, _, err = mapeq_in_process("run", NET, "--preferred-number-of-levels-strength", -2)
     assert status == 2 and "preferred_number_of_levels_strength must be in [0" in err, err
+
+
+def test_the_console_reports_the_level_penalty(tmp_path):
+    status, out, err = mapeq_in_process(NET, tmp_path / "o", "-0", "-s", 1, "--preferred-number-of-levels", 2,
+                                        "--preferred-number-of-levels-strength", 0.1)
+    assert status == 0, err
+    assert "in 3 levels" in out  # 0.1 bit per level does not pay for the 0.15 bits two levels cost
+    assert "preferred 2 levels: penalty 0.100000000 bits (0.1 per level away; not in the codelength)" in out
