@@ -12,7 +12,8 @@ With ``preferred_number_of_levels`` ``P > 0`` and ``preferred_number_of_levels_s
   even when it does not shorten the code, or by the one pair of top modules whose grouping
   lengthens it least),
 
-the one of least ``L + s |levels - P|`` (the first found on ties within ``MIN_GAIN``),
+the one of least ``L + s |levels - P|`` (the first found on ties within ``MIN_GAIN``; the
+cheapest deeper tree often groups a single pair, deeper in one branch only),
 ``L`` the map equation of the tree and ``levels`` its depth, that of its deepest leaf
 (:attr:`.tree.Tree.num_levels`, the official's ``numLevels``: 2 for a two-level
 partition). The reported codelength stays ``L``; ``s |levels - P|`` is reported apart as
@@ -86,8 +87,8 @@ def collapsed(fg: FlowGraph, tree: Tree, depth: int, objective: Objective = NO_V
     """``tree`` cut to at most ``depth`` levels (``depth >= 2``) by dissolving modules of
     modules into their parents, only ones above a deepest leaf: the shortest of two ways,
     (1) the module whose dissolving lengthens ``L`` least first, (2) every such module at
-    one depth ``k``, for each ``k`` (whole levels removed). Top and leaf modules stay (a
-    dissolved top module's children become top modules)."""
+    one depth ``k``, for each ``k`` (whole levels removed). The leaf modules stay; a
+    dissolved top module's children become top modules."""
     if depth < 2:
         raise ValueError("a collapsed tree keeps two levels at least")
     if tree.num_levels <= depth:
