@@ -365,6 +365,7 @@ def test_markov_time_and_trials_are_run(client, tmp_path, directed):
     ("regularized", True), ("variable_markov_time", True), ("use_node_weights_as_flow", True),
     ("skip_adjust_bipartite_flow", True), ("bipartite_teleportation", True), ("converge", True),
     ("meta_data_unweighted", True), ("meta_data_rate", 0.5), ("node_limit", 10), ("fast_hierarchical_solution", 1),
+    ("preferred_number_of_levels", 2),
 ])
 def test_every_option_not_run_is_refused_by_name(name, value):
     with pytest.raises(OptionError) as err:
