@@ -399,5 +399,10 @@ def test_preferred_number_of_levels_on_both_command_lines(network, levels, tmp_p
     theirs, ours = run_both(network, [*flags, "-N", "3", "-s", "1"], tmp_path, "search")
     t_json, o_json = compare_files(theirs, ours)
     assert o_json["numLevels"] == levels
+
+    def penalized(found):  # the objective the option asks for, on either tool's answer
+        return found["codelength"] + 20 * abs(found["numLevels"] - levels)
+
+    assert penalized(o_json) <= penalized(t_json) + 1e-9  # by that objective, no worse than the official
     plain = mapeq_script("run", network, "-N", "3", "-s", "1")
     assert o_json["codelength"] >= json.loads(plain.stdout)["codelength"] - 1e-12  # another depth costs bits
