@@ -272,14 +272,23 @@ def render_json(result: "InfomapResult", info: RunInfo | None = None, *, hide_bi
                         option=orjson.OPT_SERIALIZE_NUMPY).decode()
 
 
-def write_json(result: "InfomapResult", out: BinaryIO, *, hide_bipartite_nodes: bool = False) -> None:
+#: Results of fewer nodes are written by :func:`write_json` at once (no kernel is loaded for them).
+PIECES_MIN_NODES = 1 << 14
+
+
+def write_json(result: "InfomapResult", out: BinaryIO, *, hide_bipartite_nodes: bool = False,
+               pieces: bool | None = None) -> None:
     """The bytes of :func:`render_json` written to the binary file ``out`` piece by piece: the
     document is serialized with a mark in place of each part with a row per node (``modules``,
     ``node_flow``, ``tree``, see :meth:`InfomapResult.to_dict`'s ``written``), then the text
     between the marks is written with each part made from the arrays in its turn. One part is in
     memory at a time and neither the document nor its ``str`` is (a network's JSON is ~100 bytes
     per node). The marks are NUL bytes, which orjson never writes raw (it escapes control
-    characters in strings)."""
+    characters in strings). ``pieces`` None: piece by piece from :data:`PIECES_MIN_NODES` nodes
+    on, smaller results at once."""
+    if not (result.network.num_nodes >= PIECES_MIN_NODES if pieces is None else pieces):
+        out.write(render_json(result, hide_bipartite_nodes=hide_bipartite_nodes).encode())
+        return
     makers: list = []
 
     def mark(make) -> orjson.Fragment:

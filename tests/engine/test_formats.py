@@ -253,9 +253,10 @@ def test_write_json_writes_render_json(kind):
     else:
         network = Network.from_edges([("a", 'b"\\'), ("b", "c\u2028"), ("c", "a"), ("c", "d"), ("d", "e")])
     result = run_infomap(network, InfomapOptions(seed=3))
-    out = io.BytesIO()
-    write_json(result, out, hide_bipartite_nodes=kind == "hidden")
-    assert out.getvalue() == render_json(result, hide_bipartite_nodes=kind == "hidden").encode()
+    for pieces in (True, None):  # (None: at once, the network is small)
+        out = io.BytesIO()
+        write_json(result, out, hide_bipartite_nodes=kind == "hidden", pieces=pieces)
+        assert out.getvalue() == render_json(result, hide_bipartite_nodes=kind == "hidden").encode()
 
 
 @pytest.mark.parametrize("directed", [False, True])
