@@ -43,10 +43,18 @@ The network never sits in one process. With ``P`` shards (one per worker):
    aggregation, fine- and coarse-tuning), ``num_trials`` times on different workers, the
    shortest kept; the modules are mapped back down the levels, each shard looking up its
    units' modules at their owners.
-7. **Fine-tune** (two-level, after contractions): rounds of the same synchronous moves of
-   the nodes on the level-0 shards against the final module statistics, each round's
-   partition scored from the reduced sums, the best kept; if they gained, the finish again
-   on the tuned partition's module network (:func:`_fine_tune`).
+7. **Fine-tune** (after contractions): rounds of the same synchronous moves of the nodes on
+   the level-0 shards against the final module statistics, each round's partition scored
+   exactly, the best kept; if they gained, the finish again on the tuned partition's module
+   network (:func:`_fine_tune`). Two-level: scored from the reduced sums. Multilevel: the
+   nodes move between the bottom modules with the tree above them kept, each round scored by
+   the multilevel map equation of that tree (:func:`bottom_tree`, from the module links of 8).
+8. **Module links**: each level-0 shard sums the flow of its links between two final modules
+   (directed: each arc at its source's shard; undirected: each pair once), the owners the
+   modules' flow, enter and exit; one task puts them together with the tree
+   (:func:`_module_network`). The result carries them (``module_network``: a few numbers per
+   module and per linked module pair, never a node link), so it can write ``.ftree``
+   (:meth:`DistributedResult.to_engine_result`).
 
 Data moves only as Dask futures passed from task to task (worker to worker); the client
 holds futures, never link arrays. A lost worker's pieces are recomputed by Dask from their
@@ -94,11 +102,12 @@ class DistributedSettings:
     ``min_fraction`` of the units move or after ``max_rounds``; levels stop when the
     module network has at most ``finish_units`` units or shrinks by less than
     ``min_shrink`` (a fraction of its units). The file is read in blocks of
-    ``block_bytes`` (the read's transient memory is a few times that). Two-level runs
+    ``block_bytes`` (the read's transient memory is a few times that). Runs
     that contracted on the workers are fine-tuned after the finish: at most
     ``fine_tune_cycles`` cycles of at most ``fine_tune_rounds`` rounds of single-node
-    moves (:func:`_fine_tune`; 0 turns it off and frees the level-0 shards at the first
-    contraction instead of keeping them to the end).
+    moves (:func:`_fine_tune`; 0 turns it off). ``module_links``: reduce the links between the
+    final modules for ``.ftree`` (:func:`_module_network`, one level-0 round's work). The level-0
+    shards are kept to the end for either; with both off they are freed at the first contraction.
     """
 
     shards: int = 0
@@ -1469,7 +1478,8 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
                     search=None, measure_bytes: bool = False,
                     probe: Callable[[str, list], None] | None = None,
                     progress: Callable[[int, str], None] | None = None) -> DistributedResult:
-    """Two-level partition of the network in link-list file ``path`` on the workers of ``client``.
+    """The partition (two-level; multilevel without ``two_level``) of the network in link-list file
+    ``path`` on the workers of ``client``.
 
     ``path`` must be readable by every worker (shared storage). ``options`` (default:
     two-level, undirected) give the flow model (:func:`check_options` says which are
@@ -1480,9 +1490,9 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
     submitted with its futures (benchmarks wait for them and read the workers' memory; the
     run is the same). ``progress(step, phase)``, if given, is called before each stage and
     each round (``step`` counts them from 1, ``phase`` names them: ``"read"``, ``"flow"``,
-    ``"level 0: round 3"``, ``"finish"``, ``"fine-tune 1: round 2"``); an exception it raises
-    stops the run (the futures are released, so Dask drops the pending tasks): the service
-    cancels jobs this way. See the module docstring for the design.
+    ``"level 0: round 3"``, ``"finish"``, ``"fine-tune 1: round 2"``, ``"module links"``); an
+    exception it raises stops the run (the futures are released, so Dask drops the pending
+    tasks): the service cancels jobs this way. See the module docstring for the design.
 
     Examples
     --------
@@ -1642,7 +1652,9 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
     links = None
     if settings.module_links and level0 is not None:
         report("module links")
+        links_start = time.perf_counter()
         tables, paths, links = _module_network(run, level0, tables, paths, node_plogp, spec.directed)
+        links["seconds"] = round(time.perf_counter() - links_start, 3)
     del level0
     if probe:
         probe("finish", tables)
