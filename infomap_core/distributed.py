@@ -1663,6 +1663,9 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
     node_ids = ids.decode(np.concatenate([t[0] for t in final]))
     modules = np.concatenate([t[1][:, 0] if t[1].ndim == 2 else t[1] for t in final])
     node_flow = np.concatenate([f[1][np.searchsorted(f[0], t[0])] for f, t in zip(flows, final)])
+    if paths is not None and links is None:  # bottom modules the fine-tune emptied: numbers 1..k again
+        present, modules = np.unique(modules, return_inverse=True)
+        modules, paths = modules + 1, [paths[m - 1] for m in present.tolist()]
     order = np.argsort(node_ids)
     return DistributedResult(node_ids=node_ids[order], modules=modules[order].astype(np.int64),
                              codelength=float(codelength), index_codelength=float(index),
@@ -1801,8 +1804,8 @@ def _fine_tune(run: _Run, base: tuple, tables: list, terms: tuple, fields: dict,
     partition scored exactly, the best kept; the rounds stop at the first that does not
     shorten the code (or after ``fine_tune_rounds``). If the cycle gained, the module network
     of the tuned partition is searched again by the finish (:func:`_finish`, ``trials``
-    trials) and its result kept if shorter; then another cycle (at most
-    ``fine_tune_cycles``). Never longer than the finish's partition.
+    trials) and its result kept if shorter; a cycle that gained is followed by another (at
+    most ``fine_tune_cycles``). Never longer than the finish's partition.
 
     Two levels (``paths`` None): the modules are the partition, scored from the reduced module
     sums (:func:`_split_terms`). Multilevel (``paths``: the tree path of each final module, a
@@ -1871,7 +1874,7 @@ def _fine_tune(run: _Run, base: tuple, tables: list, terms: tuple, fields: dict,
         entry["codelength_refinished"] = float(fterms[0])
         entry["seconds"] = round(time.perf_counter() - cycle_start, 3)
         if fterms[0] >= best_terms[0] - MIN_GAIN:
-            break
+            continue  # the tuned partition stays; its nodes may move again in the next cycle
         best_terms, best_paths = tuple(fterms[:3]), fpaths
         best_tables = _map_down(run, ftables, [([run.on(s, _labels, sh) for s, sh in enumerate(shards)], mods)])
         mods = [run.on(s, _named, t, run.ids.dtype) for s, t in enumerate(best_tables)]
