@@ -1763,7 +1763,7 @@ def _final_labels(run: _Run, tables: list) -> tuple[np.ndarray, np.ndarray]:
     """(module labels sorted, their final numbers) of per-shard tables of rows (final module,
     label): one pair per module and shard comes back."""
     got = run.client.gather([run.on(s, _label_pairs, t) for s, t in enumerate(tables)])
-    pairs = np.unique(np.concatenate([g for g in got]), axis=0) if got else np.zeros((0, 2), dtype=np.int64)
+    pairs = np.unique(np.concatenate(got), axis=0)
     return pairs[:, 0].copy(), pairs[:, 1].copy()
 
 
