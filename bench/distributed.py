@@ -157,7 +157,8 @@ def _row(args, workers, rounds, result, ours, links, truth, nmi, ready, peak, wa
                      for c in result.fine_tune) if rounds else "off"
     print(f"| {workers} | {tune or 'nothing to tune'} | {cpu:.1f} | {wall:.1f} | {ready:.0f}, {peak:.0f} | {growth:.0f} "
           f"| {exchanged / 2**20:.1f} MB | {exchanged / links:.0f} | {trail} | {result.codelength:.6f} | {diff} "
-          f"| {result.num_modules} | {nmi(truth[result.node_ids], result.top_modules):.3f} | {os.getloadavg()[0]:.1f} |",
+          f"| {result.num_modules} | {nmi(truth[result.node_ids], result.top_modules):.3f} "
+          f"| {os.getloadavg()[0]:.1f} |",
           flush=True)
     if result.module_paths is not None:
         print(f"  multilevel: {1 + max(len(p) for p in result.module_paths)} levels, "

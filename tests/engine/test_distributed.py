@@ -416,34 +416,6 @@ def test_multilevel_fine_tune_is_scored_exactly_and_never_longer(one_way_multile
         assert official_score_of_tree(net, tree, options, "directed") == pytest.approx(result.codelength, rel=1e-9)
 
 
-def _ftree_modules(text: str) -> list[dict]:
-    """The modules of an ftree through the official parser (strict)."""
-    from formats.official_parser import official_parse
-
-    answer = official_parse([text])[0]
-    assert answer["ok"], answer.get("error")
-    return answer["result"]["modules"]
-
-
-def _assert_same_module_links(distributed_ftree: str, in_process_ftree: str) -> None:
-    """Same modules (paths, children, enter and exit flow to 1e-12), the same links between
-    modules (rows and flows to 1e-12); the bottom modules of the distributed file list no links."""
-    ours, theirs = _ftree_modules(distributed_ftree), _ftree_modules(in_process_ftree)
-    assert [m["path"] for m in ours] == [m["path"] for m in theirs]
-    paths = {tuple(m["path"]) for m in theirs}
-    for a, b in zip(ours, theirs):
-        assert a["numChildren"] == b["numChildren"]
-        assert (a["enterFlow"], a["exitFlow"]) == pytest.approx((b["enterFlow"], b["exitFlow"]), abs=1e-12)
-        bottom = not any(len(p) == len(b["path"]) + 1 and p[:-1] == tuple(b["path"]) for p in paths) \
-            if b["path"] != [0] else False
-        if bottom:
-            assert a["numEdges"] == 0 and a["links"] == []
-            continue
-        assert a["numEdges"] == b["numEdges"]
-        assert [(x["source"], x["target"]) for x in a["links"]] == [(x["source"], x["target"]) for x in b["links"]]
-        assert [x["flow"] for x in a["links"]] == pytest.approx([x["flow"] for x in b["links"]], abs=1e-12)
-
-
 def _in_process_of(net, result, flow_model: str):
     """The in-process engine result of the distributed result's tree on ``net`` (our writer's input)."""
     from dataclasses import replace
@@ -464,8 +436,9 @@ def test_multilevel_ftree_has_the_in_process_module_links(one_way_multilevel):
     """The ftree of a distributed multilevel result (directed): its module links were reduced on
     the workers; the official parser reads it, and its modules and their links are those of our
     in-process writer for the same tree on the same network."""
+    from formats.official_parser import assert_same_module_links
     from infomap_core.formats import render
 
     net, _, (_, after) = one_way_multilevel
     ftree = render(after.to_engine_result(), "ftree")
-    _assert_same_module_links(ftree, render(_in_process_of(net, after, "directed"), "ftree"))
+    assert_same_module_links(ftree, render(_in_process_of(net, after, "directed"), "ftree"))

@@ -219,7 +219,7 @@ def test_ftree_of_a_distributed_job_has_the_in_process_module_links(client, shar
     from infomap_core.formats import render
     from infomap_core.tree import Tree
 
-    from engine.test_distributed import _assert_same_module_links
+    from formats.official_parser import assert_same_module_links
 
     job_id, result = finished
     response = client.get(f"/v1/jobs/{job_id}/result", params={"format": "ftree"})
@@ -229,7 +229,7 @@ def test_ftree_of_a_distributed_job_has_the_in_process_module_links(client, shar
     modules = np.array([result["modules"][str(i)] for i in net.node_ids.tolist()])
     in_process = run_infomap(net, InfomapOptions(two_level=True, seed=5))
     in_process = replace(in_process, flow=fg, tree=Tree.two_level(fg, modules))
-    _assert_same_module_links(response.text, render(in_process, "ftree"))
+    assert_same_module_links(response.text, render(in_process, "ftree"))
 
 
 def test_ftree_of_a_distributed_job_without_module_links_says_why_not():
