@@ -194,9 +194,13 @@ def test_multilevel_output_is_the_tree_of_the_module_network_scored_exactly(clie
     """Without two_level: a three-level planted hierarchy (4 x 4 x 32 nodes), contracted on the
     workers, then the engine's multilevel search on the module network. Each node's path is its
     module's; the tree of the nodes built from those paths has the reported codelength (our
-    map equation of trees, 1e-9), and it is within 1% of the in-process multilevel search."""
+    map equation of trees, 1e-9), and it is within 1% of the in-process multilevel search. Its
+    ftree (module links reduced on the workers) passes the official parser with the modules and
+    module links of our in-process writer for the same tree."""
     from bench.graphs import planted_hierarchy
+    from formats.official_parser import assert_same_module_links
     from infomap_core import Network, compute_flow
+    from infomap_core.formats import render
     from infomap_core.tree import Tree
 
     edges, _ = planted_hierarchy("4x4x32")
@@ -215,6 +219,8 @@ def test_multilevel_output_is_the_tree_of_the_module_network_scored_exactly(clie
     ours = run_infomap(net, options)
     assert ours.tree.num_levels >= 3
     assert result.codelength <= ours.codelength * 1.01
+    assert_same_module_links(render(result.to_engine_result(), "ftree"),
+                             render(_in_process_of(net, result, "undirected"), "ftree"))
 
 
 def test_a_worker_killed_mid_run_does_not_lose_the_run(tmp_path):
@@ -398,6 +404,7 @@ def _node_tree(net, result, flow_model: str):
                                                                       for m in modules.tolist()])
 
 
+@pytest.mark.slow
 def test_multilevel_fine_tune_is_scored_exactly_and_never_longer(one_way_multilevel):
     """Multilevel, one-way LFR: the fine-tune moves nodes between the bottom modules (the tree
     above them kept, each round re-scored by the exact multilevel map equation) and re-finishes
@@ -435,6 +442,7 @@ def _in_process_of(net, result, flow_model: str):
     return replace(result.to_engine_result(), network=net, flow=fg, tree=tree)
 
 
+@pytest.mark.slow
 def test_multilevel_ftree_has_the_in_process_module_links(one_way_multilevel):
     """The ftree of a distributed multilevel result (directed): its module links were reduced on
     the workers; the official parser reads it, and its modules and their links are those of our
