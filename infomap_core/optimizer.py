@@ -29,6 +29,7 @@ import numpy as np
 from .flow import FlowGraph
 from .kernels import core_loop, induced, module_sums, relabel
 from .memory import content_plogp_sums, leaf_content, merge_content, select_content
+from .grouped import grouped_core_loop
 from .parallel import colour_classes, coloured_core_loop, module_network
 from .speculative import speculative_core_loop
 from .mapequation import NO_VARIANT, Objective, codebook_length, grouped_codelength, keyed_plogp_sums, plogp
@@ -215,7 +216,13 @@ class Level:
         # from the cache does not do before it calls a parallel one (a segfault otherwise)
         return (numba.get_num_threads() > 1 and settings.parallel_moves
                 and (self.n >= settings.parallel_min_units or _stored_links(self) >= settings.speculative_min_links)
-                and self.content is None and self.meta is None and not self.objective.active and not self.recorded)
+                and self.plain_first_order)
+
+    @property
+    def plain_first_order(self) -> bool:
+        """First-order flow, the plain map equation, unrecorded teleportation: what the parallel
+        core loops (:mod:`.parallel`, :mod:`.speculative`, :mod:`.grouped`) handle."""
+        return self.content is None and self.meta is None and not self.objective.active and not self.recorded
 
     def run_core_loop(self, mod, parent, parent_exit, seed, loop_limit, settings: "SearchSettings",
                       first_loop: bool = False):
@@ -223,7 +230,11 @@ class Level:
         # (a colour class moving at once into its neighbours' singletons seeds other modules:
         # LFR 100k mu 0.5 +0.014% codelength) and for the dense module networks (bench/README.md)
         parallel = self.parallel_moves(settings)  # always called: it starts the thread pool (see there)
-        parallel = parallel and not self.grouped  # group by group on this thread (SearchSettings.grouped_min_units)
+        if self.grouped and self.plain_first_order:  # every group on its own, groups on every thread
+            return grouped_core_loop(self.indptr, self.indices, self.pflow, self.flow, self.enter, self.exit, parent,
+                                     parent_exit, mod, seed, loop_limit, settings.core_loop_threshold, first_loop,
+                                     settings.num_random_moves, settings.max_degree_for_random_moves,
+                                     numba.get_num_threads())
         if parallel and not first_loop and self.n >= settings.parallel_min_units:
             class_start, class_units = self.colouring
             return coloured_core_loop(self.indptr, self.indices, self.pflow, self.flow, self.enter, self.exit, parent,

@@ -155,3 +155,34 @@ def test_large_first_order_sub_modules_run_grouped_inside_their_modules(seed):
     plain, kp = find_modules(level, None, np.random.default_rng(seed + 10), SearchSettings(), parent=modules,
                              parent_exit=exits)
     assert kp == ks and np.array_equal(plain, subs)  # the last settings: below the threshold
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_grouped_core_loop_is_exact_inside_groups_and_the_same_on_any_number_of_threads(seed):
+    """The first-order grouped loop (:mod:`infomap_core.grouped`): each group searched on its own,
+    groups split over threads; the summed change of L is exact and the result does not depend
+    on the number of threads (nor on how the groups are split: 1, 2 and 3 chunks)."""
+    import numba
+
+    from infomap_core.grouped import grouped_core_loop
+
+    level = _first_order_level(seed)
+    modules, k = find_modules(level, None, np.random.default_rng(seed), SearchSettings(), first_loop=True)
+    exits = np.random.default_rng(seed).uniform(0.0, 0.05, k)
+    order = np.argsort(modules, kind="stable")
+    group = modules[order]
+    sub = level.induced(order, group, grouped=True)
+    numba.get_num_threads()  # starts the thread pool before a cached kernel calls a parallel one
+    results = []
+    for threads in (1, 2, 3):
+        mod = np.arange(sub.n, dtype=np.int64)
+        before = level_codelength(sub, mod, sub.n, group, exits).sum()
+        delta, moves = grouped_core_loop(sub.indptr, sub.indices, sub.pflow, sub.flow, sub.enter, sub.exit, group,
+                                         exits, mod, seed, 10, 0.0, False, 5, 2, threads, 0)
+        after = level_codelength(sub, mod, sub.n, group, exits).sum()
+        assert moves > 0
+        assert after - before == pytest.approx(delta, abs=1e-9)
+        assert all(np.unique(group[mod == m]).shape[0] == 1 for m in np.unique(mod))
+        results.append((mod, delta, moves))
+    for mod, delta, moves in results[1:]:
+        assert np.array_equal(mod, results[0][0]) and delta == results[0][1] and moves == results[0][2]
