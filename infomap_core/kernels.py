@@ -58,8 +58,8 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
     a group's units, modules and physical slots stay in cache while it is visited (the
     sub-module searches on units contiguous per group with only the links inside groups,
     :meth:`.optimizer.Level.induced`: on a state network 2.8x faster than one random order
-    over all units, bench/README.md, "Higher-order networks"; on the 1M-node planted graph's
-    coarse-tune 5.4x, "10M-link planted graph").
+    over all units, bench/README.md, "Higher-order networks"; first-order levels search their
+    groups with :func:`.grouped.grouped_core_loop` instead).
 
     Randomness beyond the order, as in the official Infomap: units with at most
     ``max_degree_for_random_moves`` neighbours also try the modules of

@@ -76,15 +76,16 @@ class SearchSettings:
     The module sums and the aggregation use every thread of ``num_threads`` either way.
 
     ``grouped_min_units``: the sub-module searches (coarse-tuning) of first-order levels of
-    at least this many units run as those of state networks always do: on the units
-    reordered module by module with only the links inside modules (:meth:`Level.induced`),
-    group by group, on the calling thread (:func:`sub_modules`). Each group's units are still
-    visited in a random order, but a unit moved no longer re-queues its neighbours in other
-    groups, whose searches it cannot change, and a group's units and modules stay in cache:
-    on the 1M-node planted graph that search took 2.8 s instead of 15.3 s (10 sweeps each,
-    one thread) and 2.8 s instead of ~10 s of wall time against the colour classes on two
-    threads (bench/README.md, "10M-link planted graph"). Smaller levels keep the order of
-    the plain loop (their results, seed for seed, are those of earlier versions).
+    at least this many units run on the units reordered module by module with only the
+    links inside modules (:meth:`Level.induced`), as those of state networks always do, and
+    there each module's search runs on its own, the modules split over the threads
+    (:func:`.grouped.grouped_core_loop`; state networks: :func:`.kernels.core_loop` group by
+    group). A unit moved no longer re-queues its neighbours in other modules, whose searches
+    it cannot change, and a module's units stay in cache: on the 1M-node planted graph that
+    search took 2.0 s of CPU instead of 15.3 s (one thread; on two, the colour classes took
+    ~21 s of CPU), and the result does not depend on the number of threads (bench/README.md,
+    "10M-link planted graph"). Smaller levels keep the plain loop (their results, seed for
+    seed, are those of earlier versions).
 
     ``pair_merge_*``: the module-pair merge restarts of the top search
     (:func:`pair_merge_restarts`) on networks of at most ``pair_merge_max_units`` nodes; each
@@ -337,7 +338,8 @@ def sub_modules(level: Level, modules: np.ndarray, k: int, rng: np.random.Genera
     search runs on the units reordered module by module, with only the links inside modules
     (:meth:`Level.induced`), so that the core loop's group-by-group sweeps read contiguous
     memory; the sub-modules are numbered in that order. So does the search on a first-order
-    level of at least ``settings.grouped_min_units`` units (see :class:`SearchSettings`).
+    level of at least ``settings.grouped_min_units`` units, each module's on its own (see
+    :class:`SearchSettings`).
     """
     _, _, mexit, _, _ = module_sums(level.indptr, level.indices, level.pflow, level.flow, level.enter,
                                     level.exit, level.tf, level.tw, modules, k, level.recorded)
