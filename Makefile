@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 # The web page's node packages, among them the official Infomap parser the tests read our files with.
 WEB_STAMP := web/node_modules/.installed
 
-.PHONY: run test bench clean provision
+.PHONY: run test test-slow bench clean provision
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -25,9 +25,15 @@ run: $(STAMP)
 provision:
 	bash .ci/provision.sh
 
-## Install, provision and run the whole test suite (npm ci in web/ too: node and npm must be installed).
+## Install, provision and run the test suite (npm ci in web/ too: node and npm must be installed).
+## The tests marked slow (scale and repeated-draw runs, minutes each) are left out and counted as
+## "deselected"; `make test-slow` runs them, with the benchmark.
 test: $(STAMP) $(WEB_STAMP) provision
-	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
+
+## The slow tests only (the same provisioning).
+test-slow: $(STAMP) $(WEB_STAMP) provision
+	$(BIN)/python -m pytest -q -m slow $(PYTEST_ARGS)
 
 ## Benchmark against the official Infomap and igraph (see bench/README.md).
 bench: $(STAMP)

@@ -7,7 +7,8 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field
 from .binary import Tensor
 
-from .options import DEFAULTS, FLOW_MODELS, MAX_MARKOV_TIME, MAX_NETWORK_TRIALS, MAX_PREFERRED_MODULES, SEED_LIMIT
+from .options import (DEFAULTS, FLOW_MODELS, MAX_MARKOV_TIME, MAX_NETWORK_TRIALS, MAX_PREFERRED_LEVELS,
+                      MAX_PREFERRED_MODULES, SEED_LIMIT)
 from .vectors import options as vector_options
 from .vectors.options import VectorOptions
 
@@ -125,6 +126,12 @@ class Options(MapEquationOptions):
     fast_hierarchical_solution: int = Field(DEFAULTS.fast_hierarchical_solution, ge=0, le=3, description=(
         "a quicker hierarchy (the official -F, -FF, -FFF): 1 top modules found fast, 2 and 3 the fast levels "
         "over the two-level modules; 0: the full search"))
+    preferred_number_of_levels: int = Field(DEFAULTS.preferred_number_of_levels, ge=0, le=MAX_PREFERRED_LEVELS,
+                                            description=(
+        "multilevel: the tree of least codelength + strength x |levels - this| among those a trial builds (found, "
+        "levels collapsed, top modules grouped deeper); 0: no preference, 1 refused; two_level: only 2"))
+    preferred_number_of_levels_strength: float = Field(DEFAULTS.preferred_number_of_levels_strength, ge=0.0,
+                                                       description="bits per level away from preferred_number_of_levels")
     num_trials: int = Field(DEFAULTS.num_trials, ge=1, le=MAX_NETWORK_TRIALS)
     seed: int = Field(DEFAULTS.seed, ge=0, lt=SEED_LIMIT)
 
@@ -195,6 +202,9 @@ class InfomapResponse(CodelengthTerms):
     num_links: int
     modules: dict[str, int]
     trial_codelengths: list[float]
+    level_penalty: float | None = Field(None, description=(
+        "with preferred_number_of_levels: strength x |num_levels - preferred_number_of_levels| bits, the term the "
+        "choice of tree added (not in codelength)"))
     tree: dict[str, Any] | None = None
     node_flow: dict[str, float] | None = None
     module_links: dict[str, Any] | None = Field(None, description=(

@@ -99,6 +99,13 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("-F", "--fast-hierarchical-solution", action="count", default=DEFAULTS.fast_hierarchical_solution,
                      help="a quicker hierarchy: -F top modules found fast, -FF/-FFF the fast levels over the "
                           "two-level modules")
+    run.add_argument("--preferred-number-of-levels", type=int, default=DEFAULTS.preferred_number_of_levels,
+                     metavar="K", help="the tree of least codelength + strength x |levels - K| among those a trial "
+                     "builds (found, levels collapsed, top modules grouped deeper; 0: no preference)")
+    run.add_argument("--preferred-number-of-levels-strength", type=float,
+                     default=DEFAULTS.preferred_number_of_levels_strength, metavar="X",
+                     help=f"bits per level away from --preferred-number-of-levels "
+                          f"(default {DEFAULTS.preferred_number_of_levels_strength:g})")
     run.add_argument("--converge", action="store_true",
                      help="stop trials once 5 in a row did not shorten the best codelength")
     run.add_argument("-s", "--seed", type=int, default=DEFAULTS.seed, metavar="S")
@@ -160,6 +167,12 @@ def _options(args: argparse.Namespace, **extra):
     )
 
 
+def _levels(args: argparse.Namespace) -> dict:
+    """The preferred number of levels of ``mapeq run`` (search options: not for ``codelength``)."""
+    return {"preferred_number_of_levels": args.preferred_number_of_levels,
+            "preferred_number_of_levels_strength": args.preferred_number_of_levels_strength}
+
+
 def num_trials(args: argparse.Namespace) -> int:
     """``--num-trials``, else the engine's default (the official's cap of 50 with ``--converge``)."""
     if args.num_trials is not None:
@@ -201,7 +214,8 @@ def _run_distributed(args: argparse.Namespace) -> int:
                        ("--tune-iteration-limit", "tune_iteration_limit")):
         if getattr(args, name, None):
             raise OptionError(f"--distributed does not run {flag}", field=name)
-    options = _options(args, two_level=args.two_level, num_trials=num_trials(args), seed=args.seed)
+    options = _options(args, two_level=args.two_level, num_trials=num_trials(args), seed=args.seed,
+                       **_levels(args))
     check_options(options)
     from distributed import Client
 
@@ -234,7 +248,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
 
     options = _options(args, two_level=args.two_level, num_trials=num_trials(args), seed=args.seed,
                        num_threads=args.num_threads, converge=args.converge,
-                       fast_hierarchical_solution=args.fast_hierarchical_solution)
+                       fast_hierarchical_solution=args.fast_hierarchical_solution, **_levels(args))
     settings = search_settings({"tune_iteration_limit": args.tune_iteration_limit,
                                 "prefer_modular_solution": args.prefer_modular_solution or None})
     with threads(options.num_threads):

@@ -1201,7 +1201,8 @@ class _Run:
 #: equation, the flow options of other network kinds, and the options of a partial or quicker search.
 UNSUPPORTED = ("entropy_corrected", "preferred_number_of_modules", "regularized", "variable_markov_time",
                "use_node_weights_as_flow", "skip_adjust_bipartite_flow", "bipartite_teleportation", "node_limit",
-               "fast_hierarchical_solution", "converge", "meta_data_unweighted")
+               "fast_hierarchical_solution", "converge", "meta_data_unweighted",
+               "preferred_number_of_levels")
 
 
 def check_options(options) -> None:

@@ -92,6 +92,10 @@ class InfomapOptions:
     entropy_corrected: bool = False
     entropy_correction_strength: float = 1.0
     preferred_number_of_modules: int = 0
+    # multilevel: return the tree of least L + strength * |levels - preferred| among the ones a trial
+    # can build (infomap_core.levels); 0: no preference. Strength in bits per level (the official's default 1).
+    preferred_number_of_levels: int = 0
+    preferred_number_of_levels_strength: float = 1.0
     meta_data_rate: float = 1.0  # with meta data (run_infomap(..., meta_data=...)): weight of its codebooks
     meta_data_unweighted: bool = False  # meta data weighted by node count instead of node flow
     num_threads: int | None = None  # threads of the parallel kernels (None: every core); 1 vs 2+ may differ, 2 vs 3 not
@@ -138,6 +142,29 @@ class InfomapOptions:
         if not 0 <= int(self.preferred_number_of_modules) <= MAX_PREFERRED_MODULES:
             raise OptionError(f"preferred_number_of_modules must be in [1, {MAX_PREFERRED_MODULES}] (0: no "
                               "preference)", field="preferred_number_of_modules")
+        self._check_preferred_levels()
+
+    def _check_preferred_levels(self) -> None:
+        """``preferred_number_of_levels``: an integer, 0 (no preference) or in [2, MAX_PREFERRED_LEVELS] (one
+        level is the network unpartitioned, which no search returns); with ``two_level`` only 0 or 2 (the
+        official ignores it there; any other depth contradicts a two-level run). The strength: finite, >= 0."""
+        from .levels import MAX_PREFERRED_LEVELS
+
+        levels = self.preferred_number_of_levels
+        integral = (isinstance(levels, (int, np.integer)) and not isinstance(levels, bool)
+                    or isinstance(levels, (float, np.floating)) and float(levels).is_integer())
+        if not integral or not (int(levels) == 0 or 2 <= int(levels) <= MAX_PREFERRED_LEVELS):
+            raise OptionError(f"preferred_number_of_levels must be an integer in [2, {MAX_PREFERRED_LEVELS}] (0: no "
+                              f"preference), got {levels!r}", field="preferred_number_of_levels")
+        strength = self.preferred_number_of_levels_strength
+        if (isinstance(strength, bool) or not isinstance(strength, (int, float, np.integer, np.floating))
+                or not (np.isfinite(strength) and 0 <= strength <= MAX_VARIANT_WEIGHT)):
+            raise OptionError(f"preferred_number_of_levels_strength must be in [0, {MAX_VARIANT_WEIGHT:g}] (bits per "
+                              f"level), got {strength!r}", field="preferred_number_of_levels_strength")
+        if self.two_level and int(levels) not in (0, 2):
+            raise OptionError(f"preferred_number_of_levels {int(levels)} contradicts two_level (a two-level run "
+                              "returns 2 levels; the official ignores the option then)",
+                              field="preferred_number_of_levels")
 
     def objective(self, network: Network, flow: FlowGraph | None = None,
                   meta_data: Mapping | None = None) -> Objective:
@@ -248,6 +275,12 @@ class TrialResult:
     codelength: float
     tree: Tree
     elapsed: float
+    level_penalty: float = 0.0  # strength * |levels - preferred| (preferred_number_of_levels; not in codelength)
+
+    @property
+    def score(self) -> float:
+        """What trials are compared by: the codelength plus the level penalty."""
+        return self.codelength + self.level_penalty
 
 
 class NodeRow(NamedTuple):
@@ -287,6 +320,7 @@ class InfomapResult:
     elapsed: float
     level_codelengths: list[float] = field(default_factory=list)
     started_at: float | None = None  # wall-clock start (time.time()), for the file headers
+    level_penalty: float = 0.0  # strength * |num_levels - preferred| (preferred_number_of_levels), not in codelength
     objective: Objective = NO_VARIANT  # the variant the codelengths include
 
     @property
@@ -492,6 +526,8 @@ class InfomapResult:
             "elapsed_seconds": self.elapsed,
             "options": self.options.to_dict(),
         }
+        if self.options.preferred_number_of_levels:  # the term the choice of tree added (infomap_core.levels)
+            out["level_penalty"] = self.level_penalty
         if include_flow:
             out["node_flow"] = mapping(self.flow.node_flow)
         if self.network.is_state_network:  # state-level and (overlapping) physical-level membership
@@ -681,13 +717,22 @@ def run_trial(problem: Problem, options: InfomapOptions, trial: int,
         if trial % 2 == 1 and fast < 2:  # (-FF, -FFF: the tuned two-level modules are the tree's leaves)
             settings = replace(settings, max_tune_iterations=0)
         tree = optimize_multilevel(problem.flow, rng, settings, problem.initial, problem.objective, fast=fast)
+    penalty = 0.0
+    if options.preferred_number_of_levels and not options.two_level:
+        from .levels import prefer_levels
+
+        tree, penalty = prefer_levels(problem.flow, tree, int(options.preferred_number_of_levels),
+                                      float(options.preferred_number_of_levels_strength), rng, settings,
+                                      problem.objective)
     total, _, _ = tree.codelength(problem.objective)
-    return TrialResult(trial=int(trial), seed=seed, codelength=total, tree=tree, elapsed=time.perf_counter() - start)
+    return TrialResult(trial=int(trial), seed=seed, codelength=total, tree=tree, elapsed=time.perf_counter() - start,
+                       level_penalty=penalty)
 
 
 def best_of(problem: Problem, options: InfomapOptions, trials: list[TrialResult], elapsed: float | None = None,
             started_at: float | None = None) -> InfomapResult:
-    """The trial with the shortest codelength (the lowest trial index on ties).
+    """The trial with the shortest codelength plus level penalty (:attr:`TrialResult.score`; the lowest
+    trial index on ties).
 
     ``started_at`` is ``time.time()`` when the run began (the files' ``# started at`` line; when it is
     None they write the time of writing minus ``elapsed``).
@@ -695,7 +740,7 @@ def best_of(problem: Problem, options: InfomapOptions, trials: list[TrialResult]
     if not trials:
         raise OptionError("no trial results", field="num_trials")
     ordered = sorted(trials, key=lambda t: t.trial)
-    best = min(ordered, key=lambda t: (t.codelength, t.trial))
+    best = min(ordered, key=lambda t: (t.score, t.trial))
     total, index, module = best.tree.codelength(problem.objective)
     one_level = one_level_codelength(problem.flow, problem.objective)
     return InfomapResult(
@@ -713,6 +758,7 @@ def best_of(problem: Problem, options: InfomapOptions, trials: list[TrialResult]
         level_codelengths=best.tree.level_codelengths(problem.objective),
         started_at=started_at,
         objective=problem.objective,
+        level_penalty=best.level_penalty,
     )
 
 
@@ -744,7 +790,7 @@ def run_infomap(network: Network, options: InfomapOptions | None = None, *,
             trials.append(run_trial(problem, options, j, settings))
             if progress is not None:
                 progress(j + 1, options.num_trials)
-            if options.converge and converged([t.codelength for t in trials]):
+            if options.converge and converged([t.score for t in trials]):
                 break
     return best_of(problem, options, trials, elapsed=time.perf_counter() - start, started_at=started_at)
 

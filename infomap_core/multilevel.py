@@ -149,6 +149,16 @@ def dissolve_redundant_modules(fg: FlowGraph, tree: Tree, objective: Objective =
     applied until none gains. Only modules whose children are modules qualify, so every
     module keeps children of one kind (as the official tree files expect).
     """
+    return _dissolving(fg, tree, objective, lambda candidates, delta, state: (
+        int(np.argmin(delta)) if delta[int(np.argmin(delta))] < -MIN_GAIN else None))
+
+
+def _dissolving(fg: FlowGraph, tree: Tree, objective: Objective, choose) -> Tree:
+    """``tree`` after dissolving modules of modules into their parents one at a time:
+    ``choose(candidates, delta, state)`` picks the position in ``candidates`` (modules of
+    modules, tree indices) to dissolve next, with ``delta`` the change of L each would make
+    (see :func:`dissolve_redundant_modules`), or None to stop; ``state`` is
+    ``(parent, alive)``, the current parents of the tree nodes and the ones not dissolved."""
     parent = tree.parent.copy()
     is_leaf = tree.leaf >= 0
     rate = np.where(is_leaf, tree.flow, tree.enter)
@@ -176,8 +186,8 @@ def dissolve_redundant_modules(fg: FlowGraph, tree: Tree, objective: Objective =
             lone = objective.module_cost * (float(top == 1) - (top_after == 1))  # a lone top module's exit
             delta = delta - objective.module_cost + np.where(
                 p == 0, objective.top_penalty(top_after) - objective.top_penalty(top) + lone, 0.0)
-        best = int(np.argmin(delta))
-        if not delta[best] < -MIN_GAIN:
+        best = choose(candidates, delta, (parent, alive))
+        if best is None:
             break
         m = candidates[best]
         parent[(parent == m) & alive] = parent[m]

@@ -118,6 +118,15 @@ OPTIONS: tuple[OfficialOption, ...] = (
     _S("--preferred-number-of-modules", None, "int", "InfomapOptions.preferred_number_of_modules",
        "preferred_number_of_modules", "one bit per top module more or fewer than this (default 0: none)",
        run="--preferred-number-of-modules", engine="preferred_number_of_modules"),
+    _S("--preferred-number-of-levels", None, "int", "InfomapOptions.preferred_number_of_levels",
+       "preferred_number_of_levels", "multilevel: of the trees a trial builds (found, levels collapsed, top "
+       "modules grouped deeper), the one of least codelength + strength x levels away from this; default 0: none; "
+       "mapeq's own semantics, not the official's (docs/command-line.md); with --two-level only 2",
+       run="--preferred-number-of-levels", engine="preferred_number_of_levels"),
+    _S("--preferred-number-of-levels-strength", None, "float", "InfomapOptions.preferred_number_of_levels_strength",
+       "preferred_number_of_levels_strength", "bits per level away from --preferred-number-of-levels (default 1; "
+       "0: the plain search)", run="--preferred-number-of-levels-strength",
+       engine="preferred_number_of_levels_strength", minimum=0),
     _S("--meta-data", None, "str", "run_infomap(meta_data=...)", "meta_data",
        "a .clu file of a category per node, coded with the modules (the meta map equation)",
        run="--meta-data"),
@@ -230,19 +239,6 @@ OPTIONS: tuple[OfficialOption, ...] = (
         ("--summary-json", None, "str"), ("--manifest-json", None, "str"), ("--memory-report", None, "flag"),
         ("--trial-offset", None, "int"), ("--trial-results", None, "str"), ("--no-final-output", None, "flag"),
     )
-) + (
-    _S("--preferred-number-of-levels", None, "int", supported=False,
-       why="in the official Infomap 2.16 it steers the search, not the codelength (fixed trees score the same), "
-           "and not to the depth asked (probed, seed 1: on ninetriangles, asked for the 3 levels its default "
-           "search finds, it answers a longer 3-level code; on a planted hierarchy where its default search "
-           "finds 3 levels, asked for 3 it answers 4; strength 5 answers as strength 1), so there is no "
-           "objective or depth to match: by its design (mapequation/infomap pull request 678) it biases the "
-           "accept tests of the official's own hierarchy stages (super-module levels, recursive sub-module "
-           "partitions) by a depth prior, a search our different hierarchy search cannot reproduce, and its "
-           "authors proposed removing it as not true to the map equation (pull request 688); --two-level "
-           "gives two levels"),
-    _S("--preferred-number-of-levels-strength", None, "float", supported=False,
-       why="it only scales --preferred-number-of-levels, which mapeq does not support yet"),
 )
 
 #: ``-o`` formats of the official Infomap: the ones mapeq writes, and the ones it refuses by name.

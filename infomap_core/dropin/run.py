@@ -160,6 +160,9 @@ def run(args: DropinArgs, argv: list[str], out: TextIO | None = None) -> int:
     console.say(f"  best      codelength {result.codelength:.9f} bits in {result.num_levels} levels with "
                 f"{result.num_modules} top modules (one-level {result.one_level_codelength:.9f}, "
                 f"relative savings {100 * result.relative_codelength_savings:.2f}%)")
+    if options.preferred_number_of_levels and trials:
+        console.say(f"  preferred {options.preferred_number_of_levels} levels: penalty {result.level_penalty:.9f} bits "
+                    f"({options.preferred_number_of_levels_strength:g} per level away; not in the codelength)")
     console.say(f"  levels    codelength per depth: {' '.join(f'{x:.6f}' for x in result.level_codelengths)}", 1)
     if args.no_file_output:
         return 0
@@ -229,7 +232,7 @@ def run_trials(problem: Problem, options: InfomapOptions, settings: SearchSettin
             update(j + 1, options.num_trials, min(t.codelength for t in trials))
             if on_trial is not None:
                 on_trial(trial)
-            if options.converge and engine.converged([t.codelength for t in trials]):
+            if options.converge and engine.converged([t.score for t in trials]):
                 break
     return trials
 

@@ -377,3 +377,32 @@ def test_node_limit_on_higher_order_files_is_refused_naming_it(name, tmp_path):
 
     out = mapeq_script(examples_dir() / name, tmp_path / "out", "--node-limit", "3")
     assert out.returncode == 2 and "node_limit is not available for" in out.stderr, out.stderr
+
+
+@pytest.mark.parametrize("levels", [2, 4])
+@pytest.mark.parametrize("network", [first_order_examples()[3], first_order_examples()[5]],
+                         ids=["ninetriangles", "modular_w"])
+def test_preferred_number_of_levels_on_both_command_lines(network, levels, tmp_path):
+    """The same command line through both: the official's files and schema; a given tree scores the
+    same in both (the preference chooses a tree, it does not score one); optimizing, ours answers
+    the depth asked with a large strength (mapeq's semantics, infomap_core.levels; the official's
+    depth is its search bias's, docs/command-line.md), its codelength plain map equation."""
+    import json
+
+    flags = ["--preferred-number-of-levels", str(levels), "--preferred-number-of-levels-strength", "20"]
+    source = tmp_path / "source"
+    official_cli(network, source, "-N", "2", "-o", "tree", "--silent")
+    tree = next(source.iterdir())
+    theirs, ours = run_both(network, [*flags, "--no-infomap", "-c", tree], tmp_path, "fixed")
+    t_json, o_json = compare_files(theirs, ours)
+    assert o_json["codelength"] == pytest.approx(t_json["codelength"], rel=1e-9)
+    theirs, ours = run_both(network, [*flags, "-N", "3", "-s", "1"], tmp_path, "search")
+    t_json, o_json = compare_files(theirs, ours)
+    assert o_json["numLevels"] == levels
+
+    def penalized(found):  # the objective the option asks for, on either tool's answer
+        return found["codelength"] + 20 * abs(found["numLevels"] - levels)
+
+    assert penalized(o_json) <= penalized(t_json) + 1e-9  # by that objective, no worse than the official
+    plain = mapeq_script("run", network, "-N", "3", "-s", "1")
+    assert o_json["codelength"] >= json.loads(plain.stdout)["codelength"] - 1e-12  # another depth costs bits

@@ -75,8 +75,10 @@ def test_no_file_output_writes_nothing(tmp_path):
     (["--inner-parallelization"], "'--inner-parallelization' is not supported"),
     (["--memory-report"], "'--memory-report' is not supported"),
     (["--node-limit", "0"], "--node-limit must be >= 1, got 0"),
-    (["--preferred-number-of-levels", "2"], "'--preferred-number-of-levels' is not supported by mapeq: in the "
-                                            "official Infomap 2.16 it steers the search, not the codelength"),
+    (["--preferred-number-of-levels", "1"], "preferred_number_of_levels must be an integer in [2, 32]"),
+    (["--preferred-number-of-levels", "2.5"], "--preferred-number-of-levels expects an integer, got '2.5'"),
+    (["--preferred-number-of-levels", "3", "-2"], "preferred_number_of_levels 3 contradicts two_level"),
+    (["--preferred-number-of-levels-strength", "-1"], "--preferred-number-of-levels-strength must be >= 0, got -1"),
     (["-k"], "'-k' is not supported"),
     (["-2x"], "unknown option '-x'"),
     (["-o", "network"], "output format 'network' is not supported"),
@@ -217,3 +219,38 @@ def test_fast_hierarchical_solution_counts_up_to_three_as_the_official():
     counts = [engine_options(parse_arguments(["n.txt", "out", *flags]))[0].fast_hierarchical_solution
               for flags in ([], ["-F"], ["-FF"], ["-F", "--fast-hierarchical-solution", "-F"], ["-FFFF"], ["-2FFFFF"])]
     assert counts == [0, 1, 2, 3, 3, 3]
+
+
+def test_preferred_number_of_levels_on_both_command_lines(tmp_path):
+    """``mapeq run`` and the drop-in take the official's flags and answer the engine's tree:
+    ninetriangles, whose search finds 3 levels, asked for 2 and for 4 (infomap_core.levels)."""
+    network = read_network_arg(str(NET))
+    for levels in (2, 4):
+        flags = ["--preferred-number-of-levels", levels, "--preferred-number-of-levels-strength", 5, "-s", 1]
+        expected = run_infomap(network, InfomapOptions(seed=1, preferred_number_of_levels=levels,
+                                                       preferred_number_of_levels_strength=5))
+        assert expected.num_levels == levels
+        status, out, err = mapeq_in_process("run", NET, *flags)
+        assert status == 0, err
+        ours = json.loads(out)
+        assert (ours["num_levels"], ours["level_penalty"]) == (levels, 0.0)
+        assert ours["codelength"] == pytest.approx(expected.codelength, rel=1e-12)
+        assert ours["options"]["preferred_number_of_levels"] == levels
+        status, _, err = mapeq_in_process(NET, tmp_path / str(levels), *flags, "-o", "json,tree", "--silent")
+        assert status == 0, err
+        official_schema = json.loads((tmp_path / str(levels) / "ninetriangles.json").read_text())
+        assert official_schema["numLevels"] == levels
+        assert official_schema["codelength"] == pytest.approx(expected.codelength, rel=1e-12)
+        assert f"# partitioned into {levels} levels" in (tmp_path / str(levels) / "ninetriangles.tree").read_text()
+    status, _, err = mapeq_in_process("run", NET, "--preferred-number-of-levels", 1)
+    assert status == 2 and "preferred_number_of_levels must be an integer in [2, 32]" in err, err
+    status, _, err = mapeq_in_process("run", NET, "--preferred-number-of-levels-strength", -2)
+    assert status == 2 and "preferred_number_of_levels_strength must be in [0" in err, err
+
+
+def test_the_console_reports_the_level_penalty(tmp_path):
+    status, out, err = mapeq_in_process(NET, tmp_path / "o", "-0", "-s", 1, "--preferred-number-of-levels", 2,
+                                        "--preferred-number-of-levels-strength", 0.1)
+    assert status == 0, err
+    assert "in 3 levels" in out  # 0.1 bit per level does not pay for the 0.15 bits two levels cost
+    assert "preferred 2 levels: penalty 0.100000000 bits (0.1 per level away; not in the codelength)" in out

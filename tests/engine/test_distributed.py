@@ -41,6 +41,7 @@ def _write(tmp_path, net, name="net.txt", shift=0):
     return path
 
 
+@pytest.mark.slow
 def test_lfr_partition_is_scored_exactly_and_close_to_the_engine(client, tmp_path):
     """LFR n=1000, mu=0.3 on 3 shards, contracted on the workers before the in-worker finish:
     the official scores our partition at our codelength, within 1% of the in-process search."""
@@ -298,7 +299,8 @@ def test_fine_tune_moves_nodes_after_the_finish_and_closes_the_gap(client, tmp_p
     assert after.codelength <= ours.codelength * 1.005
 
 
-@pytest.mark.parametrize("directed, recorded", [(False, False), (True, False), (True, True)])
+@pytest.mark.parametrize("directed, recorded", [(False, False), pytest.param(True, False, marks=pytest.mark.slow),
+                                                 pytest.param(True, True, marks=pytest.mark.slow)])
 def test_fine_tune_is_never_worse_on_random_planted_graphs(client, tmp_path, directed, recorded):
     """Random planted partitions (two draws, fixed seeds: 8 groups of 15-40 nodes,
     p_in 0.3, p_out 0.02, random weights; undirected, directed, recorded teleportation), finished
@@ -333,7 +335,7 @@ def test_fine_tune_is_never_worse_on_random_planted_graphs(client, tmp_path, dir
         assert after.codelength <= ours.codelength * 1.01
 
 
-@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize("directed", [False, pytest.param(True, marks=pytest.mark.slow)])
 def test_markov_time_and_trials_are_run(client, tmp_path, directed):
     """markov_time scales the link flow on the shards as in process (the partition scored
     exactly by our map equation and the official's at that Markov time; a longer Markov
@@ -363,6 +365,7 @@ def test_markov_time_and_trials_are_run(client, tmp_path, directed):
     ("regularized", True), ("variable_markov_time", True), ("use_node_weights_as_flow", True),
     ("skip_adjust_bipartite_flow", True), ("bipartite_teleportation", True), ("converge", True),
     ("meta_data_unweighted", True), ("meta_data_rate", 0.5), ("node_limit", 10), ("fast_hierarchical_solution", 1),
+    ("preferred_number_of_levels", 2),
 ])
 def test_every_option_not_run_is_refused_by_name(name, value):
     with pytest.raises(OptionError) as err:

@@ -99,6 +99,7 @@ def test_csv_newick_json(results):
     assert data["num_levels"] == 3 and len(data["node_flow"]) == 27
 
 
+@pytest.mark.slow
 def test_lfr_10000_multilevel_no_worse_than_official():
     net, _ = lfr(10000, 0.3)
     ours = [run_infomap(net, InfomapOptions(seed=s)).codelength for s in range(1, 6)]

@@ -61,7 +61,12 @@ def test_variant_codelength_of_any_tree_equals_official(data):
 KNOWN_GAPS: set[tuple[str, bool]] = set()
 
 
-@pytest.mark.parametrize("flags,options", VARIANTS, ids=[v[0] for v in VARIANTS])
+# the meta-data searches take 0.5-1 min each: CI searches at rate 1, the benchmark run the others
+SLOW_SEARCHES = {"--meta-data-rate 2.5", "--meta-data-rate 1 --meta-data-unweighted"}
+
+
+@pytest.mark.parametrize("flags,options", [pytest.param(*v, id=v[0], marks=[pytest.mark.slow] * (v[0] in SLOW_SEARCHES))
+                                           for v in VARIANTS])
 @pytest.mark.parametrize("two_level", [False, True], ids=["multilevel", "two-level"])
 def test_variant_search_no_worse_than_official(flags, options, two_level, request):
     if (flags, two_level) in KNOWN_GAPS:

@@ -126,11 +126,12 @@ def test_fifty_jobs_at_once_all_complete(client):
     assert lengths == {4.311793}
 
 
-def test_killing_a_worker_mid_job_ten_times(client, cluster):
+@pytest.mark.parametrize("kills", [3, pytest.param(10, marks=pytest.mark.slow)])
+def test_killing_a_worker_mid_job_again_and_again(client, cluster, kills):
     edges = lfr_edges(10000)
     body = {"kind": "infomap", "edges": edges, "num_trials": 10, "two_level": True, "seed": 5}
     reference = client.post("/v1/infomap", json={k: v for k, v in body.items() if k != "kind"}).json()
-    for round_ in range(10):
+    for round_ in range(kills):
         job = client.post("/v1/jobs", json=body).json()
         deadline = time.monotonic() + 60
         while client.get(f"/v1/jobs/{job['id']}").json()["progress"]["done"] < 1:

@@ -139,3 +139,46 @@ def test_bad_search_and_input_fields_are_4xx_naming_them(client, body, field):
     response = client.post("/v1/infomap", json={"edges": NINE, **body})
     assert response.status_code in (400, 422), response.text
     assert field in response.json()["error"]["field"], response.text
+
+
+def test_preferred_number_of_levels_fields(client):
+    """The engine's tree for the preference (infomap_core.levels) and its penalty; the sync and job
+    bodies take the fields, the codelength of a given tree has none (the preference chooses a tree,
+    it does not score one)."""
+    from infomap_core import InfomapOptions, Network, run_infomap
+
+    network = Network.from_edges([tuple(e) for e in NINE])
+    plain = run_infomap(network, seed=2)
+    for levels, strength in ((2, 5.0), (plain.num_levels + 1, 5.0), (2, 0.0)):
+        body = {"edges": NINE, "seed": 2, "preferred_number_of_levels": levels,
+                "preferred_number_of_levels_strength": strength}
+        response = client.post("/v1/infomap", json=body)
+        assert response.status_code == 200, response.text
+        expected = run_infomap(network, InfomapOptions(seed=2, preferred_number_of_levels=levels,
+                                                       preferred_number_of_levels_strength=strength))
+        got = response.json()
+        assert (got["num_levels"], got["codelength"], got["level_penalty"]) == (
+            expected.num_levels, pytest.approx(expected.codelength, rel=1e-12), expected.level_penalty)
+        assert got["num_levels"] == (plain.num_levels if strength == 0 else levels)
+    assert "level_penalty" not in client.post("/v1/infomap", json={"edges": NINE}).json()
+    refused = client.post("/v1/codelength", json={"edges": NINE, "partition": PARTITION,
+                                                  "preferred_number_of_levels": 2})
+    assert refused.status_code == 422 and "preferred_number_of_levels" in refused.json()["error"]["field"]
+
+
+@pytest.mark.parametrize("body,field", [
+    ({"preferred_number_of_levels": -1}, "preferred_number_of_levels"),
+    ({"preferred_number_of_levels": 1}, "preferred_number_of_levels"),
+    ({"preferred_number_of_levels": 2.5}, "preferred_number_of_levels"),
+    ({"preferred_number_of_levels": 33}, "preferred_number_of_levels"),
+    ({"preferred_number_of_levels": 3, "two_level": True}, "preferred_number_of_levels"),
+    ({"preferred_number_of_levels": 2, "preferred_number_of_levels_strength": -0.5},
+     "preferred_number_of_levels_strength"),
+    ({"preferred_number_of_levels": 2, "preferred_number_of_levels_strength": "big"},
+     "preferred_number_of_levels_strength"),
+])
+def test_bad_preferred_number_of_levels_fields_are_4xx_naming_them(client, body, field):
+    for path, extra in (("/v1/infomap", {}), ("/v1/jobs", {"kind": "infomap"})):
+        response = client.post(path, json={"edges": NINE, **extra, **body})
+        assert response.status_code in (400, 422), response.text
+        assert field in response.json()["error"]["field"], response.text
