@@ -48,9 +48,10 @@ def _splitmix(state):
 @njit(cache=True)
 def _search_group(g, indptr, indices, pflow, flow, enter, exit_, parent, lmod, rec, msize, mgroup, gq, pool,
                   pool_size, units, seed, loop_limit, min_improvement, first_loop, num_random_moves,
-                  max_degree_for_random_moves, dirty, scratch, cand, visit, result):
+                  max_degree_for_random_moves, dirty, scratch, base, cand, visit, result):
     """The core loop of group ``g`` (its ``units``, shuffled in place; ``pool[:pool_size]`` its
-    unused module ids, the next one last). Visits are stamped in ``scratch`` after ``visit``;
+    unused module ids, the next one last). Module ``m``'s row of ``scratch`` is ``m - base``;
+    visits are stamped there after ``visit``;
     returns the last stamp. Writes ``result[g]`` = (change of L, moves)."""
     state = np.uint64(seed) * _GOLDEN + np.uint64(g) * np.uint64(0xD6E8FEB86659FD93)
     size_g = units.shape[0]
@@ -78,23 +79,23 @@ def _search_group(g, indptr, indices, pflow, flow, enter, exit_, parent, lmod, r
                 if parent[v] != g:
                     continue
                 mv = lmod[v]
-                if scratch[mv, 1] != visit:
-                    scratch[mv, 1] = visit
-                    scratch[mv, 0] = pflow[e]
+                if scratch[mv - base, 1] != visit:
+                    scratch[mv - base, 1] = visit
+                    scratch[mv - base, 0] = pflow[e]
                     cand[ncand] = mv
                     ncand += 1
                 else:
-                    scratch[mv, 0] += pflow[e]
+                    scratch[mv - base, 0] += pflow[e]
             if indptr[u + 1] - indptr[u] <= max_degree_for_random_moves:
                 for _r in range(num_random_moves):
                     state, word = _splitmix(state)
                     mv = lmod[units[np.int64(word % np.uint64(size_g))]]
-                    if scratch[mv, 1] != visit:
-                        scratch[mv, 1] = visit
-                        scratch[mv, 0] = 0.0
+                    if scratch[mv - base, 1] != visit:
+                        scratch[mv - base, 1] = visit
+                        scratch[mv - base, 0] = 0.0
                         cand[ncand] = mv
                         ncand += 1
-            d_old = scratch[old, 0] if scratch[old, 1] == visit else 0.0
+            d_old = scratch[old - base, 0] if scratch[old - base, 1] == visit else 0.0
             pu = flow[u]
             eu = enter[u]
             xu = exit_[u]
@@ -117,7 +118,7 @@ def _search_group(g, indptr, indices, pflow, flow, enter, exit_, parent, lmod, r
                     m = np.int64(cand[c])
                     if m == old:
                         continue
-                    d_new = scratch[m, 0]
+                    d_new = scratch[m - base, 0]
                 else:
                     m = pool[pool_size - 1]
                     d_new = 0.0
@@ -135,7 +136,7 @@ def _search_group(g, indptr, indices, pflow, flow, enter, exit_, parent, lmod, r
                     best_d = d_new
             if best == old or best_delta >= -1e-16:
                 continue
-            d_new = scratch[best, 0] if scratch[best, 1] == visit else 0.0
+            d_new = scratch[best - base, 0] if scratch[best - base, 1] == visit else 0.0
             pool_size = apply_move(rec, msize, mgroup, pool, pool_size, gq, g, old, best, pu, eu, xu, d_old, d_new)
             lmod[u] = best
             for e in range(indptr[u], indptr[u + 1]):
@@ -155,13 +156,13 @@ def _search_group(g, indptr, indices, pflow, flow, enter, exit_, parent, lmod, r
 
 @njit(cache=True)
 def _search_groups(lo, hi, indptr, indices, pflow, flow, enter, exit_, parent, lmod, rec, msize, mgroup, gq, pools,
-                   pool_sizes, group_start, group_units, seed, loop_limit, min_improvement, first_loop,
+                   pool_sizes, group_start, group_units, base, span, seed, loop_limit, min_improvement, first_loop,
                    num_random_moves, max_degree_for_random_moves, dirty, result):
-    """:func:`_search_group` of the groups ``lo <= g < hi``, with one scratch for all of them."""
-    n = flow.shape[0]
-    scratch = np.zeros((n, 2))
+    """:func:`_search_group` of the groups ``lo <= g < hi``, with one scratch for all of them
+    (``span`` rows: group ``g``'s module ids lie in ``base[g] <= m < base[g] + span``)."""
+    scratch = np.zeros((span, 2))
     scratch[:, 1] = -1.0
-    cand = np.empty(n, dtype=np.int32)
+    cand = np.empty(span, dtype=np.int32)
     visit = 0.0
     for g in range(lo, hi):
         a, b = group_start[g], group_start[g + 1]
@@ -169,17 +170,17 @@ def _search_groups(lo, hi, indptr, indices, pflow, flow, enter, exit_, parent, l
             continue
         visit = _search_group(g, indptr, indices, pflow, flow, enter, exit_, parent, lmod, rec, msize, mgroup, gq,
                       pools[a:b], pool_sizes[g], group_units[a:b], seed, loop_limit, min_improvement, first_loop,
-                      num_random_moves, max_degree_for_random_moves, dirty, scratch, cand, visit, result)
+                      num_random_moves, max_degree_for_random_moves, dirty, scratch, base[g], cand, visit, result)
 
 
 @njit(cache=True, parallel=True)
 def _search_groups_parallel(bounds, indptr, indices, pflow, flow, enter, exit_, parent, lmod, rec, msize, mgroup, gq,
-                            pools, pool_sizes, group_start, group_units, seed, loop_limit, min_improvement,
-                            first_loop, num_random_moves, max_degree_for_random_moves, dirty, result):
+                            pools, pool_sizes, group_start, group_units, base, span, seed, loop_limit,
+                            min_improvement, first_loop, num_random_moves, max_degree_for_random_moves, dirty, result):
     for c in prange(bounds.shape[0] - 1):
         _search_groups(bounds[c], bounds[c + 1], indptr, indices, pflow, flow, enter, exit_, parent, lmod, rec, msize,
-                       mgroup, gq, pools, pool_sizes, group_start, group_units, seed, loop_limit, min_improvement,
-                       first_loop, num_random_moves, max_degree_for_random_moves, dirty, result)
+                       mgroup, gq, pools, pool_sizes, group_start, group_units, base, span, seed, loop_limit,
+                       min_improvement, first_loop, num_random_moves, max_degree_for_random_moves, dirty, result)
 
 
 @njit(cache=True)
@@ -219,6 +220,19 @@ def grouped_core_loop(indptr, indices, pflow, flow, enter, exit_, parent, parent
             g = parent[m]
             pools[group_start[g] + pool_sizes[g]] = m
             pool_sizes[g] += 1
+    # each group's module ids (its units' modules and unused ids, all among its units' indices
+    # and modules) in a window base[g] <= m < base[g] + span: on a level ordered by group
+    # (Level.induced) from singletons, each thread's scratch holds one group's rows, not n
+    base = np.full(num_groups, n, dtype=np.int64)
+    top = np.zeros(num_groups, dtype=np.int64)
+    for u in range(n):
+        g = parent[u]
+        base[g] = min(base[g], u, mod[u])
+        top[g] = max(top[g], u + 1, mod[u] + 1)
+    span = 1
+    for g in range(num_groups):
+        if top[g] > base[g]:
+            span = max(span, top[g] - base[g])
     lmod = mod.astype(np.int32)
     dirty = np.ones(n, dtype=np.bool_)
     result = np.zeros((num_groups, 2))
@@ -227,13 +241,14 @@ def grouped_core_loop(indptr, indices, pflow, flow, enter, exit_, parent, parent
         chunks = 1
     if chunks == 1:
         _search_groups(0, num_groups, indptr, indices, pflow, flow, enter, exit_, parent, lmod, rec, msize, mgroup,
-                       gq, pools, pool_sizes, group_start, group_units, seed, loop_limit, min_improvement, first_loop,
-                       num_random_moves, max_degree_for_random_moves, dirty, result)
+                       gq, pools, pool_sizes, group_start, group_units, base, span, seed, loop_limit, min_improvement,
+                       first_loop, num_random_moves, max_degree_for_random_moves, dirty, result)
     else:
         bounds = _link_balanced_bounds(indptr, group_start, group_units, num_groups, chunks)
         _search_groups_parallel(bounds, indptr, indices, pflow, flow, enter, exit_, parent, lmod, rec, msize, mgroup,
-                                gq, pools, pool_sizes, group_start, group_units, seed, loop_limit, min_improvement,
-                                first_loop, num_random_moves, max_degree_for_random_moves, dirty, result)
+                                gq, pools, pool_sizes, group_start, group_units, base, span, seed, loop_limit,
+                                min_improvement, first_loop, num_random_moves, max_degree_for_random_moves, dirty,
+                                result)
     total_delta = 0.0
     total_moves = 0
     for g in range(num_groups):
