@@ -1,7 +1,7 @@
 """One graph across 1, 2, 4 Dask worker processes (issue 16, part 2).
 
 ``python -m bench.distributed [--graph lfr|planted] [--size 100k] [--mu 0.3] [--links 20000000]
-[--workers 1,2,4] [--memory-limit 1GB] [--directed] [--no-in-process] [--stages] [--fine-tune-ab]
+[--workers 1,2,4] [--memory-limit 1GB] [--directed] [--multilevel] [--no-in-process] [--stages] [--fine-tune-ab]
 [--finish-units N]``
 starts a ``LocalCluster`` of W worker processes (one thread each, ``memory_limit`` each) for
 every W, runs :func:`infomap_core.distributed.run_distributed` on the cached link list
@@ -80,6 +80,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--memory-limit", default="1GB")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--directed", action="store_true", help="read the links as directed (PageRank flow)")
+    parser.add_argument("--multilevel", action="store_true",
+                        help="multilevel (default two-level) here and in the in-process engine; NMI of the top modules")
     parser.add_argument("--no-in-process", action="store_true", help="skip the in-process engine")
     parser.add_argument("--stages", action="store_true", help="the peak memory of every stage")
     parser.add_argument("--fine-tune-ab", action="store_true", help="each W without and with the fine-tune")
@@ -99,7 +101,7 @@ def main(argv: list[str] | None = None) -> None:
     graph = generate_planted(links=args.links) if args.graph == "planted" else generate_lfr(args.size, args.mu)
     edges, truth = graph.load()
     links = edges.shape[0]
-    options = InfomapOptions(two_level=True, seed=args.seed, num_threads=1, directed=args.directed)
+    options = InfomapOptions(two_level=not args.multilevel, seed=args.seed, num_threads=1, directed=args.directed)
     ours = None
     if not args.no_in_process:
         start, cpu0 = time.perf_counter(), time.process_time()
@@ -107,6 +109,7 @@ def main(argv: list[str] | None = None) -> None:
         in_process, in_cpu = time.perf_counter() - start, time.process_time() - cpu0
         print(f"{graph.label}, {links} links; in-process engine (1 thread, after import): {in_cpu:.1f} s CPU "
               f"({in_process:.1f} s wall), L {ours.codelength:.6f}, {ours.num_modules} modules, "
+              f"{ours.tree.num_levels} levels, {ours.tree.num_top_modules} top modules, "
               f"load {os.getloadavg()[0]:.1f}\n")
     del edges
     print("| workers | fine-tune | CPU s (workers + driver) | wall s | worker MB before, peak (max) | "
@@ -154,8 +157,15 @@ def _row(args, workers, rounds, result, ours, links, truth, nmi, ready, peak, wa
                      for c in result.fine_tune) if rounds else "off"
     print(f"| {workers} | {tune or 'nothing to tune'} | {cpu:.1f} | {wall:.1f} | {ready:.0f}, {peak:.0f} | {growth:.0f} "
           f"| {exchanged / 2**20:.1f} MB | {exchanged / links:.0f} | {trail} | {result.codelength:.6f} | {diff} "
-          f"| {result.num_modules} | {nmi(truth[result.node_ids], result.modules):.3f} | {os.getloadavg()[0]:.1f} |",
+          f"| {result.num_modules} | {nmi(truth[result.node_ids], result.top_modules):.3f} "
+          f"| {os.getloadavg()[0]:.1f} |",
           flush=True)
+    if result.module_paths is not None:
+        print(f"  multilevel: {1 + max(len(p) for p in result.module_paths)} levels, "
+              f"{int(result.top_modules.max())} top modules")
+    if result.module_network is not None:
+        print(f"  module links: {result.module_network['link_flow'].shape[0]} links between "
+              f"{result.module_network['flow'].shape[0]} modules, {result.module_network['seconds']} s")
     if result.flow:
         print(f"  flow: {result.flow}")
     for stage, stage_peak, after in stages:

@@ -199,7 +199,7 @@ def _read_network(args: argparse.Namespace):
 
 def _run_distributed(args: argparse.Namespace) -> int:
     """``--distributed``: :func:`infomap_core.distributed.run_distributed` on the given cluster; JSON on stdout."""
-    from .distributed import check_options, run_distributed
+    from .distributed import DistributedSettings, check_options, run_distributed
     from .errors import OptionError
 
     address = args.dask_address or os.environ.get("MAPEQ_DASK_ADDRESS")
@@ -225,7 +225,9 @@ def _run_distributed(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise OptionError(f"cannot reach the Dask scheduler at {address}: {exc}", field="dask_address")
     with client:
-        result = run_distributed(os.path.abspath(args.network), client, options=options)
+        # the JSON on stdout has no module links: the workers need not reduce them (~7% of 10M links' wall time)
+        result = run_distributed(os.path.abspath(args.network), client, options=options,
+                                 settings=DistributedSettings(module_links=False))
     sys.stdout.write(orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
     return 0
 

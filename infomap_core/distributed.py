@@ -43,10 +43,18 @@ The network never sits in one process. With ``P`` shards (one per worker):
    aggregation, fine- and coarse-tuning), ``num_trials`` times on different workers, the
    shortest kept; the modules are mapped back down the levels, each shard looking up its
    units' modules at their owners.
-7. **Fine-tune** (two-level, after contractions): rounds of the same synchronous moves of
-   the nodes on the level-0 shards against the final module statistics, each round's
-   partition scored from the reduced sums, the best kept; if they gained, the finish again
-   on the tuned partition's module network (:func:`_fine_tune`).
+7. **Fine-tune** (after contractions): rounds of the same synchronous moves of the nodes on
+   the level-0 shards against the final module statistics, each round's partition scored
+   exactly, the best kept; if they gained, the finish again on the tuned partition's module
+   network (:func:`_fine_tune`). Two-level: scored from the reduced sums. Multilevel: the
+   nodes move between the bottom modules with the tree above them kept, each round scored by
+   the multilevel map equation of that tree (:func:`bottom_tree`, from the module links of 8).
+8. **Module links**: each level-0 shard sums the flow of its links between two final modules
+   (directed: each arc at its source's shard; undirected: each pair once), the owners the
+   modules' flow, enter and exit; one task puts them together with the tree
+   (:func:`_module_network`). The result carries them (``module_network``: a few numbers per
+   module and per linked module pair, never a node link), so it can write ``.ftree``
+   (:meth:`DistributedResult.to_engine_result`).
 
 Data moves only as Dask futures passed from task to task (worker to worker); the client
 holds futures, never link arrays. A lost worker's pieces are recomputed by Dask from their
@@ -94,11 +102,12 @@ class DistributedSettings:
     ``min_fraction`` of the units move or after ``max_rounds``; levels stop when the
     module network has at most ``finish_units`` units or shrinks by less than
     ``min_shrink`` (a fraction of its units). The file is read in blocks of
-    ``block_bytes`` (the read's transient memory is a few times that). Two-level runs
+    ``block_bytes`` (the read's transient memory is a few times that). Runs
     that contracted on the workers are fine-tuned after the finish: at most
     ``fine_tune_cycles`` cycles of at most ``fine_tune_rounds`` rounds of single-node
-    moves (:func:`_fine_tune`; 0 turns it off and frees the level-0 shards at the first
-    contraction instead of keeping them to the end).
+    moves (:func:`_fine_tune`; 0 turns it off). ``module_links``: reduce the links between the
+    final modules for ``.ftree`` (:func:`_module_network`, one level-0 round's work). The level-0
+    shards are kept to the end for either; with both off they are freed at the first contraction.
     """
 
     shards: int = 0
@@ -111,6 +120,7 @@ class DistributedSettings:
     block_bytes: int = 8 << 20
     fine_tune_rounds: int = 10
     fine_tune_cycles: int = 2
+    module_links: bool = True
 
 
 def _flow_default(name: str):
@@ -163,6 +173,7 @@ class DistributedResult:
     fine_tune: list[dict] = field(default_factory=list)  # per fine-tune cycle: rounds, moves, codelengths
     markov_time: float = 1.0
     node_flow: np.ndarray | None = None  # of each node (node_ids order)
+    module_network: dict | None = None  # the final modules' flows and links (:func:`_module_network`)
 
     @property
     def num_modules(self) -> int:
@@ -186,10 +197,17 @@ class DistributedResult:
     def to_engine_result(self, options: InfomapOptions | None = None):
         """An :class:`~infomap_core.infomap.InfomapResult` of the nodes, their flow and their tree
         (two levels: the modules; multilevel: each node under its module's path) for the
-        node-row formats (``clu``, ``tree``, ``csv``, ``newick``): its network has the nodes and
-        no links (they were never gathered), so its flow has no link flow, its tree's module
-        enter and exit are 0 and ``ftree`` would miss the module links; the codelengths are the
-        run's. ``options``: the run's (the headers' seed, trials and configuration)."""
+        node-row formats (``clu``, ``tree``, ``csv``, ``newick``); the codelengths are the
+        run's. ``options``: the run's (the headers' seed, trials and configuration).
+
+        Its network has the nodes and no links (they were never gathered). With the run's
+        ``module_network`` (:func:`_module_network`), its flow's links are the links between
+        the modules, each ``a -> b`` carried by a link between the first nodes of ``a`` and
+        ``b``, and every module's enter and exit are those of the tree over the modules: so the
+        module links and flows of ``ftree`` and the official JSON are the in-process writer's
+        for the same tree, except the links between the nodes inside a bottom module, which no
+        process has (its sections list none). Without it the links are missing and the
+        modules' enter and exit are 0."""
         from .flow import FlowGraph
         from .infomap import InfomapResult
         from .network import Network
@@ -202,18 +220,28 @@ class DistributedResult:
         n = self.num_nodes
         network = Network(indptr=np.zeros(n + 1, dtype=np.int64), indices=none, weights=np.zeros(0),
                           directed=directed, node_ids=self.node_ids, node_weights=np.ones(n))
-        at = np.arange(n)  # the nodes in the order of node_ids
         zeros = np.zeros(n)
-        fg = FlowGraph(node_flow=np.ascontiguousarray(self.node_flow[at]), enter=zeros, exit=zeros, tele_flow=zeros,
-                       tele_weight=zeros, link_indptr=np.zeros(n + 1, dtype=np.int64), link_target=none,
-                       link_flow=np.zeros(0), pair_indptr=np.zeros(n + 1, dtype=np.int64), pair_indices=none,
+        links = self.module_network
+        link_indptr, link_target, link_flow = np.zeros(n + 1, dtype=np.int64), none, np.zeros(0)
+        if links is not None:
+            from .csr import links_to_csr
+
+            first = np.full(self.num_modules, n, dtype=np.int64)  # each module's first node
+            np.minimum.at(first, self.modules - 1, np.arange(n))
+            link_indptr, link_target, link_flow = links_to_csr(first[links["number"][links["source"]] - 1],
+                                                               first[links["number"][links["target"]] - 1],
+                                                               np.asarray(links["link_flow"], dtype=np.float64), n)
+        fg = FlowGraph(node_flow=np.ascontiguousarray(self.node_flow), enter=zeros, exit=zeros, tele_flow=zeros,
+                       tele_weight=zeros, link_indptr=link_indptr, link_target=link_target.astype(np.int64),
+                       link_flow=link_flow, pair_indptr=np.zeros(n + 1, dtype=np.int64), pair_indices=none,
                        pair_flow=np.zeros(0), flow_model=self.flow_model, recorded=False,
                        teleportation_probability=0.0)
-        modules = self.modules[at]
         if self.module_paths is None:
-            tree = Tree.two_level(fg, modules)
+            tree = Tree.two_level(fg, self.modules)
         else:
-            tree = Tree.from_paths(fg, [tuple(self.module_paths[m - 1]) for m in modules.tolist()])
+            tree = Tree.from_paths(fg, [tuple(self.module_paths[m - 1]) for m in self.modules.tolist()])
+        if links is not None:
+            tree = _with_module_flows(tree, self.modules, links, self.module_paths, directed)
         options = options or InfomapOptions(two_level=self.module_paths is None, seed=self.seed)
         return InfomapResult(network=network, flow=fg, tree=tree, codelength=self.codelength,
                              index_codelength=self.index_codelength, module_codelength=self.module_codelength,
@@ -254,6 +282,33 @@ class DistributedResult:
             names = [":".join(map(str, p)) for p in self.module_paths]
             out["paths"] = dict(zip(ids, (names[m - 1] for m in self.modules.tolist())))
         return out
+
+
+def _with_module_flows(tree, modules: np.ndarray, links: dict, module_paths: list | None, directed: bool):
+    """``tree`` (over the nodes) with every module's enter and exit those of the same module in
+    the tree over the final modules (:func:`unit_flow_graph`, from ``links``): the two trees
+    are matched from each final module's first node and its unit upwards."""
+    from dataclasses import replace
+
+    from .tree import Tree
+
+    fg = unit_flow_graph(links["flow"], links["enter"], links["exit"], links["tf"], links["tw"], links["source"],
+                         links["target"], links["link_flow"], directed, links["tf"] is not None)
+    numbers = links["number"]
+    unit_tree = Tree.from_paths(fg, [(int(m),) if module_paths is None else tuple(module_paths[m - 1])
+                                     for m in numbers.tolist()])
+    n = modules.shape[0]
+    first = np.full(int(modules.max()), n, dtype=np.int64)
+    np.minimum.at(first, modules - 1, np.arange(n))
+    a = tree.parent[tree.leaf_tree_index()[first[numbers - 1]]]  # node tree: each unit's bottom module
+    b = unit_tree.parent[unit_tree.leaf_tree_index()]
+    enter, exit_ = tree.enter.copy(), tree.exit.copy()
+    while a.shape[0]:
+        enter[a], exit_[a] = unit_tree.enter[b], unit_tree.exit[b]
+        up = a > 0
+        a, b = np.unique(np.stack([tree.parent[a[up]], unit_tree.parent[b[up]]], axis=1), axis=0).T \
+            if up.any() else (a[:0], b[:0])
+    return replace(tree, enter=enter, exit=exit_)
 
 
 # ===================================================================== worker side
@@ -601,6 +656,7 @@ class Shard:
     exit: np.ndarray
     tf: np.ndarray | None = None
     tw: np.ndarray | None = None
+    in_flag: np.ndarray | None = None  # directed level 0: 1 where the entry is the arc neighbour -> unit
 
     @property
     def n(self) -> int:
@@ -734,10 +790,11 @@ def directed_shard(pr: PageRankShard, tmp: np.ndarray, state: PageRankState, rec
     if markov_time != 1.0:  # the node flow (inflow) stays
         pflow, exit_, enter = pflow * markov_time, exit_ * markov_time, enter * markov_time
     if not recorded:
-        return Shard(raw.labels, raw.ghosts, raw.indptr, raw.indices, pflow, inflow, enter, exit_)
+        return Shard(raw.labels, raw.ghosts, raw.indptr, raw.indices, pflow, inflow, enter, exit_,
+                     in_flag=raw.in_flag)
     flow = tmp / state.scale
-    return Shard(raw.labels, raw.ghosts, raw.indptr, raw.indices, pflow, flow, enter, exit_, None, pr.tele), \
-        pr.dangling
+    return Shard(raw.labels, raw.ghosts, raw.indptr, raw.indices, pflow, flow, enter, exit_, None, pr.tele,
+                 raw.in_flag), pr.dangling
 
 
 def dangling_flow(pair) -> float:
@@ -755,7 +812,8 @@ def recorded_terms(pair, tau: float, sum_dangling: float) -> Shard:
     exit_ = shard.exit + (tau * p + (1 - tau) * dflow) * (1.0 - tw)
     enter = shard.enter + (tau * (1.0 - p) + (1 - tau) * (sum_dangling - dflow)) * tw
     tf = np.where(dangling, p, tau * p)
-    return Shard(shard.labels, shard.ghosts, shard.indptr, shard.indices, shard.pflow, p, enter, exit_, tf, tw)
+    return Shard(shard.labels, shard.ghosts, shard.indptr, shard.indices, shard.pflow, p, enter, exit_, tf, tw,
+                 shard.in_flag)
 
 
 def _labels(shard) -> np.ndarray:
@@ -982,6 +1040,140 @@ def contract_pairs(shard: Shard, mod: np.ndarray, ghost_mod: np.ndarray, bounds:
     return _split(_owner(a, bounds), parts, a, b, f)
 
 
+@njit(cache=True)
+def _module_arcs(indptr, indices, pflow, in_flag, directed, mod, all_mod):
+    """(module, module, flow) of the links between different modules, each once: directed, the
+    out-entries (the arc unit -> neighbour); undirected, the entries whose first module is the
+    smaller (the pair's flow in both directions)."""
+    n = mod.shape[0]
+    k = 0
+    for u in range(n):
+        for e in range(indptr[u], indptr[u + 1]):
+            mv = all_mod[indices[e]]
+            if mv != mod[u] and ((directed and in_flag[e] == 0) or (not directed and mod[u] < mv)):
+                k += 1
+    a = np.empty(k, dtype=mod.dtype)
+    b = np.empty(k, dtype=mod.dtype)
+    f = np.empty(k)
+    k = 0
+    for u in range(n):
+        for e in range(indptr[u], indptr[u + 1]):
+            mv = all_mod[indices[e]]
+            if mv != mod[u] and ((directed and in_flag[e] == 0) or (not directed and mod[u] < mv)):
+                a[k] = mod[u]
+                b[k] = mv
+                f[k] = pflow[e]
+                k += 1
+    return a, b, f
+
+
+def _sum_pairs(a: np.ndarray, b: np.ndarray, f: np.ndarray):
+    """The flows of equal ``(a, b)`` summed: (a, b, flow) sorted by (a, b)."""
+    if a.shape[0] == 0:
+        return a, b, f
+    order = np.lexsort((b, a))
+    a, b, f = a[order], b[order], f[order]
+    new = np.ones(a.shape[0], dtype=bool)
+    new[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
+    starts = np.flatnonzero(new)
+    return a[starts], b[starts], np.add.reduceat(f, starts)
+
+
+def module_arcs(shard: Shard, mod: np.ndarray, ghost_mod: np.ndarray, directed: bool):
+    """The module links of a level-0 shard's entries (:func:`_module_arcs`), summed by module pair:
+    (module label, module label, flow). Every link between two modules is counted at exactly one
+    shard, so the shards' pieces add up to the module links of the whole network."""
+    flag = shard.in_flag if shard.in_flag is not None else np.zeros(0, dtype=np.int8)
+    if directed and shard.in_flag is None:
+        raise RuntimeError("a directed level-0 shard without its arcs' directions")
+    a, b, f = _module_arcs(shard.indptr, shard.indices, shard.pflow, flag, directed, mod,
+                           np.concatenate([mod, ghost_mod]))
+    return _sum_pairs(a, b, f)
+
+
+def _owned_modules(table):
+    """(labels, flow, enter, exit, tf, tw) of an owner's non-empty modules (tf, tw None unless recorded)."""
+    labels, flow, enter, exit_, count, tf, tw = table
+    keep = count > 0
+    return (labels[keep], flow[keep], enter[keep], exit_[keep], None if tf is None else tf[keep],
+            None if tw is None else tw[keep])
+
+
+def unit_flow_graph(flow, enter, exit_, tf, tw, source, target, link_flow, directed: bool, recorded: bool):
+    """A :class:`~infomap_core.flow.FlowGraph` whose nodes are modules (their flow, enter and exit
+    as modules of their own) and whose links are the module links ``source -> target`` (unordered
+    pairs, both directions' flow, when undirected): a tree over it has the module flows, enter and
+    exit of the tree over the nodes that the modules stand for (:func:`infomap_core.mapequation.module_flows`
+    subtracts the links inside a module, and the recorded teleportation inside it)."""
+    from .csr import links_to_csr
+    from .flow import FlowGraph
+
+    n = flow.shape[0]
+    indptr, indices, lf = links_to_csr(source.astype(np.int64), target.astype(np.int64),
+                                       link_flow.astype(np.float64), n)
+    none = np.zeros(0, dtype=np.int64)
+    zeros = np.zeros(n)
+    return FlowGraph(node_flow=flow, enter=enter, exit=exit_, tele_flow=zeros if tf is None else tf,
+                     tele_weight=zeros if tw is None else tw, link_indptr=indptr, link_target=indices.astype(np.int64),
+                     link_flow=lf, pair_indptr=np.zeros(n + 1, dtype=np.int64), pair_indices=none,
+                     pair_flow=np.zeros(0), flow_model="directed" if directed else "undirected",
+                     recorded=recorded and tf is not None, teleportation_probability=0.0)
+
+
+def bottom_tree(keys: np.ndarray, numbers: np.ndarray, paths: list, node_plogp: float, directed: bool,
+                structure: bool, *parts):
+    r"""The exact codelength of the nodes' tree whose bottom modules are the modules of the
+    parts (per shard: (its owner table, :func:`module_arcs`)) and whose tree above them is
+    ``paths``: module label ``keys[i]`` (sorted) is final module ``numbers[i]`` with the path
+    ``paths[numbers[i] - 1]`` (top first). The tree over the modules as units (each a leaf of its
+    own bottom module) differs from the nodes' only in the bottom codebooks' ``- sum plogp`` of
+    their children: ``L = L_units + sum_m plogp(p_m) - sum_u plogp(p_u)``.
+
+    Returns (codelength, index, module codelength); with ``structure`` also a dict of the
+    modules in the order of their numbers (present ones only): ``number``, ``flow``, ``enter``,
+    ``exit``, ``tf``, ``tw``, the module links ``source, target, link_flow`` (0-based positions
+    in that order) and ``paths``, each module's path with the tree's ranks (children by flow)."""
+    from .tree import Tree
+
+    owned = [_owned_modules(p[0]) for p in parts]
+    labels = np.concatenate([o[0] for o in owned]).astype(np.int64)
+    order = np.argsort(labels, kind="stable")
+    labels = labels[order]
+
+    def column(i):
+        if owned[0][i] is None:
+            return None
+        return np.concatenate([o[i] for o in owned])[order]
+
+    flow, enter, exit_, tf, tw = (column(i) for i in range(1, 6))
+    number = numbers[np.searchsorted(keys, labels)]
+    by_number = np.argsort(number, kind="stable")  # the units in the order of their numbers
+    labels, number = labels[by_number], number[by_number]
+    flow, enter, exit_ = flow[by_number], enter[by_number], exit_[by_number]
+    if tf is not None:
+        tf, tw = tf[by_number], tw[by_number]
+    position = np.empty(labels.shape[0], dtype=np.int64)
+    sorted_labels = np.sort(labels)
+    position[np.searchsorted(sorted_labels, labels)] = np.arange(labels.shape[0])
+    a = np.concatenate([p[1][0] for p in parts]).astype(np.int64)
+    b = np.concatenate([p[1][1] for p in parts]).astype(np.int64)
+    f = np.concatenate([p[1][2] for p in parts])
+    a, b, f = _sum_pairs(position[np.searchsorted(sorted_labels, a)], position[np.searchsorted(sorted_labels, b)], f)
+    if not directed:  # one row per unordered pair
+        a, b = np.minimum(a, b), np.maximum(a, b)
+        a, b, f = _sum_pairs(a, b, f)
+    fg = unit_flow_graph(flow, enter, exit_, tf, tw, a, b, f, directed, tf is not None)
+    tree = Tree.from_paths(fg, [tuple(paths[m - 1]) for m in number.tolist()])
+    total, index, module = tree.codelength()
+    offset = float(_plogp(flow).sum()) - node_plogp
+    terms = (total + offset, index, module + offset)
+    if not structure:
+        return terms
+    ranked = [p[:-1] or (1,) for p in tree.paths()]
+    return terms, {"number": number, "flow": flow, "enter": enter, "exit": exit_, "tf": tf, "tw": tw,
+                   "source": a, "target": b, "link_flow": f, "paths": ranked}
+
+
 def _csr(u_idx: np.ndarray, v_idx: np.ndarray, w: np.ndarray, n: int):
     """CSR with int32 neighbour indices (the layout, and so the compiled kernels, of the engine)."""
     from .csr import links_to_csr
@@ -1070,8 +1262,8 @@ def finish(settings_dict: dict, seed: int | list, node_plogp: float, recorded: b
            *shards: Shard):
     """The normal engine on the gathered module network; returns (per-shard tables of
     (labels, final module 1..k), codelength terms, k, the tree path of each final module or
-    None for two levels). Two levels: a table's values are rows (final module, label of the
-    module's first unit), the label naming the module in :func:`_fine_tune`."""
+    None for two levels). A table's values are rows (final module, label of the module's first
+    unit), the label naming the module in :func:`_fine_tune`."""
     from .optimizer import Level, SearchSettings, optimize_level
 
     labels, indptr, indices, pflow = _whole_level(shards, merge)
@@ -1117,8 +1309,9 @@ def _finish_multilevel(level, shards, rng, settings, node_plogp: float, one_leve
     the module network, its units as leaves. A unit's nodes stay together, so the nodes' tree
     differs from the units' only in the leaf codebooks' ``- sum plogp`` of their children:
     its codelength is the units' tree's plus ``sum_units plogp(P_unit) - sum_nodes plogp(p_u)``.
-    Each unit's final module is its bottom module (1-based, in the tree's depth-first order);
-    the last element returned is the tree path of each."""
+    Each unit's final module is its bottom module (1-based, in the order of the paths), a table
+    row (final module, label of the bottom module's first unit) as for two levels; the last
+    element returned is the tree path of each final module."""
     from .flow import FlowGraph
     from .multilevel import optimize_multilevel
 
@@ -1139,9 +1332,14 @@ def _finish_multilevel(level, shards, rng, settings, node_plogp: float, one_leve
     distinct = sorted(set(bottoms))
     number = {path: i + 1 for i, path in enumerate(distinct)}
     final = np.array([number[p] for p in bottoms], dtype=np.int64)
+    # each bottom module also named by its first unit's label (an id): the fine-tune's label
+    first = np.full(len(distinct), n, dtype=np.int64)
+    np.minimum.at(first, final - 1, np.arange(n))
+    labels = np.concatenate([s.labels for s in shards]).astype(np.int64)
+    both = np.stack([final, labels[first[final - 1]]], axis=1)
     tables, start = [], 0
     for s in shards:
-        tables.append((s.labels, final[start:start + s.n]))
+        tables.append((s.labels, both[start:start + s.n]))
         start += s.n
     return tables, (total + offset, index, module + offset, one_level), len(distinct), distinct
 
@@ -1281,7 +1479,8 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
                     search=None, measure_bytes: bool = False,
                     probe: Callable[[str, list], None] | None = None,
                     progress: Callable[[int, str], None] | None = None) -> DistributedResult:
-    """Two-level partition of the network in link-list file ``path`` on the workers of ``client``.
+    """The partition (two-level; multilevel without ``two_level``) of the network in link-list file
+    ``path`` on the workers of ``client``.
 
     ``path`` must be readable by every worker (shared storage). ``options`` (default:
     two-level, undirected) give the flow model (:func:`check_options` says which are
@@ -1292,9 +1491,9 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
     submitted with its futures (benchmarks wait for them and read the workers' memory; the
     run is the same). ``progress(step, phase)``, if given, is called before each stage and
     each round (``step`` counts them from 1, ``phase`` names them: ``"read"``, ``"flow"``,
-    ``"level 0: round 3"``, ``"finish"``, ``"fine-tune 1: round 2"``); an exception it raises
-    stops the run (the futures are released, so Dask drops the pending tasks): the service
-    cancels jobs this way. See the module docstring for the design.
+    ``"level 0: round 3"``, ``"finish"``, ``"fine-tune 1: round 2"``, ``"module links"``); an
+    exception it raises stops the run (the futures are released, so Dask drops the pending
+    tasks): the service cancels jobs this way. See the module docstring for the design.
 
     Examples
     --------
@@ -1389,8 +1588,10 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
     history: list[tuple[list, list]] = []  # per level: (shards, final mod) futures
     level_no = 0
     node_level = True  # the shards hold the nodes (level 0), not modules
-    tune = settings.fine_tune_rounds > 0 and settings.fine_tune_cycles > 0 and options.two_level
-    base = (shards, pos) if tune else None  # level 0, kept for the fine-tune
+    tune = settings.fine_tune_rounds > 0 and settings.fine_tune_cycles > 0
+    # level 0, kept for the fine-tune and the module links
+    level0 = (shards, pos) if (tune or settings.module_links) else None
+    base = level0 if tune else None
     # A network that fits the finishing worker already is searched there at once: the rounds
     # only serve to shrink a network that does not (their moves are undone node by node only by
     # the fine-tune after the finish).
@@ -1445,10 +1646,17 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
     tables = _map_down(run, tables, history)
     tuning: list[dict] = []
     if base is not None:
-        tables, (codelength, index, module) = _fine_tune(
+        tables, (codelength, index, module), paths = _fine_tune(
             run, base, tables, (codelength, index, module), fields, seed, options.num_trials, node_plogp, spec, settings,
-            report, tuning)
+            report, tuning, paths)
     del base
+    links = None
+    if settings.module_links and level0 is not None:
+        report("module links")
+        links_start = time.perf_counter()
+        tables, paths, links = _module_network(run, level0, tables, paths, node_plogp, spec.directed)
+        links["seconds"] = round(time.perf_counter() - links_start, 3)
+    del level0
     if probe:
         probe("finish", tables)
     final = client.gather(tables)
@@ -1456,6 +1664,9 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
     node_ids = ids.decode(np.concatenate([t[0] for t in final]))
     modules = np.concatenate([t[1][:, 0] if t[1].ndim == 2 else t[1] for t in final])
     node_flow = np.concatenate([f[1][np.searchsorted(f[0], t[0])] for f, t in zip(flows, final)])
+    if paths is not None and links is None:  # bottom modules the fine-tune emptied: numbers 1..k again
+        present, modules = np.unique(modules, return_inverse=True)
+        modules, paths = modules + 1, [paths[m - 1] for m in present.tolist()]
     order = np.argsort(node_ids)
     return DistributedResult(node_ids=node_ids[order], modules=modules[order].astype(np.int64),
                              codelength=float(codelength), index_codelength=float(index),
@@ -1463,7 +1674,8 @@ def run_distributed(path: str | os.PathLike, client, *, options: InfomapOptions 
                              num_links=num_links, seed=seed, elapsed=time.perf_counter() - start, levels=levels,
                              flow_model=spec.flow_model, flow=flow_info, module_paths=paths,
                              trial_codelengths=trial_codelengths, fine_tune=tuning,
-                             markov_time=float(options.markov_time), node_flow=node_flow[order])
+                             markov_time=float(options.markov_time), node_flow=node_flow[order],
+                             module_network=links)
 
 
 # --- the driver's steps (each submits tasks; only small numbers come back)
@@ -1548,30 +1760,85 @@ def _split_terms(sums: list, node_plogp: float) -> tuple[float, float, float]:
     return index + module, index, module
 
 
+def _final_labels(run: _Run, tables: list) -> tuple[np.ndarray, np.ndarray]:
+    """(module labels sorted, their final numbers) of per-shard tables of rows (final module,
+    label): one pair per module and shard comes back."""
+    got = run.client.gather([run.on(s, _label_pairs, t) for s, t in enumerate(tables)])
+    pairs = np.unique(np.concatenate(got), axis=0)
+    return pairs[:, 0].copy(), pairs[:, 1].copy()
+
+
+def _label_pairs(table) -> np.ndarray:
+    """The distinct rows (label, final module) of a table of rows (final module, label)."""
+    return np.unique(table[1][:, ::-1].astype(np.int64), axis=0)
+
+
+class _TreeScore:
+    """The exact multilevel codelength of level-0 partitions (bottom modules named by labels)
+    under a fixed tree above the bottom modules (:func:`bottom_tree`, one task on one worker
+    after a module-link task per shard)."""
+
+    def __init__(self, run: _Run, shards: list, keys: np.ndarray, numbers: np.ndarray, paths: list,
+                 node_plogp: float, directed: bool):
+        self.run, self.shards, self.node_plogp, self.directed = run, shards, node_plogp, directed
+        self.keys, self.numbers, self.paths = keys, numbers, [tuple(p) for p in paths]
+
+    def futures(self, mods: list, ghost_mod: list, mtables: list, structure: bool = False):
+        run = self.run
+        arcs = [run.on(s, module_arcs, self.shards[s], mods[s], ghost_mod[s], self.directed) for s in range(run.parts)]
+        parts = [run.on(s, lambda t, a: (t, a), mtables[s], arcs[s]) for s in range(run.parts)]
+        return run.on(0, bottom_tree, self.keys, self.numbers, self.paths, self.node_plogp, self.directed,
+                      structure, *parts)
+
+    def __call__(self, mods: list, ghost_mod: list, mtables: list) -> tuple[float, float, float]:
+        return tuple(self.run.client.gather(self.futures(mods, ghost_mod, mtables)))
+
+
 def _fine_tune(run: _Run, base: tuple, tables: list, terms: tuple, fields: dict, seed: int, trials: int,
-               node_plogp: float, spec: FlowSpec, settings: DistributedSettings, report, info: list):
+               node_plogp: float, spec: FlowSpec, settings: DistributedSettings, report, info: list,
+               paths: list | None = None):
     r"""Single-node moves after the finish, on the level-0 shards ``base`` (shards, ghost positions).
 
     The finish only moves whole units of the last level, so a node the synchronous rounds put
     in the wrong module stays there. A cycle: rounds of synchronous moves of every node
     against the final module statistics (the rounds' kernel, :func:`move`), each round's
-    partition scored from the reduced module sums; the best is kept, the rounds stop at the
-    first that does not shorten the code (or after ``fine_tune_rounds``). If the cycle
-    gained, the module network of the tuned partition is searched again by the finish
-    (:func:`_finish`, ``trials`` trials) and its result kept if shorter; then another cycle (at
-    most ``fine_tune_cycles``). Never longer than the finish's partition. Returns (per-shard
-    tables of rows (final module, label), (codelength, index, module codelength)); ``info``
-    gets one dict per cycle.
+    partition scored exactly, the best kept; the rounds stop at the first that does not
+    shorten the code (or after ``fine_tune_rounds``). If the cycle gained, the module network
+    of the tuned partition is searched again by the finish (:func:`_finish`, ``trials``
+    trials) and its result kept if shorter; a cycle that gained is followed by another (at
+    most ``fine_tune_cycles``). Never longer than the finish's partition.
+
+    Two levels (``paths`` None): the modules are the partition, scored from the reduced module
+    sums (:func:`_split_terms`). Multilevel (``paths``: the tree path of each final module, a
+    table's final module being the bottom module): the nodes move between the bottom modules
+    by the same two-level gain (the index rate ``q`` the sum of the bottom modules' enter
+    flows), the tree above the bottom modules kept, and each round's partition is scored by
+    the exact multilevel map equation of that tree (:func:`bottom_tree`: a move changes the
+    bottom modules' terms and the enter and exit flows of their ancestors); the finish again is
+    the multilevel one, on the tuned bottom modules.
+
+    Returns (per-shard tables of rows (final module, label), (codelength, index, module
+    codelength), the paths of the final modules or None); ``info`` gets one dict per cycle.
     """
     client, parts = run.client, run.parts
     shards, pos = base
-    best_tables, best_terms = tables, tuple(terms)
+    multilevel = paths is not None
+    best_tables, best_terms, best_paths = tables, tuple(terms[:3]), paths
     mods = [run.on(s, _named, t, run.ids.dtype) for s, t in enumerate(tables)]
+
+    def scorer(tables_, paths_):
+        if not multilevel:
+            return (lambda _mods, _ghost, _mtables, sums: _split_terms(sums, node_plogp)), None
+        keys, numbers = _final_labels(run, tables_)
+        tree = _TreeScore(run, shards, keys, numbers, paths_, node_plogp, spec.directed)
+        return (lambda m, g, t, _sums: tree(m, g, t)), (keys, numbers)
+
+    score, named = scorer(tables, paths)
     for cycle in range(settings.fine_tune_cycles):
         cycle_start = time.perf_counter()
         ghost_mod, mtables = _module_round(run, shards, pos, mods)
         sums = client.gather([run.on(r, table_sums, t) for r, t in enumerate(mtables)])
-        start_terms = _split_terms(sums, node_plogp)
+        start_terms = score(mods, ghost_mod, mtables, sums)
         current = (start_terms, mods, ghost_mod, mtables, sums)
         rounds = moved_total = 0
         for round_ in range(settings.fine_tune_rounds):
@@ -1583,7 +1850,7 @@ def _fine_tune(run: _Run, base: tuple, tables: list, terms: tuple, fields: dict,
                 break
             ghost_new, mtables_new = _module_round(run, shards, pos, new)
             sums_new = client.gather([run.on(r, table_sums, t) for r, t in enumerate(mtables_new)])
-            new_terms = _split_terms(sums_new, node_plogp)
+            new_terms = score(new, ghost_new, mtables_new, sums_new)
             if new_terms[0] >= current[0][0] - MIN_GAIN:
                 break  # the synchronous moves of this round did not pay: keep the previous partition
             current = (new_terms, new, ghost_new, mtables_new, sums_new)
@@ -1596,20 +1863,75 @@ def _fine_tune(run: _Run, base: tuple, tables: list, terms: tuple, fields: dict,
             entry["seconds"] = round(time.perf_counter() - cycle_start, 3)
             break
         best_terms = tuned_terms
-        best_tables = _numbered(run, shards, mods, mtables)
+        if multilevel:  # the bottom modules keep their numbers and labels (those emptied are gone)
+            best_tables = [run.on(s, _relabel_rows, sh, mods[s], *named) for s, sh in enumerate(shards)]
+        else:
+            best_tables = _numbered(run, shards, mods, mtables)
         # the finish again, on the module network of the tuned partition
         report(f"fine-tune {cycle + 1}: finish")
         module_shards = _contract(run, shards, mods, ghost_mod, mtables)
-        ftables, fterms, _, _ = _finish(run, fields, seed, trials, node_plogp, spec.recorded, False, False,
-                                        module_shards)
+        ftables, fterms, fpaths, _ = _finish(run, fields, seed, trials, node_plogp, spec.recorded, False, multilevel,
+                                             module_shards)
         entry["codelength_refinished"] = float(fterms[0])
         entry["seconds"] = round(time.perf_counter() - cycle_start, 3)
         if fterms[0] >= best_terms[0] - MIN_GAIN:
-            break
-        best_terms = tuple(fterms[:3])
+            continue  # the tuned partition stays; its nodes may move again in the next cycle
+        best_terms, best_paths = tuple(fterms[:3]), fpaths
         best_tables = _map_down(run, ftables, [([run.on(s, _labels, sh) for s, sh in enumerate(shards)], mods)])
         mods = [run.on(s, _named, t, run.ids.dtype) for s, t in enumerate(best_tables)]
-    return best_tables, best_terms[:3]
+        if multilevel:
+            score, named = scorer(best_tables, best_paths)
+    return best_tables, best_terms[:3], best_paths
+
+
+def _relabel_rows(shard: Shard, mod: np.ndarray, keys: np.ndarray, numbers: np.ndarray):
+    """(labels, rows (final module, label)) of the shard's units in the modules labelled ``mod``:
+    module label ``keys[i]`` (sorted) keeps its final module ``numbers[i]``."""
+    m = mod.astype(np.int64)
+    return shard.labels, np.stack([numbers[np.searchsorted(keys, m)], m], axis=1)
+
+
+def _module_network(run: _Run, level0: tuple, tables: list, paths: list | None, node_plogp: float,
+                    directed: bool):
+    """The final modules' flows and links, reduced from the level-0 shards (the node links never
+    leave their shards): per shard its module links (:func:`module_arcs`), per owner its module
+    sums, then one task (:func:`bottom_tree`) puts them together with the tree. Returns the
+    tables and paths renumbered as that tree ranks the modules (multilevel: modules emptied by
+    the fine-tune dropped, paths by flow; two levels: unchanged) and the dict of
+    :func:`bottom_tree` (modules in the order of their numbers, the links between them, and
+    ``codelength``: the tree's, to check the run's)."""
+    shards, pos = level0
+    keys, numbers = _final_labels(run, tables)
+    tree_paths = [(int(k),) for k in range(1, int(numbers.max()) + 1)] if paths is None else paths
+    mods = [run.on(s, _named, t, run.ids.dtype) for s, t in enumerate(tables)]
+    ghost_mod, mtables = _module_round(run, shards, pos, mods)
+    score = _TreeScore(run, shards, keys, numbers, tree_paths, node_plogp, directed)
+    terms, links = run.client.gather(score.futures(mods, ghost_mod, mtables, structure=True))
+    links = {**links, "codelength": float(terms[0])}
+    if paths is None:
+        links.pop("paths")
+        return tables, None, links
+    # the bottom modules numbered again in the order of their new paths (as the finish numbers them)
+    new_paths = sorted(set(links["paths"]))
+    renumber = np.zeros(int(numbers.max()) + 1, dtype=np.int64)
+    at = {p: i + 1 for i, p in enumerate(new_paths)}
+    renumber[links["number"]] = [at[p] for p in links["paths"]]
+    order = np.argsort(renumber[links["number"]], kind="stable")
+    position = np.empty_like(order)
+    position[order] = np.arange(order.shape[0])
+    for name in ("number", "flow", "enter", "exit", "tf", "tw"):
+        if links[name] is not None:
+            links[name] = links[name][order]
+    links["number"] = renumber[links["number"]]
+    links["source"], links["target"] = position[links["source"]], position[links["target"]]
+    links.pop("paths")
+    tables = [run.on(s, _renumber_rows, t, renumber) for s, t in enumerate(tables)]
+    return tables, new_paths, links
+
+
+def _renumber_rows(table, renumber: np.ndarray):
+    labels, rows = table
+    return labels, np.stack([renumber[rows[:, 0]], rows[:, 1]], axis=1)
 
 
 def _named(table, dtype) -> np.ndarray:

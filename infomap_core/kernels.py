@@ -44,7 +44,7 @@ def _plogp(x):
 def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent_exit,
               mod, recorded, seed, loop_limit, min_improvement, first_loop, num_random_moves,
               max_degree_for_random_moves, memory, cptr, cphys, cflow, num_physical, module_cost, top,
-              preferred_modules, meta_rate, mptr, mcat, mweight, num_categories):
+              preferred_modules, meta_rate, mptr, mcat, mweight, num_categories, grouped):
     """Move units to the neighbouring (or an empty) module that lowers L the most.
 
     ``mod`` (initial module per unit, values < n) is updated in place. Sweeps visit
@@ -52,12 +52,14 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
     they stop when nothing moves, the sweep gains less than ``min_improvement`` or
     after ``loop_limit`` sweeps. Returns (total change of L, number of moves).
 
-    With ``memory`` and groups, a sweep visits the groups in a random order and each
+    With ``grouped`` and groups, a sweep visits the groups in a random order and each
     group's units in a random order (:func:`_group_by_group_order`): the groups' searches
-    are independent, and a group's units, modules and physical slots stay in cache while
-    it is visited (the sub-module searches of a state network whose units are contiguous
-    per group, :meth:`.optimizer.Level.induced`: 2.8x faster than one random order over all
-    units; bench/README.md, "Higher-order networks").
+    are independent (each group's units are still visited in a uniformly random order), and
+    a group's units, modules and physical slots stay in cache while it is visited (the
+    sub-module searches on units contiguous per group with only the links inside groups,
+    :meth:`.optimizer.Level.induced`: on a state network 2.8x faster than one random order
+    over all units, bench/README.md, "Higher-order networks"; first-order levels search their
+    groups with :func:`.grouped.grouped_core_loop` instead).
 
     Randomness beyond the order, as in the official Infomap: units with at most
     ``max_degree_for_random_moves`` neighbours also try the modules of
@@ -112,7 +114,7 @@ def core_loop(indptr, indices, pflow, flow, enter, exit_, tf, tw, parent, parent
     dirty = np.ones(n, dtype=np.bool_)
     order = np.arange(n).astype(np.int32)
     lmod = mod.astype(np.int32)  # a compact copy: random reads of module ids dominate
-    grouped = memory and constrained
+    grouped = grouped and constrained
     if grouped:
         group_order = np.arange(parent_exit.shape[0])
         group_visits = group_units.astype(np.int32)

@@ -144,8 +144,10 @@ def _module_depths(parent: np.ndarray, modules: np.ndarray) -> np.ndarray:
 
 def deepened(fg: FlowGraph, tree: Tree, rng: np.random.Generator, settings: SearchSettings | None = None,
              objective: Objective = NO_VARIANT) -> Tree | None:
-    """``tree`` with one level more (None when it has fewer than two top modules): top
-    modules grouped under new super-modules, a group of one left as it is. The shorter of
+    """``tree`` with one level more (None when it has fewer than three top modules): top
+    modules grouped under new super-modules, a group of one left as it is, two top modules at
+    least kept (a single top module would add a level that codes nothing: every
+    codelength term stays the same). The shorter of
     (1) the best of ``settings.super_module_trials`` searches of the module network of the
     top modules (coded at their enter flow, as :func:`.multilevel._super_module_levels`
     searches it), taken even when it lengthens the code, if it groups a deepest top module;
@@ -155,7 +157,7 @@ def deepened(fg: FlowGraph, tree: Tree, rng: np.random.Generator, settings: Sear
     settings = settings or SearchSettings()
     tops = tree.children()[0]
     num_tops = int(tops.shape[0])
-    if num_tops < 2 or (tree.leaf[tops] >= 0).any():
+    if num_tops < 3 or (tree.leaf[tops] >= 0).any():
         return None
     position = np.full(tree.size, -1, dtype=np.int64)
     position[tops] = np.arange(num_tops)
@@ -179,7 +181,7 @@ def deepened(fg: FlowGraph, tree: Tree, rng: np.random.Generator, settings: Sear
         group = np.arange(num_tops, dtype=np.int64)
         group[b] = a
         candidates.append(_grouped(fg, tree, tops, group))
-    candidates = [t for t in candidates if t.num_levels > tree.num_levels]
+    candidates = [t for t in candidates if t.num_levels > tree.num_levels and t.num_top_modules > 1]
     if not candidates:
         return None
     lengths = [t.codelength(objective)[0] for t in candidates]

@@ -265,4 +265,5 @@ def run_distributed_job(raw: bytes, client, shared_dir: Path | None,
     path, options = _distributed_job(InfomapJob.model_validate(header["distributed"]), shared_dir)
     settings = DistributedSettings(**({} if finish_units is None else {"finish_units": finish_units}))
     result = run_distributed(path, client, options=options, settings=settings, progress=progress)
-    return result.to_dict(), stored_result(result.to_engine_result(options), distributed=True)
+    return result.to_dict(), stored_result(result.to_engine_result(options), distributed=True,
+                                           module_links=result.module_network is not None)

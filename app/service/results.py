@@ -48,13 +48,17 @@ def _slim(result: InfomapResult) -> InfomapResult:
     return replace(result, network=network, flow=flow, tree=replace(result.tree, _children=None))
 
 
-def stored_result(result: InfomapResult, *, hide_bipartite_nodes: bool = False, distributed: bool = False) -> bytes:
+def stored_result(result: InfomapResult, *, hide_bipartite_nodes: bool = False, distributed: bool = False,
+                  module_links: bool = False) -> bytes:
     """The bytes a job stores to render its formats from later (:func:`render_stored`): the
     result, and with ``hide_bipartite_nodes`` the request's wish to leave feature nodes out;
-    ``distributed``: a distributed job's nodes without links
-    (:meth:`infomap_core.distributed.DistributedResult.to_engine_result`), no ``ftree``."""
+    ``distributed``: a distributed job's nodes without their links
+    (:meth:`infomap_core.distributed.DistributedResult.to_engine_result`), with ``module_links``
+    the links between its modules (reduced on the workers), which its ``ftree`` lists; without
+    them (jobs finished before they were kept) it has no ``ftree``."""
     shape = {**({"hide_bipartite_nodes": True} if hide_bipartite_nodes else {}),
-             **({"distributed": True} if distributed else {})}
+             **({"distributed": True} if distributed else {}),
+             **({"module_links": True} if distributed and module_links else {})}
     kept = (_slim(result), shape) if shape else _slim(result)
     return pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -75,9 +79,11 @@ def render_stored(stored: bytes | None, name: str) -> str:
     kept = pickle.loads(stored)
     result, shape = kept if isinstance(kept, tuple) else (kept, {})
     shape = dict(shape)
-    if shape.pop("distributed", False) and name == "ftree":
-        raise FormatUnavailable("format 'ftree' lists the links between modules, which a distributed job never "
-                                "gathers: its result exists as json, clu, tree, csv and newick")
+    distributed, module_links = shape.pop("distributed", False), shape.pop("module_links", False)
+    if distributed and not module_links and name == "ftree":
+        raise FormatUnavailable("format 'ftree' lists the links between modules, which this distributed job did "
+                                "not keep (it finished before they were reduced on the workers): its result exists "
+                                "as json, clu, tree, csv and newick")
     return render(result, name, **shape)
 
 

@@ -194,9 +194,13 @@ def test_multilevel_output_is_the_tree_of_the_module_network_scored_exactly(clie
     """Without two_level: a three-level planted hierarchy (4 x 4 x 32 nodes), contracted on the
     workers, then the engine's multilevel search on the module network. Each node's path is its
     module's; the tree of the nodes built from those paths has the reported codelength (our
-    map equation of trees, 1e-9), and it is within 1% of the in-process multilevel search."""
+    map equation of trees, 1e-9), and it is within 1% of the in-process multilevel search. Its
+    ftree (module links reduced on the workers) passes the official parser with the modules and
+    module links of our in-process writer for the same tree."""
     from bench.graphs import planted_hierarchy
+    from formats.official_parser import assert_same_module_links
     from infomap_core import Network, compute_flow
+    from infomap_core.formats import render
     from infomap_core.tree import Tree
 
     edges, _ = planted_hierarchy("4x4x32")
@@ -215,6 +219,8 @@ def test_multilevel_output_is_the_tree_of_the_module_network_scored_exactly(clie
     ours = run_infomap(net, options)
     assert ours.tree.num_levels >= 3
     assert result.codelength <= ours.codelength * 1.01
+    assert_same_module_links(render(result.to_engine_result(), "ftree"),
+                             render(_in_process_of(net, result, "undirected"), "ftree"))
 
 
 def test_a_worker_killed_mid_run_does_not_lose_the_run(tmp_path):
@@ -372,3 +378,78 @@ def test_every_option_not_run_is_refused_by_name(name, value):
         check_options(InfomapOptions(**{name: value}))
     assert err.value.field == name
     check_options(InfomapOptions(num_trials=4, markov_time=2.0, directed=True, recorded_teleportation=True))
+
+
+@pytest.fixture(scope="module")
+def one_way_multilevel(client, tmp_path_factory):
+    """The one-way LFR graph (as in the two-level fine-tune test) searched multilevel, without
+    and with the fine-tune: (network, options, [untuned, tuned])."""
+    net, _ = lfr(1000, 0.3)
+    path = _one_way(tmp_path_factory.mktemp("oneway"), net)
+    options = InfomapOptions(directed=True, seed=3)
+    runs = [run_distributed(path, client, options=options,
+                            settings=DistributedSettings(finish_units=100, fine_tune_rounds=rounds))
+            for rounds in (0, 10)]
+    return read_network(path, directed=True), options, runs
+
+
+def _node_tree(net, result, flow_model: str):
+    """Our tree of the nodes of ``net`` from a multilevel distributed result (each node under its
+    module's path)."""
+    from infomap_core import compute_flow
+    from infomap_core.tree import Tree
+
+    modules = result.modules[np.searchsorted(result.node_ids, net.node_ids)]
+    return Tree.from_paths(compute_flow(net, flow_model=flow_model), [tuple(result.module_paths[m - 1])
+                                                                      for m in modules.tolist()])
+
+
+@pytest.mark.slow
+def test_multilevel_fine_tune_is_scored_exactly_and_never_longer(one_way_multilevel):
+    """Multilevel, one-way LFR: the fine-tune moves nodes between the bottom modules (the tree
+    above them kept, each round re-scored by the exact multilevel map equation) and re-finishes
+    multilevel; the tuned tree is shorter than the untuned one, and both are the codelength of
+    their tree of the nodes by our map equation and the official's (1e-9), as is the tree over
+    the final modules that the module links were reduced into."""
+    from .oracle import official_score_of_tree
+
+    net, options, (before, after) = one_way_multilevel
+    assert before.fine_tune == [] and after.fine_tune and after.fine_tune[0]["moves"] > 0
+    assert after.fine_tune[0]["codelength_before"] == pytest.approx(before.codelength, rel=1e-12)
+    assert after.codelength < before.codelength - 1e-6
+    for result in (before, after):
+        assert result.module_paths is not None and result.num_modules == len(result.module_paths)
+        tree = _node_tree(net, result, "directed")
+        assert tree.num_levels >= 3 or tree.num_top_modules > 1
+        assert tree.codelength()[0] == pytest.approx(result.codelength, rel=1e-9)
+        assert result.module_network["codelength"] == pytest.approx(result.codelength, rel=1e-9)
+        assert official_score_of_tree(net, tree, options, "directed") == pytest.approx(result.codelength, rel=1e-9)
+
+
+def _in_process_of(net, result, flow_model: str):
+    """The in-process engine result of the distributed result's tree on ``net`` (our writer's input)."""
+    from dataclasses import replace
+
+    from infomap_core import compute_flow
+    from infomap_core.tree import Tree
+
+    fg = compute_flow(net, flow_model=flow_model)
+    modules = result.modules[np.searchsorted(result.node_ids, net.node_ids)]
+    if result.module_paths is None:
+        tree = Tree.two_level(fg, modules)
+    else:
+        tree = Tree.from_paths(fg, [tuple(result.module_paths[m - 1]) for m in modules.tolist()])
+    return replace(result.to_engine_result(), network=net, flow=fg, tree=tree)
+
+
+@pytest.mark.slow
+def test_multilevel_ftree_has_the_in_process_module_links(one_way_multilevel):
+    """The ftree of a distributed multilevel result (directed): its module links were reduced on
+    the workers; the official parser reads it, and its modules and their links are those of our
+    in-process writer for the same tree on the same network."""
+    from formats.official_parser import assert_same_module_links
+    from infomap_core.formats import render
+
+    net, _, (_, after) = one_way_multilevel
+    ftree = render(after.to_engine_result(), "ftree")
+    assert_same_module_links(ftree, render(_in_process_of(net, after, "directed"), "ftree"))

@@ -1,4 +1,5 @@
-"""Sub-module searches of state networks on units reordered module by module.
+"""Sub-module searches of state networks (and of large first-order levels) on units reordered
+module by module.
 
 The core loop's sweeps visit a state network's groups one after the other
 (``kernels._group_by_group_order``), on a level whose units are contiguous per group with
@@ -16,6 +17,7 @@ from infomap_core import compute_flow
 from infomap_core.kernels import _group_by_group_order, induced, module_sums
 from infomap_core.optimizer import Level, SearchSettings, find_modules, level_codelength, sub_modules
 
+from .networks import lfr
 from .test_states import second_order
 
 
@@ -109,3 +111,78 @@ def test_state_sub_modules_stay_inside_their_modules_and_shorten_them(seed):
     one = level_codelength(level, np.arange(level.n), level.n, modules, exits)  # every unit alone: the start
     split = level_codelength(level, subs, ks, modules, exits)
     assert (split <= one + 1e-12).all() and (split < one - 1e-9).any()
+
+
+def _first_order_level(seed):
+    net, _ = lfr(1000, 0.4, seed=10)
+    fg = compute_flow(net, "undirected")
+    return Level.from_flow(fg)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_grouped_first_order_core_loop_delta_equals_recomputation(seed):
+    level = _first_order_level(seed)
+    modules, k = find_modules(level, None, np.random.default_rng(seed), SearchSettings(), first_loop=True)
+    exits = np.random.default_rng(seed).uniform(0.0, 0.05, k)
+    order = np.argsort(modules, kind="stable")
+    group = modules[order]
+    sub = level.induced(order, group, grouped=True)
+    mod = np.arange(sub.n, dtype=np.int64)
+    before = level_codelength(sub, mod, sub.n, group, exits).sum()
+    delta, moves = sub.run_core_loop(mod, group, exits, seed, 3, SearchSettings(core_loop_threshold=0.0))
+    after = level_codelength(sub, mod, sub.n, group, exits).sum()
+    assert moves > 0
+    assert after - before == pytest.approx(delta, abs=1e-9)
+    assert all(np.unique(group[mod == m]).shape[0] == 1 for m in np.unique(mod))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_large_first_order_sub_modules_run_grouped_inside_their_modules(seed):
+    """From ``grouped_min_units`` units on, a first-order level's sub-module search runs on the
+    reordered level too; below, on the level itself (the same draws as before the option)."""
+    level = _first_order_level(seed)
+    modules, k = find_modules(level, None, np.random.default_rng(seed), SearchSettings(), first_loop=True)
+    _, _, mexit, _, _ = module_sums(level.indptr, level.indices, level.pflow, level.flow, level.enter, level.exit,
+                                    level.tf, level.tw, modules, k, level.recorded)
+    exits = np.maximum(mexit, 0.0)
+    one = level_codelength(level, np.arange(level.n), level.n, modules, exits)
+    for settings in (SearchSettings(grouped_min_units=level.n), SearchSettings(grouped_min_units=level.n + 1)):
+        subs, ks = sub_modules(level, modules, k, np.random.default_rng(seed + 10), settings)
+        assert np.array_equal(np.unique(subs), np.arange(ks))
+        assert all(np.unique(modules[subs == s]).shape[0] == 1 for s in range(ks))
+        split = level_codelength(level, subs, ks, modules, exits)
+        assert (split <= one + 1e-12).all() and (split < one - 1e-9).any()
+    plain, kp = find_modules(level, None, np.random.default_rng(seed + 10), SearchSettings(), parent=modules,
+                             parent_exit=exits)
+    assert kp == ks and np.array_equal(plain, subs)  # the last settings: below the threshold
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_grouped_core_loop_is_exact_inside_groups_and_the_same_on_any_number_of_threads(seed):
+    """The first-order grouped loop (:mod:`infomap_core.grouped`): each group searched on its own,
+    groups split over threads; the summed change of L is exact and the result does not depend
+    on the number of threads (nor on how the groups are split: 1, 2 and 3 chunks)."""
+    import numba
+
+    from infomap_core.grouped import grouped_core_loop
+
+    level = _first_order_level(seed)
+    modules, k = find_modules(level, None, np.random.default_rng(seed), SearchSettings(), first_loop=True)
+    exits = np.random.default_rng(seed).uniform(0.0, 0.05, k)
+    order = np.argsort(modules, kind="stable")
+    group = modules[order]
+    sub = level.induced(order, group, grouped=True)
+    numba.get_num_threads()  # starts the thread pool before a cached kernel calls a parallel one
+    results = []
+    for threads in (1, 2, 3):
+        mod = np.arange(sub.n, dtype=np.int64)
+        before = level_codelength(sub, mod, sub.n, group, exits).sum()
+        delta, moves = grouped_core_loop(sub.indptr, sub.indices, sub.pflow, sub.flow, sub.enter, sub.exit, group,
+                                         exits, mod, seed, 10, 0.0, False, 5, 2, threads, 0)
+        after = level_codelength(sub, mod, sub.n, group, exits).sum()
+        assert moves > 0
+        assert after - before == pytest.approx(delta, abs=1e-9)
+        assert all(np.unique(group[mod == m]).shape[0] == 1 for m in np.unique(mod))
+        results.append((mod, delta, moves))
+    for mod, delta, moves in results[1:]:
+        assert np.array_equal(mod, results[0][0]) and delta == results[0][1] and moves == results[0][2]

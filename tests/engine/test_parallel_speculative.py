@@ -31,7 +31,7 @@ def _sequential_run(level, mod, first_loop=True, seed=11):
     mod = mod.copy()
     delta, moves = core_loop(level.indptr, level.indices, level.pflow, level.flow, level.enter, level.exit, level.tf,
                              level.tw, parent, parent_exit, mod, False, seed, 10, 1e-10, first_loop, 5, 2, False,
-                             *_NONE, 0, 0.0, False, 0, 0.0, *_NONE, 0)
+                             *_NONE, 0, 0.0, False, 0, 0.0, *_NONE, 0, False)
     return mod, delta, moves
 
 

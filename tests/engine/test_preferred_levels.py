@@ -128,6 +128,13 @@ def test_collapsed_and_deepened_trees(networks):
     two = run_infomap(Network.from_edges([(1, 2), (2, 3), (3, 1)]), seed=1).tree  # one module
     assert deepened(prepare(Network.from_edges([(1, 2), (2, 3), (3, 1)])).flow, two,
                     np.random.default_rng(1)) is None
+    # two top modules: grouping them would leave one top module, a level that codes nothing
+    triangles = Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)])
+    pair = run_infomap(triangles, seed=1).tree
+    assert pair.num_top_modules == 2
+    assert deepened(prepare(triangles).flow, pair, np.random.default_rng(1)) is None
+    asked = run_infomap(triangles, seed=1, preferred_number_of_levels=3)
+    assert (asked.tree.num_levels, asked.level_penalty) == (2, 1.0)
 
 
 @pytest.mark.parametrize("options,field", [

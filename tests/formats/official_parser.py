@@ -28,3 +28,29 @@ def official_parse(texts: list[str], strict: bool = True) -> list[dict]:
     done = subprocess.run([node, str(SCRIPT)], cwd=WEB, input=payload, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
+
+
+def ftree_modules(text: str) -> list[dict]:
+    """The modules of an ftree through the official parser (strict)."""
+    answer = official_parse([text])[0]
+    assert answer["ok"], answer.get("error")
+    return answer["result"]["modules"]
+
+
+def assert_same_module_links(distributed_ftree: str, in_process_ftree: str) -> None:
+    """Same modules (paths, children, enter and exit flow to 1e-12), the same links between
+    modules (rows and flows to 1e-12); the bottom modules (children are nodes) of the distributed
+    file list no links (``infomap_core.distributed``: node links are never gathered)."""
+    ours, theirs = ftree_modules(distributed_ftree), ftree_modules(in_process_ftree)
+    assert [m["path"] for m in ours] == [m["path"] for m in theirs]
+    paths = {tuple(m["path"]) for m in theirs}
+    for a, b in zip(ours, theirs):
+        assert a["numChildren"] == b["numChildren"]
+        assert (a["enterFlow"], a["exitFlow"]) == pytest.approx((b["enterFlow"], b["exitFlow"]), abs=1e-12)
+        has_submodules = b["path"] == [0] or any(p[:-1] == tuple(b["path"]) for p in paths)
+        if not has_submodules:
+            assert a["numEdges"] == 0 and a["links"] == []
+            continue
+        assert a["numEdges"] == b["numEdges"]
+        assert [(x["source"], x["target"]) for x in a["links"]] == [(x["source"], x["target"]) for x in b["links"]]
+        assert [x["flow"] for x in a["links"]] == pytest.approx([x["flow"] for x in b["links"]], abs=1e-12)

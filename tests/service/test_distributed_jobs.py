@@ -209,9 +209,37 @@ def test_a_distributed_job_downloads_as_clu_and_tree(client, shared, finished):
         assert client.get(f"/v1/jobs/{job_id}/result", params={"format": fmt}).status_code == 200
 
 
-def test_ftree_of_a_distributed_job_says_why_not(client, finished):
-    job_id, _ = finished
+def test_ftree_of_a_distributed_job_has_the_in_process_module_links(client, shared, finished):
+    """The ftree of a distributed job (undirected, two levels): the links between its modules were
+    reduced on the workers; the official parser reads it, and its modules (enter and exit flow)
+    and the links between them are those our in-process writer gives the same partition of the
+    same network (1e-12); the modules' own sections list no node links (never gathered)."""
+    from dataclasses import replace
+
+    from infomap_core.formats import render
+    from infomap_core.tree import Tree
+
+    from formats.official_parser import assert_same_module_links
+
+    job_id, result = finished
     response = client.get(f"/v1/jobs/{job_id}/result", params={"format": "ftree"})
-    assert response.status_code == 422, response.text
-    message = response.json()["error"]["message"]
-    assert "distributed" in message and "links between modules" in message and "clu" in message
+    assert response.status_code == 200, response.text
+    net = read_network(shared / "graphs" / "lfr.txt")
+    fg = compute_flow(net)
+    modules = np.array([result["modules"][str(i)] for i in net.node_ids.tolist()])
+    in_process = run_infomap(net, InfomapOptions(two_level=True, seed=5))
+    in_process = replace(in_process, flow=fg, tree=Tree.two_level(fg, modules))
+    assert_same_module_links(response.text, render(in_process, "ftree"))
+
+
+def test_ftree_of_a_distributed_job_without_module_links_says_why_not():
+    """A distributed job stored before its module links were kept has no ftree (nothing to list)."""
+    from app.service.results import FormatUnavailable, render_stored, stored_result
+    from infomap_core import Network
+    from infomap_core.formats import render
+
+    result = run_infomap(Network.from_edges([(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4)]))
+    with pytest.raises(FormatUnavailable, match="links between modules"):
+        render_stored(stored_result(result, distributed=True), "ftree")
+    assert render_stored(stored_result(result, distributed=True, module_links=True), "ftree") == render(result,
+                                                                                                        "ftree")
