@@ -1010,14 +1010,32 @@ def _hash_bits(seed: int, round_: int, ids: np.ndarray) -> np.ndarray:
     return ((x >> np.uint64(17)) & np.uint64(1)).astype(np.int64)
 
 
+#: Which entries between two modules :func:`_module_entries` takes.
+_EVERY_ENTRY, _OUT_ARCS, _EACH_PAIR_ONCE = 0, 1, 2
+
+
+@njit(cache=True, inline="always")
+def _taken(which, in_flag, e, mu, mv):
+    if mv == mu:
+        return False
+    if which == _EVERY_ENTRY:
+        return True
+    if which == _OUT_ARCS:
+        return in_flag[e] == 0
+    return mu < mv
+
+
 @njit(cache=True)
-def _module_pairs(indptr, indices, pflow, mod, all_mod):
-    """(module, module, flow) of the entries between different modules."""
+def _module_entries(indptr, indices, pflow, in_flag, which, mod, all_mod):
+    """(module, module, flow) of the entries between different modules: every one
+    (``_EVERY_ENTRY``), the out-entries of a directed shard (``_OUT_ARCS``: the arc unit ->
+    neighbour), or, undirected, those whose first module is the smaller (``_EACH_PAIR_ONCE``:
+    the pair's flow in both directions)."""
     n = mod.shape[0]
     k = 0
     for u in range(n):
         for e in range(indptr[u], indptr[u + 1]):
-            if all_mod[indices[e]] != mod[u]:
+            if _taken(which, in_flag, e, mod[u], all_mod[indices[e]]):
                 k += 1
     a = np.empty(k, dtype=mod.dtype)
     b = np.empty(k, dtype=mod.dtype)
@@ -1026,7 +1044,7 @@ def _module_pairs(indptr, indices, pflow, mod, all_mod):
     for u in range(n):
         for e in range(indptr[u], indptr[u + 1]):
             mv = all_mod[indices[e]]
-            if mv != mod[u]:
+            if _taken(which, in_flag, e, mod[u], mv):
                 a[k] = mod[u]
                 b[k] = mv
                 f[k] = pflow[e]
@@ -1036,35 +1054,9 @@ def _module_pairs(indptr, indices, pflow, mod, all_mod):
 
 def contract_pairs(shard: Shard, mod: np.ndarray, ghost_mod: np.ndarray, bounds: np.ndarray, parts: int):
     """Pairs between different modules, as (module, module, flow), by owner of the first module."""
-    a, b, f = _module_pairs(shard.indptr, shard.indices, shard.pflow, mod, np.concatenate([mod, ghost_mod]))
+    a, b, f = _module_entries(shard.indptr, shard.indices, shard.pflow, np.zeros(0, dtype=np.int8), _EVERY_ENTRY, mod,
+                              np.concatenate([mod, ghost_mod]))
     return _split(_owner(a, bounds), parts, a, b, f)
-
-
-@njit(cache=True)
-def _module_arcs(indptr, indices, pflow, in_flag, directed, mod, all_mod):
-    """(module, module, flow) of the links between different modules, each once: directed, the
-    out-entries (the arc unit -> neighbour); undirected, the entries whose first module is the
-    smaller (the pair's flow in both directions)."""
-    n = mod.shape[0]
-    k = 0
-    for u in range(n):
-        for e in range(indptr[u], indptr[u + 1]):
-            mv = all_mod[indices[e]]
-            if mv != mod[u] and ((directed and in_flag[e] == 0) or (not directed and mod[u] < mv)):
-                k += 1
-    a = np.empty(k, dtype=mod.dtype)
-    b = np.empty(k, dtype=mod.dtype)
-    f = np.empty(k)
-    k = 0
-    for u in range(n):
-        for e in range(indptr[u], indptr[u + 1]):
-            mv = all_mod[indices[e]]
-            if mv != mod[u] and ((directed and in_flag[e] == 0) or (not directed and mod[u] < mv)):
-                a[k] = mod[u]
-                b[k] = mv
-                f[k] = pflow[e]
-                k += 1
-    return a, b, f
 
 
 def _sum_pairs(a: np.ndarray, b: np.ndarray, f: np.ndarray):
@@ -1080,14 +1072,14 @@ def _sum_pairs(a: np.ndarray, b: np.ndarray, f: np.ndarray):
 
 
 def module_arcs(shard: Shard, mod: np.ndarray, ghost_mod: np.ndarray, directed: bool):
-    """The module links of a level-0 shard's entries (:func:`_module_arcs`), summed by module pair:
+    """The module links of a level-0 shard's entries (:func:`_module_entries`), summed by module pair:
     (module label, module label, flow). Every link between two modules is counted at exactly one
     shard, so the shards' pieces add up to the module links of the whole network."""
     flag = shard.in_flag if shard.in_flag is not None else np.zeros(0, dtype=np.int8)
     if directed and shard.in_flag is None:
         raise RuntimeError("a directed level-0 shard without its arcs' directions")
-    a, b, f = _module_arcs(shard.indptr, shard.indices, shard.pflow, flag, directed, mod,
-                           np.concatenate([mod, ghost_mod]))
+    a, b, f = _module_entries(shard.indptr, shard.indices, shard.pflow, flag, _OUT_ARCS if directed else _EACH_PAIR_ONCE,
+                              mod, np.concatenate([mod, ghost_mod]))
     return _sum_pairs(a, b, f)
 
 
