@@ -18,7 +18,7 @@ import numpy as np
 from numba import njit, prange
 
 from .parallel import (_ENTER, _EXIT, _FLOW, _PL_ENTER, _PL_EXIT, _PL_EXIT_FLOW, _TF, _link_balanced_bounds,
-                       apply_move, members_of, module_records)
+                       apply_move, members_of, module_bookkeeping, module_records)
 
 __all__ = ["grouped_core_loop"]
 
@@ -203,15 +203,7 @@ def grouped_core_loop(indptr, indices, pflow, flow, enter, exit_, parent, parent
     n = flow.shape[0]
     num_groups = parent_exit.shape[0]
     rec, menter = module_records(indptr, indices, pflow, flow, enter, exit_, enter, enter, mod, False, _TF)
-    msize = np.zeros(n, dtype=np.int64)
-    mgroup = np.full(n, -1, dtype=np.int64)
-    for u in range(n):
-        msize[mod[u]] += 1
-        mgroup[mod[u]] = parent[u]
-    gq = parent_exit.copy()
-    for m in range(n):
-        if msize[m] > 0:
-            gq[mgroup[m]] += menter[m]
+    msize, mgroup, gq, _, _ = module_bookkeeping(mod, parent, parent_exit, menter)
     group_start, group_units = members_of(parent, num_groups)
     pools = np.empty(n, dtype=np.int64)  # group g's unused ids in pools[group_start[g]:], the next one last
     pool_sizes = np.zeros(num_groups, dtype=np.int64)
