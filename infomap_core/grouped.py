@@ -17,13 +17,10 @@ from __future__ import annotations
 import numpy as np
 from numba import njit, prange
 
-from .parallel import (_ENTER, _EXIT, _FLOW, _PL_ENTER, _PL_EXIT, _PL_EXIT_FLOW, _TF, _link_balanced_bounds,
-                       apply_move, members_of, module_bookkeeping, module_records)
+from .parallel import (_ENTER, _EXIT, _FLOW, _PL_ENTER, _PL_EXIT, _PL_EXIT_FLOW, _TF, PARALLEL_MIN_LINKS,
+                       _link_balanced_bounds, apply_move, members_of, module_bookkeeping, module_records)
 
 __all__ = ["grouped_core_loop"]
-
-#: Below this many stored links the groups run on the calling thread.
-PARALLEL_MIN_LINKS = 50_000
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 
