@@ -18,18 +18,11 @@ import numpy as np
 from numba import njit, prange
 
 from .parallel import (_ENTER, _EXIT, _FLOW, _PL_ENTER, _PL_EXIT, _PL_EXIT_FLOW, _TF, PARALLEL_MIN_LINKS,
-                       _link_balanced_bounds, apply_move, members_of, module_bookkeeping, module_records)
+                       _link_balanced_bounds, _plogp, apply_move, members_of, module_bookkeeping, module_records)
 
 __all__ = ["grouped_core_loop"]
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-
-
-@njit(cache=True, inline="always")
-def _plogp(x):
-    if x > 0.0:
-        return x * np.log2(x)
-    return 0.0
 
 
 @njit(cache=True, inline="always")

@@ -119,14 +119,20 @@ def _first_order_level(seed):
     return Level.from_flow(fg)
 
 
-@pytest.mark.parametrize("seed", range(3))
-def test_grouped_first_order_core_loop_delta_equals_recomputation(seed):
+def _grouped_level(seed):
+    """The LFR level's units reordered module by module (its modules after a first search), with
+    only the links inside modules, and random exit flows of the modules: (level, group, exits)."""
     level = _first_order_level(seed)
     modules, k = find_modules(level, None, np.random.default_rng(seed), SearchSettings(), first_loop=True)
     exits = np.random.default_rng(seed).uniform(0.0, 0.05, k)
     order = np.argsort(modules, kind="stable")
     group = modules[order]
-    sub = level.induced(order, group, grouped=True)
+    return level.induced(order, group, grouped=True), group, exits
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_grouped_first_order_core_loop_delta_equals_recomputation(seed):
+    sub, group, exits = _grouped_level(seed)
     mod = np.arange(sub.n, dtype=np.int64)
     before = level_codelength(sub, mod, sub.n, group, exits).sum()
     delta, moves = sub.run_core_loop(mod, group, exits, seed, 3, SearchSettings(core_loop_threshold=0.0))
@@ -166,12 +172,7 @@ def test_grouped_core_loop_is_exact_inside_groups_and_the_same_on_any_number_of_
 
     from infomap_core.grouped import grouped_core_loop
 
-    level = _first_order_level(seed)
-    modules, k = find_modules(level, None, np.random.default_rng(seed), SearchSettings(), first_loop=True)
-    exits = np.random.default_rng(seed).uniform(0.0, 0.05, k)
-    order = np.argsort(modules, kind="stable")
-    group = modules[order]
-    sub = level.induced(order, group, grouped=True)
+    sub, group, exits = _grouped_level(seed)
     numba.get_num_threads()  # starts the thread pool before a cached kernel calls a parallel one
     results = []
     for threads in (1, 2, 3):
