@@ -13,9 +13,8 @@ from dataclasses import fields
 from typing import Any
 
 from infomap_core import FLOW_MODELS, SEED_LIMIT, InfomapOptions
-from infomap_core.infomap import MAX_PREFERRED_MODULES, MAX_VARIANT_WEIGHT
+from infomap_core.infomap import MAX_PREFERRED_LEVELS, MAX_PREFERRED_MODULES, MAX_VARIANT_WEIGHT
 from infomap_core.flow import MAX_MARKOV_TIME
-from infomap_core.levels import MAX_PREFERRED_LEVELS
 
 __all__ = ["DEFAULTS", "FLOW_MODELS", "MAX_MARKOV_TIME", "MAX_NETWORK_TRIALS", "MAX_PREFERRED_LEVELS",
            "MAX_PREFERRED_MODULES", "MAX_VARIANT_WEIGHT", "SEED_LIMIT", "engine_options"]

@@ -34,6 +34,8 @@ SEED_LIMIT = 2**32
 #: Largest ``preferred_number_of_modules`` (the official wraps from 2**32 - 1 on: it scores 2 bits there; the
 #: penalty ``|T - P|`` bits is an int64 in the search kernels).
 MAX_PREFERRED_MODULES = 2**31 - 1
+#: Largest ``preferred_number_of_levels`` (the search's own trees stay below 30 levels).
+MAX_PREFERRED_LEVELS = 32
 #: Largest ``meta_data_rate`` and ``entropy_correction_strength``: the codelength stays finite (the
 #: meta codebooks cost at most ``rate * log2(categories) <= 63 rate`` bits, the correction
 #: ``strength * (N - 1 + M) / (2 D ln 2) < 1.5 strength`` bits); 1.7e308 made the one-level
@@ -148,8 +150,6 @@ class InfomapOptions:
         """``preferred_number_of_levels``: an integer, 0 (no preference) or in [2, MAX_PREFERRED_LEVELS] (one
         level is the network unpartitioned, which no search returns); with ``two_level`` only 0 or 2 (the
         official ignores it there; any other depth contradicts a two-level run). The strength: finite, >= 0."""
-        from .levels import MAX_PREFERRED_LEVELS
-
         levels = self.preferred_number_of_levels
         integral = (isinstance(levels, (int, np.integer)) and not isinstance(levels, bool)
                     or isinstance(levels, (float, np.floating)) and float(levels).is_integer())

@@ -30,6 +30,7 @@ from __future__ import annotations
 import numpy as np
 
 from .flow import FlowGraph
+from .infomap import MAX_PREFERRED_LEVELS
 from .mapequation import NO_VARIANT, Objective, codebook_length, plogp
 from .multilevel import _best_partition, _dissolving, _enter_as_flow
 from .optimizer import MIN_GAIN, Level, SearchSettings
@@ -37,8 +38,6 @@ from .tree import Tree
 
 __all__ = ["level_penalty", "prefer_levels", "collapsed", "deepened", "MAX_PREFERRED_LEVELS", "PAIR_CANDIDATES"]
 
-#: Largest ``preferred_number_of_levels`` (the search's own trees stay below 30 levels).
-MAX_PREFERRED_LEVELS = 32
 #: Top-module pairs :func:`deepened` scores exactly for one level: the ones of least estimated
 #: codelength increase (:func:`_cheapest_pairs`).
 PAIR_CANDIDATES = 8

@@ -152,3 +152,16 @@ def test_cli_process_does_not_import_scipy_linalg(two_triangles_file):
     assert (status, imported) == (0, False)
     assert codelength == pytest.approx(2.320730, abs=5e-7)
     import scipy.linalg  # noqa: F401  (hiding it was temporary: in this process it imports as usual)
+
+
+def test_two_level_cli_run_does_not_import_the_multilevel_modules(two_triangles_file):
+    """Start-up: a two-level run (the options' checks included) loads neither the multilevel
+    search nor the preferred-levels module."""
+    code = ("import sys, io, contextlib; from infomap_core.cli import main\n"
+            "buf = io.StringIO()\n"
+            "with contextlib.redirect_stdout(buf): status = main(['run', sys.argv[1], '--two-level'])\n"
+            "import json; print(json.dumps([status, sorted(m for m in ('infomap_core.multilevel', "
+            "'infomap_core.levels') if m in sys.modules)]))")
+    done = subprocess.run([sys.executable, "-c", code, str(two_triangles_file)], capture_output=True, text=True,
+                          check=True)
+    assert json.loads(done.stdout) == [0, []]
