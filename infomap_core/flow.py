@@ -28,11 +28,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import numba
 import numpy as np
 from numba import njit
 
 from .errors import NetworkError, OptionError
-from .kernels import symmetric_pair_counts, symmetric_pairs
+from .parallel import PARALLEL_MIN_LINKS, symmetric_pair_counts, symmetric_pairs
 from .network import Network
 
 __all__ = ["FLOW_MODELS", "FlowGraph", "compute_flow", "regularized_walk", "local_markov_times", "local_scale"]
@@ -169,6 +170,44 @@ def check_variable_markov(damping: float, min_scale: float) -> None:
                           field="variable_markov_min_scale")
 
 
+@njit(cache=True)
+def endpoint_sums(indptr, indices, values, scale, self_at_source):
+    """Per node, the sums of ``scale * values`` of the links (CSR order) it starts and it ends:
+    ``(from_source, into_target)``, self-links left out of both unless ``self_at_source``
+    (then counted once, at the source). Each sum runs in link order (as ``np.bincount``).
+
+    Examples
+    --------
+    >>> endpoint_sums(np.array([0, 2, 3]), np.array([0, 1, 0]), np.array([1.0, 2.0, 4.0]), 0.5, True)
+    (array([1.5, 2. ]), array([2., 1.]))
+    """
+    n = indptr.shape[0] - 1
+    from_source = np.zeros(n)
+    into_target = np.zeros(n)
+    for s in range(n):
+        for e in range(indptr[s], indptr[s + 1]):
+            t = indices[e]
+            v = values[e] * scale
+            if t != s:
+                from_source[s] += v
+                into_target[t] += v
+            elif self_at_source:
+                from_source[s] += v
+    return from_source, into_target
+
+
+def node_enter_exit(network: Network, link_flow: np.ndarray, undirected: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Enter and exit flow of each node over its links to other nodes (``link_flow`` in the
+    order of ``network``'s CSR): undirected, half of each link's flow at both ends, for both;
+    directed, exit at the source and enter at the target."""
+    if undirected:
+        from_source, into_target = endpoint_sums(network.indptr, network.indices, link_flow, 0.5, False)
+        half = from_source + into_target
+        return half, half.copy()
+    exit_, enter = endpoint_sums(network.indptr, network.indices, link_flow, 1.0, False)
+    return enter, exit_
+
+
 def compute_flow(
     network: Network,
     flow_model: str | None = None,
@@ -249,16 +288,13 @@ def compute_flow(
         total_w = float(w.sum())
     strength_norm = 2.0 * total_w - float(w[self_link].sum())
 
-    out_w = np.bincount(src, weights=w, minlength=n)
-    if model in ("undirected", "undirdir"):
-        out_w = out_w + np.bincount(tgt[~self_link], weights=w[~self_link], minlength=n)
+    from_source, into_target = endpoint_sums(network.indptr, network.indices, w, 1.0, True)
+    strength = from_source + into_target  # the undirected strength, self-links counted once
+    out_w = strength if model in ("undirected", "undirdir") else from_source
     dangling = out_w <= 0.0
 
     # Degree-based visit rates: the undirected answer and the power iteration's start.
-    p0 = np.bincount(src, weights=w, minlength=n)
-    if model != "outdirdir":
-        p0 = p0 + np.bincount(tgt[~self_link], weights=w[~self_link], minlength=n)
-    p0 = p0 / strength_norm
+    p0 = (from_source if model == "outdirdir" else strength) / strength_norm
 
     tele_weight = np.zeros(n)
     iterations, error = 0, 0.0
@@ -320,25 +356,14 @@ def compute_flow(
     tele_flow = np.where(dangling, node_flow, tau * node_flow)
 
     # Enter/exit flow of each node: its links to other nodes (self-links excluded).
-    other = ~self_link
-    if model == "undirected":
-        half = np.bincount(src[other], weights=link_flow[other] / 2, minlength=n)
-        half += np.bincount(tgt[other], weights=link_flow[other] / 2, minlength=n)
-        enter, exit_ = half, half.copy()
-    else:
-        exit_ = np.bincount(src[other], weights=link_flow[other], minlength=n)
-        enter = np.bincount(tgt[other], weights=link_flow[other], minlength=n)
+    enter, exit_ = node_enter_exit(network, link_flow, model == "undirected")
     if recorded:
         dangling_flow = np.where(dangling, node_flow, 0.0)
         sum_dangling = dangling_flow.sum()
         exit_ = exit_ + (tau * node_flow + (1 - tau) * dangling_flow) * (1.0 - tele_weight)
         enter = enter + (tau * (1.0 - node_flow) + (1 - tau) * (sum_dangling - dangling_flow)) * tele_weight
 
-    pair_indptr = symmetric_pair_counts(network.indptr, network.indices)
-    index_type = np.int32 if n < 2**31 - 1 else np.int64
-    pair_indices = np.empty(pair_indptr[-1], dtype=index_type)
-    pair_flow = np.empty(pair_indptr[-1])
-    symmetric_pairs(network.indptr, network.indices, link_flow, pair_indptr, pair_indices, pair_flow)
+    pair_indptr, pair_indices, pair_flow = pair_csr(network, link_flow)
 
     return FlowGraph(
         node_flow=np.ascontiguousarray(node_flow, dtype=np.float64),
@@ -386,10 +411,7 @@ def _relayed_flow(network: Network, model: str, *, regularized: bool, **options)
         flow = compute_flow(replace(network, self_relays=False), model, **options)
         link_flow = flow.link_flow.copy()
         _carry_on(src, tgt, w, relay, link_flow * relay, link_flow, n)
-        other = src != tgt
-        half = np.bincount(src[other], weights=link_flow[other] / 2, minlength=n)
-        half += np.bincount(tgt[other], weights=link_flow[other] / 2, minlength=n)
-        return _with_link_flow(network, flow, link_flow, half, half.copy())
+        return _with_link_flow(network, flow, link_flow, *node_enter_exit(network, link_flow, True))
     plain_out = np.bincount(src[~relay], weights=w[~relay], minlength=n)
     relay &= plain_out[tgt] > 0
     # continuations: every relay k = (a -> b) with every plain out-link c of b
@@ -419,10 +441,7 @@ def _relayed_flow(network: Network, model: str, *, regularized: bool, **options)
     np.add.at(link_flow, k, share[m:])
     relay_flow = np.bincount(k, weights=share[m:], minlength=src.shape[0])
     _carry_on(src, tgt, w, relay, relay_flow, link_flow, n)
-    other = src != tgt
-    exit_ = np.bincount(src[other], weights=link_flow[other], minlength=n)
-    enter = np.bincount(tgt[other], weights=link_flow[other], minlength=n)
-    return _with_link_flow(network, flow, link_flow, enter, exit_)
+    return _with_link_flow(network, flow, link_flow, *node_enter_exit(network, link_flow, False))
 
 
 def _carry_on(src, tgt, w, relay, relay_flow, link_flow, n) -> None:
@@ -442,13 +461,23 @@ def _carry_on(src, tgt, w, relay, relay_flow, link_flow, n) -> None:
     np.add.at(link_flow, c, relay_flow[k] * w[c] / onward_out[tgt[k]])
 
 
+def pair_csr(network: Network, link_flow: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The symmetric CSR of ``network``'s links without self-links, with ``link_flow`` on both
+    entries of each (:func:`.parallel.symmetric_pairs`); indices int32 below 2**31 nodes.
+    Networks of ``PARALLEL_MIN_LINKS`` links or more are read on every thread."""
+    chunks = numba.get_num_threads() if network.indices.shape[0] >= PARALLEL_MIN_LINKS else 1
+    pair_indptr, fill, bounds = symmetric_pair_counts(network.indptr, network.indices, chunks)
+    index_type = np.int32 if network.num_nodes < 2**31 - 1 else np.int64
+    pair_indices = np.empty(pair_indptr[-1], dtype=index_type)
+    pair_flow = np.empty(pair_indptr[-1])
+    symmetric_pairs(network.indptr, network.indices, link_flow, fill, bounds, pair_indices, pair_flow)
+    return pair_indptr, pair_indices, pair_flow
+
+
 def _with_link_flow(network: Network, flow: FlowGraph, link_flow, enter, exit_) -> FlowGraph:
     """``flow`` on ``network``'s own links: their ``link_flow`` and the node enter/exit flow."""
     n = network.num_nodes
-    pair_indptr = symmetric_pair_counts(network.indptr, network.indices)
-    pair_indices = np.empty(pair_indptr[-1], dtype=np.int32 if n < 2**31 - 1 else np.int64)
-    pair_flow = np.empty(pair_indptr[-1])
-    symmetric_pairs(network.indptr, network.indices, link_flow, pair_indptr, pair_indices, pair_flow)
+    pair_indptr, pair_indices, pair_flow = pair_csr(network, link_flow)
     return replace(flow, enter=np.ascontiguousarray(enter), exit=np.ascontiguousarray(exit_),
                    link_indptr=network.indptr, link_target=network.indices,
                    link_flow=np.ascontiguousarray(link_flow), pair_indptr=pair_indptr, pair_indices=pair_indices,
@@ -549,24 +578,12 @@ def _regularized_flow(network: Network, model: str, strength: float, tolerance: 
                                                    tolerance, max_iterations, min_iterations)
     self_link = src == tgt
     arc_flow = node_flow[src] * w * step[src]
-    if model == "undirected":
-        link_flow = np.where(self_link, arc_flow, 2.0 * arc_flow)
-        other = ~self_link
-        half = np.bincount(src[other], weights=link_flow[other] / 2, minlength=n)
-        half += np.bincount(tgt[other], weights=link_flow[other] / 2, minlength=n)
-        enter, exit_ = half, half.copy()
-    else:
-        link_flow = arc_flow
-        other = ~self_link
-        exit_ = np.bincount(src[other], weights=link_flow[other], minlength=n)
-        enter = np.bincount(tgt[other], weights=link_flow[other], minlength=n)
+    link_flow = np.where(self_link, arc_flow, 2.0 * arc_flow) if model == "undirected" else arc_flow
+    enter, exit_ = node_enter_exit(network, link_flow, model == "undirected")
     tele_flow = alpha * node_flow
     exit_ = exit_ + tele_flow * (1.0 - q)
     enter = enter + (tele_flow.sum() - tele_flow) * q
-    pair_indptr = symmetric_pair_counts(network.indptr, network.indices)
-    pair_indices = np.empty(pair_indptr[-1], dtype=np.int32 if n < 2**31 - 1 else np.int64)
-    pair_flow = np.empty(pair_indptr[-1])
-    symmetric_pairs(network.indptr, network.indices, link_flow, pair_indptr, pair_indices, pair_flow)
+    pair_indptr, pair_indices, pair_flow = pair_csr(network, link_flow)
     return FlowGraph(
         node_flow=np.ascontiguousarray(node_flow, dtype=np.float64), enter=enter, exit=exit_,
         tele_flow=np.ascontiguousarray(tele_flow), tele_weight=np.ascontiguousarray(q),

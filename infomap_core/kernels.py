@@ -27,7 +27,8 @@ from numba import njit
 
 from .memory import content_gains, content_move, indexed_content_gains, physical_slots, wants_index
 from .parallel import (_ENTER, _EXIT, _FLOW, _PL_ENTER, _PL_EXIT, _PL_EXIT_FLOW, _TF, _TW, aggregate, apply_move,
-                       members_of, module_bookkeeping, module_records, module_sums)
+                       induced, members_of, module_bookkeeping, module_records, module_sums, symmetric_pair_counts,
+                       symmetric_pairs)
 
 __all__ = ["module_sums", "core_loop", "aggregate", "induced", "relabel", "symmetric_pair_counts", "symmetric_pairs",
            "link_module_sums"]
@@ -336,40 +337,6 @@ def relabel(mod):
 
 
 @njit(cache=True)
-def symmetric_pair_counts(indptr, indices):
-    """Row pointer of the symmetric pair CSR (see :func:`symmetric_pairs`)."""
-    n = indptr.shape[0] - 1
-    counts = np.zeros(n + 1, dtype=np.int64)
-    for s in range(n):
-        for e in range(indptr[s], indptr[s + 1]):
-            t = indices[e]
-            if t != s:
-                counts[s + 1] += 1
-                counts[t + 1] += 1
-    return np.cumsum(counts)
-
-
-@njit(cache=True)
-def symmetric_pairs(indptr, indices, link_flow, out_indptr, out_indices, out_flow):
-    """Fill the symmetric CSR of the links without self-links: each link (s, t, f)
-    gives (s, t, f) and (t, s, f). Reciprocal links stay separate entries (the kernels
-    sum them). ``out_indices`` may be int32 to halve its memory."""
-    n = indptr.shape[0] - 1
-    fill = out_indptr[:-1].copy()
-    for s in range(n):
-        for e in range(indptr[s], indptr[s + 1]):
-            t = indices[e]
-            if t != s:
-                f = link_flow[e]
-                out_indices[fill[s]] = t
-                out_flow[fill[s]] = f
-                fill[s] += 1
-                out_indices[fill[t]] = s
-                out_flow[fill[t]] = f
-                fill[t] += 1
-
-
-@njit(cache=True)
 def link_module_sums(indptr, indices, link_flow, modules, k):
     """Flow on links inside each module (self-links excluded), from the CSR link store."""
     inside = np.zeros(k)
@@ -381,39 +348,3 @@ def link_module_sums(indptr, indices, link_flow, modules, k):
             if t != s and modules[t] == m:
                 inside[m] += link_flow[e]
     return inside
-
-
-@njit(cache=True)
-def induced(indptr, indices, pflow, pos, group):
-    """CSR of the units with ``pos[u] >= 0`` (new index ``pos[u]``, any order), keeping only
-    the entries between units of the same ``group`` (indexed by new index), each row's in
-    their order. Indices keep the dtype of ``indices``."""
-    n = indptr.shape[0] - 1
-    k = group.shape[0]
-    new_indptr = np.zeros(k + 1, dtype=np.int64)
-    for u in range(n):
-        pu = pos[u]
-        if pu < 0:
-            continue
-        count = 0
-        for e in range(indptr[u], indptr[u + 1]):
-            pv = pos[indices[e]]
-            if pv >= 0 and group[pv] == group[pu]:
-                count += 1
-        new_indptr[pu + 1] = count
-    for i in range(k):
-        new_indptr[i + 1] += new_indptr[i]
-    new_indices = np.empty(new_indptr[k], dtype=indices.dtype)
-    new_flow = np.empty(new_indptr[k])
-    for u in range(n):
-        pu = pos[u]
-        if pu < 0:
-            continue
-        fill = new_indptr[pu]
-        for e in range(indptr[u], indptr[u + 1]):
-            pv = pos[indices[e]]
-            if pv >= 0 and group[pv] == group[pu]:
-                new_indices[fill] = pv
-                new_flow[fill] = pflow[e]
-                fill += 1
-    return new_indptr, new_indices, new_flow

@@ -25,7 +25,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit, prange
 
-__all__ = ["module_sums", "aggregate", "module_network", "colour_classes", "coloured_core_loop"]
+__all__ = ["module_sums", "aggregate", "module_network", "induced", "symmetric_pair_counts", "symmetric_pairs",
+           "colour_classes", "coloured_core_loop"]
 
 
 @njit(cache=True, inline="always")
@@ -72,6 +73,188 @@ def _inner_flow(indptr, indices, pflow, mod):
     else:
         _inner_flow_rows(indptr, indices, pflow, mod, 0, n, inner)
     return inner
+
+
+@njit(cache=True)
+def _induced_counts(indptr, indices, pos, group, lo, hi, new_indptr):
+    """``new_indptr[pos[u] + 1]``: the entries of unit ``u`` (``lo <= u < hi``) that :func:`induced` keeps."""
+    for u in range(lo, hi):
+        pu = pos[u]
+        if pu < 0:
+            continue
+        count = 0
+        for e in range(indptr[u], indptr[u + 1]):
+            pv = pos[indices[e]]
+            if pv >= 0 and group[pv] == group[pu]:
+                count += 1
+        new_indptr[pu + 1] = count
+
+
+@njit(cache=True)
+def _induced_rows(indptr, indices, pflow, pos, group, lo, hi, new_indptr, new_indices, new_flow):
+    """The rows of :func:`induced` of the units ``lo <= u < hi``."""
+    for u in range(lo, hi):
+        pu = pos[u]
+        if pu < 0:
+            continue
+        fill = new_indptr[pu]
+        for e in range(indptr[u], indptr[u + 1]):
+            pv = pos[indices[e]]
+            if pv >= 0 and group[pv] == group[pu]:
+                new_indices[fill] = pv
+                new_flow[fill] = pflow[e]
+                fill += 1
+
+
+@njit(cache=True, parallel=True)
+def _induced_parallel(indptr, indices, pflow, pos, group, new_indptr, new_indices, new_flow, chunks, fill):
+    """Both passes of :func:`induced` in ``chunks`` chunks of units (each unit writes its own row):
+    ``fill`` False counts the rows, True fills them."""
+    n = indptr.shape[0] - 1
+    step = (n + chunks - 1) // chunks
+    for c in prange(chunks):
+        lo, hi = c * step, min(n, (c + 1) * step)
+        if fill:
+            _induced_rows(indptr, indices, pflow, pos, group, lo, hi, new_indptr, new_indices, new_flow)
+        else:
+            _induced_counts(indptr, indices, pos, group, lo, hi, new_indptr)
+
+
+@njit(cache=True)
+def induced(indptr, indices, pflow, pos, group):
+    """CSR of the units with ``pos[u] >= 0`` (new index ``pos[u]``, any order), keeping only
+    the entries between units of the same ``group`` (indexed by new index), each row's in
+    their order. Indices keep the dtype of ``indices``. Levels of ``PARALLEL_MIN_LINKS``
+    stored links or more are copied on every thread (the same arrays)."""
+    n = indptr.shape[0] - 1
+    k = group.shape[0]
+    parallel = indptr[n] >= PARALLEL_MIN_LINKS
+    new_indptr = np.zeros(k + 1, dtype=np.int64)
+    if parallel:
+        _induced_parallel(indptr, indices, pflow, pos, group, new_indptr, indices[:0], pflow[:0], 64, False)
+    else:
+        _induced_counts(indptr, indices, pos, group, 0, n, new_indptr)
+    for i in range(k):
+        new_indptr[i + 1] += new_indptr[i]
+    new_indices = np.empty(new_indptr[k], dtype=indices.dtype)
+    new_flow = np.empty(new_indptr[k])
+    if parallel:
+        _induced_parallel(indptr, indices, pflow, pos, group, new_indptr, new_indices, new_flow, 64, True)
+    else:
+        _induced_rows(indptr, indices, pflow, pos, group, 0, n, new_indptr, new_indices, new_flow)
+    return new_indptr, new_indices, new_flow
+
+
+@njit(cache=True)
+def _row_bounds(indptr, chunks):
+    """``chunks + 1`` row bounds: chunk ``c`` is rows ``bounds[c] <= s < bounds[c + 1]``, cut
+    where the stored links cross ``c / chunks`` of all."""
+    n = indptr.shape[0] - 1
+    bounds = np.empty(chunks + 1, dtype=np.int64)
+    bounds[0] = 0
+    bounds[chunks] = n
+    for c in range(1, chunks):
+        bounds[c] = min(n, np.searchsorted(indptr, (indptr[n] * c) // chunks))
+    return bounds
+
+
+@njit(cache=True)
+def _pair_count_rows(indptr, indices, lo, hi, own, reverse):
+    """For the rows ``lo <= s < hi``: ``own[s]``, the row's links to other nodes, and in
+    ``reverse[t]`` the number of those links into ``t``."""
+    for s in range(lo, hi):
+        count = 0
+        for e in range(indptr[s], indptr[s + 1]):
+            t = indices[e]
+            if t != s:
+                count += 1
+                reverse[t] += 1
+        own[s] = count
+
+
+@njit(cache=True)
+def _pair_fill_rows(indptr, indices, link_flow, lo, hi, fill, out_indices, out_flow):
+    """Each link ``(s, t, f)`` of the rows ``lo <= s < hi`` as ``(s, t, f)`` at ``fill[s]`` and
+    ``(t, s, f)`` at ``fill[t]``, advancing both."""
+    for s in range(lo, hi):
+        for e in range(indptr[s], indptr[s + 1]):
+            t = indices[e]
+            if t != s:
+                f = link_flow[e]
+                out_indices[fill[s]] = t
+                out_flow[fill[s]] = f
+                fill[s] += 1
+                out_indices[fill[t]] = s
+                out_flow[fill[t]] = f
+                fill[t] += 1
+
+
+@njit(cache=True, parallel=True)
+def _pair_count_parallel(indptr, indices, bounds, own, reverse):
+    for c in prange(bounds.shape[0] - 1):
+        _pair_count_rows(indptr, indices, bounds[c], bounds[c + 1], own, reverse[c])
+
+
+@njit(cache=True, parallel=True)
+def _pair_fill_parallel(indptr, indices, link_flow, bounds, fill, out_indices, out_flow):
+    for c in prange(bounds.shape[0] - 1):
+        _pair_fill_rows(indptr, indices, link_flow, bounds[c], bounds[c + 1], fill[c], out_indices, out_flow)
+
+
+@njit(cache=True)
+def symmetric_pair_counts(indptr, indices, chunks):
+    """Row pointer of the symmetric pair CSR (see :func:`symmetric_pairs`), and the
+    positions that function fills from: ``fill[c, t]``, where the rows of chunk ``c``
+    (``bounds``) write their links into ``t``. ``chunks`` > 1 counts on every thread."""
+    n = indptr.shape[0] - 1
+    bounds = _row_bounds(indptr, chunks)
+    own = np.zeros(n, dtype=np.int64)
+    fill = np.zeros((chunks, n), dtype=np.int64)
+    if chunks > 1:
+        _pair_count_parallel(indptr, indices, bounds, own, fill)
+    else:
+        _pair_count_rows(indptr, indices, 0, n, own, fill[0])
+    out_indptr = np.empty(n + 1, dtype=np.int64)
+    out_indptr[0] = 0
+    c = 0
+    for t in range(n):
+        while bounds[c + 1] <= t:
+            c += 1
+        at = out_indptr[t]
+        for d in range(chunks):
+            count = fill[d, t]
+            fill[d, t] = at
+            at += count
+            if d == c:  # the row's own links come with its chunk's (one pass over the rows in order)
+                at += own[t]
+        out_indptr[t + 1] = at
+    return out_indptr, fill, bounds
+
+
+@njit(cache=True)
+def symmetric_pairs(indptr, indices, link_flow, fill, bounds, out_indices, out_flow):
+    """Fill the symmetric CSR of the links without self-links: each link (s, t, f)
+    gives (s, t, f) and (t, s, f). Reciprocal links stay separate entries (the kernels
+    sum them). ``out_indices`` may be int32 to halve its memory. ``fill`` and ``bounds``
+    are :func:`symmetric_pair_counts`' (``fill`` is used up).
+
+    Row ``t`` lists its links as one pass over the rows in order appends them: those
+    into ``t`` from rows ``s < t``, its own, those from rows ``s > t``; each chunk of rows
+    starts where the earlier chunks end, so the CSR is the same for any number of chunks.
+
+    Examples
+    --------
+    >>> indptr, indices = np.array([0, 2, 3, 3]), np.array([1, 2, 2])
+    >>> out_indptr, fill, bounds = symmetric_pair_counts(indptr, indices, 2)
+    >>> out_indices, out_flow = np.empty(6, dtype=np.int64), np.empty(6)
+    >>> symmetric_pairs(indptr, indices, np.array([0.5, 0.25, 0.25]), fill, bounds, out_indices, out_flow)
+    >>> out_indptr.tolist(), out_indices.tolist()
+    ([0, 2, 4, 6], [1, 2, 0, 2, 0, 1])
+    """
+    if fill.shape[0] > 1:
+        _pair_fill_parallel(indptr, indices, link_flow, bounds, fill, out_indices, out_flow)
+    else:
+        _pair_fill_rows(indptr, indices, link_flow, 0, indptr.shape[0] - 1, fill[0], out_indices, out_flow)
 
 
 @njit(cache=True)

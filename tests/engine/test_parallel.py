@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from infomap_core import InfomapOptions, Network, compute_flow, run_infomap
 from infomap_core.optimizer import Level, SearchSettings, level_codelength
 from infomap_core.parallel import (PARALLEL_MIN_ACTIVE, PARALLEL_MIN_LINKS, aggregate, colour_classes,
-                                   coloured_core_loop, module_network, module_sums)
+                                   coloured_core_loop, induced, module_network, module_sums, symmetric_pair_counts,
+                                   symmetric_pairs)
 
 from .test_properties import networks
 
@@ -69,6 +70,67 @@ def assert_sums_and_aggregate_equal_reference(net, mod, threads):
             np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-15)
         for got, want in zip(network[5:], (indptr, indices, flow)):
             assert np.array_equal(got, want)
+
+
+
+def _pairs_by_one_pass(indptr, indices, link_flow):
+    """The symmetric pair CSR as one pass over the rows in order appends it (the reference)."""
+    n = indptr.shape[0] - 1
+    rows = [[] for _ in range(n)]
+    for s in range(n):
+        for e in range(indptr[s], indptr[s + 1]):
+            t = int(indices[e])
+            if t != s:
+                rows[s].append((t, link_flow[e]))
+                rows[t].append((s, link_flow[e]))
+    return rows
+
+
+def _csr_of(indptr, indices, flow):
+    return [list(zip(indices[indptr[r]:indptr[r + 1]].tolist(), flow[indptr[r]:indptr[r + 1]].tolist()))
+            for r in range(indptr.shape[0] - 1)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(networks(), st.integers(1, 7))
+def test_symmetric_pairs_equal_one_pass_over_the_rows_for_any_number_of_chunks(net, chunks):
+    """Row ``t``: links into ``t`` from earlier rows, its own, from later rows, in that order, however the
+    rows are split into chunks (self-links left out; reciprocal links kept apart)."""
+    link_flow = np.random.default_rng(net.indices.shape[0]).random(net.indices.shape[0])
+    out_indptr, fill, bounds = symmetric_pair_counts(net.indptr, net.indices, chunks)
+    assert bounds[0] == 0 and bounds[-1] == net.num_nodes and np.all(np.diff(bounds) >= 0)
+    out_indices = np.empty(out_indptr[-1], dtype=np.int32)
+    out_flow = np.empty(out_indptr[-1])
+    symmetric_pairs(net.indptr, net.indices, link_flow, fill, bounds, out_indices, out_flow)
+    assert _csr_of(out_indptr, out_indices, out_flow) == _pairs_by_one_pass(net.indptr, net.indices, link_flow)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_the_flows_pair_csr_and_the_induced_level_do_not_depend_on_threads(threads):
+    """Above ``PARALLEL_MIN_LINKS`` links both are built on every thread: the same arrays as one pass."""
+    import numba
+
+    rng = np.random.default_rng(5)
+    n = 30_000
+    net = Network.from_arrays(rng.integers(0, n, 60_000), rng.integers(0, n, 60_000), rng.random(60_000) + 0.5)
+    assert net.num_links >= PARALLEL_MIN_LINKS
+    before = numba.get_num_threads()
+    numba.set_num_threads(threads)
+    try:
+        fg = compute_flow(net)
+        level = Level.from_flow(fg)
+        mod = rng.integers(0, 50, level.n)
+        order = np.argsort(mod, kind="stable")
+        sub = level.induced(order, mod[order])
+    finally:
+        numba.set_num_threads(before)
+    assert _csr_of(fg.pair_indptr, fg.pair_indices, fg.pair_flow) == _pairs_by_one_pass(
+        net.indptr, net.indices, fg.link_flow)
+    pos = np.empty(level.n, dtype=np.int64)
+    pos[order] = np.arange(level.n)
+    rows = _csr_of(level.indptr, level.indices, level.pflow)
+    reference = [[(int(pos[v]), f) for v, f in rows[u] if mod[v] == mod[u]] for u in order]
+    assert _csr_of(sub.indptr, sub.indices, sub.pflow) == reference
 
 
 @settings(max_examples=100, deadline=None)
