@@ -142,7 +142,7 @@ class Tree:
             anc[here] = module_parent[anc[here]]
             anc_depth[here] -= 1
         flow[0] = fg.node_flow.sum()
-        rank = _ranks(parent, flow, leaf)
+        rank = _ranks(parent, flow)
         leaf_key = None
         if fg.physical is not None:
             leaf_key = np.full(total, -1, dtype=np.int64)
@@ -273,6 +273,12 @@ def _distinct_pairs(parent_ids: np.ndarray, keys: np.ndarray) -> tuple[np.ndarra
 
     Sorted by (parent, key) with a lexsort, so keys of any int64 size are never combined
     arithmetically (no overflow)."""
+    if keys.size and parent_ids.min() == parent_ids.max() and 0 <= keys.min() and keys.max() < 4 * keys.size:
+        # one parent (the top level): the distinct keys in order, without a sort
+        present = np.zeros(int(keys.max()) + 1, dtype=bool)
+        present[keys] = True
+        number = np.cumsum(present) - 1
+        return np.full(int(number[-1]) + 1, parent_ids[0], dtype=np.int64), number[keys]
     order = np.lexsort((keys, parent_ids))
     p, k = parent_ids[order], keys[order]
     new = np.ones(order.shape[0], dtype=bool)
@@ -317,15 +323,23 @@ def _depths(parent: np.ndarray) -> np.ndarray:
             raise PartitionError("the tree has a cycle", field="partition")
 
 
-def _ranks(parent: np.ndarray, flow: np.ndarray, leaf: np.ndarray) -> np.ndarray:
-    """1-based rank among siblings by decreasing flow (ties: modules before leaves, then index)."""
+def _ranks(parent: np.ndarray, flow: np.ndarray) -> np.ndarray:
+    """1-based rank among siblings by decreasing flow (ties: modules before leaves, then index).
+
+    Modules come before leaves in the table, so the ties are by index alone: one stable sort
+    by decreasing flow, then each node counted among its siblings in that order."""
+    order = np.argsort(-flow[1:], kind="stable") + 1
+    return _count_among_siblings(parent, order)
+
+
+@njit(cache=True)
+def _count_among_siblings(parent, order):
+    """``rank[u]``: how many of ``u``'s siblings come up to ``u`` in ``order`` (1-based)."""
     total = parent.shape[0]
+    seen = np.zeros(total, dtype=np.int64)
     rank = np.zeros(total, dtype=np.int64)
-    idx = np.arange(1, total)
-    order = np.lexsort((idx, -flow[idx], parent[idx]))
-    sorted_idx = idx[order]
-    sorted_parent = parent[sorted_idx]
-    starts = np.r_[0, np.nonzero(np.diff(sorted_parent))[0] + 1]
-    group_start = np.repeat(starts, np.diff(np.r_[starts, sorted_idx.shape[0]]))
-    rank[sorted_idx] = np.arange(sorted_idx.shape[0]) - group_start + 1
+    for u in order:
+        p = parent[u]
+        seen[p] += 1
+        rank[u] = seen[p]
     return rank
