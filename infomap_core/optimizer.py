@@ -30,7 +30,7 @@ from .flow import FlowGraph
 from .kernels import core_loop, induced, module_sums, relabel
 from .memory import content_plogp_sums, leaf_content, merge_content, select_content
 from .grouped import grouped_core_loop
-from .parallel import colour_classes, coloured_core_loop, module_network
+from .parallel import colour_classes, coloured_core_loop, members_of, module_network
 from .speculative import speculative_core_loop
 from .mapequation import NO_VARIANT, Objective, codebook_length, grouped_codelength, keyed_plogp_sums, plogp
 
@@ -188,7 +188,7 @@ class Level:
         """``sum plogp`` of the units' flow in each group, a physical node counted once
         per group in a state network."""
         if self.content is None:
-            return np.bincount(group, weights=plogp(self.flow), minlength=num_groups)
+            return np.bincount(group, weights=self.flow_plogp, minlength=num_groups)
         return content_plogp_sums(*self.content, group, num_groups)
 
     def meta_terms(self, group: np.ndarray, num_groups: int) -> np.ndarray:
@@ -203,6 +203,11 @@ class Level:
     def is_top_search(self, parent_exit: np.ndarray) -> bool:
         """The search that chooses the top modules: the whole network in one group."""
         return self.top and parent_exit.shape[0] == 1
+
+    @cached_property
+    def flow_plogp(self) -> np.ndarray:
+        """``p log2 p`` of each unit's flow, computed once per level."""
+        return plogp(self.flow)
 
     @cached_property
     def colouring(self) -> tuple[np.ndarray, np.ndarray]:
@@ -347,7 +352,7 @@ def sub_modules(level: Level, modules: np.ndarray, k: int, rng: np.random.Genera
     modules = modules.astype(np.int64)
     if level.content is None and level.n < settings.grouped_min_units:
         return find_modules(level, None, rng, settings, parent=modules, parent_exit=parent_exit)
-    order = np.argsort(modules, kind="stable")
+    _, order = members_of(modules, k)  # the units module by module, in order (a stable counting sort)
     group = modules[order]
     subs, ks = find_modules(level.induced(order, group, top=level.top, grouped=True), None, rng, settings,
                             parent=group, parent_exit=parent_exit)
