@@ -86,6 +86,7 @@ from numba import njit
 
 from .errors import OptionError, ParseError
 from .infomap import InfomapOptions
+from .mapequation import plogp
 from .parallel import join_delta, leave_delta
 
 __all__ = ["DistributedSettings", "DistributedResult", "FlowSpec", "run_distributed"]
@@ -313,11 +314,6 @@ def _with_module_flows(tree, modules: np.ndarray, links: dict, module_paths: lis
 
 # ===================================================================== worker side
 # Plain functions over numpy arrays; each runs as one Dask task.
-
-def _plogp(x):
-    x = np.asarray(x, dtype=np.float64)
-    return np.where(x > 0, x * np.log2(np.where(x > 0, x, 1.0)), 0.0)
-
 
 def _owner(labels: np.ndarray, bounds: np.ndarray) -> np.ndarray:
     """Shard of each id: ``bounds`` are the P - 1 lowest ids of shards 1..P-1."""
@@ -827,7 +823,7 @@ def _node_flow(shard: Shard) -> tuple[np.ndarray, np.ndarray]:
 
 def node_terms(shard: Shard) -> tuple[float, int]:
     """(sum plogp(p_u), units) of a level-0 shard."""
-    return float(_plogp(shard.flow).sum()), shard.n
+    return float(plogp(shard.flow).sum()), shard.n
 
 
 # --- exchanges: requests (ids by owner), answers (values in the requester's order)
@@ -906,8 +902,8 @@ def reduce_modules(*pieces):
 def table_sums(table) -> tuple[float, float, float, float, int]:
     """(sum enter, sum plogp(enter), sum plogp(exit), sum plogp(exit + flow), modules) of an owner's table."""
     _, flow, enter, exit_, *_ = table
-    return (float(enter.sum()), float(_plogp(enter).sum()), float(_plogp(exit_).sum()),
-            float(_plogp(exit_ + flow).sum()), int(flow.shape[0]))
+    return (float(enter.sum()), float(plogp(enter).sum()), float(plogp(exit_).sum()),
+            float(plogp(exit_ + flow).sum()), int(flow.shape[0]))
 
 
 def module_requests(mod: np.ndarray, ghost_mod: np.ndarray, bounds: np.ndarray, parts: int) -> list[np.ndarray]:
@@ -1157,7 +1153,7 @@ def bottom_tree(keys: np.ndarray, numbers: np.ndarray, paths: list, node_plogp: 
     fg = unit_flow_graph(flow, enter, exit_, tf, tw, a, b, f, directed, tf is not None)
     tree = Tree.from_paths(fg, [tuple(paths[m - 1]) for m in number.tolist()])
     total, index, module = tree.codelength()
-    offset = float(_plogp(flow).sum()) - node_plogp
+    offset = float(plogp(flow).sum()) - node_plogp
     terms = (total + offset, index, module + offset)
     if not structure:
         return terms
@@ -1319,7 +1315,7 @@ def _finish_multilevel(level, shards, rng, settings, node_plogp: float, one_leve
                    else "undirected", recorded=level.recorded, teleportation_probability=0.0)
     tree = optimize_multilevel(fg, rng, settings)
     total, index, module = tree.codelength()
-    offset = float(_plogp(level.flow).sum()) - node_plogp
+    offset = float(plogp(level.flow).sum()) - node_plogp
     bottoms = [p[:-1] or (1,) for p in tree.paths()]
     distinct = sorted(set(bottoms))
     number = {path: i + 1 for i, path in enumerate(distinct)}
@@ -1344,8 +1340,8 @@ def _terms(level, modules, k, node_plogp):
     mflow, menter, mexit, _, _ = module_sums(level.indptr, level.indices, level.pflow, level.flow, level.enter,
                                              level.exit, level.tf, level.tw, modules, k, level.recorded)
     menter, mexit = np.maximum(menter, 0.0), np.maximum(mexit, 0.0)
-    index = float(_plogp(menter.sum()) - _plogp(menter).sum())
-    module = float(_plogp(mexit + mflow).sum() - _plogp(mexit).sum() - node_plogp)
+    index = float(plogp(menter.sum()) - plogp(menter).sum())
+    module = float(plogp(mexit + mflow).sum() - plogp(mexit).sum() - node_plogp)
     return index + module, index, module
 
 
@@ -1747,7 +1743,7 @@ def _split_terms(sums: list, node_plogp: float) -> tuple[float, float, float]:
     """(codelength, index, module codelength) of a partition from its owners' :func:`table_sums`:
     ``plogp(q) - sum plogp(q_m)`` and ``sum plogp(x_m + p_m) - sum plogp(x_m) - sum plogp(p_u)``."""
     q = sum(t[0] for t in sums)
-    index = float(_plogp(q)) - sum(t[1] for t in sums)
+    index = float(plogp(q)) - sum(t[1] for t in sums)
     module = sum(t[3] for t in sums) - sum(t[2] for t in sums) - node_plogp
     return index + module, index, module
 

@@ -33,6 +33,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from .parallel import _plogp
+
 __all__ = ["leaf_content", "merge_content", "select_content", "content_plogp_sums"]
 
 
@@ -225,13 +227,6 @@ def index_remove(index_keys, index_slots, key):
             index_slots[hole] = index_slots[j]
             hole = j
     index_keys[hole] = -1
-
-
-@njit(cache=True, inline="always")
-def _plogp(x):
-    if x > 0.0:
-        return x * np.log2(x)
-    return 0.0
 
 
 @njit(cache=True)

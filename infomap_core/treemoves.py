@@ -25,16 +25,10 @@ from numba import njit
 from .flow import FlowGraph
 from .mapequation import NO_VARIANT, Objective, keyed_plogp_sums
 from .memory import content_delta, content_move, physical_slots, wants_index
+from .parallel import _plogp
 from .tree import Tree
 
 __all__ = ["fine_tune_tree", "tree_moves"]
-
-
-@njit(cache=True, inline="always")
-def _plogp(x):
-    if x > 0.0:
-        return x * np.log2(x)
-    return 0.0
 
 
 @njit(cache=True, inline="always")
