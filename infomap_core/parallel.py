@@ -76,38 +76,39 @@ def _inner_flow(indptr, indices, pflow, mod):
 
 
 @njit(cache=True)
-def _induced_counts(indptr, indices, pos, group, lo, hi, new_indptr):
+def _induced_counts(indptr, indices, pos, unit_group, lo, hi, new_indptr):
     """``new_indptr[pos[u] + 1]``: the entries of unit ``u`` (``lo <= u < hi``) that :func:`induced` keeps."""
     for u in range(lo, hi):
         pu = pos[u]
         if pu < 0:
             continue
+        g = unit_group[u]
         count = 0
         for e in range(indptr[u], indptr[u + 1]):
-            pv = pos[indices[e]]
-            if pv >= 0 and group[pv] == group[pu]:
+            if unit_group[indices[e]] == g:
                 count += 1
         new_indptr[pu + 1] = count
 
 
 @njit(cache=True)
-def _induced_rows(indptr, indices, pflow, pos, group, lo, hi, new_indptr, new_indices, new_flow):
+def _induced_rows(indptr, indices, pflow, pos, unit_group, lo, hi, new_indptr, new_indices, new_flow):
     """The rows of :func:`induced` of the units ``lo <= u < hi``."""
     for u in range(lo, hi):
         pu = pos[u]
         if pu < 0:
             continue
+        g = unit_group[u]
         fill = new_indptr[pu]
         for e in range(indptr[u], indptr[u + 1]):
-            pv = pos[indices[e]]
-            if pv >= 0 and group[pv] == group[pu]:
-                new_indices[fill] = pv
+            v = indices[e]
+            if unit_group[v] == g:
+                new_indices[fill] = pos[v]
                 new_flow[fill] = pflow[e]
                 fill += 1
 
 
 @njit(cache=True, parallel=True)
-def _induced_parallel(indptr, indices, pflow, pos, group, new_indptr, new_indices, new_flow, chunks, fill):
+def _induced_parallel(indptr, indices, pflow, pos, unit_group, new_indptr, new_indices, new_flow, chunks, fill):
     """Both passes of :func:`induced` in ``chunks`` chunks of units (each unit writes its own row):
     ``fill`` False counts the rows, True fills them."""
     n = indptr.shape[0] - 1
@@ -115,33 +116,37 @@ def _induced_parallel(indptr, indices, pflow, pos, group, new_indptr, new_indice
     for c in prange(chunks):
         lo, hi = c * step, min(n, (c + 1) * step)
         if fill:
-            _induced_rows(indptr, indices, pflow, pos, group, lo, hi, new_indptr, new_indices, new_flow)
+            _induced_rows(indptr, indices, pflow, pos, unit_group, lo, hi, new_indptr, new_indices, new_flow)
         else:
-            _induced_counts(indptr, indices, pos, group, lo, hi, new_indptr)
+            _induced_counts(indptr, indices, pos, unit_group, lo, hi, new_indptr)
 
 
 @njit(cache=True)
 def induced(indptr, indices, pflow, pos, group):
     """CSR of the units with ``pos[u] >= 0`` (new index ``pos[u]``, any order), keeping only
-    the entries between units of the same ``group`` (indexed by new index), each row's in
+    the entries between units of the same ``group`` (indexed by new index, ids >= 0), each row's in
     their order. Indices keep the dtype of ``indices``. Levels of ``PARALLEL_MIN_LINKS``
     stored links or more are copied on every thread (the same arrays)."""
     n = indptr.shape[0] - 1
     k = group.shape[0]
+    unit_group = np.full(n, -1, dtype=np.int64)  # by old index: each entry then reads one array, not two
+    for u in range(n):
+        if pos[u] >= 0:
+            unit_group[u] = group[pos[u]]
     parallel = indptr[n] >= PARALLEL_MIN_LINKS
     new_indptr = np.zeros(k + 1, dtype=np.int64)
     if parallel:
-        _induced_parallel(indptr, indices, pflow, pos, group, new_indptr, indices[:0], pflow[:0], 64, False)
+        _induced_parallel(indptr, indices, pflow, pos, unit_group, new_indptr, indices[:0], pflow[:0], 64, False)
     else:
-        _induced_counts(indptr, indices, pos, group, 0, n, new_indptr)
+        _induced_counts(indptr, indices, pos, unit_group, 0, n, new_indptr)
     for i in range(k):
         new_indptr[i + 1] += new_indptr[i]
     new_indices = np.empty(new_indptr[k], dtype=indices.dtype)
     new_flow = np.empty(new_indptr[k])
     if parallel:
-        _induced_parallel(indptr, indices, pflow, pos, group, new_indptr, new_indices, new_flow, 64, True)
+        _induced_parallel(indptr, indices, pflow, pos, unit_group, new_indptr, new_indices, new_flow, 64, True)
     else:
-        _induced_rows(indptr, indices, pflow, pos, group, 0, n, new_indptr, new_indices, new_flow)
+        _induced_rows(indptr, indices, pflow, pos, unit_group, 0, n, new_indptr, new_indices, new_flow)
     return new_indptr, new_indices, new_flow
 
 
