@@ -476,7 +476,6 @@ def pair_csr(network: Network, link_flow: np.ndarray) -> tuple[np.ndarray, np.nd
 
 def _with_link_flow(network: Network, flow: FlowGraph, link_flow, enter, exit_) -> FlowGraph:
     """``flow`` on ``network``'s own links: their ``link_flow`` and the node enter/exit flow."""
-    n = network.num_nodes
     pair_indptr, pair_indices, pair_flow = pair_csr(network, link_flow)
     return replace(flow, enter=np.ascontiguousarray(enter), exit=np.ascontiguousarray(exit_),
                    link_indptr=network.indptr, link_target=network.indices,

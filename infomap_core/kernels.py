@@ -26,9 +26,9 @@ import numpy as np
 from numba import njit
 
 from .memory import content_gains, content_move, indexed_content_gains, physical_slots, wants_index
-from .parallel import (_ENTER, _EXIT, _FLOW, _PL_ENTER, _PL_EXIT, _PL_EXIT_FLOW, _TF, _TW, _plogp, aggregate, apply_move,
-                       induced, members_of, module_bookkeeping, module_records, module_sums, symmetric_pair_counts,
-                       symmetric_pairs)
+from .parallel import (_ENTER, _EXIT, _FLOW, _PL_ENTER, _PL_EXIT, _PL_EXIT_FLOW, _TF, _TW, _plogp, aggregate,
+                       apply_move, induced, members_of, module_bookkeeping, module_records, module_sums,
+                       symmetric_pair_counts, symmetric_pairs)
 
 __all__ = ["module_sums", "core_loop", "aggregate", "induced", "relabel", "symmetric_pair_counts", "symmetric_pairs",
            "link_module_sums"]

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from infomap_core import InfomapOptions, Network, compute_flow, run_infomap
 from infomap_core.optimizer import Level, SearchSettings, level_codelength
 from infomap_core.parallel import (PARALLEL_MIN_ACTIVE, PARALLEL_MIN_LINKS, aggregate, colour_classes,
-                                   coloured_core_loop, induced, module_network, module_sums, symmetric_pair_counts,
+                                   coloured_core_loop, module_network, module_sums, symmetric_pair_counts,
                                    symmetric_pairs)
 
 from .test_properties import networks

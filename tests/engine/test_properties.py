@@ -141,3 +141,17 @@ def test_flow_and_codelength_invariant_under_relabelling(net, flow_model, record
     la = compute_codelength(net, dict(zip(net.node_ids.tolist(), modules.tolist())), opts).codelength
     lb = compute_codelength(renamed, dict(zip(perm.tolist(), modules.tolist())), opts).codelength
     assert lb == pytest.approx(la, rel=1e-9, abs=1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(networks(), st.integers(1, 1000), st.booleans())
+def test_sibling_ranks_order_by_flow_then_table_index(net, seed, two_level):
+    """A tree node's rank is 1 + its siblings of larger flow, or of equal flow earlier in the table
+    (modules precede leaves there), whatever the depth."""
+    tree = run_infomap(net, InfomapOptions(seed=seed, two_level=two_level, num_trials=1)).tree
+    for u in range(1, tree.size):
+        siblings = np.nonzero(tree.parent == tree.parent[u])[0]
+        before = (tree.flow[siblings] > tree.flow[u]) | ((tree.flow[siblings] == tree.flow[u]) & (siblings < u))
+        assert tree.rank[u] == 1 + int(before.sum())
+    first_leaf = int(np.argmax(tree.leaf >= 0))
+    assert np.all(tree.leaf[:first_leaf] < 0) and np.all(tree.leaf[first_leaf:] >= 0)  # modules, then leaves
