@@ -108,17 +108,16 @@ def _induced_rows(indptr, indices, pflow, pos, unit_group, lo, hi, new_indptr, n
 
 
 @njit(cache=True, parallel=True)
-def _induced_parallel(indptr, indices, pflow, pos, unit_group, new_indptr, new_indices, new_flow, chunks, fill):
-    """Both passes of :func:`induced` in ``chunks`` chunks of units (each unit writes its own row):
-    ``fill`` False counts the rows, True fills them."""
-    n = indptr.shape[0] - 1
-    step = (n + chunks - 1) // chunks
-    for c in prange(chunks):
-        lo, hi = c * step, min(n, (c + 1) * step)
-        if fill:
-            _induced_rows(indptr, indices, pflow, pos, unit_group, lo, hi, new_indptr, new_indices, new_flow)
-        else:
-            _induced_counts(indptr, indices, pos, unit_group, lo, hi, new_indptr)
+def _induced_count_parallel(indptr, indices, pos, unit_group, bounds, new_indptr):
+    for c in prange(bounds.shape[0] - 1):
+        _induced_counts(indptr, indices, pos, unit_group, bounds[c], bounds[c + 1], new_indptr)
+
+
+@njit(cache=True, parallel=True)
+def _induced_fill_parallel(indptr, indices, pflow, pos, unit_group, bounds, new_indptr, new_indices, new_flow):
+    for c in prange(bounds.shape[0] - 1):
+        _induced_rows(indptr, indices, pflow, pos, unit_group, bounds[c], bounds[c + 1], new_indptr, new_indices,
+                      new_flow)
 
 
 @njit(cache=True)
@@ -134,9 +133,10 @@ def induced(indptr, indices, pflow, pos, group):
         if pos[u] >= 0:
             unit_group[u] = group[pos[u]]
     parallel = indptr[n] >= PARALLEL_MIN_LINKS
+    bounds = _row_bounds(indptr, 64) if parallel else np.zeros(0, dtype=np.int64)  # each unit writes its own row
     new_indptr = np.zeros(k + 1, dtype=np.int64)
     if parallel:
-        _induced_parallel(indptr, indices, pflow, pos, unit_group, new_indptr, indices[:0], pflow[:0], 64, False)
+        _induced_count_parallel(indptr, indices, pos, unit_group, bounds, new_indptr)
     else:
         _induced_counts(indptr, indices, pos, unit_group, 0, n, new_indptr)
     for i in range(k):
@@ -144,7 +144,7 @@ def induced(indptr, indices, pflow, pos, group):
     new_indices = np.empty(new_indptr[k], dtype=indices.dtype)
     new_flow = np.empty(new_indptr[k])
     if parallel:
-        _induced_parallel(indptr, indices, pflow, pos, unit_group, new_indptr, new_indices, new_flow, 64, True)
+        _induced_fill_parallel(indptr, indices, pflow, pos, unit_group, bounds, new_indptr, new_indices, new_flow)
     else:
         _induced_rows(indptr, indices, pflow, pos, unit_group, 0, n, new_indptr, new_indices, new_flow)
     return new_indptr, new_indices, new_flow
