@@ -25,9 +25,13 @@ from .infomap import (
     warmup,
 )
 from .network import Network
+from .openmp import bound_idle_spin
 from .tree import Tree
 
 __version__ = "0.1.0"
+
+# before numba loads OpenMP for a first parallel kernel, which importing does not run (see .openmp)
+bound_idle_spin()
 
 __all__ = [
     "FLOW_MODELS", "SEED_LIMIT", "CodelengthResult", "EmptyNetworkError", "FlowGraph", "InfomapOptions", "InfomapResult",

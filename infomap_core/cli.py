@@ -345,24 +345,8 @@ def _load_numba_without_blas_probe() -> None:
         del sys.modules["scipy.linalg"]
 
 
-def _idle_threads_sleep() -> None:
-    """Let idle OpenMP workers sleep: ``OMP_WAIT_POLICY=passive`` unless the user set it.
-
-    numba runs its parallel kernels on the OpenMP threading layer (libgomp) when TBB is
-    absent; by default a libgomp worker spins (``GOMP_SPINCOUNT`` 300,000) after each parallel
-    region before it sleeps, and the command line's short regions, one after another, keep it
-    spinning: on the 100k LFR network ``--num-threads 2`` cost 1.42x the CPU of one thread for
-    the same work, 1.01x with this (bench/README.md, "One trial on 1 and 2 threads"). libgomp reads the
-    variable when it is loaded, at numba's first parallel kernel, so it is set before any;
-    a user's own value (``active`` included) is kept. Only the command lines call this
-    (their process is theirs alone), as :func:`_load_numba_without_blas_probe`.
-    """
-    os.environ.setdefault("OMP_WAIT_POLICY", "passive")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    _idle_threads_sleep()
     _load_numba_without_blas_probe()
     if argv and argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version"):
         from .dropin import main as dropin_main
