@@ -766,16 +766,51 @@ def _best_moves(indptr, indices, pflow, flow, enter, exit_, parent, constrained,
         target_d_new[u] = best_d if best != _STAY else 0.0
 
 
+@njit(cache=True)
+def active_bounds(indptr, active, num_active, chunks):
+    """``chunks + 1`` bounds into ``active[:num_active]``: chunk ``c`` is
+    ``active[bounds[c]:bounds[c + 1]]``, cut where the units' cost (stored links + 1, what a
+    unit's choice scans) crosses ``c / chunks`` of the whole.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> indptr = np.array([0, 15, 16, 17, 18, 19, 20, 21, 22, 23])  # unit 0: 15 links, the others 1
+    >>> active_bounds(indptr, np.arange(9), 9, 2).tolist()  # costs 16 | 8 x 2: cut after unit 0
+    [0, 1, 9]
+    """
+    total = 0
+    for i in range(num_active):
+        u = active[i]
+        total += indptr[u + 1] - indptr[u] + 1
+    bounds = np.full(chunks + 1, num_active, dtype=np.int64)
+    bounds[0] = 0
+    c = 1
+    run = 0
+    i = 0
+    while c < chunks and i < num_active:
+        u = active[i]
+        run += indptr[u + 1] - indptr[u] + 1
+        i += 1
+        while c < chunks and run * chunks >= total * c:
+            bounds[c] = i
+            c += 1
+    return bounds
+
+
 @njit(cache=True, parallel=True)
 def _best_moves_parallel(indptr, indices, pflow, flow, enter, exit_, parent, constrained, lmod, rec, gq, msize,
                          new_module, active, num_active, scratch, cand, visit_base, seed, sweep, num_random_moves,
                          max_degree_for_random_moves, group_start, group_units, target, target_d_old, target_d_new):
-    """:func:`_best_moves` of ``active[:num_active]`` in ``scratch.shape[0]`` chunks, each with its own scratch."""
+    """:func:`_best_moves` of ``active[:num_active]`` in ``scratch.shape[0]`` chunks of about
+    equal cost (:func:`active_bounds`), each with its own scratch. Halves by count left one
+    thread waiting: on a module network of 44k units (LFR mu 0.5; degrees 56 on average, up to
+    897) a colour sweep's choices took 0.35 s on two threads instead of 0.30 s."""
     chunks = scratch.shape[0]
-    step = (num_active + chunks - 1) // chunks
+    bounds = active_bounds(indptr, active, num_active, chunks)
     for c in prange(chunks):
         _best_moves(indptr, indices, pflow, flow, enter, exit_, parent, constrained, lmod, rec, gq, msize, new_module,
-                    active, c * step, min(num_active, (c + 1) * step), scratch[c], cand[c], visit_base, seed,
+                    active, bounds[c], bounds[c + 1], scratch[c], cand[c], visit_base, seed,
                     sweep, num_random_moves, max_degree_for_random_moves, group_start, group_units, target,
                     target_d_old, target_d_new)
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from infomap_core import InfomapOptions, Network, compute_flow, run_infomap
 from infomap_core.optimizer import Level, SearchSettings, level_codelength
-from infomap_core.parallel import (PARALLEL_MIN_ACTIVE, PARALLEL_MIN_LINKS, aggregate, colour_classes,
+from infomap_core.parallel import (PARALLEL_MIN_ACTIVE, PARALLEL_MIN_LINKS, active_bounds, aggregate, colour_classes,
                                    coloured_core_loop, module_network, module_sums, symmetric_pair_counts,
                                    symmetric_pairs)
 
@@ -89,6 +89,23 @@ def _pairs_by_one_pass(indptr, indices, link_flow):
 def _csr_of(indptr, indices, flow):
     return [list(zip(indices[indptr[r]:indptr[r + 1]].tolist(), flow[indptr[r]:indptr[r + 1]].tolist()))
             for r in range(indptr.shape[0] - 1)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 2000), min_size=0, max_size=60), st.integers(1, 8), st.randoms(use_true_random=False))
+def test_active_bounds_cut_the_units_into_chunks_of_about_equal_cost(degrees, chunks, rnd):
+    """The choosing threads' chunks: consecutive slices covering every active unit once, each
+    costing (links + 1 per unit) at most an equal share plus one unit's cost."""
+    indptr = np.concatenate([[0], np.cumsum(degrees)]).astype(np.int64)
+    active = np.array(rnd.sample(range(len(degrees)), len(degrees)), dtype=np.int64)
+    bounds = active_bounds(indptr, active, active.shape[0], chunks)
+    assert bounds.shape == (chunks + 1,) and bounds[0] == 0 and bounds[-1] == active.shape[0]
+    assert np.all(np.diff(bounds) >= 0)
+    cost = np.array(degrees, dtype=np.int64)[active] + 1
+    total = int(cost.sum())
+    largest = int(cost.max()) if cost.shape[0] else 0
+    for c in range(chunks):
+        assert cost[bounds[c]:bounds[c + 1]].sum() <= total / chunks + largest
 
 
 @settings(max_examples=100, deadline=None)
