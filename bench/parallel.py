@@ -9,9 +9,15 @@ alternating, and prints per graph the median wall time, the median CPU time of t
 threads, the CPU ratio 2 / 1 threads, the *critical-path speedup* (1-thread CPU / calling
 thread's CPU on 2 threads: the wall speedup an idle machine would show if the second thread
 were never waited for; it is robust to a loaded machine, the wall time is not) and the mean
-codelength difference (2 threads - 1 thread) in percent. Run it with
-``OMP_WAIT_POLICY=passive`` on a loaded machine: otherwise an OpenMP thread spins between
-parallel regions and its CPU time counts idle waiting. Flow is computed once per run inside
+codelength difference (2 threads - 1 thread) in percent, and *the machine's ceiling*: the
+median speedup 1 -> 2 threads of a perfectly parallel kernel (:func:`ceiling`: ``log2`` sums
+split in two, no shared data, no serial part), timed alternately after each seed's pair of
+trials, so that it samples the machine while the trials run. On this project's 2-core
+machines a single timing of it ranges from ~1.2x to ~2.1x, and its median moved between 1.4x
+and 1.97x within one morning (the host's load): read a trial's speedup against it. Run it
+with ``OMP_WAIT_POLICY=passive`` on a loaded machine: otherwise an OpenMP thread spins
+between parallel regions (up to ~3 ms each, :mod:`infomap_core.openmp`) and its CPU time
+counts idle waiting. Flow is computed once per run inside
 ``run_infomap`` and included, as in ``bench.run``. The codelength is the result's, which
 :func:`~infomap_core.infomap.best_of` re-scores from the partition.
 
@@ -37,6 +43,9 @@ import time
 from collections import defaultdict
 
 import numpy as np
+
+import numba
+from numba import njit, prange
 
 from infomap_core import InfomapOptions, Network, infomap, optimizer, run_infomap, warmup
 
@@ -138,6 +147,38 @@ def measure(net: Network, seed: int, threads: int, phases: bool = False,
             "phase_wall": dict(clock.wall), "phase_cpu": dict(clock.cpu), "phase_main": dict(clock.main)}
 
 
+@njit(parallel=True, cache=True)
+def _log_sums(n: int, chunks: int) -> float:
+    out = np.zeros(chunks)
+    step = (n + chunks - 1) // chunks
+    for c in prange(chunks):
+        total = 0.0
+        for i in range(c * step, min(n, (c + 1) * step)):
+            total += np.log2(i + 1.0)
+        out[c] = total
+    return out.sum()
+
+
+def ceiling(threads: tuple[int, int], repeats: int = 9, n: int = 20_000_000) -> float:
+    """Median speedup from ``threads[0]`` to ``threads[1]`` threads of :func:`_log_sums` (a kernel
+    with no serial part and no shared data: the best any parallel code can do here, now)."""
+    before = numba.get_num_threads()
+    ratios = []
+    try:
+        _log_sums(10, 2)
+        for _ in range(repeats):
+            times = []
+            for t in threads:
+                numba.set_num_threads(t)
+                start = time.perf_counter()
+                _log_sums(n, t)
+                times.append(time.perf_counter() - start)
+            ratios.append(times[0] / times[1])
+    finally:
+        numba.set_num_threads(before)
+    return statistics.median(ratios)
+
+
 def warm_parallel() -> None:
     """Load the parallel core loop (a network above ``parallel_min_units`` on 2 threads)."""
     rng = np.random.default_rng(0)
@@ -182,7 +223,7 @@ def main(argv: list[str] | None = None) -> None:
     one, two = (int(t) for t in args.threads.split(","))
     header = ("| graph | links | 1 thread: wall s, CPU s | 2 threads: wall s, CPU s, main-thread CPU s "
               "| wall speedup | CPU 2 / 1 | CPU 1 / main-thread CPU 2 | L 1 thread | L diff % (2 - 1) | modules 1 / 2 "
-              "| load avg |")
+              "| load avg | ceiling |")
     rows = []
     for mu in args.mu.split(","):
         graph = generate_lfr(args.size, mu)
@@ -192,11 +233,13 @@ def main(argv: list[str] | None = None) -> None:
             for threads in (one, two):
                 measure(net, 0, threads, settings=settings)
         runs: dict[int, list[dict]] = {one: [], two: []}
+        machine = []
         loads = []
         for seed in seeds:
             for threads in (one, two):
                 runs[threads].append(measure(net, seed, threads, args.phases, settings))
                 loads.append(os.getloadavg()[0])
+            machine.append(ceiling((one, two), repeats=3))
         med = {t: {k: statistics.median(r[k] for r in rs) for k in ("wall", "cpu", "main")} for t, rs in runs.items()}
         diff = np.mean([(b["L"] - a["L"]) / a["L"] * 100 for a, b in zip(runs[one], runs[two])])
         if args.phases:
@@ -207,10 +250,11 @@ def main(argv: list[str] | None = None) -> None:
                     f"| {med[one]['wall'] / med[two]['wall']:.2f} | {med[two]['cpu'] / med[one]['cpu']:.2f} "
                     f"| {med[one]['cpu'] / med[two]['main']:.2f} "
                     f"| {statistics.mean(r['L'] for r in runs[one]):.6f} | {diff:+.4f} "
-                    f"| {runs[one][0]['modules']} / {runs[two][0]['modules']} | {statistics.mean(loads):.1f} |")
+                    f"| {runs[one][0]['modules']} / {runs[two][0]['modules']} | {statistics.mean(loads):.1f} "
+                    f"| {statistics.median(machine):.2f} |")
         print(rows[-1], flush=True)
     print("\n" + header)
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for row in rows:
         print(row)
 
