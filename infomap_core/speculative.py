@@ -36,15 +36,13 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from .parallel import (_NEW, _STAY, _TF, _best_moves, _best_moves_parallel, _move_delta, apply_move, members_of,
-                       module_bookkeeping, module_records)
+from .parallel import (_NEW, _STAY, _TF, PARALLEL_MIN_CHOICE_LINKS, _best_moves, _best_moves_parallel, _move_delta,
+                       apply_move, members_of, module_bookkeeping, module_records)
 
 __all__ = ["speculative_core_loop"]
 
 #: Batch sizes (units) of :func:`speculative_core_loop`: the first, the smallest and the largest.
 FIRST_BATCH, MIN_BATCH, MAX_BATCH = 256, 16, 4096
-#: A batch is chosen on the thread team when its units hold at least this many stored links.
-PARALLEL_MIN_BATCH_LINKS = 8192
 
 
 @njit(cache=True)
@@ -113,7 +111,7 @@ def speculative_core_loop(indptr, indices, pflow, flow, enter, exit_, parent, pa
             if nb == 0:
                 continue
             new_module = empty[num_empty - 1] if num_empty > 0 else -1
-            if chunks > 1 and links >= PARALLEL_MIN_BATCH_LINKS:
+            if chunks > 1 and links >= PARALLEL_MIN_CHOICE_LINKS:
                 _best_moves_parallel(indptr, indices, pflow, flow, enter, exit_, parent, constrained, lmod, rec, gq,
                                      msize, new_module, batch, nb, scratch, cand, batch_visit, seed, sweep,
                                      num_random_moves, max_degree_for_random_moves, group_start, group_units, target,

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from infomap_core import InfomapOptions, Network, compute_flow, run_infomap
 from infomap_core.optimizer import Level, SearchSettings, level_codelength
-from infomap_core.parallel import (PARALLEL_MIN_ACTIVE, PARALLEL_MIN_LINKS, active_bounds, aggregate, colour_classes,
-                                   coloured_core_loop, module_network, module_sums, symmetric_pair_counts,
-                                   symmetric_pairs)
+from infomap_core.parallel import (PARALLEL_MIN_CHOICE_LINKS, PARALLEL_MIN_LINKS, active_bounds, aggregate,
+                                   colour_classes, coloured_core_loop, module_network, module_sums,
+                                   symmetric_pair_counts, symmetric_pairs)
 
 from .test_properties import networks
 
@@ -199,7 +199,10 @@ def test_coloured_core_loop_reports_the_exact_change_and_does_not_depend_on_thre
     """From singletons: the reported change of L equals the re-scored codelengths' difference,
     L drops, and 1, 2, 3 and 5 chunks of every class give the same partition."""
     level, _ = _planted_level()
-    assert np.diff(level.colouring[0]).max() >= 2 * PARALLEL_MIN_ACTIVE  # the thread-team branch runs
+    class_start, class_units = level.colouring
+    class_links = np.add.reduceat(np.diff(level.indptr)[class_units], class_start[:-1])
+    assert class_links.max() >= 2 * PARALLEL_MIN_CHOICE_LINKS  # the thread-team branch runs
+    assert class_links.min() < PARALLEL_MIN_CHOICE_LINKS  # and the calling thread's
     singletons = np.arange(level.n, dtype=np.int64)
     runs = [_coloured_run(level, singletons, threads, first_loop=first_loop) for threads in (1, 2, 3, 5)]
     mod, delta, moves = runs[0]

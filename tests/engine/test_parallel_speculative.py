@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from infomap_core import Network, compute_flow
 from infomap_core.kernels import core_loop
 from infomap_core.optimizer import Level
-from infomap_core.speculative import FIRST_BATCH, PARALLEL_MIN_BATCH_LINKS, speculative_core_loop
+from infomap_core.parallel import PARALLEL_MIN_CHOICE_LINKS
+from infomap_core.speculative import FIRST_BATCH, speculative_core_loop
 
 from .test_parallel import _codelength, _planted_level, check_constrained_loop
 
@@ -81,7 +82,7 @@ def test_speculative_core_loop_on_a_dense_module_network_is_exact():
     halves = (2 * group + (np.arange(level.n) % 2)).astype(np.int64)
     dense = level.merged(np.unique(halves, return_inverse=True)[1].astype(np.int64), int(np.unique(halves).shape[0]))
     degree = dense.indices.shape[0] / dense.n
-    assert degree > 0.15 * dense.n and FIRST_BATCH * degree >= 2 * PARALLEL_MIN_BATCH_LINKS  # the thread team runs
+    assert degree > 0.15 * dense.n and FIRST_BATCH * degree >= 2 * PARALLEL_MIN_CHOICE_LINKS  # the thread team runs
     start = np.arange(dense.n, dtype=np.int64)
     runs = [_speculative_run(dense, start, threads, first_loop=False) for threads in (1, 2)]
     assert np.array_equal(runs[0][0], runs[1][0]) and runs[0][1] == runs[1][1]
