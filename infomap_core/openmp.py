@@ -6,9 +6,9 @@ moves alone, for a few microseconds to a few milliseconds; meanwhile the other t
 A waiting libgomp thread spins ``GOMP_SPINCOUNT`` times, then sleeps on a futex, and waking
 it costs the next step ~40-50 microseconds (measured on this project's 2-core machines:
 ``OMP_WAIT_POLICY=passive``, no spinning: 49 us per step whatever the gap). libgomp's own
-default spins 300,000 times (~8 ms) after a step, yet in 2 of 5 processes tried every step
+default spins 300,000 times (~8 ms) after a step, yet in 5 of 13 processes tried every step
 still paid ~40 us, back-to-back steps included, as if its workers slept at once; with
-``GOMP_SPINCOUNT`` set, none did. Steps are many: a process running two trials on the
+``GOMP_SPINCOUNT`` set, 1 of 12 did. Steps are many: a process running two trials on the
 100k LFR graphs made 1,900-4,900 futex calls with ``passive`` (one step per colour class
 or batch of moves).
 
