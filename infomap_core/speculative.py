@@ -14,21 +14,22 @@ those two modules (a neighbour's move between other modules changes neither flow
 unit is visited again next sweep, as every neighbour of a mover is). So every applied
 move lowers L by exactly the reported amount, and a choice whose flows went stale is
 never applied. On the dense module networks, where one move makes most of a batch stale,
-this keeps most choices: on the 100k LFR graph (mu 0.5) the re-chosen units of five
-module-network loops fell from 5,325 to 1,204, and those loops' codelength changes moved
-by under 0.2% of themselves. The very first loop re-chooses every unit next to an earlier
+this keeps most choices: in one trial on the 100k LFR graph (mu 0.5) the batched loops
+after the first re-chose 1,212 units instead of 5,676, and their summed change of L moved
+by 0.2% of itself. The very first loop re-chooses every unit next to an earlier
 mover: there a neighbour's move is what seeds a module, and keeping such choices made that
 loop's gain 8% smaller (bench/README.md).
 
-Unlike the colour classes of :func:`.parallel.coloured_core_loop`, a batch need not be an
-independent set: units linked to an earlier mover are simply re-chosen. This serves the
-two loops the colour classes cannot: the very first loop from singletons (there a whole
-colour class choosing at once seeds too many modules; a batch is a small slice of the
-visiting order, and a unit next to an earlier mover of its batch sees that move), and
-the dense module networks (a few thousand units of hundreds of links each, whose colour
-classes hold a handful of units). The batch size adapts: halved when more than a quarter
-of a batch had to choose again, doubled when fewer than one in sixteen did. The choices
-do not depend on how the batch is split among threads, nor on the number of threads.
+Unlike the colour classes of :func:`.parallel.coloured_core_loop`, a batch need not be
+an independent set: units linked to an earlier mover are re-chosen when their flows went
+stale. This serves the two loops the colour classes cannot: the very first loop from
+singletons (there a whole colour class choosing at once seeds too many modules; a batch
+is a small slice of the visiting order, and a unit next to an earlier mover of its batch
+sees that move), and the dense module networks (a few thousand units of hundreds of
+links each, whose colour classes hold a handful of units). The batch size adapts: halved
+when more than a quarter of a batch had to choose again, doubled when fewer than one in
+sixteen did. The choices do not depend on how the batch is split among threads, nor on
+the number of threads.
 """
 
 from __future__ import annotations
