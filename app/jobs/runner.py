@@ -24,7 +24,7 @@ import socket
 import threading
 import uuid
 
-from distributed import Client, LocalCluster, as_completed, wait
+from distributed import Client, LocalCluster, wait
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from pydantic import ValidationError
@@ -53,6 +53,10 @@ class WarmupPlugin(WorkerPlugin):
 
 class Cancelled(Exception):
     """The job was cancelled, or its attempt was superseded (lease lost): stop, write nothing."""
+
+
+class Stopping(Exception):
+    """The runner is stopping while the job waits on its tasks: the job goes back to the queue."""
 
 
 class JobRunner:
@@ -224,7 +228,7 @@ class JobRunner:
             trials = [self._submit(tasks.infomap_trial, prepared, j, key=f"{key}-trial-{j}") for j in range(total)]
             futures += trials
             done = 0
-            for future in as_completed(trials):
+            for future in self._as_completed(trials):
                 if future.status != "finished":
                     future.result()  # raises the trial's (or the preparation's) exception, or CancelledError
                 done += 1
@@ -235,9 +239,9 @@ class JobRunner:
             if self.metrics is not None:
                 seconds = self._submit(tasks.trial_seconds, trials, key=f"{key}-seconds")
                 futures.append(seconds)
-                for value in seconds.result():
+                for value in self._result(seconds):
                     self.metrics.trial_duration.observe(value)
-            return finish.result()
+            return self._result(finish)
         finally:
             for future in futures:
                 future.cancel()
@@ -270,10 +274,39 @@ class JobRunner:
         with self._futures_lock:
             self._futures.difference_update(futures)
 
+    def _as_completed(self, futures):
+        """``futures`` as they end (any order among those that end together), looking every
+        :data:`PROGRESS_POLL_SECONDS` whether the runner is stopping (then :class:`Stopping`).
+
+        A job thread must not wait on a future for good: ``stop`` cancels the futures, but a
+        cancellation that has not reached this client when it closes leaves them pending, and
+        the thread blocked on them would block the process's shutdown (the event loop's executor
+        joins its threads; seen once in CI: a job thread in ``as_completed`` kept the test
+        client's exit waiting for 10 minutes).
+        """
+        pending = list(futures)
+        while pending:
+            try:
+                wait(pending, timeout=PROGRESS_POLL_SECONDS, return_when="FIRST_COMPLETED")
+            except TimeoutError:
+                pass
+            if self._stopping:
+                raise Stopping()
+            yield from (future for future in pending if future.done())
+            pending = [future for future in pending if not future.done()]
+
+    def _result(self, future):
+        """``future.result()``, given up with :class:`Stopping` when the runner stops (see
+        :meth:`_as_completed`)."""
+        for _ in self._as_completed([future]):
+            pass
+        return future.result()
+
     def _replicate(self, job_id: str, prepared) -> None:
         """Copy the prepared problem to every worker (peer to peer) once it exists, so
         that the trials spread over all workers instead of queueing where it was made."""
-        wait(prepared)
+        for _ in self._as_completed([prepared]):
+            pass
         if prepared.status == "error":
             prepared.result()  # raises the validation error
         try:
@@ -295,7 +328,8 @@ class JobRunner:
                 try:
                     return future.result(timeout=PROGRESS_POLL_SECONDS), None
                 except TimeoutError:
-                    pass
+                    if self._stopping:
+                        raise Stopping() from None
                 done = self._logged_progress(key)
                 if done > written:
                     written = done
@@ -312,6 +346,6 @@ class JobRunner:
     def _one_task(self, function, request: bytes, key: str):
         future = self._submit(function, request, key=key)
         try:
-            return future.result()
+            return self._result(future)
         finally:
             self._forget([future])

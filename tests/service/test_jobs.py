@@ -175,3 +175,43 @@ def test_selftest_runs_a_job_end_to_end(client):
     data = client.get("/v1/selftest").json()
     assert data["status"] == "ok" and data["job"]["status"] == "succeeded"
     assert data["codelength"] == pytest.approx(2.320730, abs=5e-7)
+
+
+def test_a_job_thread_waiting_on_a_task_gives_up_when_the_runner_stops(tmp_path):
+    """A job thread never waits on its tasks for good: when the runner stops, a wait on a task
+    that does not end (as a cancelled future whose cancellation never reaches a closing client)
+    raises :class:`Stopping` within a poll, and the job goes back to the queue. (A job thread
+    blocked in ``as_completed`` once kept a test client's exit waiting for 10 minutes.)"""
+    import threading
+
+    from distributed import Event
+
+    from app.jobs.runner import PROGRESS_POLL_SECONDS, Stopping
+
+    with TestClient(create_app(settings_for(tmp_path))) as client:
+        runner = client.app.state.runner
+        release = Event("release-the-blocked-task", client=runner.client)
+        blocked = runner._submit(Event("release-the-blocked-task").wait, 60, key="blocked-task")
+        outcome = {}
+
+        def job_thread():
+            started = time.monotonic()
+            try:
+                for waiting in (lambda: runner._result(blocked), lambda: list(runner._as_completed([blocked]))):
+                    try:
+                        waiting()
+                    except Stopping:
+                        outcome.setdefault("gave up after", []).append(time.monotonic() - started)
+            finally:
+                outcome["done"] = True
+
+        thread = threading.Thread(target=job_thread, daemon=True)
+        thread.start()
+        time.sleep(2 * PROGRESS_POLL_SECONDS)
+        assert thread.is_alive() and not outcome  # waiting on the task while the runner runs
+        runner._stopping = True
+        thread.join(timeout=5 * PROGRESS_POLL_SECONDS)
+        assert outcome.get("done") and len(outcome["gave up after"]) == 2
+        runner._stopping = False
+        release.set()
+        assert blocked.result(timeout=30) is True
