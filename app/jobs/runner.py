@@ -292,8 +292,9 @@ class JobRunner:
                 pass
             if self._stopping:
                 raise Stopping()
-            yield from (future for future in pending if future.done())
-            pending = [future for future in pending if not future.done()]
+            ended = [future.done() for future in pending]  # once: a future may end while we yield
+            yield from (future for future, end in zip(pending, ended) if end)
+            pending = [future for future, end in zip(pending, ended) if not end]
 
     def _result(self, future):
         """``future.result()``, given up with :class:`Stopping` when the runner stops (see
