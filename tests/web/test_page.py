@@ -257,9 +257,18 @@ def test_lesmis_labels_do_not_overlap_and_hover_shows_any_node(page, server):
     if hidden:
         node_id, node_name = hidden[0]
         box = page.locator("#network-canvas").bounding_box()
-        x, y = page.evaluate(f"window.mapeq.networkPosition({node_id!r})")
-        page.mouse.move(box["x"] + x, box["y"] + y)
-        page.wait_for_function(f"document.querySelector('#network-canvas').dataset.hovered === {node_id!r}")
+        # the position is read again before each try: in about one run in three the first hover
+        # missed (the canvas's view can still move after data-settled; cause not pinned down)
+        hovered = ""
+        for _ in range(5):
+            x, y = page.evaluate(f"window.mapeq.networkPosition({node_id!r})")
+            page.mouse.move(0, 0)
+            page.mouse.move(box["x"] + x, box["y"] + y)
+            page.wait_for_timeout(300)
+            hovered = page.evaluate("document.querySelector('#network-canvas').dataset.hovered")
+            if hovered == node_id:
+                break
+        assert hovered == node_id
         page.wait_for_timeout(100)
         after = page.evaluate("window.mapeq.networkLabels()")
         assert node_name in {label["text"] for label in after}
