@@ -767,22 +767,19 @@ def _best_moves(indptr, indices, pflow, flow, enter, exit_, parent, constrained,
 
 
 @njit(cache=True)
-def active_bounds(indptr, active, num_active, chunks):
+def active_bounds(indptr, active, num_active, total, chunks):
     """``chunks + 1`` bounds into ``active[:num_active]``: chunk ``c`` is
     ``active[bounds[c]:bounds[c + 1]]``, cut where the units' cost (stored links + 1, what a
-    unit's choice scans) crosses ``c / chunks`` of the whole.
+    unit's choice scans) crosses ``c / chunks`` of ``total``, their whole cost (the callers
+    count the links as they collect the units).
 
     Examples
     --------
     >>> import numpy as np
     >>> indptr = np.array([0, 15, 16, 17, 18, 19, 20, 21, 22, 23])  # unit 0: 15 links, the others 1
-    >>> active_bounds(indptr, np.arange(9), 9, 2).tolist()  # costs 16 | 8 x 2: cut after unit 0
+    >>> active_bounds(indptr, np.arange(9), 9, 23 + 9, 2).tolist()  # costs 16 | 8 x 2: cut after unit 0
     [0, 1, 9]
     """
-    total = 0
-    for i in range(num_active):
-        u = active[i]
-        total += indptr[u + 1] - indptr[u] + 1
     bounds = np.full(chunks + 1, num_active, dtype=np.int64)
     bounds[0] = 0
     c = 1
@@ -800,14 +797,16 @@ def active_bounds(indptr, active, num_active, chunks):
 
 @njit(cache=True, parallel=True)
 def _best_moves_parallel(indptr, indices, pflow, flow, enter, exit_, parent, constrained, lmod, rec, gq, msize,
-                         new_module, active, num_active, scratch, cand, visit_base, seed, sweep, num_random_moves,
-                         max_degree_for_random_moves, group_start, group_units, target, target_d_old, target_d_new):
-    """:func:`_best_moves` of ``active[:num_active]`` in ``scratch.shape[0]`` chunks of about
-    equal cost (:func:`active_bounds`), each with its own scratch. Halves by count left one
-    thread waiting: on a module network of 44k units (LFR mu 0.5; degrees 56 on average, up to
-    897) a colour sweep's choices took 0.35 s on two threads instead of 0.30 s."""
+                         new_module, active, num_active, links, scratch, cand, visit_base, seed, sweep,
+                         num_random_moves, max_degree_for_random_moves, group_start, group_units, target, target_d_old,
+                         target_d_new):
+    """:func:`_best_moves` of ``active[:num_active]`` (holding ``links`` stored links) in
+    ``scratch.shape[0]`` chunks of about equal cost (:func:`active_bounds`), each with its own
+    scratch. Halves by count left one thread waiting: on a module network of 44k units (LFR mu
+    0.5; degrees 56 on average, up to 897) a colour sweep's choices took 0.35 s on two threads
+    instead of 0.30 s."""
     chunks = scratch.shape[0]
-    bounds = active_bounds(indptr, active, num_active, chunks)
+    bounds = active_bounds(indptr, active, num_active, links + num_active, chunks)
     for c in prange(chunks):
         _best_moves(indptr, indices, pflow, flow, enter, exit_, parent, constrained, lmod, rec, gq, msize, new_module,
                     active, bounds[c], bounds[c + 1], scratch[c], cand[c], visit_base, seed,
@@ -889,9 +888,9 @@ def coloured_core_loop(indptr, indices, pflow, flow, enter, exit_, parent, paren
             new_module = empty[num_empty - 1] if num_empty > 0 else -1
             if chunks > 1 and links >= PARALLEL_MIN_CHOICE_LINKS:
                 _best_moves_parallel(indptr, indices, pflow, flow, enter, exit_, parent, constrained, lmod, rec, gq,
-                                     msize, new_module, active, num_active, scratch, cand, visit_base, seed, sweep,
-                                     num_random_moves, max_degree_for_random_moves, group_start, group_units, target,
-                                     target_d_old, target_d_new)
+                                     msize, new_module, active, num_active, links, scratch, cand, visit_base, seed,
+                                     sweep, num_random_moves, max_degree_for_random_moves, group_start, group_units,
+                                     target, target_d_old, target_d_new)
             else:
                 _best_moves(indptr, indices, pflow, flow, enter, exit_, parent, constrained, lmod, rec, gq, msize,
                             new_module, active, 0, num_active, scratch[0], cand[0], visit_base, seed, sweep,

@@ -114,7 +114,7 @@ def speculative_core_loop(indptr, indices, pflow, flow, enter, exit_, parent, pa
             new_module = empty[num_empty - 1] if num_empty > 0 else -1
             if chunks > 1 and links >= PARALLEL_MIN_CHOICE_LINKS:
                 _best_moves_parallel(indptr, indices, pflow, flow, enter, exit_, parent, constrained, lmod, rec, gq,
-                                     msize, new_module, batch, nb, scratch, cand, batch_visit, seed, sweep,
+                                     msize, new_module, batch, nb, links, scratch, cand, batch_visit, seed, sweep,
                                      num_random_moves, max_degree_for_random_moves, group_start, group_units, target,
                                      target_d_old, target_d_new)
             else:

@@ -98,7 +98,7 @@ def test_active_bounds_cut_the_units_into_chunks_of_about_equal_cost(degrees, ch
     costing (links + 1 per unit) at most an equal share plus one unit's cost."""
     indptr = np.concatenate([[0], np.cumsum(degrees)]).astype(np.int64)
     active = np.array(rnd.sample(range(len(degrees)), len(degrees)), dtype=np.int64)
-    bounds = active_bounds(indptr, active, active.shape[0], chunks)
+    bounds = active_bounds(indptr, active, active.shape[0], int(np.sum(degrees)) + len(degrees), chunks)
     assert bounds.shape == (chunks + 1,) and bounds[0] == 0 and bounds[-1] == active.shape[0]
     assert np.all(np.diff(bounds) >= 0)
     cost = np.array(degrees, dtype=np.int64)[active] + 1
