@@ -296,18 +296,20 @@ class JobRunner:
             yield from (future for future, end in zip(pending, ended) if end)
             pending = [future for future, end in zip(pending, ended) if not end]
 
-    def _result(self, future):
-        """``future.result()``, given up with :class:`Stopping` when the runner stops (see
-        :meth:`_as_completed`)."""
+    def _wait(self, future) -> None:
+        """Until ``future`` ends, or :class:`Stopping` when the runner stops (see :meth:`_as_completed`)."""
         for _ in self._as_completed([future]):
             pass
+
+    def _result(self, future):
+        """``future.result()``, given up with :class:`Stopping` when the runner stops."""
+        self._wait(future)
         return future.result()
 
     def _replicate(self, job_id: str, prepared) -> None:
         """Copy the prepared problem to every worker (peer to peer) once it exists, so
         that the trials spread over all workers instead of queueing where it was made."""
-        for _ in self._as_completed([prepared]):
-            pass
+        self._wait(prepared)
         if prepared.status == "error":
             prepared.result()  # raises the validation error
         try:
